@@ -1,0 +1,194 @@
+"""What the explorer shows for one image: every stage of one convolutional layer.
+
+``explore`` runs image -> convolution -> activation -> pooling -> flattening and returns
+each intermediate, so views and lessons read them instead of recomputing.
+``explain_cell`` opens up a single feature-map cell: the input window under the
+kernel, the element-wise products and their sum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine import ops
+
+ACTIVATIONS = ("relu", "none")
+POOLS = ("max", "avg", "none")
+
+
+@dataclass(frozen=True)
+class Exploration:
+    """Every stage for one image and F filters.
+
+    Attributes
+    ----------
+    image : (C, H, W) the input as the filters see it.
+    conv : (F, Ho, Wo) feature maps (sum of products plus bias).
+    activated : (F, Ho, Wo) after the activation.
+    pooled : (F, Hp, Wp) after pooling (equal to ``activated`` when pool is "none").
+    flattened : (F*Hp*Wp,) ``pooled`` read in C order: filter, then row, then column.
+    stride, padding, dilation, pool_size, pool_stride : the (rows, cols) pairs used.
+    """
+
+    image: np.ndarray
+    conv: np.ndarray
+    activated: np.ndarray
+    pooled: np.ndarray
+    flattened: np.ndarray
+    stride: tuple[int, int]
+    padding: tuple[int, int]
+    dilation: tuple[int, int]
+    pool: str
+    pool_size: tuple[int, int]
+    pool_stride: tuple[int, int]
+
+    @property
+    def shapes(self) -> dict[str, tuple[int, ...]]:
+        return {"image": self.image.shape, "conv": self.conv.shape,
+                "activated": self.activated.shape, "pooled": self.pooled.shape,
+                "flattened": self.flattened.shape}
+
+
+@dataclass(frozen=True)
+class CellExplanation:
+    """The arithmetic behind one feature-map cell.
+
+    ``window`` and ``products`` have the kernel's shape, (KH, KW) or (C, KH, KW); cells
+    that fall on padding read 0. ``origin`` is the window's top-left corner in image
+    coordinates (negative where it starts in the padding); ``rows`` and ``cols`` are the
+    image rows and columns each kernel cell lies over (dilation spreads them apart).
+    ``total`` is the sum of the products, before any bias.
+    """
+
+    window: np.ndarray
+    products: np.ndarray
+    total: float
+    origin: tuple[int, int]
+    rows: np.ndarray
+    cols: np.ndarray
+
+
+def _as_chw(image) -> np.ndarray:
+    image = ops._float_array(image)
+    if image.ndim == 2:
+        return image[None]
+    if image.ndim == 3:
+        return image
+    raise ValueError(f"image must be (H, W) or (C, H, W), got shape {image.shape}")
+
+
+def _as_fckk(filters, channels: int) -> np.ndarray:
+    filters = np.asarray(filters)
+    if filters.ndim == 2:
+        filters = filters[None]
+    if filters.ndim == 3:
+        # One (KH, KW) slice per filter, applied alike to every channel would change the
+        # maths; a single-channel image is the only case where the channel axis is implicit.
+        if channels != 1:
+            raise ValueError(
+                f"filters of shape {filters.shape} have no channel axis, but the image has "
+                f"{channels} channels: give them as (F, {channels}, KH, KW)"
+            )
+        filters = filters[:, None]
+    if filters.ndim != 4:
+        raise ValueError(f"filters must be (F, KH, KW) or (F, C, KH, KW), got {filters.shape}")
+    if filters.shape[1] != channels:
+        raise ValueError(
+            f"the filters have {filters.shape[1]} channel(s) but the image has {channels}"
+        )
+    return filters
+
+
+def resolve_padding(padding, kernel_hw, dilation=1) -> tuple[int, int]:
+    """``"valid"`` -> 0, ``"same"`` -> the padding that keeps the size at stride 1 (exact
+    for odd kernels), an int or a pair -> itself."""
+    if isinstance(padding, str):
+        dh, dw = ops.pair(dilation, "dilation")
+        if padding == "valid":
+            return 0, 0
+        if padding == "same":
+            return (dh * (kernel_hw[0] - 1)) // 2, (dw * (kernel_hw[1] - 1)) // 2
+        raise ValueError(f"padding must be 'valid', 'same', an int or a pair, got {padding!r}")
+    return ops.pair(padding, "padding")
+
+
+def explore(image, filters, stride=1, padding=0, activation: str = "relu", pool: str = "max",
+            pool_size=2, pool_stride=None, bias=None, dilation=1) -> Exploration:
+    """Run ``image`` through one convolutional layer and report every stage.
+
+    Parameters
+    ----------
+    image : (H, W) or (C, H, W)
+    filters : (F, KH, KW) for a one-channel image, or (F, C, KH, KW)
+    stride, dilation : int or (rows, cols)
+    padding : int, (rows, cols), ``"valid"`` or ``"same"``
+    activation : ``"relu"`` or ``"none"``
+    pool : ``"max"``, ``"avg"`` or ``"none"``
+    bias : (F,), optional
+
+    Raises
+    ------
+    ValueError
+        With a message naming the sizes, when a kernel, stride or pool leaves no output.
+    """
+    chw = _as_chw(image)
+    weight = _as_fckk(filters, chw.shape[0]).astype(chw.dtype, copy=False)
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {ACTIVATIONS}, got {activation!r}")
+    if pool not in POOLS:
+        raise ValueError(f"pool must be one of {POOLS}, got {pool!r}")
+    pad = resolve_padding(padding, weight.shape[2:], dilation)
+    if bias is not None:
+        bias = np.asarray(bias, dtype=chw.dtype).reshape(weight.shape[0])
+    # One image as a (C, 1, H, W) batch: the layout the conv kernel wants, for free.
+    conv, _ = ops.conv2d_cnhw(chw[:, None], weight, bias, stride, pad, dilation)
+    conv = conv[:, 0]
+    activated = np.maximum(conv, 0) if activation == "relu" else conv
+    size = ops.pair(pool_size, "pool size")
+    step = size if pool_stride is None else ops.pair(pool_stride, "pool stride")
+    if pool == "max":
+        pooled = ops.max_pool_last2(activated, size, step)
+    elif pool == "avg":
+        pooled = ops.avg_pool_last2(activated, size, step)
+    else:
+        pooled = activated
+    return Exploration(chw, conv, activated, pooled, pooled.reshape(-1),
+                       ops.pair(stride, "stride"), pad, ops.pair(dilation, "dilation"),
+                       pool, size, step)
+
+
+def explain_cell(image, kernel, stride=1, padding=0, row: int = 0, col: int = 0,
+                 dilation=1) -> CellExplanation:
+    """The window, products and sum behind feature-map cell ``(row, col)``.
+
+    ``image`` is (H, W) or (C, H, W); ``kernel`` is (KH, KW) or (C, KH, KW) — one
+    filter. Raises IndexError when the cell lies outside the feature map.
+    """
+    chw = _as_chw(image)
+    kernel = np.asarray(kernel, dtype=chw.dtype)
+    flat = kernel.ndim == 2
+    kchw = kernel[None] if flat else kernel
+    if kchw.ndim != 3 or kchw.shape[0] != chw.shape[0]:
+        raise ValueError(f"kernel of shape {kernel.shape} does not match image {chw.shape}")
+    kh, kw = kchw.shape[1:]
+    sh, sw = ops.pair(stride, "stride")
+    ph, pw = resolve_padding(padding, (kh, kw), dilation)
+    dh, dw = ops.pair(dilation, "dilation")
+    out_h, out_w = ops.conv_geometry(chw.shape[1:], (kh, kw), (sh, sw), (ph, pw), (dh, dw))
+    if not (0 <= row < out_h and 0 <= col < out_w):
+        raise IndexError(f"cell ({row}, {col}) is outside the {out_h}x{out_w} feature map")
+    top, left = row * sh - ph, col * sw - pw
+    rows = top + dh * np.arange(kh)
+    cols = left + dw * np.arange(kw)
+    inside_r = (rows >= 0) & (rows < chw.shape[1])
+    inside_c = (cols >= 0) & (cols < chw.shape[2])
+    window = np.zeros_like(kchw)
+    window[np.ix_(np.arange(chw.shape[0]), inside_r, inside_c)] = chw[
+        np.ix_(np.arange(chw.shape[0]), rows[inside_r], cols[inside_c])]
+    products = window * kchw
+    total = float(products.sum())
+    if flat:
+        window, products = window[0], products[0]
+    return CellExplanation(window, products, total, (int(top), int(left)), rows, cols)

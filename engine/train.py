@@ -1,0 +1,290 @@
+"""Mini-batch training that reports progress and can be stopped between batches.
+
+Nothing here knows about threads or Qt: a caller that wants training in the background
+runs :func:`fit` in a worker and passes ``on_progress`` and ``should_stop``.
+
+Run ``python -m engine.train --help`` for the command-line trainer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engine import ops
+from engine.losses import softmax_cross_entropy
+from engine.optim import SGD, Adam
+
+
+class TrainingDiverged(RuntimeError):
+    """The loss or the weights stopped being finite numbers."""
+
+
+DIVERGED_HINT = "Training diverged: {what}. Try a lower learning rate (e.g. a tenth of {lr:g})."
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What :func:`fit` reports after every mini-batch. ``epoch`` and ``batch`` count from 1."""
+
+    epoch: int
+    epochs: int
+    batch: int
+    batches: int
+    loss: float
+    accuracy: float
+    elapsed: float
+
+    @property
+    def fraction(self) -> float:
+        """Share of the whole run done, 0..1."""
+        return ((self.epoch - 1) * self.batches + self.batch) / (self.epochs * self.batches)
+
+
+@dataclass
+class History:
+    """Per-epoch metrics; the validation lists stay empty without validation data."""
+
+    train_loss: list[float] = field(default_factory=list)
+    train_accuracy: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    val_accuracy: list[float] = field(default_factory=list)
+    cancelled: bool = False
+    stopped_early: bool = False
+    seconds: float = 0.0
+
+    @property
+    def epochs_completed(self) -> int:
+        return len(self.train_loss)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Loss, accuracy, per-image predictions ``(N,)`` and the confusion matrix ``(K, K)``
+    with rows = true class and columns = predicted class."""
+
+    loss: float
+    accuracy: float
+    predictions: np.ndarray
+    confusion: np.ndarray
+
+
+def random_shift(x: np.ndarray, max_shift: int, rng: np.random.Generator) -> np.ndarray:
+    """Shift each image of ``x`` (N, C, H, W) by up to ``max_shift`` pixels in each direction,
+    filling with zeros, so the network sees digits that are not perfectly centred."""
+    if max_shift <= 0:
+        return x
+    n, _, h, w = x.shape
+    s = max_shift
+    padded = np.pad(x, ((0, 0), (0, 0), (s, s), (s, s)))
+    windows = np.lib.stride_tricks.sliding_window_view(padded, (h, w), axis=(2, 3))
+    dy = rng.integers(0, 2 * s + 1, size=n)
+    dx = rng.integers(0, 2 * s + 1, size=n)
+    return np.ascontiguousarray(windows[np.arange(n), :, dy, dx])
+
+
+def _check_finite(model, loss: float, lr: float) -> None:
+    if not np.isfinite(loss):
+        raise TrainingDiverged(DIVERGED_HINT.format(what="the loss became NaN or infinite",
+                                                    lr=lr))
+    for layer in model.trainable_layers():
+        for value in layer.params.values():
+            if not np.isfinite(value).all():
+                raise TrainingDiverged(DIVERGED_HINT.format(
+                    what="the weights became NaN or infinite", lr=lr))
+
+
+def train_step(model, optimizer, x, y) -> tuple[float, float]:
+    """One forward pass, backward pass and parameter update on the batch ``x`` (N, C, H, W).
+
+    Returns the batch's loss and accuracy. Raises :class:`TrainingDiverged` when the
+    loss or the updated weights are no longer finite.
+    """
+    logits = model.forward(x)
+    loss, grad = softmax_cross_entropy(logits, y)
+    model.backward(grad, input_grad=False)
+    optimizer.step(model)
+    _check_finite(model, loss, optimizer.lr)
+    accuracy = float((logits.argmax(axis=1) == y).mean())
+    return loss, accuracy
+
+
+def evaluate(model, x, y, batch_size: int = 500) -> Evaluation:
+    """Loss, accuracy and confusion matrix of ``model`` on images ``x`` with labels ``y``."""
+    x = ops._float_array(x)
+    y = np.asarray(y, dtype=np.int64)
+    k = model.num_classes
+    losses, predictions = [], []
+    for start in range(0, len(x), batch_size):
+        logits = model.forward(x[start:start + batch_size])
+        labels = y[start:start + batch_size]
+        losses.append(ops.cross_entropy(logits, labels) * len(labels))
+        predictions.append(logits.argmax(axis=1))
+    predictions = np.concatenate(predictions) if predictions else np.zeros(0, np.int64)
+    confusion = np.zeros((k, k), dtype=np.int64)
+    np.add.at(confusion, (y, predictions), 1)
+    n = max(len(y), 1)
+    return Evaluation(float(sum(losses) / n), float((predictions == y).sum() / n),
+                      predictions, confusion)
+
+
+def _snapshot(model):
+    return [{k: v.copy() for k, v in layer.params.items()} for layer in model.layers]
+
+
+def _restore(model, snapshot) -> None:
+    for layer, params in zip(model.layers, snapshot, strict=True):
+        for name, value in params.items():
+            layer.params[name][...] = value
+
+
+def fit(model, optimizer, x, y, epochs: int, batch_size: int = 64, x_val=None, y_val=None,
+        on_progress: Callable[[Progress], None] | None = None,
+        should_stop: Callable[[], bool] | None = None, seed: int = 0,
+        augment_shift: int = 0, patience: int | None = None,
+        on_epoch: Callable[[History], None] | None = None) -> History:
+    """Train ``model`` with mini-batches of shuffled ``x`` (N, C, H, W) and labels ``y`` (N,).
+
+    Parameters
+    ----------
+    on_progress : called after every mini-batch with a :class:`Progress`.
+    should_stop : polled before every mini-batch; when it returns True, training returns
+        at once with ``History.cancelled`` set and the weights of the last finished batch.
+    augment_shift : shift each training image randomly by up to this many pixels.
+    patience : with validation data, stop after this many epochs without a lower
+        validation loss and restore the best weights (``History.stopped_early``).
+    on_epoch : called after every epoch with the history so far.
+
+    Raises
+    ------
+    TrainingDiverged
+        When the loss or the weights become NaN or infinite; the message suggests a
+        lower learning rate.
+    """
+    x = ops._float_array(x)
+    y = np.asarray(y, dtype=np.int64)
+    if len(x) != len(y) or len(x) == 0:
+        raise ValueError(f"need as many labels as images (got {len(x)} images, {len(y)} labels)")
+    if epochs < 1 or batch_size < 1:
+        raise ValueError("epochs and batch size must be at least 1")
+    validate = x_val is not None and y_val is not None and len(x_val) > 0
+    rng = np.random.default_rng(seed)
+    batches = -(-len(x) // batch_size)
+    history = History()
+    best_loss, best_weights, waited = np.inf, None, 0
+    start = time.perf_counter()
+    for epoch in range(1, epochs + 1):
+        order = rng.permutation(len(x))
+        loss_sum = correct = seen = 0.0
+        for batch in range(1, batches + 1):
+            if should_stop is not None and should_stop():
+                history.cancelled = True
+                history.seconds = time.perf_counter() - start
+                return history
+            index = order[(batch - 1) * batch_size:batch * batch_size]
+            xb = random_shift(x[index], augment_shift, rng)
+            loss, accuracy = train_step(model, optimizer, xb, y[index])
+            loss_sum += loss * len(index)
+            correct += accuracy * len(index)
+            seen += len(index)
+            if on_progress is not None:
+                on_progress(Progress(epoch, epochs, batch, batches, loss, accuracy,
+                                     time.perf_counter() - start))
+        history.train_loss.append(loss_sum / seen)
+        history.train_accuracy.append(correct / seen)
+        if validate:
+            result = evaluate(model, x_val, y_val)
+            history.val_loss.append(result.loss)
+            history.val_accuracy.append(result.accuracy)
+        history.seconds = time.perf_counter() - start
+        if on_epoch is not None:
+            on_epoch(history)
+        if validate and patience is not None:
+            if history.val_loss[-1] < best_loss:
+                best_loss, best_weights, waited = history.val_loss[-1], _snapshot(model), 0
+            else:
+                waited += 1
+                if waited >= patience:
+                    _restore(model, best_weights)
+                    history.stopped_early = True
+                    break
+    history.seconds = time.perf_counter() - start
+    return history
+
+
+def make_optimizer(name: str, lr: float, momentum: float = 0.9):
+    """``"adam"`` or ``"sgd"`` (with momentum)."""
+    if name == "adam":
+        return Adam(lr)
+    if name == "sgd":
+        return SGD(lr, momentum=momentum)
+    raise ValueError(f"optimizer must be 'adam' or 'sgd', got {name!r}")
+
+
+def _int_list(text: str):
+    values = tuple(int(v) for v in text.split(","))
+    return values[0] if len(values) == 1 else values
+
+
+def main(argv=None) -> int:
+    from engine import datasets
+    from engine.model import build_cnn
+
+    parser = argparse.ArgumentParser(
+        prog="python -m engine.train",
+        description="Train CNN Lab's convolutional network on a bundled dataset.")
+    parser.add_argument("--dataset", choices=["mnist", "shapes"], default="mnist")
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--lr", type=float, default=3e-3)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
+    parser.add_argument("--filters", type=_int_list, default=(16, 32),
+                        help="filters per convolution block, e.g. 8 or 16,32 (default)")
+    parser.add_argument("--kernel-size", type=int, default=3)
+    parser.add_argument("--stride", type=int, default=1)
+    parser.add_argument("--padding", type=int, default=0)
+    parser.add_argument("--pool", choices=["max", "avg", "none"], default="max")
+    parser.add_argument("--pool-size", type=int, default=2)
+    parser.add_argument("--hidden", type=int, default=0, help="hidden dense units (0: none)")
+    parser.add_argument("--augment-shift", type=int, default=2,
+                        help="random shift of up to this many pixels per epoch (0: off)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", help="save the trained model to this .npz file")
+    args = parser.parse_args(argv)
+
+    data = datasets.load(args.dataset)
+    try:
+        model = build_cnn(data.x_train.shape[1:], len(data.class_names), args.filters,
+                          args.kernel_size, args.stride, args.padding, args.pool,
+                          args.pool_size, args.hidden, args.seed, data.class_names)
+    except ValueError as error:
+        parser.error(str(error))
+    optimizer = make_optimizer(args.optimizer, args.lr)
+
+    def report(history: History) -> None:
+        epoch = history.epochs_completed
+        print(f"epoch {epoch:3d}/{args.epochs}  loss {history.train_loss[-1]:.4f}  "
+              f"accuracy {history.train_accuracy[-1]:.4f}  {history.seconds:6.1f} s", flush=True)
+
+    try:
+        history = fit(model, optimizer, data.x_train, data.y_train, args.epochs,
+                      args.batch_size, on_epoch=report, seed=args.seed,
+                      augment_shift=args.augment_shift)
+    except TrainingDiverged as error:
+        print(error)
+        return 1
+    result = evaluate(model, data.x_test, data.y_test)
+    print(f"trained in {history.seconds:.1f} s")
+    if args.out:
+        model.save(args.out)
+        print(f"saved {args.out}")
+    print(f"test accuracy: {result.accuracy:.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
