@@ -238,7 +238,7 @@ def main(argv=None) -> int:
         prog="python -m engine.train",
         description="Train CNN Lab's convolutional network on a bundled dataset.")
     parser.add_argument("--dataset", choices=["mnist", "shapes"], default="mnist")
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
