@@ -91,6 +91,12 @@ def _check_finite(model, loss: float, lr: float) -> None:
     if not np.isfinite(loss):
         raise TrainingDiverged(DIVERGED_HINT.format(what="the loss became NaN or infinite",
                                                     lr=lr))
+    # A stable log-softmax keeps the loss finite long after training has blown up, so a
+    # loss far above that of guessing (log K) counts as divergence too.
+    limit = 100 * np.log(max(model.num_classes, 2))
+    if loss > limit:
+        raise TrainingDiverged(DIVERGED_HINT.format(
+            what=f"the loss exploded to {loss:.3g}", lr=lr))
     for layer in model.trainable_layers():
         for value in layer.params.values():
             if not np.isfinite(value).all():
