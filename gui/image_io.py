@@ -5,16 +5,19 @@ Arrays here are (H, W, 3) float32 RGB with 0 = dark and 1 = bright.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader
 
 #: Pictures larger than this (in pixels) are refused before decoding: an absurdly large
 #: or malicious header would otherwise make Qt allocate gigabytes.
 MAX_PIXELS = 40_000_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Larger pictures are decoded scaled down to this long side, to bound memory.
+MAX_DECODED_SIDE = 4096
 
 
 class ImageLoadError(ValueError):
@@ -61,11 +64,32 @@ def load_image(path) -> np.ndarray:
         raise ImageLoadError(_tr("“{0}” is too large ({1}×{2} pixels); the limit is {3} "
                                  "megapixels.").format(name, dims.width(), dims.height(),
                                                        MAX_PIXELS // 1_000_000))
-    image = reader.read()
+    if dims.isValid() and max(dims.width(), dims.height()) > MAX_DECODED_SIDE:
+        scale = MAX_DECODED_SIDE / max(dims.width(), dims.height())
+        reader.setScaledSize(QSize(max(1, round(dims.width() * scale)),
+                                   max(1, round(dims.height() * scale))))
+    with _qt_warnings() as warnings:
+        image = reader.read()
+    damaged = [w for w in warnings if "corrupt" in w.lower() or "premature" in w.lower()]
+    if damaged and not image.isNull():
+        raise ImageLoadError(_tr("“{0}” is damaged or incomplete ({1}).").format(
+            name, damaged[0].strip()))
     if image.isNull():
         raise ImageLoadError(_tr("“{0}” could not be decoded: the file is damaged or "
                                  "not really an image ({1}).").format(name, reader.errorString()))
     return qimage_to_rgb(image)
+
+
+@contextlib.contextmanager
+def _qt_warnings():
+    """Collect the messages Qt prints meanwhile: some decoders (JPEG) report a truncated
+    file only as a warning and return a half-grey picture."""
+    messages: list[str] = []
+    previous = qInstallMessageHandler(lambda _mode, _context, text: messages.append(text))
+    try:
+        yield messages
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def qimage_to_rgb(image: QImage) -> np.ndarray:
