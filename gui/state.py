@@ -450,9 +450,10 @@ class LabState(QObject):
         if model is not None and tuple(self._image.shape) == tuple(model.input_shape or ()):
             weights, biases = self.weights(), self.biases()
             saved = dict(conv.params) if conv is not None else None
-            # The editor's filters stand in for the first layer when they fit it, so
-            # editing a learned weight changes the prediction live.
-            swap = conv is not None and weights.shape == conv.params["weight"].shape
+            # Once the learned filters are in the editor, the editor's filters stand in
+            # for the first layer, so editing a learned weight changes the prediction live.
+            swap = (conv is not None and self._learned is not None
+                    and weights.shape == conv.params["weight"].shape)
             if swap:
                 conv.params = {"weight": weights, "bias": biases}
             try:
