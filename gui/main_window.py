@@ -8,9 +8,11 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -23,12 +25,13 @@ from gui.explain_panel import ExplainPanel
 from gui.filter_file import FilterFileError, filters_to_json, load_filters, save_filters
 from gui.filter_panel import FilterPanel
 from gui.image_panel import ImagePanel
+from gui.prediction_panel import PredictionPanel
 from gui.stage_view import StageView
 from gui.state import LabState
 
 
 class ExplorerPage(QWidget):
-    """Image and layer controls | stage heatmaps and cell maths | feature detectors."""
+    """Picture and layer controls | stage heatmaps and cell maths | feature detectors."""
 
     def __init__(self, state: LabState, parent=None) -> None:
         super().__init__(parent)
@@ -37,30 +40,49 @@ class ExplorerPage(QWidget):
         self.stage_view = StageView(state)
         self.explain_panel = ExplainPanel(state)
         self.filter_panel = FilterPanel(state)
+        self.prediction_panel = PredictionPanel(state)
 
-        left = QTabWidget()
-        left.addTab(self.image_panel, self.tr("Image"))
-        left.addTab(self.controls_panel, self.tr("Layer"))
-        left.setTabToolTip(0, self.tr("Choose, open or draw the picture and prepare it"))
-        left.setTabToolTip(1, self.tr("Stride, padding, activation and pooling"))
-        self.left_tabs = left
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 4, 0)
+        column_layout.addWidget(self.image_panel)
+        column_layout.addWidget(self.controls_panel)
+        column_layout.addStretch(1)
+        left = QScrollArea()
+        left.setWidget(column)
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setMinimumWidth(column.sizeHint().width() + 16)
+        self.left_column = left
 
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.addWidget(self.stage_view)
         centre.addWidget(self.explain_panel)
-        centre.setStretchFactor(0, 4)
-        centre.setStretchFactor(1, 1)
+        centre.setStretchFactor(0, 1)
+        centre.setStretchFactor(1, 0)
         centre.setChildrenCollapsible(False)
+        centre.setSizes([560, 200])
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.filter_panel)
+        right.addWidget(self.prediction_panel)
+        right.setChildrenCollapsible(False)
+        # The prediction only means something once a model exists: keep the column calm
+        # for a newcomer until then.
+        self.prediction_panel.setVisible(state.model is not None)
+        state.model_changed.connect(
+            lambda: self.prediction_panel.setVisible(state.model is not None))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.filter_panel)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([320, 640, 330])
+        self.splitter.setSizes([300, 680, 310])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
