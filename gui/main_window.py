@@ -62,7 +62,7 @@ class ExplorerPage(QWidget):
         centre.setStretchFactor(0, 1)
         centre.setStretchFactor(1, 0)
         centre.setChildrenCollapsible(False)
-        centre.setSizes([560, 200])
+        centre.setSizes([450, 300])
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.filter_panel)

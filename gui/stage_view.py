@@ -19,12 +19,14 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+import shiboken6
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainterPath, QPen, qRgb
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsPathItem,
     QGraphicsRectItem,
+    QGraphicsWidget,
     QLabel,
     QSizePolicy,
     QStackedLayout,
@@ -45,6 +47,8 @@ GRID_COLUMNS = 8
 #: ... and, past two rows of those, with numbers only (the grid never takes more
 #: than two rows, so the stages above keep their room).
 GRID_COLUMNS_COMPACT = 16
+#: Least room between thumbnails.
+GRID_SPACING = 2
 
 #: Receptive field and selected cell: green reads on white, black, red and blue alike.
 FIELD_COLOR = QColor(0, 166, 81)
@@ -52,7 +56,25 @@ FIELD_COLOR = QColor(0, 166, 81)
 POOL_COLOR = QColor(243, 156, 18)
 SELECTED_TITLE_COLOR = "#0b5394"
 TITLE_COLOR = "#333333"
-TITLE_SIZE = "9pt"
+#: Title font size in points; stage titles step down to the smaller sizes (then to two
+#: lines, then to an ellipsis) when their columns are narrow.
+TITLE_POINTS = 9.0
+#: How the stage titles of the top row are tried, best first, as (lines, points): all
+#: four take the first that fits every one of them, so the row stays uniform.
+TITLE_MODES = ((1, 9.0), (1, 8.0), (2, 9.0), (2, 8.0), (2, 7.0))
+
+#: Columns of the scene's grid: the four stages, the arrows between them, the colour bar.
+STAGE_COLUMNS = (0, 2, 4, 6)
+ARROW_COLUMNS = (1, 3, 5)
+COLORBAR_COLUMN = 7
+ARROW_WIDTH = 20
+#: Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale
+#: never changes the bar's width, and so never the layout).
+COLORBAR_BAR_WIDTH = 12
+COLORBAR_AXIS_WIDTH = 40
+#: Margin the view box leaves around a map (a fraction of the map's size).
+MAP_PADDING = 0.02
+
 
 def _pen(color: QColor, width: float = 2.0, style=Qt.PenStyle.SolidLine) -> QPen:
     pen = QPen(color, width)
@@ -115,6 +137,126 @@ def format_value(value: float, decimals: int = 2) -> str:
     if text in ("-0", "-0.0", "-0.00"):
         text = text[1:]
     return text.replace("-", "\u2212")
+
+
+def _title_font(points: float = TITLE_POINTS, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _title_height(lines: int) -> int:
+    """Height of a title row of ``lines`` lines at the largest title size."""
+    return math.ceil(lines * QFontMetricsF(_title_font()).lineSpacing()) + 6
+
+
+class TitleItem(QGraphicsWidget):
+    """A title that never widens its column: it takes whatever width the layout gives.
+
+    It shows the first of its texts that fits; when none does, the first elided, as
+    long as that keeps a few characters, else the last elided (``elide_first`` tries the
+    first elided before the others). A text with a line break is drawn on two lines,
+    each elided on its own. Painted with QPainter (no rich-text document to lay out),
+    and re-fitted only when its text or width changes.
+    """
+
+    #: An elided text must keep at least this many characters to be worth showing.
+    MIN_ELIDED_CHARS = 6
+
+    def __init__(self, alignment=Qt.AlignmentFlag.AlignCenter, hint: str = "",
+                 parent: QGraphicsWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Tooltip while the whole text shows (the whole text is the tooltip otherwise).
+        self.hint = hint
+        #: Pixels left empty above the text.
+        self.top_inset = 0.0
+        self._texts: tuple[str, ...] = ("",)
+        self._elide_first = False
+        self._color = QColor(TITLE_COLOR)
+        self._font = _title_font()
+        self._alignment = alignment
+        self._fitted: tuple[float, str] | None = None  # (width, text) last fitted
+        # No minimum and no preferred size: the layout decides, the text adapts.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(0, 0)
+        self.setPreferredSize(0, 0)
+        self.setMaximumSize(QSizeF(1e6, 1e6))
+        self.setFlag(QGraphicsWidget.GraphicsItemFlag.ItemClipsToShape, True)
+
+    def set_text(self, texts, color: str = TITLE_COLOR, bold: bool = False,
+                 points: float = TITLE_POINTS, elide_first: bool = False) -> None:
+        """Show the first of ``texts`` (a string or longest-first strings) that fits."""
+        texts = (texts,) if isinstance(texts, str) else tuple(texts)
+        font = _title_font(points, bold)
+        if (texts == self._texts and QColor(color) == self._color and font == self._font
+                and elide_first == self._elide_first):
+            return
+        self._texts, self._color, self._font = texts, QColor(color), font
+        self._elide_first = elide_first
+        self._fitted = None
+        self.update()
+
+    @property
+    def text(self) -> str:
+        """The full (first) text."""
+        return self._texts[0]
+
+    @property
+    def shown_text(self) -> str:
+        """The text as drawn at the current width (elided with "…" if need be)."""
+        width = self.size().width()
+        if self._fitted is None or self._fitted[0] != width:
+            self._fitted = (width, self._fit(width))
+            full = self._texts[0].replace("\n", " ")
+            # The whole text on hover, when it had to be shortened.
+            self.setToolTip(self.hint if self._fitted[1] == self._texts[0] else full)
+        return self._fitted[1]
+
+    def text_fits(self, text: str, width: float | None = None) -> bool:
+        """Whether ``text`` fits, whole, in ``width`` (by default the item's own)."""
+        width = self.size().width() if width is None else width
+        return text_width(text, self._font) <= width
+
+    def _fit(self, width: float) -> str:
+        metrics = QFontMetricsF(self._font)
+        mode = Qt.TextElideMode.ElideRight
+        first = self._texts[0]
+        elided = metrics.elidedText(first, mode, width) if "\n" not in first else ""
+        readable = len(elided) > self.MIN_ELIDED_CHARS
+        if self._elide_first and readable:
+            return elided
+        for text in self._texts:
+            if text_width(text, self._font) <= width:
+                return text
+        if readable:
+            return elided
+        return "\n".join(metrics.elidedText(line, mode, width)
+                         for line in self._texts[-1].split("\n"))
+
+    def paint(self, painter, *args) -> None:
+        text = self.shown_text
+        if not text:
+            return
+        painter.setFont(self._font)
+        painter.setPen(self._color)
+        painter.drawText(self.rect().adjusted(0, self.top_inset, 0, 0), self._alignment, text)
+
+
+_TEXT_WIDTHS: dict[tuple[str, str], float] = {}
+
+
+def text_width(text: str, font: QFont) -> float:
+    """Width in pixels of the widest line of ``text`` in ``font`` (cached)."""
+    key = (text, font.key())
+    width = _TEXT_WIDTHS.get(key)
+    if width is None:
+        metrics = QFontMetricsF(font)
+        width = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        if len(_TEXT_WIDTHS) > 4096:
+            _TEXT_WIDTHS.clear()
+        _TEXT_WIDTHS[key] = width
+    return width
 
 
 class CellNumbers(pg.GraphicsObject):
@@ -317,6 +459,7 @@ class _Stage:
     key: str
     plot: pg.PlotItem
     image: pg.ImageItem
+    label: TitleItem
     numbers: CellNumbers | None = None
     #: (text, selected) of the title on show, to skip re-setting an unchanged one.
     title: tuple[str, bool] | None = None
@@ -353,6 +496,13 @@ class StageView(QWidget):
         self._grid_columns = GRID_COLUMNS
         self._image_version = 0
         self._error: str | None = None
+        #: (name, shape) of each top-row title, fitted to the columns as a row.
+        self._title_parts: dict[str, tuple[str, str]] = {}
+        #: Scene width the columns were last shared out for, and the width of one stage.
+        self._fitted_width: float | None = None
+        self._stage_width: float | None = None
+        self._thumbnail_width = 1.0
+        self._title_lines = 1
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
@@ -398,6 +548,8 @@ class StageView(QWidget):
         self.heading.setObjectName("stageHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setStyleSheet("padding: 2px 6px;")
+        # A long filter name must not make the whole view wider than its column.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading.setToolTip(self.tr("The filter whose stages are shown; click a small "
                                         "map below to show another"))
         page_layout.addWidget(self.heading)
@@ -446,6 +598,16 @@ class StageView(QWidget):
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=False, y=False)
         plot.layout.setContentsMargins(1, 1, 1, 1)
+        # pyqtgraph's title asks for its whole text's width, which would widen the
+        # column past the view; a TitleItem takes the width it gets and fits its text.
+        # The old one is deleted outright: left out of the layout, it would resize itself
+        # through Python while Qt tears the scene down at exit, and crash it.
+        plot.layout.removeItem(plot.titleLabel)
+        shiboken6.delete(plot.titleLabel)
+        label = TitleItem()
+        plot.titleLabel = label
+        plot.layout.addItem(label, 0, 1)
+        plot.layout.setRowFixedHeight(0, _title_height(1))
         view = plot.getViewBox()
         view.setAspectLocked(aspect)
         view.invertY(True)  # row 0 at the top, as in the array
@@ -453,22 +615,23 @@ class StageView(QWidget):
         view.setDefaultPadding(0.0)
         image = MapImage()
         plot.addItem(image)
-        return _Stage(key, plot, image)
+        return _Stage(key, plot, image, label)
 
     def _build_stages(self) -> None:
         ci = self.graphics.ci
         self.stages: dict[str, _Stage] = {}
-        columns = {"input": 0, "conv": 2, "activated": 4, "pooled": 6}
-        for key, col in columns.items():
+        for key, col in zip(("input", "conv", "activated", "pooled"), STAGE_COLUMNS,
+                            strict=True):
             self.stages[key] = self._make_plot(key)
             ci.addItem(self.stages[key].plot, row=0, col=col)
-            # Equal columns, whatever each title's length: the maps line up in size.
-            ci.layout.setColumnStretchFactor(col, 1)
-            self.stages[key].plot.setPreferredWidth(60)
-        for col in (1, 3, 5):
-            arrow = ci.addLabel("\u2192", row=0, col=col, size="18pt", color="#888")
-            arrow.setToolTip(self.tr("The next stage is computed from this one"))
-            ci.layout.setColumnFixedWidth(col, 22)
+        self._arrows: list[TitleItem] = []
+        for col in ARROW_COLUMNS:
+            arrow = TitleItem(hint=self.tr("The next stage is computed from this one"))
+            arrow.set_text("\u2192", color="#888888", points=15)
+            arrow.top_inset = _title_height(1)  # centred on the maps, not their titles
+            ci.addItem(arrow, row=0, col=col)
+            ci.layout.setColumnFixedWidth(col, ARROW_WIDTH)
+            self._arrows.append(arrow)
         inp = self.stages["input"]
         inp.image.setLookupTable(INK_LUT)
         inp.numbers = CellNumbers()
@@ -477,17 +640,19 @@ class StageView(QWidget):
             stage = self.stages[key]
             stage.numbers = CellNumbers()
             stage.view.addItem(stage.numbers, ignoreBounds=True)
-        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING, width=12,
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING,
+                                        width=COLORBAR_BAR_WIDTH,
                                         interactive=False, colorMapMenu=False)
+        self.colorbar.axis.setWidth(COLORBAR_AXIS_WIDTH)
         self.colorbar.setImageItem([self.stages[k].image
                                     for k in ("conv", "activated", "pooled")])
         self.colorbar.setToolTip(self.tr(
             "Colour scale of the selected filter's maps: blue negative, white zero, "
             "red positive"))
-        ci.addItem(self.colorbar, row=0, col=7)
+        ci.addItem(self.colorbar, row=0, col=COLORBAR_COLUMN)
 
         flat = self._make_plot("flattened", aspect=False)
-        ci.addItem(flat.plot, row=1, col=0, colspan=7)
+        ci.addItem(flat.plot, row=1, col=0, colspan=COLORBAR_COLUMN)
         flat.view.invertY(False)
         flat.image.setLookupTable(DIVERGING_LUT)
         self.stages["flattened"] = flat
@@ -530,16 +695,26 @@ class StageView(QWidget):
 
     def _build_grid(self) -> None:
         ci = self.graphics.ci
-        self._grid_label = ci.addLabel(self._grid_caption(), row=2, col=0, colspan=7,
-                                       size=TITLE_SIZE, color=TITLE_COLOR)
-        ci.layout.setRowFixedHeight(2, 20)
-        self.grid = ci.addLayout(row=3, col=0, colspan=7)
-        self.grid.setSpacing(2)
-        self.grid_colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING, width=12,
+        self._grid_label = TitleItem()
+        self._grid_label.set_text((self._grid_caption(),
+                                   self.tr("Feature maps of all filters")))
+        ci.addItem(self._grid_label, row=2, col=0, colspan=COLORBAR_COLUMN)
+        ci.layout.setRowFixedHeight(2, _title_height(1))
+        self.grid = ci.addLayout(row=3, col=0, colspan=COLORBAR_COLUMN)
+        self.grid.setSpacing(GRID_SPACING)
+        self.grid.layout.setContentsMargins(0, 0, 0, 0)
+        self.grid_colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING,
+                                             width=COLORBAR_BAR_WIDTH,
                                              interactive=False, colorMapMenu=False)
+        self.grid_colorbar.axis.setWidth(COLORBAR_AXIS_WIDTH)
         self.grid_colorbar.setToolTip(self.tr(
             "Colour scale shared by the flattened vector and every filter's feature map"))
-        ci.addItem(self.grid_colorbar, row=2, col=7, rowspan=2)
+        ci.addItem(self.grid_colorbar, row=2, col=COLORBAR_COLUMN, rowspan=2)
+        # Both bars have fixed widths (bar and tick-label room): so has their column.
+        self._colorbar_width = math.ceil(max(
+            bar.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
+            for bar in (self.colorbar, self.grid_colorbar)))
+        ci.layout.setColumnFixedWidth(COLORBAR_COLUMN, self._colorbar_width)
         self.thumbnails: list[_Stage] = []
         ci.layout.setRowStretchFactor(0, 5)
         ci.layout.setRowStretchFactor(3, 3)
@@ -558,39 +733,134 @@ class StageView(QWidget):
     def _grid_caption(self) -> str:
         return self.tr("Feature maps of all filters (click one to select it)")
 
-    def _stage_title(self, key: str, shape: tuple[int, ...]) -> str:
-        rows, cols = shape[-2], shape[-1]
+    def _title_parts_for(self, key: str, shape: tuple[int, ...]) -> tuple[str, str]:
+        """(name, size) of a top-row stage's title, e.g. ("Convolution", "26×26")."""
+        size = self.tr("{rows}\u00d7{cols}").format(rows=shape[-2], cols=shape[-1])
         if key == "input":
-            return self.tr("Input {rows}\u00d7{cols}").format(rows=rows, cols=cols)
+            return self.tr("Input"), size
         if key == "conv":
-            return self.tr("Convolution {rows}\u00d7{cols}").format(rows=rows, cols=cols)
+            return self.tr("Convolution"), size
         if key == "activated":
             if self._state.settings.activation == "relu":
-                return self.tr("ReLU {rows}\u00d7{cols}").format(rows=rows, cols=cols)
-            return self.tr("No activation {rows}\u00d7{cols}").format(rows=rows, cols=cols)
-        if key == "pooled":
-            pool = self._exploration.pool if self._exploration is not None else "max"
-            if pool == "max":
-                text = self.tr("Max-pooled {rows}\u00d7{cols}")
-            elif pool == "avg":
-                text = self.tr("Average-pooled {rows}\u00d7{cols}")
-            else:
-                text = self.tr("Not pooled {rows}\u00d7{cols}")
-            return text.format(rows=rows, cols=cols)
-        return self.tr("Flattened 1\u00d7{n}  (all filters' pooled maps, one after "
-                       "another)").format(n=cols)
+                return self.tr("ReLU"), size
+            return self.tr("No activation"), size
+        pool = self._exploration.pool if self._exploration is not None else "max"
+        names = {"max": self.tr("Max-pooled"), "avg": self.tr("Average-pooled")}
+        return names.get(pool, self.tr("Not pooled")), size
 
-    def _set_title(self, stage: _Stage, text: str, selected: bool = False) -> None:
-        # Setting a title re-lays out the scene: only when the text really changes.
-        key = (text, selected)
+    def _join_title(self, name: str, size: str, lines: int = 1) -> str:
+        """A stage's title on one line ("ReLU 26×26") or on two (name, then size)."""
+        if lines == 1:
+            return self.tr("{name} {size}").format(name=name, size=size)
+        return self.tr("{name}\n{size}").format(name=name, size=size)
+
+    def _flattened_titles(self, n: int) -> tuple[str, str]:
+        return (self.tr("Flattened 1\u00d7{n}  (all filters' pooled maps, one after "
+                        "another)").format(n=n),
+                self.tr("Flattened 1\u00d7{n}").format(n=n))
+
+    def _set_title(self, stage: _Stage, texts, selected: bool = False,
+                   elide_first: bool = False) -> None:
+        """Show the first of ``texts`` (a string or longest-first strings) that fits."""
+        texts = (texts,) if isinstance(texts, str) else tuple(texts)
+        key = (texts[0], selected)
         if stage.title == key:
             return
         stage.title = key
         color = SELECTED_TITLE_COLOR if selected else TITLE_COLOR
-        stage.plot.setTitle(text, size=TITLE_SIZE, color=color, bold=selected)
-        stage.plot.layout.setRowFixedHeight(0, 22)
-        # A long title must not widen its column past the view: the maps matter more.
-        stage.plot.titleLabel.setMinimumWidth(0)
+        stage.label.set_text(texts, color=color, bold=selected, elide_first=elide_first)
+
+    # --- layout ----------------------------------------------------------------------
+    def _fit_columns(self, width: float) -> None:
+        """Share the scene's width out: four equal stage columns (so maps of one shape
+        are drawn at one size), fixed arrow and colour-bar columns; then fit the
+        thumbnails below and the titles to the new widths.
+
+        Fixed widths, not stretch factors: Qt shares space by each item's size hints,
+        which differ with the titles' lengths and the maps' shapes.
+        """
+        if width == self._fitted_width or width <= 0:
+            return
+        self._fitted_width = width
+        layout = self.graphics.ci.layout
+        left, _, right, _ = layout.getContentsMargins()
+        spacing = max(0.0, layout.horizontalSpacing())
+        free = (width - left - right - spacing * COLORBAR_COLUMN
+                - ARROW_WIDTH * len(ARROW_COLUMNS) - self._colorbar_width)
+        self._stage_width = max(1.0, math.floor(free / len(STAGE_COLUMNS)))
+        for col in STAGE_COLUMNS:
+            layout.setColumnFixedWidth(col, self._stage_width)
+        self._fit_thumbnail_columns()
+        self._fit_stage_titles()
+        self._fit_rows()
+
+    def _span_width(self) -> float:
+        """Width of the stage and arrow columns together (the strip's and the grid's)."""
+        spacing = max(0.0, self.graphics.ci.layout.horizontalSpacing())
+        return (self._stage_width * len(STAGE_COLUMNS) + ARROW_WIDTH * len(ARROW_COLUMNS)
+                + spacing * (COLORBAR_COLUMN - 1))
+
+    def _fit_thumbnail_columns(self) -> None:
+        """Equal thumbnail columns spread over the width of the stage columns, each no
+        wider than a stage (the selected filter's maps stay the largest on show; four
+        thumbnails line up under the four stages)."""
+        if self._stage_width is None:
+            return
+        layout = self.grid.layout
+        columns = self._grid_columns
+        span = self._span_width()
+        width = max(1.0, min(self._stage_width, math.floor(
+            (span - GRID_SPACING * (columns - 1)) / columns)))
+        self._thumbnail_width = width
+        for col in range(GRID_COLUMNS_COMPACT):
+            layout.setColumnFixedWidth(col, width if col < columns else 0)
+        gap = (span - width * columns) / (columns - 1) if columns > 1 else 0.0
+        layout.setHorizontalSpacing(max(GRID_SPACING, gap))
+
+    def _fit_stage_titles(self) -> None:
+        """The top row's titles in the first of TITLE_MODES in which all four fit."""
+        if self._stage_width is None or len(self._title_parts) < len(STAGE_COLUMNS):
+            return
+        room = self._stage_width - 4  # the plot's margins and a little air
+        for lines, points in TITLE_MODES:
+            font = _title_font(points)
+            texts = {key: self._join_title(name, size, lines)
+                     for key, (name, size) in self._title_parts.items()}
+            if all(text_width(text, font) <= room for text in texts.values()):
+                break
+        for key, text in texts.items():
+            self.stages[key].label.set_text(text, points=points)
+        if lines != self._title_lines:
+            self._title_lines = lines
+            height = _title_height(lines)
+            for key in self._title_parts:
+                self.stages[key].plot.layout.setRowFixedHeight(0, height)
+            for arrow in self._arrows:
+                arrow.top_inset = height
+                arrow.update()
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Give the stage row and the thumbnail grid no more height than their maps can
+        fill at this width, so every title sits just above its map; a view taller than
+        that keeps its spare room below the grid."""
+        e = self._exploration
+        if e is None or self._stage_width is None:
+            return
+        ph, pw = e.padding
+        conv_ratio = e.conv.shape[1] / e.conv.shape[2]
+        ratios = [(e.image.shape[1] + 2 * ph) / (e.image.shape[2] + 2 * pw), conv_ratio,
+                  e.pooled.shape[1] / e.pooled.shape[2]]
+        margins = 2  # a plot's, above and below its map
+        stage = math.ceil((self._stage_width - margins) * max(ratios)
+                          + _title_height(self._title_lines) + margins)
+        layout = self.graphics.ci.layout
+        layout.setRowMaximumHeight(0, max(stage, 40))
+        layout.setRowMinimumHeight(0, min(150, max(stage, 40)))
+        rows = math.ceil(self._grid_count / self._grid_columns) if self._grid_count else 1
+        thumb = ((self._thumbnail_width - margins) * conv_ratio + _title_height(1) + margins)
+        spacing = max(0.0, self.grid.layout.verticalSpacing())
+        layout.setRowMaximumHeight(3, math.ceil(rows * thumb + (rows - 1) * spacing))
 
     def _stage_name(self, key: str) -> str:
         names = {"input": self.tr("Input"), "conv": self.tr("Convolution"),
@@ -762,21 +1032,24 @@ class StageView(QWidget):
         ph, pw = e.padding
         h, w = e.image.shape[1:]
         inp = self.stages["input"]
-        inp.view.setRange(QRectF(-pw, -ph, w + 2 * pw, h + 2 * ph), padding=0.02)
+        inp.view.setRange(QRectF(-pw, -ph, w + 2 * pw, h + 2 * ph), padding=MAP_PADDING)
         self._padding_item.setRect(QRectF(-pw, -ph, w + 2 * pw, h + 2 * ph))
         self._padding_item.setVisible(ph > 0 or pw > 0)
         self._padding_item.setToolTip(self.tr("Padding: zeros added around the input"))
-        self._set_title(inp, self._stage_title("input", e.image.shape))
-        for key, array in (("conv", e.conv), ("activated", e.activated),
-                           ("pooled", e.pooled)):
+        for key, array in (("input", e.image), ("conv", e.conv),
+                           ("activated", e.activated), ("pooled", e.pooled)):
             stage = self.stages[key]
             rows, cols = array.shape[1:]
-            stage.view.setRange(QRectF(0, 0, cols, rows), padding=0.02)
-            self._set_title(stage, self._stage_title(key, array.shape))
+            if key != "input":
+                stage.view.setRange(QRectF(0, 0, cols, rows), padding=MAP_PADDING)
+            self._title_parts[key] = self._title_parts_for(key, array.shape)
+            stage.title = (self._join_title(*self._title_parts[key]), False)
+        self._fit_stage_titles()
+        self._fit_rows()
         n = e.flattened.shape[0]
         flat = self.stages["flattened"]
         flat.view.setRange(QRectF(0, 0, n, 1), padding=0.0)
-        self._set_title(flat, self._stage_title("flattened", (1, n)))
+        self._set_title(flat, self._flattened_titles(n))
         segment = e.pooled.shape[1] * e.pooled.shape[2]
         path = QPainterPath()
         for i in range(1, e.pooled.shape[0]):
@@ -786,7 +1059,8 @@ class StageView(QWidget):
         self._boundary_item.show()
         self._layout_thumbnails(e.conv.shape[0])
         for thumb in self.thumbnails[:e.conv.shape[0]]:
-            thumb.view.setRange(QRectF(0, 0, e.conv.shape[2], e.conv.shape[1]), padding=0.02)
+            thumb.view.setRange(QRectF(0, 0, e.conv.shape[2], e.conv.shape[1]),
+                                padding=MAP_PADDING)
         self._update_thumbnail_titles()
 
     def _show_selected(self) -> None:
@@ -863,21 +1137,22 @@ class StageView(QWidget):
         self._grid_columns = columns
         for i, thumb in enumerate(self.thumbnails[:count]):
             self.grid.addItem(thumb.plot, row=i // columns, col=i % columns)
-            thumb.plot.setPreferredWidth(40)
             thumb.title = None
-        for col in range(GRID_COLUMNS_COMPACT):
-            self.grid.layout.setColumnStretchFactor(col, 1 if col < columns else 0)
+        self._fit_thumbnail_columns()
+        self._fit_rows()
 
     def _update_thumbnail_titles(self) -> None:
         count = self._thumbnail_count()
         selected = self._state.selected
         for i, thumb in enumerate(self.thumbnails[:count]):
+            number = str(i + 1)
             if self._grid_columns > GRID_COLUMNS:
-                title = str(i + 1)  # too many to name: the hover text names them
+                titles = (number,)  # too many to name: the hover text names them
             else:
-                title = self.tr("{number}. {name}").format(
-                    number=i + 1, name=_elide(self._filter_name(i), 13))
-            self._set_title(thumb, title, selected=i == selected)
+                # The name, shortened to fit the thumbnail, or the number alone.
+                titles = (self.tr("{number}. {name}").format(
+                    number=number, name=self._filter_name(i)), number)
+            self._set_title(thumb, titles, selected=i == selected, elide_first=True)
             if thumb.bordered != (i == selected):  # setBorder repaints: only on a change
                 thumb.bordered = i == selected
                 thumb.image.setBorder(_pen(QColor(SELECTED_TITLE_COLOR), 3)
@@ -936,8 +1211,12 @@ class StageView(QWidget):
               Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.graphics and event.type() == event.Type.KeyPress:
-            return self.handle_key(event.key())
+        if watched is self.graphics:
+            if event.type() == event.Type.KeyPress:
+                return self.handle_key(event.key())
+            if event.type() == event.Type.Resize:
+                # The view is about to give the scene's layout its own width.
+                self._fit_columns(event.size().width())
         return super().eventFilter(watched, event)
 
     def handle_key(self, key) -> bool:
@@ -1083,10 +1362,6 @@ def _enlarge(image: QImage, target: int = 256) -> QImage:
 
 def _slug(name: str) -> str:
     return re.sub(r"\W+", "-", name).strip("-").lower() or "filter"
-
-
-def _elide(text: str, length: int) -> str:
-    return text if len(text) <= length else text[:length - 1] + "\u2026"
 
 
 def _sentence(message: str) -> str:

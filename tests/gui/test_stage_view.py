@@ -283,3 +283,121 @@ def test_helpers():
                                a[:6, :6].reshape(3, 2, 2, 3).mean(axis=(1, 3)))
     strip = np.arange(100, dtype=np.float32)[None]
     np.testing.assert_allclose(box_downsample(strip, 1, 20), strip.reshape(1, 5, 20).mean(-1))
+
+
+# --- layout at any width ---------------------------------------------------------------
+
+def _layout_problems(view: StageView) -> list[str]:
+    """Every way the scene's items leave the viewport or run into a colour bar."""
+    viewport = view.graphics.viewport().rect().toRectF().adjusted(-0.5, -0.5, 0.5, 0.5)
+    bars = {"colour bar": view.colorbar.sceneBoundingRect(),
+            "grid colour bar": view.grid_colorbar.sceneBoundingRect()}
+    items = dict(view.stages)
+    items.update({f"thumbnail {i}": t for i, t in enumerate(
+        view.thumbnails[:len(view.thumbnail_images)])})
+    problems = []
+    for name, stage in items.items():
+        for part, rect in (("plot", stage.plot.sceneBoundingRect()),
+                           ("map", stage.view.sceneBoundingRect()),
+                           ("title", stage.label.sceneBoundingRect())):
+            if not viewport.contains(rect):
+                problems.append(f"{name} {part} {rect.getRect()} leaves the view")
+            problems += [f"{name} {part} overlaps the {bar}"
+                         for bar, bar_rect in bars.items() if rect.intersects(bar_rect)]
+    for bar, rect in bars.items():
+        if not viewport.contains(rect):
+            problems.append(f"the {bar} leaves the view")
+    return problems
+
+
+def _show_alone(qtbot, state: LabState, width: int, height: int = 520) -> StageView:
+    view = StageView(state)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    _settle(qtbot, view)
+    return view
+
+
+def _settle(qtbot, view: StageView) -> None:
+    """Paint until the scene's nested layouts stop moving (a paint lays them out)."""
+    def geometry():
+        view.grab()
+        qtbot.wait(5)
+        return [s.view.sceneBoundingRect().getRect() for s in view.stages.values()]
+
+    previous = None
+    for _ in range(10):
+        current = geometry()
+        if current == previous:
+            return
+        previous = current
+
+
+def rgb_photo(size: int = 256) -> np.ndarray:
+    yy, xx = np.mgrid[0:size, 0:size] / size
+    return np.stack([0.5 + 0.5 * np.sin(20 * xx), 0.5 + 0.5 * np.cos(15 * yy),
+                     ((xx * 8).astype(int) + (yy * 8).astype(int)) % 2], -1)
+
+
+@pytest.mark.parametrize("width", [500, 1200])
+@pytest.mark.parametrize("source", ["mnist", "x", "photo"])
+def test_every_stage_fits_beside_the_colour_bar_with_equal_maps(qtbot, width, source):
+    state = LabState()
+    if source == "photo":
+        state.set_source(rgb_photo())
+        state.set_preprocess(color="rgb")
+    else:
+        state.set_source(1.0 - (picture(28) if source == "mnist" else x_pattern()))
+    state.recompute()
+    view = _show_alone(qtbot, state, width)
+    assert _layout_problems(view) == []
+    plots = {key: stage.plot.sceneBoundingRect() for key, stage in view.stages.items()}
+    maps = {key: stage.view.sceneBoundingRect() for key, stage in view.stages.items()}
+    # Conv and activation have one shape: they are drawn at one size, as all four
+    # stage columns have one width whatever their titles say.
+    assert maps["conv"].width() == pytest.approx(maps["activated"].width(), abs=0.5)
+    assert maps["conv"].height() == pytest.approx(maps["activated"].height(), abs=0.5)
+    widths = [plots[key].width() for key in ("input", "conv", "activated", "pooled")]
+    assert max(widths) - min(widths) < 0.5
+    # The flattened strip spans the stage columns, from the input to the pooled map.
+    assert plots["flattened"].left() == pytest.approx(plots["input"].left(), abs=1)
+    assert plots["flattened"].right() == pytest.approx(plots["pooled"].right(), abs=1)
+    # Each title is drawn whole (one or two lines), not cut, and within its column.
+    for key in ("input", "conv", "activated", "pooled"):
+        label = view.stages[key].label
+        assert label.shown_text.replace("\n", " ") == view.stage_titles[key]
+        assert label.text_fits(label.shown_text)
+
+
+def test_narrow_view_fits_long_titles_and_many_filters(qtbot):
+    state = LabState()
+    state.set_source(picture(40))
+    state.rename_filter(1, "a rather long name for a filter")
+    for _ in range(16):
+        state.add_filter()
+    state.set_settings(pool="avg", activation="none")
+    state.recompute()
+    view = _show_alone(qtbot, state, 460)
+    assert _layout_problems(view) == []
+    assert len(view.thumbnail_images) == 20
+    assert view.stage_titles["pooled"] == "Average-pooled 19\u00d719"
+    for stage in view.stages.values():
+        assert stage.label.text_fits(stage.label.shown_text)
+
+
+def test_thumbnail_names_shorten_to_fit(qtbot):
+    state = LabState()
+    state.set_source(picture(28))
+    state.rename_filter(1, "a rather long name for a filter")
+    state.recompute()
+    view = _show_alone(qtbot, state, 500)
+    label = view.thumbnails[1].label
+    assert label.text == "2. a rather long name for a filter"
+    assert label.shown_text.startswith("2. a ") and label.shown_text.endswith("\u2026")
+    assert label.text_fits(label.shown_text)
+    # Wide enough, the whole name shows.
+    view.resize(1600, 520)
+    _settle(qtbot, view)
+    assert label.shown_text == label.text
