@@ -9,7 +9,7 @@ which the temporaries of a training step are reused from the heap.
 
 import numpy as np
 
-_BLOCK_BYTES = 32 * 1024 * 1024 - 4096
+_BLOCK_BYTES = 32 * 1024 * 1024 - 64 * 1024
 
 
 def _raise_mmap_threshold() -> None:

@@ -126,8 +126,8 @@ class Conv2D(Layer):
         filters = weight.shape[0]
         grad_2d = grad_out.reshape(filters, -1)
         self.grads = {
-            "weight": (grad_2d @ self._cols.T).reshape(weight.shape).astype(weight.dtype,
-                                                                           copy=False),
+            "weight": (self._cols @ grad_2d.T).T.reshape(weight.shape).astype(
+                weight.dtype, copy=False),
             "bias": grad_2d.sum(axis=1).astype(weight.dtype, copy=False),
         }
         if not need_input_grad:

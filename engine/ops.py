@@ -187,16 +187,21 @@ def max_pool_last2_backward(x, out, grad_out, size, stride=None) -> np.ndarray:
     """
     (ph, pw), (sh, sw), (out_h, out_w) = pool_geometry(x.shape[-2:], size, stride)
     grad_in = np.zeros(x.shape, dtype=grad_out.dtype)
+    disjoint = sh >= ph and sw >= pw  # every input cell lies in at most one window
     unclaimed = np.ones(out.shape, dtype=bool)
+    winner = np.empty(out.shape, dtype=bool)
     last = (ph - 1, pw - 1)
     for i in range(ph):
         for j in range(pw):
             rows, columns = _window_slices(i, j, out_h, out_w, sh, sw)
-            winner = x[..., rows, columns] == out
+            np.equal(x[..., rows, columns], out, out=winner)
             winner &= unclaimed
-            grad_in[..., rows, columns] += grad_out * winner
+            if disjoint:
+                np.multiply(grad_out, winner, out=grad_in[..., rows, columns])
+            else:
+                grad_in[..., rows, columns] += grad_out * winner
             if (i, j) != last:
-                unclaimed &= ~winner
+                unclaimed ^= winner  # winner is a subset of unclaimed
     return grad_in
 
 
