@@ -10,6 +10,11 @@ import argparse
 import os
 import sys
 
+# One BLAS thread, set before NumPy loads: on a 2-core machine a second BLAS thread
+# competes with the window's own thread and made training and repaints several times
+# slower under load (benchmarks/bench_training_gui.py, bench_gui.py).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 
 def _size(text: str) -> tuple[int, int]:
     try:

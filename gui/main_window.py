@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import samples
+from gui.classify_page import ClassifyPage
 from gui.controls_panel import ControlsPanel
 from gui.explain_panel import ExplainPanel
 from gui.filter_file import FilterFileError, filters_to_json, load_filters, save_filters
@@ -28,6 +29,7 @@ from gui.image_panel import ImagePanel
 from gui.prediction_panel import PredictionPanel
 from gui.stage_view import StageView
 from gui.state import LabState
+from gui.training_page import TrainingPage
 
 
 class ExplorerPage(QWidget):
@@ -101,15 +103,28 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.explorer = ExplorerPage(self.state)
+        self.training = TrainingPage(self.state)
+        self.classify = ClassifyPage(self.state)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.explorer, self.tr("Explore a layer"))
+        self.tabs.addTab(self.explorer, self.tr("1 · Explore a layer"))
+        self.tabs.addTab(self.training, self.tr("2 · Train a network"))
+        self.tabs.addTab(self.classify, self.tr("3 · Classify"))
+        self.tabs.setTabToolTip(0, self.tr(
+            "See what one convolutional layer does to a picture, stage by stage"))
+        self.tabs.setTabToolTip(1, self.tr(
+            "Train a small CNN on digits, shapes or your own classes and watch it learn"))
+        self.tabs.setTabToolTip(2, self.tr(
+            "Draw or pick an image and see the trained network's probabilities"))
         self.setCentralWidget(self.tabs)
 
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
-        for panel in (self.explorer.image_panel, self.explorer.filter_panel):
+        for panel in (self.explorer.image_panel, self.explorer.filter_panel, self.training,
+                      self.classify):
             panel.message.connect(self.show_message)
+        for page in (self.training, self.classify):
+            page.explore_requested.connect(lambda: self.tabs.setCurrentWidget(self.explorer))
         self.state.explore_failed.connect(lambda text: self.show_message(text, error=True))
         self.state.explored.connect(lambda _: self._clear_error())
 
@@ -147,6 +162,11 @@ class MainWindow(QMainWindow):
                      QKeySequence("Ctrl+L"), self.tr("Load feature detectors from JSON"))
         self._action(file_menu, self.tr("&Export stage images…"), self.export_stages_dialog,
                      QKeySequence("Ctrl+E"), self.tr("Save every stage's heatmap as PNG"))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Open &model…"), self.training.open_model_dialog,
+                     QKeySequence("Ctrl+Shift+O"), self.tr("Load a trained CNN Lab model (.npz)"))
+        self._action(file_menu, self.tr("Save m&odel…"), self.training.save_model_dialog,
+                     QKeySequence("Ctrl+Shift+S"), self.tr("Save the trained model (.npz)"))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
                      self.tr("Close CNN Lab"))
@@ -263,5 +283,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Training and folder loading run in worker threads: stop them and wait, so no
+        # thread outlives the window.
+        self.training.shutdown(10_000)
         self.save_settings()
         super().closeEvent(event)

@@ -14,7 +14,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 
 class _Job(QObject):
@@ -67,7 +67,9 @@ class Worker(QObject):
         self._job.progressed.connect(self.progressed)
         self._job.succeeded.connect(self.succeeded)
         self._job.failed.connect(self.failed)
-        self._job.ended.connect(self._thread.quit)
+        # Direct: QThread.quit is thread-safe, and a queued call could never run while
+        # the GUI thread blocks in stop_and_wait().
+        self._job.ended.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.finished.connect(self._job.deleteLater)
         self._thread.finished.connect(self._on_thread_finished)
         self._running = False

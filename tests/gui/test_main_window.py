@@ -1,3 +1,4 @@
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,30 @@ def test_screenshot_option_writes_a_png(tmp_path):
     from PySide6.QtGui import QImage
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_closing_the_window_mid_training_stops_the_worker(window, qtbot):
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from engine import datasets
+
+    messages = []
+    previous = qInstallMessageHandler(lambda mode, context, text: messages.append(text))
+    try:
+        page = window.training
+        page.set_config(dataclasses.replace(page.config(), epochs=200))
+        assert page.start_training(datasets.load("shapes", n_train=600, n_test=60))
+        qtbot.waitUntil(lambda: page.worker is not None and page.worker.is_running())
+        thread = page.worker._thread
+        window.close()
+        assert not thread.isRunning()
+        assert not page.is_training()
+    finally:
+        qInstallMessageHandler(previous)
+    assert not [m for m in messages if "Destroyed while thread" in m]
+
+
+def test_pages_ask_for_the_explorer_and_get_it(window):
+    window.tabs.setCurrentWidget(window.classify)
+    window.classify.explore_requested.emit()
+    assert window.tabs.currentWidget() is window.explorer

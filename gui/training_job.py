@@ -1,0 +1,263 @@
+"""What the Training page runs in its worker: a configuration, and a job that trains.
+
+Nothing here touches widgets. :func:`make_job` returns a ``job(report, should_stop)``
+for :class:`gui.worker.Worker`: it runs :func:`engine.train.fit`, reports a
+:class:`TrainingUpdate` at most ~30 times a second (and always at the end of an epoch)
+with *copies* of the arrays the page draws, and returns a :class:`TrainingResult`.
+
+Validation data is held out from the training images (10 % of each class by default),
+so early stopping and the validation curves never see the test set; the test set is
+used once, after training, for the test accuracy and the confusion matrix.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engine.layers import Conv2D
+from engine.model import Sequential, build_cnn
+from engine.pipeline import resolve_padding
+from engine.train import Evaluation, History, Progress, evaluate, fit, make_optimizer
+
+#: Seconds between two progress reports: about one per 60 Hz frame pair, which is as
+#: often as anyone can see and keeps the GUI thread's share of the work small.
+REPORT_INTERVAL = 1 / 30
+
+#: Weight of the past in the smoothed batch loss: it averages over about 20 batches.
+SMOOTHING = 0.95
+
+OPTIMIZERS = ("adam", "sgd")
+POOLS = ("max", "avg", "none")
+
+
+def _pair(value) -> tuple[int, int]:
+    if np.isscalar(value):
+        value = (value, value)
+    rows, cols = (int(v) for v in value)
+    return rows, cols
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """Architecture and hyper-parameters of one training run.
+
+    The architecture is ``conv(filters, kernel_size, stride, padding) -> ReLU ->
+    pool(pool, pool_size) -> flatten -> [dense(hidden) -> ReLU] -> dense(classes)``
+    (:func:`engine.model.build_cnn` with one convolution block). ``padding`` is a number
+    of rows and columns of zeros (the explorer's "same" and "valid" are resolved by
+    :meth:`from_state`). ``patience`` None turns early stopping off.
+    """
+
+    filters: int = 8
+    kernel_size: tuple[int, int] = (3, 3)
+    stride: tuple[int, int] = (1, 1)
+    padding: tuple[int, int] = (0, 0)
+    pool: str = "max"
+    pool_size: tuple[int, int] = (2, 2)
+    hidden: int = 0
+    epochs: int = 5
+    batch_size: int = 64
+    lr: float = 3e-3
+    optimizer: str = "adam"
+    momentum: float = 0.9
+    augment_shift: int = 0
+    patience: int | None = None
+    seed: int = 0
+    validation_fraction: float = 0.1
+
+    def __post_init__(self) -> None:
+        for name in ("kernel_size", "stride", "padding", "pool_size"):
+            object.__setattr__(self, name, _pair(getattr(self, name)))
+        self.check()
+
+    @classmethod
+    def from_state(cls, state, **overrides) -> TrainingConfig:
+        """The explorer's current layer as a training configuration: its number of
+        filters, kernel size, stride, padding (``"same"``/``"valid"`` resolved to numbers)
+        and pooling. The explorer's dilation and pool stride have no counterpart in the
+        trained network and are left out. ``overrides`` set any other field."""
+        settings = state.settings
+        kernel = tuple(int(v) for v in state.kernel_size)
+        values = {
+            "filters": len(state.filters),
+            "kernel_size": kernel,
+            "stride": tuple(settings.stride),
+            "padding": resolve_padding(settings.padding, kernel),
+            "pool": settings.pool,
+            "pool_size": tuple(settings.pool_size),
+        }
+        values.update(overrides)
+        return cls(**values)
+
+    def check(self) -> None:
+        """Raise ValueError, with a message a learner understands, for a value the
+        engine must never see."""
+        if not 1 <= self.filters <= 256:
+            raise ValueError("the number of filters must be between 1 and 256")
+        if min(self.kernel_size) < 1 or min(self.stride) < 1 or min(self.pool_size) < 1:
+            raise ValueError("kernel size, stride and pool size must be at least 1")
+        if min(self.padding) < 0:
+            raise ValueError("padding cannot be negative")
+        if self.pool not in POOLS:
+            raise ValueError(f"pooling must be one of {', '.join(POOLS)}")
+        if not 0 <= self.hidden <= 4096:
+            raise ValueError("hidden units must be between 0 (none) and 4096")
+        if not 1 <= self.epochs <= 10_000:
+            raise ValueError("epochs must be between 1 and 10000")
+        if not 1 <= self.batch_size <= 100_000:
+            raise ValueError("the batch size must be at least 1")
+        if not (np.isfinite(self.lr) and 0 < self.lr <= 1e6):
+            raise ValueError("the learning rate must be a positive number")
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError("the optimizer must be Adam or SGD")
+        if not (np.isfinite(self.momentum) and 0 <= self.momentum < 1):
+            raise ValueError("momentum must be at least 0 and below 1")
+        if not 0 <= self.augment_shift <= 8:
+            raise ValueError("the augmentation shift must be between 0 and 8 pixels")
+        if self.patience is not None and self.patience < 1:
+            raise ValueError("patience must be at least 1 epoch")
+        if not 0 <= self.validation_fraction < 1:
+            raise ValueError("the validation share must be at least 0 and below 1")
+
+    def build_model(self, input_shape, class_names) -> Sequential:
+        """A freshly initialised network for images ``input_shape`` (C, H, W) and the given
+        classes. Raises ValueError, naming the sizes, when the image shrinks to nothing."""
+        return build_cnn(tuple(input_shape), len(class_names), self.filters, self.kernel_size,
+                         self.stride, self.padding, self.pool, self.pool_size, self.hidden,
+                         self.seed, tuple(class_names))
+
+
+@dataclass(frozen=True)
+class TrainingUpdate:
+    """One progress report, safe to keep in the GUI thread (every array is a copy).
+
+    Attributes
+    ----------
+    progress : the latest mini-batch's :class:`engine.train.Progress`.
+    eta : estimated seconds left.
+    running_loss, running_accuracy : the mini-batches' loss and accuracy smoothed over
+        the last ~20 batches (an exponential moving average), so the curve is readable
+        before the first epoch ends.
+    history : the per-epoch metrics so far (a copy).
+    first_filters : (F, C, KH, KW) float32, the first convolution's weights now.
+    epoch_done : True when this report closes an epoch (its history entry is in).
+    """
+
+    progress: Progress
+    eta: float
+    running_loss: float
+    running_accuracy: float
+    history: History
+    first_filters: np.ndarray
+    epoch_done: bool = False
+
+    @property
+    def fraction(self) -> float:
+        return self.progress.fraction
+
+
+@dataclass
+class TrainingResult:
+    """What the job returns: the history, the test-set evaluation (None without test
+    images), whether the learner stopped it, and the indices of the validation images."""
+
+    history: History
+    evaluation: Evaluation | None
+    cancelled: bool
+    validation_indices: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+
+def split_validation(labels: np.ndarray, fraction: float,
+                     seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Indices ``(train, validation)`` holding out ``fraction`` of each class (rounded,
+    never a class's last image), so every class is seen in both parts when it can be."""
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    train, held = [], []
+    for k in np.unique(labels):
+        members = rng.permutation(np.flatnonzero(labels == k))
+        n_val = min(int(round(len(members) * fraction)), len(members) - 1)
+        held.append(members[:n_val])
+        train.append(members[n_val:])
+    if not train:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.sort(np.concatenate(train)), np.sort(np.concatenate(held))
+
+
+def first_conv(model: Sequential) -> Conv2D | None:
+    return next((layer for layer in model.layers if isinstance(layer, Conv2D)), None)
+
+
+def _copy_history(history: History) -> History:
+    return History(list(history.train_loss), list(history.train_accuracy),
+                   list(history.val_loss), list(history.val_accuracy), history.cancelled,
+                   history.stopped_early, history.seconds)
+
+
+def make_job(model: Sequential, dataset, config: TrainingConfig):
+    """A ``job(report, should_stop)`` that trains ``model`` in place on ``dataset``.
+
+    Parameters
+    ----------
+    model : the network to train (the caller must not use it until the job ends).
+    dataset : anything with ``x_train`` (N, C, H, W), ``y_train`` (N,), ``x_test``,
+        ``y_test`` (an :class:`engine.datasets.Dataset`).
+    config : the hyper-parameters; its architecture fields are not used here.
+
+    The job returns a :class:`TrainingResult`; :class:`engine.train.TrainingDiverged`
+    (whose message suggests a lower learning rate) and any other error propagate, for
+    the worker to report as a failure.
+    """
+    x_train, y_train = dataset.x_train, dataset.y_train
+    train_index, val_index = split_validation(y_train, config.validation_fraction, config.seed)
+    if len(val_index) == 0:
+        x_fit, y_fit, x_val, y_val = x_train, y_train, None, None
+    else:
+        x_fit, y_fit = x_train[train_index], y_train[train_index]
+        x_val, y_val = x_train[val_index], y_train[val_index]
+    conv = first_conv(model)
+    batch_size = config.batch_size
+
+    def job(report, should_stop) -> TrainingResult:
+        optimizer = make_optimizer(config.optimizer, config.lr, config.momentum)
+        history_so_far = History()
+        smooth = [0.0, 0.0, 0.0]  # moving sums of loss and accuracy, and of the weights
+        last = {"progress": None, "sent": -np.inf}
+
+        def send(progress: Progress, epoch_done: bool) -> None:
+            f = progress.fraction
+            eta = progress.elapsed * (1 - f) / f if f > 0 else float("nan")
+            norm = max(smooth[2], 1e-12)  # bias correction: early averages are not 0-heavy
+            weights = (conv.params["weight"].copy() if conv is not None
+                       else np.zeros((0, 1, 1, 1), np.float32))
+            report(TrainingUpdate(progress, eta, smooth[0] / norm, smooth[1] / norm,
+                                  _copy_history(history_so_far), weights, epoch_done))
+            last["sent"] = time.perf_counter()
+
+        def on_progress(progress: Progress) -> None:
+            smooth[0] = SMOOTHING * smooth[0] + progress.loss
+            smooth[1] = SMOOTHING * smooth[1] + progress.accuracy
+            smooth[2] = SMOOTHING * smooth[2] + 1.0
+            last["progress"] = progress
+            if time.perf_counter() - last["sent"] >= REPORT_INTERVAL:
+                send(progress, False)
+
+        def on_epoch(history: History) -> None:
+            nonlocal history_so_far
+            history_so_far = history
+            send(last["progress"], True)
+
+        history = fit(model, optimizer, x_fit, y_fit, config.epochs, batch_size,
+                      x_val, y_val, on_progress=on_progress, should_stop=should_stop,
+                      seed=config.seed, augment_shift=config.augment_shift,
+                      patience=config.patience if x_val is not None else None,
+                      on_epoch=on_epoch)
+        evaluation = None
+        if len(dataset.x_test):
+            evaluation = evaluate(model, dataset.x_test, dataset.y_test)
+        return TrainingResult(history, evaluation, history.cancelled, val_index)
+
+    return job
