@@ -58,28 +58,30 @@ class ExplorerPage(QWidget):
         left.setMinimumWidth(column.sizeHint().width() + 16)
         self.left_column = left
 
+        # The cell maths and, once a model exists, its prediction share the space under
+        # the heatmaps: both answer "what does this layer do with the picture?".
+        below = QSplitter(Qt.Orientation.Horizontal)
+        below.addWidget(self.explain_panel)
+        below.addWidget(self.prediction_panel)
+        below.setChildrenCollapsible(False)
+        below.setStretchFactor(0, 3)
+        below.setStretchFactor(1, 2)
+        self.prediction_panel.setVisible(state.model is not None)
+        state.model_changed.connect(
+            lambda: self.prediction_panel.setVisible(state.model is not None))
+
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.addWidget(self.stage_view)
-        centre.addWidget(self.explain_panel)
+        centre.addWidget(below)
         centre.setStretchFactor(0, 1)
         centre.setStretchFactor(1, 0)
         centre.setChildrenCollapsible(False)
         centre.setSizes([450, 300])
 
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.filter_panel)
-        right.addWidget(self.prediction_panel)
-        right.setChildrenCollapsible(False)
-        # The prediction only means something once a model exists: keep the column calm
-        # for a newcomer until then.
-        self.prediction_panel.setVisible(state.model is not None)
-        state.model_changed.connect(
-            lambda: self.prediction_panel.setVisible(state.model is not None))
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.filter_panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
