@@ -26,6 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # --blas-threads must act before NumPy loads its BLAS, so it is read here, by hand.
 if "--blas-threads" in sys.argv[:-1]:
     os.environ["OPENBLAS_NUM_THREADS"] = sys.argv[sys.argv.index("--blas-threads") + 1]
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as main.py runs the app
 # Run as a script from a checkout: make the repository's packages importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -116,7 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=60)
     parser.add_argument("--blas-threads", type=int, default=None,
-                        help="set OPENBLAS_NUM_THREADS for this run (default: leave it)")
+                        help="set OPENBLAS_NUM_THREADS for this run (default: 1, as the app)")
     args = parser.parse_args()
     # Context for the figures: the engine's small matrix products slow down badly when
     # BLAS threads compete with other work for the cores.

@@ -34,6 +34,8 @@ from pathlib import Path
 # Run as `python benchmarks/bench_training_gui.py`: Python then puts benchmarks/ on
 # sys.path, not the repository root, so add the root to import `engine` and `gui`.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The app runs NumPy with one BLAS thread (main.py); measure it the same way, both sides.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 STALL_TICK_MS = 10
 MEDIAN_TARGET_MS = 5.0
