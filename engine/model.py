@@ -17,7 +17,18 @@ from pathlib import Path
 import numpy as np
 
 from engine import ops
-from engine.layers import LAYER_TYPES, AvgPool2D, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
+from engine.layers import (
+    LAYER_TYPES,
+    AvgPool2D,
+    Conv2D,
+    Dense,
+    Flatten,
+    Layer,
+    MaxPool2D,
+    ReLU,
+    chwn_to_nchw,
+    nchw_to_chwn,
+)
 
 FORMAT = "cnn-lab-model"
 FORMAT_VERSION = 1
@@ -40,7 +51,7 @@ class Sequential:
 
     Notes
     -----
-    Between layers, 4-D activations are kept in ``(C, N, H, W)`` order (see
+    Between layers, 4-D activations are kept in ``(C, H, W, N)`` order (see
     :mod:`engine.layers`); inputs and outputs are NCHW.
     """
 
@@ -65,6 +76,22 @@ class Sequential:
     def trainable_layers(self) -> list[Layer]:
         return [layer for layer in self.layers if layer.params]
 
+    def _run_order(self) -> list[int]:
+        """Layer indices in the order :meth:`forward` runs them.
+
+        A ReLU directly followed by a max pool runs after the pool instead: the outputs
+        are identical (``relu(max(w)) == max(relu(w))`` for every window ``w``) and so are
+        the gradients (a window whose maximum is positive sends its gradient to the same
+        first maximum either way; otherwise it sends none), but the ReLU then touches a
+        pool's worth fewer values forward and backward.
+        """
+        order = list(range(len(self.layers)))
+        for i in range(len(order) - 1):
+            if (order[i] == i and type(self.layers[i]) is ReLU
+                    and type(self.layers[i + 1]) is MaxPool2D):
+                order[i], order[i + 1] = i + 1, i
+        return order
+
     def forward(self, x) -> np.ndarray:
         """Logits ``(N, K)`` for images ``x`` ``(N, C, H, W)``."""
         x = ops._float_array(x)
@@ -74,14 +101,17 @@ class Sequential:
                     f"this model expects images of shape {self.input_shape}, "
                     f"got {x.shape[1:]}"
                 )
-            h = x.transpose(1, 0, 2, 3)
+            # One copy into (C, H, W, N): the first convolution's slices then read
+            # contiguous runs instead of gathering with a stride of C*H*W.
+            h = np.ascontiguousarray(nchw_to_chwn(x))
         else:
             h = x
-        for layer in self.layers:
-            h = layer._forward(h)
+        self._order = self._run_order()
+        for index in self._order:
+            h = self.layers[index]._forward(h)
         self._output_was_4d = h.ndim == 4
         if self._output_was_4d:
-            return np.ascontiguousarray(h.transpose(1, 0, 2, 3))
+            return chwn_to_nchw(h)
         return h
 
     def backward(self, grad_out, input_grad: bool = True):
@@ -93,11 +123,13 @@ class Sequential:
         """
         grad = np.asarray(grad_out)
         if getattr(self, "_output_was_4d", False):
-            grad = grad.transpose(1, 0, 2, 3)
-        for index in range(len(self.layers) - 1, -1, -1):
-            grad = self.layers[index]._backward(grad, need_input_grad=index > 0 or input_grad)
+            grad = nchw_to_chwn(grad)
+        order = getattr(self, "_order", None) or self._run_order()
+        for position in range(len(order) - 1, -1, -1):
+            grad = self.layers[order[position]]._backward(
+                grad, need_input_grad=position > 0 or input_grad)
         if grad is not None and grad.ndim == 4:
-            grad = np.ascontiguousarray(grad.transpose(1, 0, 2, 3))
+            grad = chwn_to_nchw(grad)
         return grad
 
     def predict_proba(self, x, batch_size: int = 512) -> np.ndarray:

@@ -142,16 +142,16 @@ def explore(image, filters, stride=1, padding=0, activation: str = "relu", pool:
     pad = resolve_padding(padding, weight.shape[2:], dilation)
     if bias is not None:
         bias = np.asarray(bias, dtype=chw.dtype).reshape(weight.shape[0])
-    # One image as a (C, 1, H, W) batch: the layout the conv kernel wants, for free.
-    conv, _ = ops.conv2d_cnhw(chw[:, None], weight, bias, stride, pad, dilation)
-    conv = conv[:, 0]
+    # One image as a (C, H, W, 1) batch: the layout the conv kernel wants, for free.
+    conv, _ = ops.conv2d_chwn(chw[..., None], weight, bias, stride, pad, dilation)
+    conv = conv[..., 0]
     activated = np.maximum(conv, 0) if activation == "relu" else conv
     size = ops.pair(pool_size, "pool size")
     step = size if pool_stride is None else ops.pair(pool_stride, "pool stride")
     if pool == "max":
-        pooled = ops.max_pool_last2(activated, size, step)
+        pooled = ops.max_pool(activated, size, step, axis=1)
     elif pool == "avg":
-        pooled = ops.avg_pool_last2(activated, size, step)
+        pooled = ops.avg_pool(activated, size, step, axis=1)
     else:
         pooled = activated
     return Exploration(chw, conv, activated, pooled, pooled.reshape(-1),
