@@ -255,7 +255,7 @@ def main(argv=None) -> int:
     parser.add_argument("--padding", type=int, default=0)
     parser.add_argument("--pool", choices=["max", "avg", "none"], default="max")
     parser.add_argument("--pool-size", type=int, default=2)
-    parser.add_argument("--hidden", type=int, default=0, help="hidden dense units (0: none)")
+    parser.add_argument("--hidden", type=int, default=64, help="hidden dense units (0: none)")
     parser.add_argument("--augment-shift", type=int, default=2,
                         help="random shift of up to this many pixels per epoch (0: off)")
     parser.add_argument("--seed", type=int, default=0)
