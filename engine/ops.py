@@ -28,7 +28,7 @@ def pair(value: IntPair, name: str = "value") -> tuple[int, int]:
 
 
 def output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
-                dilation: int = 1) -> int:
+                dilation: int = 1, window: str = "kernel") -> int:
     """Length of a convolution or pooling output along one axis.
 
     ``(size + 2*padding - dilation*(kernel - 1) - 1) // stride + 1``; with dilation 1
@@ -38,10 +38,11 @@ def output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
     ------
     ValueError
         If the stride, kernel or padding is out of range, or the (padded) input is
-        smaller than the kernel, so that no output cell exists. The message names the sizes.
+        smaller than the kernel, so that no output cell exists. The message names the sizes
+        and calls the sliding window ``window`` ("kernel", "pool window").
     """
     if kernel < 1:
-        raise ValueError(f"kernel size must be at least 1, got {kernel}")
+        raise ValueError(f"{window} size must be at least 1, got {kernel}")
     if stride < 1:
         raise ValueError(f"stride must be at least 1, got {stride}")
     if padding < 0:
@@ -51,9 +52,10 @@ def output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
     span = dilation * (kernel - 1) + 1
     padded = size + 2 * padding
     if padded < span:
+        padded_text = f" with padding {padding} (padded size {padded})" if padding else ""
         raise ValueError(
-            f"a kernel spanning {span} cells does not fit in an input of {size} cells "
-            f"with padding {padding} (padded size {padded}): no output is left"
+            f"a {window} spanning {span} cells does not fit in an input of {size} "
+            f"cells{padded_text}: no output is left"
         )
     return (padded - span) // stride + 1
 
@@ -182,8 +184,8 @@ def pool_geometry(in_hw, size, stride=None):
     """``(ph, pw), (sh, sw), (Ho, Wo)`` for a pool; stride defaults to the pool size."""
     ph, pw = pair(size, "pool size")
     sh, sw = pair(size if stride is None else stride, "pool stride")
-    out_h = output_size(in_hw[0], ph, sh)
-    out_w = output_size(in_hw[1], pw, sw)
+    out_h = output_size(in_hw[0], ph, sh, window="pool window")
+    out_w = output_size(in_hw[1], pw, sw, window="pool window")
     return (ph, pw), (sh, sw), (out_h, out_w)
 
 
