@@ -199,17 +199,23 @@ def _pool_windows(shape, size, stride, axis):
             yield i, j, lead + _window_slices(i, j, out_h, out_w, sh, sw)
 
 
-def max_pool(x: np.ndarray, size, stride=None, axis: int = 1) -> np.ndarray:
-    """Max over each pool window of axes ``axis`` and ``axis + 1``; windows past the edge
-    are dropped."""
+def _fold_windows(ufunc, x: np.ndarray, size, stride, axis: int) -> np.ndarray:
+    """``ufunc`` (``np.maximum``, ``np.add``) folded over the pool offsets: cell by cell,
+    the reduction of each pool window of axes ``axis`` and ``axis + 1``."""
     out = None
     for _, _, index in _pool_windows(x.shape, size, stride, axis):
         window = x[index]
         if out is None:
             out = window.copy()
         else:
-            np.maximum(out, window, out=out)
+            ufunc(out, window, out=out)
     return out
+
+
+def max_pool(x: np.ndarray, size, stride=None, axis: int = 1) -> np.ndarray:
+    """Max over each pool window of axes ``axis`` and ``axis + 1``; windows past the edge
+    are dropped."""
+    return _fold_windows(np.maximum, x, size, stride, axis)
 
 
 def max_pool_argmax(x: np.ndarray, size, stride=None, axis: int = 1):
@@ -264,13 +270,7 @@ def avg_pool(x: np.ndarray, size, stride=None, axis: int = 1) -> np.ndarray:
     """Mean over each pool window of axes ``axis`` and ``axis + 1``; windows past the
     edge are dropped."""
     (ph, pw), _, _ = pool_geometry(x.shape[axis:axis + 2], size, stride)
-    out = None
-    for _, _, index in _pool_windows(x.shape, size, stride, axis):
-        window = x[index]
-        if out is None:
-            out = window.copy()
-        else:
-            out += window
+    out = _fold_windows(np.add, x, size, stride, axis)
     out *= 1.0 / (ph * pw)
     return out
 

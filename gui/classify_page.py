@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 from engine import datasets
 from gui import data_sources
 from gui.draw_canvas import DrawCanvas
-from gui.image_io import ImageLoadError, supported_suffixes
-from gui.plotting import INK_LUT
+from gui.image_io import ImageLoadError, ink_pixmap, supported_suffixes
 from gui.preprocess import Preprocess
 from gui.probability_bars import ProbabilityBars
 from gui.state import LabState
@@ -46,18 +45,6 @@ CANVAS_SIDE = 300
 SAMPLE_BUTTON_WIDTH = 28 * THUMB_SCALE + 8
 
 _DRAWING, _SAMPLE, _FILE = "drawing", "sample", "file"
-
-
-def ink_pixmap(image: np.ndarray, scale: int) -> QPixmap:
-    """(H, W) ink values in [0, 1] (1 = black) as a pixmap ``scale`` times larger, with
-    square pixels (no smoothing), so the learner sees the grid the network reads."""
-    index = np.clip(np.nan_to_num(image) * 255.0 + 0.5, 0, 255).astype(np.uint8)
-    rgb = np.ascontiguousarray(INK_LUT[index].astype(np.uint8))
-    h, w = index.shape
-    qimage = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
-    return QPixmap.fromImage(qimage.scaled(w * scale, h * scale,
-                                           Qt.AspectRatioMode.IgnoreAspectRatio,
-                                           Qt.TransformationMode.FastTransformation))
 
 
 class ClassifyPage(QWidget):

@@ -13,13 +13,11 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImage, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QSplitter,
     QVBoxLayout,
@@ -27,8 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 import gui.plotting  # noqa: F401  (row-major images and the app's colours, before any item)
+from gui.image_io import ink_pixmap
+from gui.widgets import thumbnail_list
 
-THUMBNAIL = 56
+THUMB_SCALE = 2
+THUMBNAIL = 28 * THUMB_SCALE  # the datasets' images are 28 × 28
 WHITE = np.array([255, 255, 255], dtype=np.float32)
 CORRECT = np.array([33, 102, 172], dtype=np.float32)    # blue, as the diverging map's +
 MISTAKE = np.array([214, 96, 39], dtype=np.float32)     # orange-red
@@ -49,18 +50,6 @@ def cell_colours(confusion: np.ndarray) -> np.ndarray:
     target = np.where(np.eye(len(confusion), dtype=bool)[..., None], CORRECT, MISTAKE)
     rgb = WHITE + (target - WHITE) * strength[..., None]
     return np.ascontiguousarray(np.clip(np.rint(rgb), 0, 255).astype(np.uint8))
-
-
-def ink_to_pixmap(image: np.ndarray, size: int = THUMBNAIL) -> QPixmap:
-    """A thumbnail of one image (H, W) or (C, H, W) with ink = 1 drawn dark on white."""
-    image = np.asarray(image, dtype=np.float32)
-    if image.ndim == 3:
-        image = image.mean(axis=0)
-    gray = np.ascontiguousarray(np.clip(np.rint((1.0 - image) * 255), 0, 255).astype(np.uint8))
-    h, w = gray.shape
-    qimage = QImage(gray.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
-    return QPixmap.fromImage(qimage).scaled(
-        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
 
 
 class _ClassAxis(pg.AxisItem):
@@ -229,14 +218,8 @@ class ConfusionView(QWidget):
 
         self.title = QLabel(self.tr("Click a cell to see its test images"))
         self.title.setWordWrap(True)
-        self.thumbnails = QListWidget()
-        self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
-        self.thumbnails.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
-        self.thumbnails.setGridSize(QSize(THUMBNAIL + 8, THUMBNAIL + 8))
-        self.thumbnails.setResizeMode(QListView.ResizeMode.Adjust)
-        self.thumbnails.setMovement(QListView.Movement.Static)
-        self.thumbnails.setUniformItemSizes(True)
-        self.thumbnails.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.thumbnails = thumbnail_list(THUMBNAIL, QAbstractItemView.SelectionMode.SingleSelection,
+                                         gap=8)
         self.thumbnails.setToolTip(self.tr(
             "The test images in the chosen cell. Click one to open it in the explorer"))
         self.thumbnails.itemClicked.connect(self._on_item_chosen)
@@ -343,7 +326,7 @@ class ConfusionView(QWidget):
         self.thumbnails.clear()
         names = self._class_names
         for index in indices:
-            item = QListWidgetItem(QIcon(ink_to_pixmap(self._images[index])), "")
+            item = QListWidgetItem(QIcon(ink_pixmap(self._images[index], THUMB_SCALE)), "")
             item.setData(Qt.ItemDataRole.UserRole, int(index))
             item.setToolTip(self.tr("Test image {0}: true {1}, predicted {2}").format(
                 int(index), names[self._true[index]], names[self._predicted[index]]))

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QProgressBar,
@@ -52,8 +50,9 @@ from engine.datasets import Dataset
 from gui import data_sources
 from gui.data_sources import DataSourceError, LoadCancelled, MyClasses
 from gui.draw_canvas import DrawCanvas
-from gui.image_io import ImageLoadError, supported_suffixes
+from gui.image_io import ImageLoadError, ink_pixmap, supported_suffixes
 from gui.state import LabState
+from gui.widgets import bold_label, thumbnail_list
 from gui.worker import Worker
 
 SOURCES = ("mnist", "shapes", "folder", "mine")
@@ -64,18 +63,6 @@ SAMPLES_PER_CLASS = 8
 SHAPES_DEFAULT, SHAPES_MIN, SHAPES_MAX, SHAPES_STEP = 3000, 600, 12000, 600
 CANVAS_SIDE = 180
 ERROR_COLOR = "#b2182b"
-
-
-def ink_pixmap(ink: np.ndarray, scale: int = THUMB_SCALE) -> QPixmap:
-    """A (H, W) ink image in [0, 1] as black on white, ``scale`` times larger with square
-    pixels, so the learner sees the grid the network reads."""
-    gray = np.clip((1.0 - np.nan_to_num(ink)) * 255.0 + 0.5, 0, 255).astype(np.uint8)
-    gray = np.ascontiguousarray(gray)
-    h, w = gray.shape
-    image = QImage(gray.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
-    return QPixmap.fromImage(image.scaled(w * scale, h * scale,
-                                          Qt.AspectRatioMode.IgnoreAspectRatio,
-                                          Qt.TransformationMode.FastTransformation))
 
 
 class _PageStack(QWidget):
@@ -167,14 +154,6 @@ class _PathLabel(QLabel):
     def _elide(self) -> None:
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
                                                    max(self.width(), 40)))
-
-
-def _section(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def _quiet(text: str = "") -> QLabel:
@@ -424,15 +403,9 @@ class DatasetPanel(QWidget):
         draw_row.addLayout(side, 1)
 
         # Examples of the selected class
-        self.examples_title = _section("")
-        self.examples_list = QListWidget()
-        self.examples_list.setViewMode(QListView.ViewMode.IconMode)
-        self.examples_list.setIconSize(QSize(THUMB, THUMB))
-        self.examples_list.setGridSize(QSize(THUMB + 6, THUMB + 6))
-        self.examples_list.setMovement(QListView.Movement.Static)
-        self.examples_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.examples_list.setUniformItemSizes(True)
-        self.examples_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.examples_title = bold_label()
+        self.examples_list = thumbnail_list(THUMB,
+                                            QAbstractItemView.SelectionMode.ExtendedSelection)
         self.examples_list.setMinimumHeight(2 * (THUMB + 6) + 8)
         self.examples_list.setToolTip(self.tr(
             "The examples of the selected class. Select bad ones and press Delete."))
@@ -620,7 +593,7 @@ class DatasetPanel(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, item)
             samples = data.x_train[data.y_train == row][:SAMPLES_PER_CLASS, 0]
-            table.setCellWidget(row, 3, ThumbStrip([ink_pixmap(s) for s in samples]))
+            table.setCellWidget(row, 3, ThumbStrip([ink_pixmap(s, THUMB_SCALE) for s in samples]))
         header = table.horizontalHeader()
         width = max(header.sectionSizeHint(0), table.sizeHintForColumn(0))
         header.resizeSection(0, min(width + 4, 96))
@@ -918,7 +891,7 @@ class DatasetPanel(QWidget):
             self.examples_title.setText(self.tr("Examples of “{0}”: {1}").format(
                 self._elided(name, 150), len(examples)))
             for i, ink in enumerate(examples):
-                item = QListWidgetItem(QIcon(ink_pixmap(ink)), "")
+                item = QListWidgetItem(QIcon(ink_pixmap(ink, THUMB_SCALE)), "")
                 item.setToolTip(self.tr("Example {0}").format(i + 1))
                 item.setSizeHint(QSize(THUMB + 6, THUMB + 6))
                 self.examples_list.addItem(item)
@@ -947,7 +920,7 @@ class DatasetPanel(QWidget):
 
     def _on_drawn(self) -> None:
         ink = data_sources.to_training_image(self.canvas.image())
-        self.preview.setPixmap(ink_pixmap(ink))
+        self.preview.setPixmap(ink_pixmap(ink, THUMB_SCALE))
 
     def _on_add_class(self) -> None:
         if self.add_class(self.new_class_edit.text()):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.pipeline import CellExplanation, explain_cell
+from gui.number_format import exact_decimals, format_number, nice
 from gui.plotting import DIVERGING, GRAY, INK
 from gui.state import LabState
 
@@ -38,35 +39,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ExplainPanel", text)
 
 
-def exact_decimals(values: np.ndarray, most: int = 2) -> int:
-    """The fewest decimals (up to ``most``) that write every value exactly."""
-    flat = np.asarray(values, dtype=np.float64).ravel()
-    for decimals in range(most):
-        scaled = flat * 10.0 ** decimals
-        if np.abs(scaled - np.round(scaled)).max(initial=0.0) <= 1e-6 * 10.0 ** decimals:
-            return decimals
-    return most
-
-
-def fmt(value: float, decimals: int = 2) -> str:
-    """``value`` with ``decimals`` decimals (none for whole numbers) and a real minus."""
-    value = float(value)
-    if value == round(value) and abs(value) < 1e6:
-        text = str(int(round(value)))
-    else:
-        text = f"{value:.{decimals}f}"
-    if text.lstrip("-").strip("0.") == "":
-        text = text.lstrip("-")  # no "−0.00"
-    return text.replace("-", "\u2212")
-
-
-def nice(value: float) -> str:
-    """``value`` with as few decimals as write it exactly, at most two (1.5, not 1.50)."""
-    return fmt(value, exact_decimals(np.array([value])))
-
-
 def _factor(value: float, decimals: int) -> str:
-    text = fmt(value, decimals)
+    text = format_number(value, decimals)
     return f"({text})" if text.startswith("\u2212") else text
 
 
@@ -135,7 +109,7 @@ class NumberGrid(QWidget):
         table = _qcolor_table(colormap)
         self._colors = [table[i] for i in np.rint(positions * 255).astype(int)]
         decimals = exact_decimals(values)
-        self._texts = [fmt(v, decimals) for v in values.ravel()]
+        self._texts = [format_number(v, decimals) for v in values.ravel()]
         self._outside = outside
         if resized:
             self.updateGeometry()
@@ -208,7 +182,8 @@ class NumberGrid(QWidget):
                 r, c = hit
                 QToolTip.showText(event.globalPos(), _tr("{tip}\n[row {row}, col {col}] = "
                                                          "{value}").format(
-                    tip=self._tooltip, row=r, col=c, value=fmt(self._values[r, c], 4)), self)
+                    tip=self._tooltip, row=r, col=c,
+                    value=format_number(self._values[r, c], 4)), self)
             return True
         return super().event(event)
 
@@ -449,7 +424,8 @@ class ExplainPanel(QWidget):
     def _terms(self, window: np.ndarray, kernel: np.ndarray, total: float) -> str:
         """The sum of products written out, shortened for big kernels."""
         x, k = window.ravel(), kernel.ravel()
-        dx, dk = exact_decimals(x), exact_decimals(k)
+        # Judged in float64, as in the grids above, so both write a number alike.
+        dx, dk = exact_decimals(x.astype(np.float64)), exact_decimals(k.astype(np.float64))
         n = x.size
         pairs = [(a, b) for a, b in zip(x, k, strict=True)]
         if n > MAX_TERMS:
@@ -470,5 +446,6 @@ class ExplainPanel(QWidget):
     def _span(self, indices: np.ndarray) -> str:
         first, last = int(indices[0]), int(indices[-1])
         if first == last:
-            return fmt(first)
-        return self.tr("{first} to {last}").format(first=fmt(first), last=fmt(last))
+            return format_number(first)
+        return self.tr("{first} to {last}").format(first=format_number(first),
+                                                   last=format_number(last))

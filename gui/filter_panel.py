@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from engine import kernels
+from gui.image_io import rgb_to_qimage
 from gui.kernel_grid import KernelGrid, format_value
 from gui.plotting import DIVERGING
 from gui.state import MAX_KERNEL, MAX_WEIGHT, LabState
+from gui.widgets import bold_label
 
 THUMBNAIL = 22
 VISIBLE_FILTER_ROWS = 5
@@ -47,10 +49,7 @@ def kernel_thumbnail(weights: np.ndarray, size: int = THUMBNAIL) -> QIcon:
     kernel = weights.mean(axis=0) if weights.ndim == 3 else weights
     scale = max(1.0, float(np.abs(kernel).max(initial=0.0)))
     rgba = DIVERGING.map(0.5 + 0.5 * np.clip(kernel / scale, -1, 1).ravel(), mode="byte")
-    rgba = np.ascontiguousarray(np.asarray(rgba, dtype=np.uint8)[:, :3].reshape(
-        kernel.shape[0], kernel.shape[1], 3))
-    image = QImage(rgba.data, rgba.shape[1], rgba.shape[0], 3 * rgba.shape[1],
-                   QImage.Format.Format_RGB888).copy()
+    image = rgb_to_qimage(np.asarray(rgba, dtype=np.uint8)[:, :3].reshape(*kernel.shape, 3))
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -104,7 +103,7 @@ class FilterPanel(QWidget):
         self.hint_label.setStyleSheet("color: #555;")
         layout.addWidget(self.hint_label)
 
-        layout.addWidget(self._header(self.tr("Filters")))
+        layout.addWidget(bold_label(self.tr("Filters")))
         self.filter_list = QListWidget()
         self.filter_list.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
         self.filter_list.setUniformItemSizes(True)
@@ -153,7 +152,7 @@ class FilterPanel(QWidget):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
 
-        self.title_label = self._header("")
+        self.title_label = bold_label("")
         layout.addWidget(self.title_label)
 
         form = QGridLayout()
@@ -278,13 +277,6 @@ class FilterPanel(QWidget):
         self.status_label.hide()
         layout.addWidget(self.status_label)
         layout.addStretch(1)
-
-    def _header(self, text: str) -> QLabel:
-        label = QLabel(text)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        return label
 
     def _label(self, text: str, buddy: QWidget | None) -> QLabel:
         label = QLabel(text)

@@ -1,6 +1,7 @@
 """Reading pictures with Qt's decoders, and moving pixels between QImage and NumPy.
 
-Arrays here are (H, W, 3) float32 RGB with 0 = dark and 1 = bright.
+Arrays here are (H, W, 3) float32 RGB with 0 = dark and 1 = bright, or (H, W) ink
+with 1 = black (see gui.preprocess).
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ import contextlib
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, qInstallMessageHandler
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QCoreApplication, QSize, Qt, qInstallMessageHandler
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 #: Pictures larger than this (in pixels) are refused before decoding: an absurdly large
 #: or malicious header would otherwise make Qt allocate gigabytes.
@@ -111,10 +112,31 @@ def _bytes_view(image: QImage, channels: int) -> np.ndarray:
 
 
 def rgb_to_qimage(rgb: np.ndarray) -> QImage:
-    """(H, W, 3) or (H, W) floats in [0, 1] -> a QImage that owns its pixels."""
-    rgb = np.asarray(rgb, dtype=np.float32)
+    """(H, W, 3) or (H, W) floats in [0, 1], or uint8 in [0, 255], -> a QImage that owns
+    its pixels."""
+    rgb = np.asarray(rgb)
+    if rgb.dtype != np.uint8:
+        rgb = np.clip(rgb.astype(np.float32) * 255.0 + 0.5, 0, 255).astype(np.uint8)
     if rgb.ndim == 2:
         rgb = np.repeat(rgb[:, :, None], 3, axis=2)
-    data = np.ascontiguousarray(np.clip(rgb * 255.0 + 0.5, 0, 255).astype(np.uint8))
+    data = np.ascontiguousarray(rgb)
     h, w, _ = data.shape
     return QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def ink_to_qimage(ink: np.ndarray) -> QImage:
+    """(H, W) ink in [0, 1], 1 = black (of (C, H, W) the channels' mean), drawn black on
+    white; NaN counts as no ink."""
+    ink = np.nan_to_num(np.asarray(ink, dtype=np.float32))
+    if ink.ndim == 3:
+        ink = ink.mean(axis=0)
+    return rgb_to_qimage(1.0 - ink)
+
+
+def ink_pixmap(ink: np.ndarray, scale: int = 1) -> QPixmap:
+    """:func:`ink_to_qimage` ``scale`` times larger with square pixels (no smoothing), so
+    the learner sees the grid the network reads."""
+    image = ink_to_qimage(ink)
+    return QPixmap.fromImage(image.scaled(image.width() * scale, image.height() * scale,
+                                          Qt.AspectRatioMode.IgnoreAspectRatio,
+                                          Qt.TransformationMode.FastTransformation))

@@ -82,9 +82,13 @@ class ImagePanel(QWidget):
     message(str)
         A problem the learner should read (a file that cannot be opened, an empty
         clipboard). The main window shows it; the panel never opens a dialog for it.
+    numbers_requested()
+        The learner asked to see the picture as a grid of numbers (the main window
+        opens the Pixel values window).
     """
 
     message = Signal(str)
+    numbers_requested = Signal()
 
     def __init__(self, state, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,7 +158,14 @@ class ImagePanel(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setToolTip(self.tr(
             "The picture's size, and the size the filters work on (rows × columns)."))
-        column.addWidget(self.caption)
+        self.numbers_button = QToolButton()
+        self.numbers_button.setText(self.tr("Numbers…"))
+        self.numbers_button.setToolTip(self.tr("Show the picture as a grid of numbers"))
+        self.numbers_button.clicked.connect(self.numbers_requested)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.caption, 1)
+        caption_row.addWidget(self.numbers_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(caption_row)
         self.credit_label = QLabel()
         self.credit_label.setWordWrap(True)
         self.credit_label.setVisible(False)

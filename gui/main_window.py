@@ -26,6 +26,7 @@ from gui.explain_panel import ExplainPanel
 from gui.filter_file import FilterFileError, filters_to_json, load_filters, save_filters
 from gui.filter_panel import FilterPanel
 from gui.image_panel import ImagePanel
+from gui.numbers_window import NumbersWindow
 from gui.prediction_panel import PredictionPanel
 from gui.stage_view import StageView
 from gui.state import LabState
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.state.explore_failed.connect(lambda text: self.show_message(text, error=True))
         self.state.explored.connect(lambda _: self._clear_error())
 
+        self.numbers_window: NumbersWindow | None = None  # made on first use
+        self.explorer.image_panel.numbers_requested.connect(self.show_numbers_window)
         self._build_menus()
         self.state.set_source(samples.load_sample(samples.DEFAULT_SAMPLE),
                               samples.label(samples.DEFAULT_SAMPLE))
@@ -172,8 +175,21 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
                      self.tr("Close CNN Lab"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.numbers_action = self._action(
+            view_menu, self.tr("Pixel &values…"), self.show_numbers_window,
+            QKeySequence("Ctrl+Shift+N"), self.tr("Show the picture as a grid of numbers"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About CNN Lab"), self.show_about)
+
+    def show_numbers_window(self) -> NumbersWindow:
+        """Show (and raise) the Pixel values window, making it the first time."""
+        if self.numbers_window is None:
+            self.numbers_window = NumbersWindow(self.state, self)
+        self.numbers_window.show()
+        self.numbers_window.raise_()
+        self.numbers_window.activateWindow()
+        return self.numbers_window
 
     # --- messages --------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine.pipeline import Exploration, explain_cell
+from gui.image_io import ink_to_qimage, rgb_to_qimage
+from gui.number_format import exact_decimals, format_number
 from gui.plotting import DIVERGING, DIVERGING_LUT, INK_LUT
 from gui.state import LabState
 
@@ -116,27 +118,6 @@ def _magnitude(*arrays: np.ndarray) -> float:
     if not math.isfinite(m) or m == 0.0:
         return 1.0
     return nice_ceiling(max(m, MIN_LEVEL))
-
-
-def _exact_decimals(values: np.ndarray, most: int = 2) -> int:
-    """The fewest decimals (up to ``most``) that write every value exactly."""
-    for decimals in range(most):
-        scaled = values * 10.0 ** decimals
-        if np.abs(scaled - np.round(scaled)).max(initial=0.0) <= 1e-6 * 10.0 ** decimals:
-            return decimals
-    return most
-
-
-def format_value(value: float, decimals: int = 2) -> str:
-    """A number for a learner: integers without decimals, a real minus sign."""
-    value = float(value)
-    if value == round(value) and abs(value) < 1e6:
-        text = f"{int(round(value))}"
-    else:
-        text = f"{value:.{decimals}f}"
-    if text in ("-0", "-0.0", "-0.00"):
-        text = text[1:]
-    return text.replace("-", "\u2212")
 
 
 def _title_font(points: float = TITLE_POINTS, bold: bool = False) -> QFont:
@@ -292,8 +273,8 @@ class CellNumbers(pg.GraphicsObject):
         flat = values.ravel()
         # As few decimals as show every value exactly (0.5, not 0.50), at most two;
         # one as a fallback when cells are too small for two.
-        exact = _exact_decimals(flat)
-        self._texts = {d: [format_value(v, d) for v in flat]
+        exact = exact_decimals(flat)
+        self._texts = {d: [format_number(v, d) for v in flat]
                        for d in sorted({exact, min(exact, 1)})}
         self._widths: dict[tuple[int, str], float] = {}
         self._light_text = (np.zeros(flat.shape, bool) if dark is None
@@ -320,14 +301,14 @@ class CellNumbers(pg.GraphicsObject):
         transform = painter.transform()
         cell = transform.mapRect(QRectF(0, 0, 1, 1))
         size = min(cell.width(), cell.height())
-        if size < 14:
+        if size < 10:
             return
         font = QFont(painter.font())
         # Most decimals that still read at 9 px; else whichever writes largest.
         font_px, texts = 0.0, None
         for decimals in sorted(self._texts, reverse=True):
             candidate = self._texts[decimals]
-            px = min(0.45 * cell.height(), 0.9 * cell.width() / self._em_width(decimals, font))
+            px = min(0.7 * cell.height(), 0.9 * cell.width() / self._em_width(decimals, font), 14.0)
             if px >= 9:
                 font_px, texts = px, candidate
                 break
@@ -1280,27 +1261,27 @@ class StageView(QWidget):
         if key == "input":
             image = e.image
             if image.shape[0] == 3:
-                r, g, b = (format_value(v) for v in image[:, row, col])
+                r, g, b = (format_number(v) for v in image[:, row, col])
                 return self.tr("Input [row {row}, col {col}] = R {r}, G {g}, B {b}").format(
                     row=row, col=col, r=r, g=g, b=b)
             return self.tr("Input [row {row}, col {col}] = {value}").format(
-                row=row, col=col, value=format_value(image[0, row, col]))
+                row=row, col=col, value=format_number(image[0, row, col]))
         if key == "flattened":
             filt, rest = divmod(col, e.pooled.shape[1] * e.pooled.shape[2])
             prow, pcol = divmod(rest, e.pooled.shape[2])
             return self.tr("Flattened [index {index}] = {value}  \u2190 filter {filter} "
                            "\u201c{name}\u201d, pooled row {row}, col {col}").format(
-                index=col, value=format_value(e.flattened[col]), filter=filt + 1,
+                index=col, value=format_number(e.flattened[col]), filter=filt + 1,
                 name=self._filter_name(filt), row=prow, col=pcol)
         if key == "thumbnail":
             return self.tr("Feature map of filter {filter} \u201c{name}\u201d [row {row}, "
                            "col {col}] = {value}").format(
                 filter=index + 1, name=self._filter_name(index), row=row, col=col,
-                value=format_value(e.conv[index, row, col]))
+                value=format_number(e.conv[index, row, col]))
         array = {"conv": e.conv, "activated": e.activated, "pooled": e.pooled}[key]
         value = array[self._selected_index(), row, col]
         return self.tr("{stage} [row {row}, col {col}] = {value}").format(
-            stage=self._stage_name(key), row=row, col=col, value=format_value(value))
+            stage=self._stage_name(key), row=row, col=col, value=format_number(value))
 
     def _on_mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -1338,16 +1319,8 @@ def _map_qimage(values: np.ndarray, levels: tuple[float, float]) -> QImage:
 def _input_qimage(image: np.ndarray) -> QImage:
     """(C, H, W) input -> INK-mapped gray or true-colour RGB QImage."""
     if image.shape[0] == 3:
-        rgb = np.clip(image.transpose(1, 2, 0) * 255.0 + 0.5, 0, 255).astype(np.uint8)
-        return _rgb_qimage(rgb)
-    index = np.clip(image[0] * 255.0 + 0.5, 0, 255).astype(np.uint8)
-    return _rgb_qimage(INK_LUT[index])
-
-
-def _rgb_qimage(rgb: np.ndarray) -> QImage:
-    rgb = np.ascontiguousarray(rgb[..., :3], dtype=np.uint8)
-    h, w = rgb.shape[:2]
-    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+        return rgb_to_qimage(image.transpose(1, 2, 0))
+    return ink_to_qimage(image[0])
 
 
 def _enlarge(image: QImage, target: int = 256) -> QImage:

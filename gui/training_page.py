@@ -55,6 +55,7 @@ from gui.plotting import DIVERGING_LUT, symmetric_levels
 from gui.preprocess import Preprocess
 from gui.state import MAX_FILTERS, MAX_KERNEL, LabState
 from gui.training_job import TrainingConfig, TrainingResult, TrainingUpdate, first_conv, make_job
+from gui.widgets import bold_label
 from gui.worker import Worker
 
 #: Milliseconds between two repaints of the live views: one every other 60 Hz frame.
@@ -469,27 +470,20 @@ class TrainingPage(QWidget):
         self._on_optimizer_changed()
         return scroll
 
-    def _heading(self, text: str) -> QLabel:
-        label = QLabel(text)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        return label
-
     def _build_results(self) -> QWidget:
         tr = self.tr
         live = QWidget()
         live_layout = QVBoxLayout(live)
         live_layout.setContentsMargins(0, 0, 0, 0)
         live_layout.setSpacing(2)
-        live_layout.addWidget(self._heading(tr("Learned filters (first layer)")))
+        live_layout.addWidget(bold_label(tr("Learned filters (first layer)")))
         live_layout.addWidget(self.filters_view, 1)
 
         after = QWidget()
         after_layout = QVBoxLayout(after)
         after_layout.setContentsMargins(0, 0, 0, 0)
         after_layout.setSpacing(2)
-        self.accuracy_label = self._heading(tr("Test accuracy: —"))
+        self.accuracy_label = bold_label(tr("Test accuracy: —"))
         self.accuracy_label.setToolTip(tr(
             "The share of the test images, never used for training, that the network "
             "classifies correctly"))
@@ -511,7 +505,7 @@ class TrainingPage(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(2)
-        top_layout.addWidget(self._heading(tr("Learning curves")))
+        top_layout.addWidget(bold_label(tr("Learning curves")))
         top_layout.addWidget(self.curves, 1)
 
         results = QSplitter(Qt.Orientation.Vertical)

@@ -300,12 +300,18 @@ def stroke(qtbot, canvas, points, button=Qt.MouseButton.LeftButton):
     qtbot.mouseRelease(canvas, button, pos=QPoint(*points[-1]))
 
 
-def test_canvas_draws_erases_undoes_and_clears(qtbot):
-    canvas = DrawCanvas(resolution=100, pen_width=6)
+def shown_canvas(qtbot, width: int, height: int, **options) -> DrawCanvas:
+    """A DrawCanvas made with ``options``, shown ``width`` × ``height`` pixels large."""
+    canvas = DrawCanvas(**options)
     qtbot.addWidget(canvas)
-    canvas.resize(100, 100)
+    canvas.resize(width, height)
     canvas.show()
     qtbot.waitExposed(canvas)
+    return canvas
+
+
+def test_canvas_draws_erases_undoes_and_clears(qtbot):
+    canvas = shown_canvas(qtbot, 100, 100, resolution=100, pen_width=6)
     assert canvas.image().shape == (100, 100, 3) and canvas.is_blank()
     with qtbot.waitSignal(canvas.drawn, timeout=1000):
         # An L: down the left side, then along the bottom.
@@ -325,11 +331,7 @@ def test_canvas_draws_erases_undoes_and_clears(qtbot):
 
 
 def test_canvas_reports_while_a_stroke_goes_on(qtbot):
-    canvas = DrawCanvas(resolution=60)
-    qtbot.addWidget(canvas)
-    canvas.resize(60, 60)
-    canvas.show()
-    qtbot.waitExposed(canvas)
+    canvas = shown_canvas(qtbot, 60, 60, resolution=60)
     canvas.throttle_ms = 5
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     with qtbot.waitSignal(canvas.drawn, timeout=1000):
@@ -340,11 +342,7 @@ def test_canvas_reports_while_a_stroke_goes_on(qtbot):
 
 
 def test_canvas_keyboard_undo(qtbot):
-    canvas = DrawCanvas(resolution=40)
-    qtbot.addWidget(canvas)
-    canvas.resize(40, 40)
-    canvas.show()
-    qtbot.waitExposed(canvas)
+    canvas = shown_canvas(qtbot, 40, 40, resolution=40)
     stroke(qtbot, canvas, [(20, 20)])
     assert not canvas.is_blank()
     qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -352,11 +350,7 @@ def test_canvas_keyboard_undo(qtbot):
 
 
 def test_canvas_keeps_its_resolution_when_displayed_scaled(qtbot):
-    canvas = DrawCanvas(resolution=(50, 80), pen_width=4)
-    qtbot.addWidget(canvas)
-    canvas.resize(160, 100)  # scale 2
-    canvas.show()
-    qtbot.waitExposed(canvas)
+    canvas = shown_canvas(qtbot, 160, 100, resolution=(50, 80), pen_width=4)  # scale 2
     stroke(qtbot, canvas, [(80, 50)])   # widget centre -> picture centre
     assert canvas.image().shape == (50, 80, 3)
     darkness = ink(canvas)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from engine import ops
 from engine.pipeline import resolve_padding
-from gui.explain_panel import ExplainPanel, nice
+from gui.explain_panel import ExplainPanel
+from gui.number_format import nice
 from gui.stage_view import StageView, box_downsample, nice_ceiling
 from gui.state import LabState
 
