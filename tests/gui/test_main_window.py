@@ -148,3 +148,28 @@ def test_pages_ask_for_the_explorer_and_get_it(window):
     window.tabs.setCurrentWidget(window.classify)
     window.classify.explore_requested.emit()
     assert window.tabs.currentWidget() is window.explorer
+
+
+def test_every_control_has_a_tooltip(window):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QSlider,
+        QTabBar,
+    )
+
+    qt_internals = ("qt_", "ScrollLeftButton", "ScrollRightButton")
+    bare = []
+    for page in (window.explorer, window.training, window.classify):
+        for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QSlider, QLineEdit):
+            for widget in page.findChildren(kind):
+                if widget.objectName().startswith(qt_internals):
+                    continue
+                if isinstance(widget.parentWidget(), QTabBar):
+                    continue
+                if not widget.toolTip():
+                    bare.append(f"{type(widget).__name__} {widget.objectName()!r} "
+                                f"{getattr(widget, 'text', lambda: '')()!r}")
+    assert not bare, bare
