@@ -39,10 +39,6 @@ class Layer:
         self.params = {}
         self.grads = {}
 
-    @property
-    def trainable(self) -> bool:
-        return bool(self.params)
-
     def config(self) -> dict:
         """Constructor arguments that rebuild this layer (saved with a model as JSON)."""
         return {}

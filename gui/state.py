@@ -10,7 +10,7 @@ edits costs one computation and one repaint.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -124,11 +124,6 @@ def _convert_channels(weights: np.ndarray, channels: int) -> np.ndarray:
     if channels == 1:
         return weights.mean(axis=0, keepdims=True)
     return np.repeat(weights.mean(axis=0, keepdims=True), channels, axis=0)
-
-
-@dataclass
-class _Snapshot:
-    filters: list[Filter] = field(default_factory=list)
 
 
 class LabState(QObject):
