@@ -280,9 +280,11 @@ class ExplainPanel(QWidget):
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.setSpacing(4)
         details_layout.addWidget(self.heading)
-        details_layout.addWidget(self.gray_row, 1)
-        details_layout.addWidget(self.tabs, 1)
+        details_layout.addWidget(self.gray_row)
+        details_layout.addWidget(self.tabs)
         details_layout.addWidget(self.sum_label)
+        # Spare height goes below the maths, so the captions stay on their grids.
+        details_layout.addStretch(1)
         self._details = details
 
         self._stack = QStackedLayout(self)
