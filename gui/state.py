@@ -205,12 +205,12 @@ class LabState(QObject):
 
     def _update_image(self) -> None:
         image = prepare(self._source, self._preprocess)
-        if image.shape[0] != self._image.shape[0]:
+        channels_changed = image.shape[0] != self._image.shape[0]
+        self._image = image
+        if channels_changed:
             for f in self._filters:
                 f.weights = _convert_channels(f.weights, image.shape[0])
-            self._image = image
             self.filters_changed.emit()
-        self._image = image
         self._cell = (-1, -1)
         self.image_changed.emit()
         self._schedule()
