@@ -33,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget  # noqa: E402
 
-from gui.explain_panel import ExplainPanel  # noqa: E402
-from gui.stage_view import StageView  # noqa: E402
+from gui.explore.explain_panel import ExplainPanel  # noqa: E402
+from gui.explore.stage_view import StageView  # noqa: E402
 from gui.state import LabState  # noqa: E402
 
 TARGET_MS = 16.0

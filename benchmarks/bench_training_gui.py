@@ -6,7 +6,7 @@
 
 The default model (``build_cnn(filters=8)``: one 3×3 convolution with 8 filters, ReLU,
 2×2 max pool, dense to 10 classes; Adam, learning rate 0.003, batches of 64) trains on
-the bundled MNIST subset in the app's :class:`gui.training_page.TrainingPage`, shown at
+the bundled MNIST subset in the app's :class:`gui.train.page.TrainingPage`, shown at
 1280×800 so every repaint of the live curves, filters and progress bar is paid for.
 Meanwhile a 10 ms ``QTimer`` in the GUI thread records how late each of its ticks comes:
 a stall is the actual interval minus 10 ms. Targets: median stall ≤ 5 ms, max ≤ 50 ms.
@@ -74,8 +74,8 @@ def main(argv=None) -> int:
     from engine import datasets
     from engine.train import fit, make_optimizer
     from gui.state import LabState
-    from gui.training_job import TrainingConfig, split_validation
-    from gui.training_page import TrainingPage
+    from gui.train.job import TrainingConfig, split_validation
+    from gui.train.page import TrainingPage
 
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval / 1000)

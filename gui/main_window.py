@@ -4,94 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
-    QSplitter,
     QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
-from gui import samples
-from gui.classify_page import ClassifyPage
-from gui.controls_panel import ControlsPanel
-from gui.explain_panel import ExplainPanel
-from gui.filter_file import FilterFileError, filters_to_json, load_filters, save_filters
-from gui.filter_panel import FilterPanel
-from gui.image_panel import ImagePanel
-from gui.numbers_window import NumbersWindow
-from gui.prediction_panel import PredictionPanel
-from gui.stage_view import StageView
+from gui.classify.page import ClassifyPage
+from gui.common import samples
+from gui.explore.filter_file import FilterFileError, filters_to_json, load_filters, save_filters
+from gui.explore.numbers_window import NumbersWindow
+from gui.explore.page import ExplorerPage
 from gui.state import LabState
-from gui.training_page import TrainingPage
-
-
-class ExplorerPage(QWidget):
-    """Picture and layer controls | stage heatmaps and cell maths | feature detectors."""
-
-    def __init__(self, state: LabState, parent=None) -> None:
-        super().__init__(parent)
-        self.image_panel = ImagePanel(state)
-        self.controls_panel = ControlsPanel(state)
-        self.stage_view = StageView(state)
-        self.explain_panel = ExplainPanel(state)
-        self.filter_panel = FilterPanel(state)
-        self.prediction_panel = PredictionPanel(state)
-
-        column = QWidget()
-        column_layout = QVBoxLayout(column)
-        column_layout.setContentsMargins(0, 0, 4, 0)
-        column_layout.addWidget(self.image_panel)
-        column_layout.addWidget(self.controls_panel)
-        column_layout.addStretch(1)
-        left = QScrollArea()
-        left.setWidget(column)
-        left.setWidgetResizable(True)
-        left.setFrameShape(QFrame.Shape.NoFrame)
-        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left.setMinimumWidth(column.sizeHint().width() + 16)
-        self.left_column = left
-
-        # The cell maths and, once a model exists, its prediction share the space under
-        # the heatmaps: both answer "what does this layer do with the picture?".
-        below = QSplitter(Qt.Orientation.Horizontal)
-        below.addWidget(self.explain_panel)
-        below.addWidget(self.prediction_panel)
-        below.setChildrenCollapsible(False)
-        below.setStretchFactor(0, 3)
-        below.setStretchFactor(1, 2)
-        self.prediction_panel.setVisible(state.model is not None)
-        state.model_changed.connect(
-            lambda: self.prediction_panel.setVisible(state.model is not None))
-
-        centre = QSplitter(Qt.Orientation.Vertical)
-        centre.addWidget(self.stage_view)
-        centre.addWidget(below)
-        centre.setStretchFactor(0, 1)
-        centre.setStretchFactor(1, 0)
-        centre.setChildrenCollapsible(False)
-        centre.setSizes([450, 300])
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.filter_panel)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([300, 680, 310])
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.splitter)
+from gui.train.page import TrainingPage
 
 
 class MainWindow(QMainWindow):
@@ -288,7 +217,7 @@ class MainWindow(QMainWindow):
             self.explorer.image_panel.last_folder = folder
         text = self.settings.value("explorer/filters")
         if isinstance(text, str) and text:
-            from gui.filter_file import filters_from_json
+            from gui.explore.filter_file import filters_from_json
             try:
                 self.state.set_filters(filters_from_json(text))
             except ValueError:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QSettings, QUrl
 
 from engine import ops
-from gui.image_io import rgb_to_qimage
+from gui.common.image_io import rgb_to_qimage
 from gui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]

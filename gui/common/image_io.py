@@ -1,0 +1,142 @@
+"""Reading pictures with Qt's decoders, and moving pixels between QImage and NumPy.
+
+Arrays here are (H, W, 3) float32 RGB with 0 = dark and 1 = bright, or (H, W) ink
+with 1 = black (see gui.common.preprocess).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QSize, Qt, qInstallMessageHandler
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+#: Pictures larger than this (in pixels) are refused before decoding: an absurdly large
+#: or malicious header would otherwise make Qt allocate gigabytes.
+MAX_PIXELS = 40_000_000
+MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Larger pictures are decoded scaled down to this long side, to bound memory.
+MAX_DECODED_SIDE = 4096
+
+
+class ImageLoadError(ValueError):
+    """A file that cannot be shown as a picture; the message is meant for the learner."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("image_io", text)
+
+
+def supported_suffixes() -> list[str]:
+    """File suffixes Qt can decode here, e.g. ``["bmp", "gif", "jpeg", "jpg", "png", ...]``."""
+    return sorted(bytes(f.data()).decode() for f in QImageReader.supportedImageFormats())
+
+
+def load_image(path) -> np.ndarray:
+    """Decode the picture at ``path`` into (H, W, 3) float32 RGB in [0, 1].
+
+    Raises
+    ------
+    ImageLoadError
+        For a missing, empty, unreadable, corrupt, non-image or absurdly large file.
+    """
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise ImageLoadError(_tr("“{0}” does not exist.").format(name))
+    if not path.is_file():
+        raise ImageLoadError(_tr("“{0}” is a folder, not an image file.").format(name))
+    size = path.stat().st_size
+    if size == 0:
+        raise ImageLoadError(_tr("“{0}” is empty (0 bytes).").format(name))
+    if size > MAX_FILE_BYTES:
+        raise ImageLoadError(_tr("“{0}” is too large to open ({1} MB).").format(
+            name, size // (1024 * 1024)))
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)  # respect the camera's EXIF orientation
+    if not reader.canRead():
+        raise ImageLoadError(_tr(
+            "“{0}” is not an image CNN Lab can read. Try a PNG, JPEG, BMP or GIF file."
+        ).format(name))
+    dims: QSize = reader.size()
+    if dims.isValid() and dims.width() * dims.height() > MAX_PIXELS:
+        raise ImageLoadError(_tr("“{0}” is too large ({1}×{2} pixels); the limit is {3} "
+                                 "megapixels.").format(name, dims.width(), dims.height(),
+                                                       MAX_PIXELS // 1_000_000))
+    if dims.isValid() and max(dims.width(), dims.height()) > MAX_DECODED_SIDE:
+        scale = MAX_DECODED_SIDE / max(dims.width(), dims.height())
+        reader.setScaledSize(QSize(max(1, round(dims.width() * scale)),
+                                   max(1, round(dims.height() * scale))))
+    with _qt_warnings() as warnings:
+        image = reader.read()
+    damaged = [w for w in warnings if "corrupt" in w.lower() or "premature" in w.lower()]
+    if damaged and not image.isNull():
+        raise ImageLoadError(_tr("“{0}” is damaged or incomplete ({1}).").format(
+            name, damaged[0].strip()))
+    if image.isNull():
+        raise ImageLoadError(_tr("“{0}” could not be decoded: the file is damaged or "
+                                 "not really an image ({1}).").format(name, reader.errorString()))
+    return qimage_to_rgb(image)
+
+
+@contextlib.contextmanager
+def _qt_warnings():
+    """Collect the messages Qt prints meanwhile: some decoders (JPEG) report a truncated
+    file only as a warning and return a half-grey picture."""
+    messages: list[str] = []
+    previous = qInstallMessageHandler(lambda _mode, _context, text: messages.append(text))
+    try:
+        yield messages
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def qimage_to_rgb(image: QImage) -> np.ndarray:
+    """Any QImage -> (H, W, 3) float32 RGB in [0, 1]; transparency is composed on white."""
+    if image.hasAlphaChannel():
+        rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
+        arr = _bytes_view(rgba, 4).astype(np.float32) / 255.0
+        alpha = arr[:, :, 3:4]
+        return np.ascontiguousarray(arr[:, :, :3] * alpha + (1.0 - alpha))
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    return _bytes_view(rgb, 3).astype(np.float32) / 255.0
+
+
+def _bytes_view(image: QImage, channels: int) -> np.ndarray:
+    h, w = image.height(), image.width()
+    # Rows may be padded to 4-byte boundaries: read with the real stride, then crop.
+    buffer = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
+    return buffer.reshape(h, image.bytesPerLine())[:, :w * channels].reshape(h, w, channels)
+
+
+def rgb_to_qimage(rgb: np.ndarray) -> QImage:
+    """(H, W, 3) or (H, W) floats in [0, 1], or uint8 in [0, 255], -> a QImage that owns
+    its pixels."""
+    rgb = np.asarray(rgb)
+    if rgb.dtype != np.uint8:
+        rgb = np.clip(rgb.astype(np.float32) * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    if rgb.ndim == 2:
+        rgb = np.repeat(rgb[:, :, None], 3, axis=2)
+    data = np.ascontiguousarray(rgb)
+    h, w, _ = data.shape
+    return QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def ink_to_qimage(ink: np.ndarray) -> QImage:
+    """(H, W) ink in [0, 1], 1 = black (of (C, H, W) the channels' mean), drawn black on
+    white; NaN counts as no ink."""
+    ink = np.nan_to_num(np.asarray(ink, dtype=np.float32))
+    if ink.ndim == 3:
+        ink = ink.mean(axis=0)
+    return rgb_to_qimage(1.0 - ink)
+
+
+def ink_pixmap(ink: np.ndarray, scale: int = 1) -> QPixmap:
+    """:func:`ink_to_qimage` ``scale`` times larger with square pixels (no smoothing), so
+    the learner sees the grid the network reads."""
+    image = ink_to_qimage(ink)
+    return QPixmap.fromImage(image.scaled(image.width() * scale, image.height() * scale,
+                                          Qt.AspectRatioMode.IgnoreAspectRatio,
+                                          Qt.TransformationMode.FastTransformation))

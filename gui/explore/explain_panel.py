@@ -1,0 +1,453 @@
+"""The arithmetic behind one feature-map cell: input window ⊙ filter = products, summed.
+
+When the learner clicks a cell of the feature map (``LabState.cell_selected``), this
+panel opens it up with :func:`engine.pipeline.explain_cell`: the input values under the
+kernel, the filter's weights, their element-wise products, and the sum written out with
+the bias and the activation, e.g. ``0·0 + 1·(−1) + … = 2, + bias 0 = 2 → ReLU → 2``.
+An RGB image has one tab per channel; the channel sums are added at the end.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedLayout,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.pipeline import CellExplanation, explain_cell
+from gui.common.number_format import exact_decimals, format_number, nice
+from gui.common.plotting import DIVERGING, GRAY, INK
+from gui.state import LabState
+
+#: Up to this many products, the sum is written term by term.
+MAX_TERMS = 9
+CHANNEL_LETTERS = ("R", "G", "B")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExplainPanel", text)
+
+
+def _factor(value: float, decimals: int) -> str:
+    text = format_number(value, decimals)
+    return f"({text})" if text.startswith("\u2212") else text
+
+
+_QCOLOR_TABLES: dict[int, list[QColor]] = {}
+
+
+def _qcolor_table(colormap) -> list[QColor]:
+    """256 QColors along ``colormap``, made once per map."""
+    table = _QCOLOR_TABLES.get(id(colormap))
+    if table is None:
+        lut = colormap.getLookupTable(nPts=256, alpha=False)
+        table = [QColor(int(r), int(g), int(b)) for r, g, b in lut]
+        _QCOLOR_TABLES[id(colormap)] = table
+    return table
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    """Set ``text`` unless it is already shown: a QLabel re-lays out on every setText."""
+    if label.text() != text:
+        label.setText(text)
+
+
+class NumberGrid(QWidget):
+    """A small (KH, KW) grid of numbers on cells coloured by value.
+
+    Cells scale with the space given (square, at most ``MAX_CELL`` px); numbers are
+    hidden when cells are too small and shown in the tooltip instead. Cells flagged in
+    ``outside`` (the padding) are hatched.
+    """
+
+    MAX_CELL = 34
+    MIN_CELL = 8
+
+    def __init__(self, tooltip: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values = np.zeros((0, 0))
+        self._colors: list[QColor] = []
+        self._texts: list[str] = []
+        self._outside = np.zeros((0, 0), bool)
+        self._key = None
+        self.setToolTip(tooltip)
+        self._tooltip = tooltip
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    @property
+    def values(self) -> np.ndarray:
+        return self._values
+
+    def set_values(self, values: np.ndarray, colormap, levels: tuple[float, float],
+                   outside: np.ndarray | None = None) -> None:
+        """Show ``values`` (KH, KW) coloured by ``colormap`` over ``levels``."""
+        values = np.asarray(values, dtype=np.float64)
+        outside = (np.zeros(values.shape, bool) if outside is None
+                   else np.asarray(outside, bool))
+        key = (colormap, tuple(levels))
+        if (key == self._key and np.array_equal(values, self._values)
+                and np.array_equal(outside, self._outside)):
+            return  # unchanged (the input window, when a weight was edited)
+        self._key = key
+        resized = values.shape != self._values.shape
+        self._values = values
+        lo, hi = levels
+        span = (hi - lo) or 1.0
+        positions = np.clip((values.ravel() - lo) / span, 0.0, 1.0)
+        table = _qcolor_table(colormap)
+        self._colors = [table[i] for i in np.rint(positions * 255).astype(int)]
+        decimals = exact_decimals(values)
+        self._texts = [format_number(v, decimals) for v in values.ravel()]
+        self._outside = outside
+        if resized:
+            self.updateGeometry()
+        self.update()
+
+    def _cell(self) -> float:
+        rows, cols = self._values.shape or (1, 1)
+        if not rows or not cols:
+            return self.MAX_CELL
+        return max(1.0, min(self.MAX_CELL, (self.width() - 1) / cols,
+                            (self.height() - 1) / rows))
+
+    def sizeHint(self) -> QSize:
+        rows, cols = self._values.shape if self._values.size else (3, 3)
+        cell = max(self.MIN_CELL, min(self.MAX_CELL, 200 // max(rows, cols, 1)))
+        return QSize(cols * cell + 1, rows * cell + 1)
+
+    def minimumSizeHint(self) -> QSize:
+        rows, cols = self._values.shape if self._values.size else (3, 3)
+        return QSize(cols * self.MIN_CELL + 1, rows * self.MIN_CELL + 1)
+
+    def paintEvent(self, _event) -> None:
+        if not self._values.size:
+            return
+        painter = QPainter(self)
+        rows, cols = self._values.shape
+        cell = self._cell()
+        left = (self.width() - cols * cell) / 2
+        top = (self.height() - rows * cell) / 2
+        font = QFont(self.font())
+        longest = max(len(t) for t in self._texts)
+        font_px = int(min(0.42 * cell, 0.9 * cell / (0.6 * longest)))
+        show_text = font_px >= 7
+        if show_text:
+            font.setPixelSize(font_px)
+            painter.setFont(font)
+        grid_pen = QPen(QColor(200, 200, 200), 1)
+        hatch = QBrush(QColor(150, 150, 150), Qt.BrushStyle.BDiagPattern)
+        for index, (color, text) in enumerate(zip(self._colors, self._texts, strict=True)):
+            r, c = divmod(index, cols)
+            rect = QRectF(left + c * cell, top + r * cell, cell, cell)
+            painter.fillRect(rect, color)
+            if self._outside[r, c]:
+                painter.fillRect(rect, hatch)
+            painter.setPen(grid_pen)
+            painter.drawRect(rect)
+            if show_text:
+                luminance = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
+                painter.setPen(QColor(255, 255, 255) if luminance < 120 else QColor(25, 25, 25))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(QPen(QColor(120, 120, 120), 1))
+        painter.drawRect(QRectF(left, top, cols * cell, rows * cell))
+        painter.end()
+
+    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
+        if not self._values.size:
+            return None
+        rows, cols = self._values.shape
+        cell = self._cell()
+        c = int((x - (self.width() - cols * cell) / 2) // cell)
+        r = int((y - (self.height() - rows * cell) / 2) // cell)
+        return (r, c) if 0 <= r < rows and 0 <= c < cols else None
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.ToolTip:
+            hit = self.cell_at(event.pos().x(), event.pos().y())
+            if hit is None:
+                QToolTip.showText(event.globalPos(), self._tooltip, self)
+            else:
+                r, c = hit
+                QToolTip.showText(event.globalPos(), _tr("{tip}\n[row {row}, col {col}] = "
+                                                         "{value}").format(
+                    tip=self._tooltip, row=r, col=c,
+                    value=format_number(self._values[r, c], 4)), self)
+            return True
+        return super().event(event)
+
+
+class _ChannelRow(QWidget):
+    """Input window ⊙ filter = products for one channel, with captions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.window = NumberGrid(_tr("The input values under the filter (hatched: "
+                                     "padding, read as 0)"))
+        self.kernel = NumberGrid(_tr("The filter's weights"))
+        self.products = NumberGrid(_tr("Each input value times the weight on top of it"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        captions = (_tr("Input window"), _tr("Filter"), _tr("Products"))
+        grids = (self.window, self.kernel, self.products)
+        for i, (caption, grid) in enumerate(zip(captions, grids, strict=True)):
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            label = QLabel(caption)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet("color: #555;")
+            column.addWidget(label)
+            column.addWidget(grid, 1)
+            layout.addLayout(column)
+            if i < 2:
+                sign = QLabel("\u2299" if i == 0 else "=")
+                sign.setToolTip(_tr("element-wise product: each cell times the cell "
+                                    "at the same place") if i == 0
+                                else _tr("gives"))
+                sign.setStyleSheet("font-size: 20px; color: #666;")
+                sign.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                layout.addWidget(sign)
+        layout.addStretch(1)
+        self.sum_label = QLabel()
+        self.sum_label.setWordWrap(True)
+        self.sum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
+class ExplainPanel(QWidget):
+    """Shows how the selected feature-map cell was computed.
+
+    Parameters
+    ----------
+    state : LabState
+        Read on ``cell_selected``, ``explored``, ``explore_failed``,
+        ``selected_filter_changed`` and ``filters_changed``; never changed.
+    """
+
+    def __init__(self, state: LabState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._explanation: CellExplanation | None = None
+        self._cell = (-1, -1)
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.hint = QLabel(self.tr("Click a cell of the feature map to see how it was "
+                                   "computed."))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #777; font-size: 13px;")
+
+        self.gray_row = _ChannelRow()
+        self.tabs = QTabWidget()
+        self.tabs.setToolTip(self.tr("One filter slice per colour channel; a real CNN "
+                                     "adds the three channel sums"))
+        self.rgb_rows = []
+        self._channel_names = (self.tr("Red"), self.tr("Green"), self.tr("Blue"))
+        for name in self._channel_names:
+            row = _ChannelRow()
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(4, 4, 4, 4)
+            page_layout.addWidget(row, 1)
+            page_layout.addWidget(row.sum_label)
+            self.tabs.addTab(page, name)
+            self.rgb_rows.append(row)
+
+        self.sum_label = QLabel()
+        self.sum_label.setObjectName("explainSum")
+        self.sum_label.setWordWrap(True)
+        self.sum_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sum_label.setToolTip(self.tr("The sum of the products, plus the filter's bias, "
+                                          "then the activation"))
+        self.sum_label.setStyleSheet("font-size: 13px;")
+
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.setSpacing(4)
+        details_layout.addWidget(self.heading)
+        details_layout.addWidget(self.gray_row)
+        details_layout.addWidget(self.tabs)
+        details_layout.addWidget(self.sum_label)
+        # Spare height goes below the maths, so the captions stay on their grids.
+        details_layout.addStretch(1)
+        self._details = details
+
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(6, 4, 6, 4)
+        self._stack.addWidget(self.hint)
+        self._stack.addWidget(details)
+        self.setMinimumHeight(150)
+        self.setToolTip(self.tr("How the selected feature-map cell was computed"))
+
+        state.cell_selected.connect(self._on_cell_selected)
+        state.explored.connect(self._on_explored)
+        state.explore_failed.connect(self._on_explore_failed)
+        state.selected_filter_changed.connect(self._on_selected_filter_changed)
+        # A weight edit is followed by ``explored``; only a rename needs this one.
+        state.filters_changed.connect(self._on_filters_changed)
+        self.refresh()
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 260)
+
+    # --- public ----------------------------------------------------------------------
+    @property
+    def explanation(self) -> CellExplanation | None:
+        """The explanation on show, or None while the hint is shown."""
+        return self._explanation
+
+    @property
+    def showing_hint(self) -> bool:
+        return self._stack.currentWidget() is self.hint
+
+    def sum_text(self) -> str:
+        """The written-out sum as plain text."""
+        document = QTextDocument()
+        document.setHtml(self.sum_label.text())
+        return document.toPlainText()
+
+    def refresh(self) -> None:
+        """Re-explain the state's selected cell (or show the hint when there is none)."""
+        state = self._state
+        row, col = state.selected_cell
+        if row < 0 or col < 0 or state.error is not None:
+            self._show_hint()
+            return
+        s = state.settings
+        f = state.selected_filter
+        weights = f.weights[0] if f.weights.shape[0] == 1 else f.weights
+        try:
+            cell = explain_cell(state.image, weights, s.stride, s.padding, row, col,
+                                s.dilation)
+        except (IndexError, ValueError):
+            self._show_hint()  # the cell left the map; the state resets it soon
+            return
+        self._explanation = cell
+        self._show(cell, row, col, f, weights)
+
+    # --- handlers --------------------------------------------------------------------
+    def _on_cell_selected(self, _row: int, _col: int) -> None:
+        self.refresh()
+
+    def _on_explored(self, _exploration) -> None:
+        self.refresh()
+
+    def _on_selected_filter_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def _on_filters_changed(self) -> None:
+        if self._explanation is not None:
+            self._update_heading()
+
+    def _on_explore_failed(self, _message: str) -> None:
+        self._show_hint()
+
+    # --- drawing ---------------------------------------------------------------------
+    def _show_hint(self) -> None:
+        self._explanation = None
+        self._stack.setCurrentWidget(self.hint)
+
+    def _show(self, cell: CellExplanation, row: int, col: int, f, weights) -> None:
+        state = self._state
+        image = state.image
+        h, w = image.shape[1:]
+        outside = ~(((cell.rows >= 0) & (cell.rows < h))[:, None]
+                    & ((cell.cols >= 0) & (cell.cols < w))[None, :])
+        kernel = weights if weights.ndim == 3 else weights[None]
+        window = cell.window if cell.window.ndim == 3 else cell.window[None]
+        products = cell.products if cell.products.ndim == 3 else cell.products[None]
+        k_max = float(np.abs(kernel).max()) or 1.0
+        p_max = float(np.abs(products).max()) or 1.0
+        rgb = kernel.shape[0] == 3
+        rows = self.rgb_rows if rgb else [self.gray_row]
+        self.gray_row.setVisible(not rgb)
+        self.tabs.setVisible(rgb)
+        channel_totals = []
+        for channel, channel_row in enumerate(rows):
+            window_map = GRAY if rgb else INK
+            channel_row.window.set_values(window[channel], window_map, (0.0, 1.0), outside)
+            channel_row.kernel.set_values(kernel[channel], DIVERGING, (-k_max, k_max))
+            channel_row.products.set_values(products[channel], DIVERGING, (-p_max, p_max))
+            total = float(products[channel].sum())
+            channel_totals.append(total)
+            if rgb:
+                _set_text(channel_row.sum_label, self.tr("{channel}: {terms}").format(
+                    channel=self._channel_names[channel],
+                    terms=self._terms(window[channel], kernel[channel], total)))
+
+        self._cell = (row, col)
+        self._update_heading()
+
+        if rgb:
+            sum_part = " + ".join(f"{CHANNEL_LETTERS[c]} {_factor(t, exact_decimals(t))}"
+                                  for c, t in enumerate(channel_totals))
+            first = self.tr("Channel sums: {sums} = {total}").format(
+                sums=sum_part, total=nice(cell.total))
+        else:
+            first = self._terms(window[0], kernel[0], cell.total)
+        value = cell.total + f.bias
+        after_bias = self.tr("{first}, + bias {bias} = {value}").format(
+            first=first, bias=_factor(f.bias, exact_decimals(f.bias)), value=nice(value))
+        if state.settings.activation == "relu":
+            text = self.tr("{sum} \u2192 ReLU \u2192 <b>{out}</b>").format(
+                sum=after_bias, out=nice(max(value, 0.0)))
+        else:
+            text = self.tr("{sum} \u2192 <b>{out}</b> (no activation)").format(
+                sum=after_bias, out=nice(value))
+        _set_text(self.sum_label, text)
+        self._stack.setCurrentWidget(self._details)
+
+    def _update_heading(self) -> None:
+        cell, (row, col) = self._explanation, self._cell
+        index = min(self._state.selected, len(self._state.filters) - 1)
+        name = self._state.filters[index].name
+        _set_text(self.heading, self.tr(
+            "<b>Feature-map cell [row {row}, col {col}]</b> of filter {number} "
+            "\u201c{name}\u201d &nbsp;\u00b7&nbsp; window over input rows {rows}, "
+            "cols {cols}").format(row=row, col=col, number=index + 1,
+                                  name=html.escape(name), rows=self._span(cell.rows),
+                                  cols=self._span(cell.cols)))
+
+    def _terms(self, window: np.ndarray, kernel: np.ndarray, total: float) -> str:
+        """The sum of products written out, shortened for big kernels."""
+        x, k = window.ravel(), kernel.ravel()
+        # Judged in float64, as in the grids above, so both write a number alike.
+        dx, dk = exact_decimals(x.astype(np.float64)), exact_decimals(k.astype(np.float64))
+        n = x.size
+        pairs = [(a, b) for a, b in zip(x, k, strict=True)]
+        if n > MAX_TERMS:
+            nonzero = [(a, b) for a, b in pairs if a * b != 0]
+            if not nonzero:
+                return self.tr("All {n} products are 0, so the sum = 0").format(n=n)
+            if len(nonzero) > MAX_TERMS:
+                return self.tr("The sum of the {n} products = {total}").format(
+                    n=n, total=nice(total))
+            pairs = nonzero
+            prefix = self.tr("{k} of the {n} products are not 0: ").format(
+                k=len(nonzero), n=n)
+        else:
+            prefix = ""
+        terms = " + ".join(f"{_factor(a, dx)}\u00b7{_factor(b, dk)}" for a, b in pairs)
+        return prefix + self.tr("{terms} = {total}").format(terms=terms, total=nice(total))
+
+    def _span(self, indices: np.ndarray) -> str:
+        first, last = int(indices[0]), int(indices[-1])
+        if first == last:
+            return format_number(first)
+        return self.tr("{first} to {last}").format(first=format_number(first),
+                                                   last=format_number(last))

@@ -1,0 +1,75 @@
+"""The Explore page: picture and controls | stage heatmaps and cell maths | feature detectors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from gui.explore.controls_panel import ControlsPanel
+from gui.explore.explain_panel import ExplainPanel
+from gui.explore.filter_panel import FilterPanel
+from gui.explore.image_panel import ImagePanel
+from gui.explore.prediction_panel import PredictionPanel
+from gui.explore.stage_view import StageView
+from gui.state import LabState
+
+
+class ExplorerPage(QWidget):
+    """Picture and layer controls | stage heatmaps and cell maths | feature detectors."""
+
+    def __init__(self, state: LabState, parent=None) -> None:
+        super().__init__(parent)
+        self.image_panel = ImagePanel(state)
+        self.controls_panel = ControlsPanel(state)
+        self.stage_view = StageView(state)
+        self.explain_panel = ExplainPanel(state)
+        self.filter_panel = FilterPanel(state)
+        self.prediction_panel = PredictionPanel(state)
+
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 4, 0)
+        column_layout.addWidget(self.image_panel)
+        column_layout.addWidget(self.controls_panel)
+        column_layout.addStretch(1)
+        left = QScrollArea()
+        left.setWidget(column)
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setMinimumWidth(column.sizeHint().width() + 16)
+        self.left_column = left
+
+        # The cell maths and, once a model exists, its prediction share the space under
+        # the heatmaps: both answer "what does this layer do with the picture?".
+        below = QSplitter(Qt.Orientation.Horizontal)
+        below.addWidget(self.explain_panel)
+        below.addWidget(self.prediction_panel)
+        below.setChildrenCollapsible(False)
+        below.setStretchFactor(0, 3)
+        below.setStretchFactor(1, 2)
+        self.prediction_panel.setVisible(state.model is not None)
+        state.model_changed.connect(
+            lambda: self.prediction_panel.setVisible(state.model is not None))
+
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(self.stage_view)
+        centre.addWidget(below)
+        centre.setStretchFactor(0, 1)
+        centre.setStretchFactor(1, 0)
+        centre.setChildrenCollapsible(False)
+        centre.setSizes([450, 300])
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.filter_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 680, 310])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)

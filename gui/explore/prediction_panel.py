@@ -1,0 +1,127 @@
+"""The explorer's view into the trained network: its prediction for the current image, and
+buttons that put the network's own first-layer filters into the filter editor.
+
+With the learned filters in the editor, the state computes the prediction with the
+editor's filters standing in for the network's first layer, so editing one learned weight
+changes the bars at once; "Reset to learned" undoes the edits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gui.common.probability_bars import ProbabilityBars
+from gui.state import LabState
+
+
+class PredictionPanel(QWidget):
+    """Probability bars for ``state.prediction`` with "Use learned filters" and
+    "Reset to learned".
+
+    Parameters
+    ----------
+    state : LabState
+        Read: ``model``, ``prediction``, ``learned_filters``, ``filters``, ``image``.
+        Changed only through ``use_learned_filters()`` and ``reset_to_learned()``.
+    """
+
+    def __init__(self, state: LabState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+
+        self.bars = ProbabilityBars(compact=True)
+        self.use_button = QPushButton(self.tr("Use learned filters"))
+        self.use_button.setToolTip(self.tr(
+            "Put the trained network's first-layer filters into the filter editor, with its "
+            "stride, padding and pooling, so the explorer shows what the network computes"))
+        self.use_button.clicked.connect(self._on_use_clicked)
+        self.reset_button = QPushButton(self.tr("Reset to learned"))
+        self.reset_button.setToolTip(self.tr(
+            "Undo your edits: put the filters back exactly as the network learned them"))
+        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(self.reset_button)
+        box = QGroupBox(self.tr("Trained network"))
+        inner = QVBoxLayout(box)
+        inner.setSpacing(6)
+        inner.addWidget(self.bars, 1)
+        inner.addLayout(buttons)
+        inner.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box)
+
+        state.predicted.connect(self._on_predicted)
+        state.model_changed.connect(self._update_controls)
+        state.filters_changed.connect(self._update_controls)
+        state.image_changed.connect(self._update_controls)
+        self._on_predicted(state.prediction)
+        self._update_controls()
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 260)
+
+    # --- reacting ----------------------------------------------------------------------
+    def _on_predicted(self, probabilities) -> None:
+        model = self.state.model
+        if model is None:
+            self.bars.set_probabilities(None, empty_text=self.tr(
+                "No trained model yet — train one on the Train page"))
+        elif probabilities is None:
+            shape = tuple(model.input_shape or ())
+            c, h, w = shape if len(shape) == 3 else (1, 28, 28)
+            if c == 1:
+                text = self.tr("The model reads {0}×{1} grayscale images: pick a digit or "
+                               "set the size to {0}").format(h, w)
+            else:
+                text = self.tr("The model reads {0}×{1} colour images: pick one or set the "
+                               "size to {0}").format(h, w)
+            self.bars.set_probabilities(None, empty_text=text)
+        else:
+            names = model.class_names if model.class_names is not None else None
+            self.bars.set_probabilities(probabilities, names)
+
+    def _on_use_clicked(self) -> None:
+        try:
+            self.state.use_learned_filters()
+        except ValueError as error:
+            self.hint.setText(str(error))
+
+    def _on_reset_clicked(self) -> None:
+        self.state.reset_to_learned()
+
+    def _update_controls(self) -> None:
+        has_conv = self.state.first_conv() is not None
+        learned = self.state.learned_filters
+        self.use_button.setEnabled(has_conv)
+        self.reset_button.setEnabled(learned is not None)
+        if self.state.model is None:
+            hint = self.tr("Train a network, then look inside it here.")
+        elif not has_conv:
+            hint = self.tr("This network has no convolution layer to show.")
+        elif learned is None:
+            hint = self.tr("“Use learned filters” shows the network's own first layer in "
+                           "the explorer.")
+        elif self._edited(learned):
+            hint = self.tr("The prediction now uses your edited weights. “Reset to learned” "
+                           "undoes the edits.")
+        else:
+            hint = self.tr("Edit a learned weight in the filter editor and watch the "
+                           "prediction change.")
+        self.hint.setText(hint)
+
+    def _edited(self, learned) -> bool:
+        current = self.state.filters
+        if len(current) != len(learned):
+            return True
+        return any(a.bias != b.bias or a.weights.shape != b.weights.shape
+                   or not np.array_equal(a.weights, b.weights)
+                   for a, b in zip(current, learned, strict=True))

@@ -1,0 +1,1343 @@
+"""The explorer's stage heatmaps: input -> convolution -> activation -> pooling -> flattening.
+
+One pyqtgraph scene shows, for the selected filter, every stage of the layer side by
+side, the flattened vector of all filters below them, and a grid of every filter's
+feature map. Items are made once and updated in place; the selected filter's three
+signed maps share one symmetric colour scale (so ReLU visibly removes the blue), and
+the flattened strip shares another with the grid. Hovering reads a cell's value;
+clicking a feature-map cell selects it in the shared state and outlines its receptive
+field on the input; clicking a pooled cell outlines its pool window.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import shiboken6
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainterPath, QPen, qRgb
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsWidget,
+    QLabel,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.pipeline import Exploration, explain_cell
+from gui.common.image_io import ink_to_qimage, rgb_to_qimage
+from gui.common.number_format import exact_decimals, format_number
+from gui.common.plotting import DIVERGING, DIVERGING_LUT, INK_LUT
+from gui.state import LabState
+
+#: Largest input (rows and columns) whose pixel values are written over the pixels.
+NUMBERS_MAX_INPUT = 32
+#: Largest feature map whose values are written over its cells.
+NUMBERS_MAX_MAP = 16
+#: Thumbnails per row in the all-filters grid, with names under them ...
+GRID_COLUMNS = 8
+#: ... and, past two rows of those, with numbers only (the grid never takes more
+#: than two rows, so the stages above keep their room).
+GRID_COLUMNS_COMPACT = 16
+#: Least room between thumbnails.
+GRID_SPACING = 2
+
+#: Receptive field and selected cell: green reads on white, black, red and blue alike.
+FIELD_COLOR = QColor(0, 166, 81)
+#: Pool window and selected pooled cell.
+POOL_COLOR = QColor(243, 156, 18)
+SELECTED_TITLE_COLOR = "#0b5394"
+TITLE_COLOR = "#333333"
+#: Title font size in points; stage titles step down to the smaller sizes (then to two
+#: lines, then to an ellipsis) when their columns are narrow.
+TITLE_POINTS = 9.0
+#: How the stage titles of the top row are tried, best first, as (lines, points): all
+#: four take the first that fits every one of them, so the row stays uniform.
+TITLE_MODES = ((1, 9.0), (1, 8.0), (2, 9.0), (2, 8.0), (2, 7.0))
+
+#: Columns of the scene's grid: the four stages, the arrows between them, the colour bar.
+STAGE_COLUMNS = (0, 2, 4, 6)
+ARROW_COLUMNS = (1, 3, 5)
+COLORBAR_COLUMN = 7
+ARROW_WIDTH = 20
+#: Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale
+#: never changes the bar's width, and so never the layout).
+COLORBAR_BAR_WIDTH = 12
+COLORBAR_AXIS_WIDTH = 40
+#: Margin the view box leaves around a map (a fraction of the map's size).
+MAP_PADDING = 0.02
+
+
+def _pen(color: QColor, width: float = 2.0, style=Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(color, width)
+    pen.setCosmetic(True)  # constant on-screen width whatever the zoom
+    pen.setStyle(style)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    return pen
+
+
+#: Colour scales never get narrower than this: a response that is zero up to float
+#: rounding (a flat image under an edge detector) reads as white, not as loud noise.
+MIN_LEVEL = 1e-4
+
+
+_NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 (times a power of ten) ≥ value."""
+    exponent = 10.0 ** math.floor(math.log10(value))
+    for step in _NICE_STEPS:
+        if value <= step * exponent * (1 + 1e-9):
+            return step * exponent
+    return 10.0 * exponent
+
+
+def _magnitude(*arrays: np.ndarray) -> float:
+    """A colour-scale limit for ``arrays``: their largest |value| rounded up to a nice
+    number (1.0 when all are zero).
+
+    Rounding keeps the scale, and the colour bar's ticks, still while small edits change
+    the maximum a little: no shimmer, and no costly re-layout of the bar on every edit.
+    Computed without a temporary |array|.
+    """
+    m = 0.0
+    for a in arrays:
+        if a.size:
+            m = max(m, float(a.max()), -float(a.min()))
+    if not math.isfinite(m) or m == 0.0:
+        return 1.0
+    return nice_ceiling(max(m, MIN_LEVEL))
+
+
+def _title_font(points: float = TITLE_POINTS, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _title_height(lines: int) -> int:
+    """Height of a title row of ``lines`` lines at the largest title size."""
+    return math.ceil(lines * QFontMetricsF(_title_font()).lineSpacing()) + 6
+
+
+class TitleItem(QGraphicsWidget):
+    """A title that never widens its column: it takes whatever width the layout gives.
+
+    It shows the first of its texts that fits; when none does, the first elided, as
+    long as that keeps a few characters, else the last elided (``elide_first`` tries the
+    first elided before the others). A text with a line break is drawn on two lines,
+    each elided on its own. Painted with QPainter (no rich-text document to lay out),
+    and re-fitted only when its text or width changes.
+    """
+
+    #: An elided text must keep at least this many characters to be worth showing.
+    MIN_ELIDED_CHARS = 6
+
+    def __init__(self, alignment=Qt.AlignmentFlag.AlignCenter, hint: str = "",
+                 parent: QGraphicsWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Tooltip while the whole text shows (the whole text is the tooltip otherwise).
+        self.hint = hint
+        #: Pixels left empty above the text.
+        self.top_inset = 0.0
+        self._texts: tuple[str, ...] = ("",)
+        self._elide_first = False
+        self._color = QColor(TITLE_COLOR)
+        self._font = _title_font()
+        self._alignment = alignment
+        self._fitted: tuple[float, str] | None = None  # (width, text) last fitted
+        # No minimum and no preferred size: the layout decides, the text adapts.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(0, 0)
+        self.setPreferredSize(0, 0)
+        self.setMaximumSize(QSizeF(1e6, 1e6))
+        self.setFlag(QGraphicsWidget.GraphicsItemFlag.ItemClipsToShape, True)
+
+    def set_text(self, texts, color: str = TITLE_COLOR, bold: bool = False,
+                 points: float = TITLE_POINTS, elide_first: bool = False) -> None:
+        """Show the first of ``texts`` (a string or longest-first strings) that fits."""
+        texts = (texts,) if isinstance(texts, str) else tuple(texts)
+        font = _title_font(points, bold)
+        if (texts == self._texts and QColor(color) == self._color and font == self._font
+                and elide_first == self._elide_first):
+            return
+        self._texts, self._color, self._font = texts, QColor(color), font
+        self._elide_first = elide_first
+        self._fitted = None
+        self.update()
+
+    @property
+    def text(self) -> str:
+        """The full (first) text."""
+        return self._texts[0]
+
+    @property
+    def shown_text(self) -> str:
+        """The text as drawn at the current width (elided with "…" if need be)."""
+        width = self.size().width()
+        if self._fitted is None or self._fitted[0] != width:
+            self._fitted = (width, self._fit(width))
+            full = self._texts[0].replace("\n", " ")
+            # The whole text on hover, when it had to be shortened.
+            self.setToolTip(self.hint if self._fitted[1] == self._texts[0] else full)
+        return self._fitted[1]
+
+    def text_fits(self, text: str, width: float | None = None) -> bool:
+        """Whether ``text`` fits, whole, in ``width`` (by default the item's own)."""
+        width = self.size().width() if width is None else width
+        return text_width(text, self._font) <= width
+
+    def _fit(self, width: float) -> str:
+        metrics = QFontMetricsF(self._font)
+        mode = Qt.TextElideMode.ElideRight
+        first = self._texts[0]
+        elided = metrics.elidedText(first, mode, width) if "\n" not in first else ""
+        readable = len(elided) > self.MIN_ELIDED_CHARS
+        if self._elide_first and readable:
+            return elided
+        for text in self._texts:
+            if text_width(text, self._font) <= width:
+                return text
+        if readable:
+            return elided
+        return "\n".join(metrics.elidedText(line, mode, width)
+                         for line in self._texts[-1].split("\n"))
+
+    def paint(self, painter, *args) -> None:
+        text = self.shown_text
+        if not text:
+            return
+        painter.setFont(self._font)
+        painter.setPen(self._color)
+        painter.drawText(self.rect().adjusted(0, self.top_inset, 0, 0), self._alignment, text)
+
+
+_TEXT_WIDTHS: dict[tuple[str, str], float] = {}
+
+
+def text_width(text: str, font: QFont) -> float:
+    """Width in pixels of the widest line of ``text`` in ``font`` (cached)."""
+    key = (text, font.key())
+    width = _TEXT_WIDTHS.get(key)
+    if width is None:
+        metrics = QFontMetricsF(font)
+        width = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        if len(_TEXT_WIDTHS) > 4096:
+            _TEXT_WIDTHS.clear()
+        _TEXT_WIDTHS[key] = width
+    return width
+
+
+class CellNumbers(pg.GraphicsObject):
+    """The value of every cell of a small (H, W) map, written over the cell.
+
+    Painted in device pixels, so the text stays crisp at any zoom; it disappears when
+    cells are too small to hold a readable number. Strings are formatted once per
+    new array, never per paint.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shape = (0, 0)
+        self._texts: dict[int, list[str]] = {}
+        self._widths: dict[tuple[int, str], float] = {}
+        self._light_text = np.zeros(0, dtype=bool)
+        self.setZValue(5)
+
+    @property
+    def has_values(self) -> bool:
+        return bool(self._texts)
+
+    def set_values(self, values: np.ndarray | None, dark: np.ndarray | None = None) -> None:
+        """Show ``values`` (H, W); ``dark`` (H, W) bool marks cells needing white text."""
+        if values is None or values.size == 0:
+            if self._texts:
+                self._texts = {}
+                self.update()
+            return
+        if values.shape != self._shape:
+            self.prepareGeometryChange()
+            self._shape = values.shape
+        flat = values.ravel()
+        # As few decimals as show every value exactly (0.5, not 0.50), at most two;
+        # one as a fallback when cells are too small for two.
+        exact = exact_decimals(flat)
+        self._texts = {d: [format_number(v, d) for v in flat]
+                       for d in sorted({exact, min(exact, 1)})}
+        self._widths: dict[tuple[int, str], float] = {}
+        self._light_text = (np.zeros(flat.shape, bool) if dark is None
+                            else np.asarray(dark, bool).ravel())
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self._shape[1], self._shape[0])
+
+    def _em_width(self, decimals: int, font: QFont) -> float:
+        """Width of the widest text, in units of the font's pixel size."""
+        key = (decimals, font.family())
+        if key not in self._widths:
+            probe = QFont(font)
+            probe.setPixelSize(100)
+            metrics = QFontMetricsF(probe)
+            widest = max(metrics.horizontalAdvance(t) for t in set(self._texts[decimals]))
+            self._widths[key] = max(widest, 1.0) / 100.0
+        return self._widths[key]
+
+    def paint(self, painter, *args) -> None:
+        if not self._texts:
+            return
+        transform = painter.transform()
+        cell = transform.mapRect(QRectF(0, 0, 1, 1))
+        size = min(cell.width(), cell.height())
+        if size < 10:
+            return
+        font = QFont(painter.font())
+        # Most decimals that still read at 9 px; else whichever writes largest.
+        font_px, texts = 0.0, None
+        for decimals in sorted(self._texts, reverse=True):
+            candidate = self._texts[decimals]
+            px = min(0.7 * cell.height(), 0.9 * cell.width() / self._em_width(decimals, font), 14.0)
+            if px >= 9:
+                font_px, texts = px, candidate
+                break
+            if px > font_px:
+                font_px, texts = px, candidate
+        if font_px < 7:
+            return
+        painter.save()
+        painter.resetTransform()
+        font.setPixelSize(int(font_px))
+        painter.setFont(font)
+        rows, cols = self._shape
+        align = Qt.AlignmentFlag.AlignCenter
+        for light, color in ((False, QColor(20, 20, 20)), (True, QColor(255, 255, 255))):
+            painter.setPen(color)
+            for index in np.flatnonzero(self._light_text == light):
+                r, c = divmod(int(index), cols)
+                painter.drawText(transform.mapRect(QRectF(c, r, 1, 1)), align, texts[index])
+        painter.restore()
+
+
+def box_downsample(values: np.ndarray, fy: int, fx: int) -> np.ndarray:
+    """Mean over fy×fx blocks of the first two axes of (H, W) or (H, W, 3) ``values``.
+
+    Sums strided slices (one per offset in the block) rather than ``reshape().mean()``,
+    which NumPy reduces ~15× slower over short middle axes; a long block along the
+    columns (the flattened strip) is reduced by reshaping instead.
+    """
+    h, w = values.shape[:2]
+    fy, fx = max(1, min(fy, h)), max(1, min(fx, w))
+    oh, ow = h // fy, w // fx
+    if fx >= 16:
+        values = values[:, :fx * ow].reshape(h, ow, fx, *values.shape[2:]).mean(
+            axis=2, dtype=np.float32)
+        fx = 1
+    out = np.zeros((oh, ow, *values.shape[2:]), dtype=np.float32)
+    for i in range(fy):
+        for j in range(fx):
+            out += values[i:i + fy * oh:fy, j:j + fx * ow:fx]
+    if fy * fx > 1:
+        out *= np.float32(1.0 / (fy * fx))
+    return out
+
+
+_COLOR_TABLES: dict[bytes, list[int]] = {}
+
+
+def colour_map_image(values: np.ndarray, levels, lut: np.ndarray) -> QImage:
+    """(H, W) values through a 256-entry ``lut`` over ``levels`` -> an RGB32 QImage.
+
+    RGB32 because the painter draws it as is, where an 8-bit indexed picture would be
+    expanded through its colour table on every paint.
+    """
+    lo, hi = float(levels[0]), float(levels[1])
+    scaled = np.subtract(values, np.float32(lo), dtype=np.float32)
+    scaled *= np.float32((len(lut) - 1) / ((hi - lo) or 1.0))
+    scaled += np.float32(0.5)
+    np.clip(scaled, 0, len(lut) - 1, out=scaled)
+    index = np.ascontiguousarray(scaled.astype(np.uint8))
+    key = lut.tobytes()
+    table = _COLOR_TABLES.get(key)
+    if table is None:
+        table = [qRgb(int(r), int(g), int(b)) for r, g, b in lut[:, :3]]
+        _COLOR_TABLES[key] = table
+    h, w = index.shape
+    image = QImage(index.data, w, h, w, QImage.Format.Format_Indexed8)
+    image.setColorTable(table)
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+class MapImage(pg.ImageItem):
+    """An ImageItem tuned for maps redrawn on every edit.
+
+    Maps larger than their on-screen size are averaged down to it before colouring
+    (what ``autoDownsample`` does, but with :func:`box_downsample`), and the coloured
+    picture is kept as RGB32, which the painter draws as is instead of expanding an
+    8-bit colour table on every paint. ``image`` stays the full array.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(axisOrder="row-major")
+        self._factors = (1, 1)
+
+    def _screen_factors(self) -> tuple[int, int]:
+        """(rows, cols) of data per screen pixel, at least 1."""
+        origin = self.mapToDevice(QPointF(0, 0))
+        if origin is None:
+            return 1, 1
+        across = self.mapToDevice(QPointF(1, 0)) - origin
+        down = self.mapToDevice(QPointF(0, 1)) - origin
+        col_px = math.hypot(across.x(), across.y())
+        row_px = math.hypot(down.x(), down.y())
+        if col_px == 0 or row_px == 0:
+            return 1, 1
+        return max(1, int(1.0 / row_px)), max(1, int(1.0 / col_px))
+
+    def render(self) -> None:
+        full = self.image
+        if full is None or full.size == 0:
+            super().render()
+            return
+        self._factors = self._screen_factors()
+        data = full if self._factors == (1, 1) else box_downsample(full, *self._factors)
+        if data.ndim == 2 and isinstance(self.lut, np.ndarray) and self.levels is not None:
+            # One map on a colour map: the common case, coloured here without
+            # pyqtgraph rebuilding a colour table from its LUT on every render.
+            self.qimage = colour_map_image(data, self.levels, self.lut)
+            self._renderRequired = False
+            self._unrenderable = False
+            return
+        # Anything else (the RGB input) takes pyqtgraph's path, on the reduced data:
+        # paint() still sizes the picture by the full array, stretching it over it.
+        self.image = data
+        try:
+            super().render()
+        finally:
+            self.image = full
+
+    def viewTransformChanged(self) -> None:
+        if self.image is not None and self._screen_factors() != self._factors:
+            self._renderRequired = True
+            self.update()
+
+
+@dataclass
+class _Stage:
+    """One heatmap: its plot, image item, title and overlays."""
+
+    key: str
+    plot: pg.PlotItem
+    image: pg.ImageItem
+    label: TitleItem
+    numbers: CellNumbers | None = None
+    #: (text, selected) of the title on show, to skip re-setting an unchanged one.
+    title: tuple[str, bool] | None = None
+    #: What the image was last drawn from (thumbnails skip redrawing an unchanged map).
+    signature: tuple | None = None
+    bordered: bool = False
+
+    @property
+    def view(self) -> pg.ViewBox:
+        return self.plot.getViewBox()
+
+
+class StageView(QWidget):
+    """Every stage of the convolutional layer, for the selected filter and for all.
+
+    Parameters
+    ----------
+    state : LabState
+        Read on ``explored``, ``explore_failed``, ``selected_filter_changed``,
+        ``cell_selected`` and ``filters_changed``; changed only through
+        ``select_cell`` and ``select_filter`` (clicks).
+    """
+
+    def __init__(self, state: LabState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._exploration: Exploration | None = None
+        self._shown_image: np.ndarray | None = None
+        self._pool_cell: tuple[int, int] | None = None
+        self._levels = (-1.0, 1.0)
+        self._grid_levels = (-1.0, 1.0)
+        self._geometry_key = None
+        self._grid_count = 0
+        self._grid_columns = GRID_COLUMNS
+        self._image_version = 0
+        self._error: str | None = None
+        #: (name, shape) of each top-row title, fitted to the columns as a row.
+        self._title_parts: dict[str, tuple[str, str]] = {}
+        #: Scene width the columns were last shared out for, and the width of one stage.
+        self._fitted_width: float | None = None
+        self._stage_width: float | None = None
+        self._thumbnail_width = 1.0
+        self._title_lines = 1
+
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground("w")
+        self.graphics.setToolTip(self.tr(
+            "Each stage of the convolutional layer for the selected filter.\n"
+            "Hover over a map to read a value; click a feature-map cell to see how it "
+            "was computed; click a pooled cell to see its pool window;\n"
+            "click a small map below to select that filter.\n"
+            "Keys: arrows move the selected cell, [ and ] change filter, Esc clears."))
+        self.graphics.ci.setContentsMargins(4, 4, 4, 4)
+        self.graphics.ci.setSpacing(2)
+        self._build_stages()
+        self._build_grid()
+
+        self.hover_label = QLabel(self._hover_hint())
+        self.hover_label.setObjectName("stageHover")
+        self.hover_label.setToolTip(self.tr("The cell under the mouse pointer"))
+        self.hover_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                       QSizePolicy.Policy.Fixed)
+        self.hover_label.setStyleSheet("color: #444; padding: 2px 6px;")
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("stageMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setTextFormat(Qt.TextFormat.RichText)
+        self.message_label.setStyleSheet(
+            "QLabel#stageMessage { border: 3px solid #c0392b; border-radius: 8px;"
+            " background: #fdecea; color: #7b1d12; padding: 18px; font-size: 15px; }")
+        self.message_label.setToolTip(self.tr("Why no stages can be computed"))
+        message_page = QWidget()
+        message_layout = QVBoxLayout(message_page)
+        message_layout.setContentsMargins(40, 40, 40, 40)
+        message_layout.addStretch(1)
+        message_layout.addWidget(self.message_label)
+        message_layout.addStretch(2)
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        self.heading = QLabel()
+        self.heading.setObjectName("stageHeading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setStyleSheet("padding: 2px 6px;")
+        # A long filter name must not make the whole view wider than its column.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.heading.setToolTip(self.tr("The filter whose stages are shown; click a small "
+                                        "map below to show another"))
+        page_layout.addWidget(self.heading)
+        page_layout.addWidget(self.graphics, 1)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.HLine)
+        separator.setStyleSheet("color: #ddd;")
+        page_layout.addWidget(separator)
+        page_layout.addWidget(self.hover_label)
+
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack.addWidget(page)
+        self._stack.addWidget(message_page)
+        self._stages_page = page
+        self._message_page = message_page
+
+        # Keyboard: arrows move the selected feature-map cell, [ and ] change filter.
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.graphics.installEventFilter(self)
+
+        scene = self.graphics.scene()
+        scene.sigMouseMoved.connect(self._on_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_mouse_clicked)
+        state.explored.connect(self._on_explored)
+        state.explore_failed.connect(self._on_explore_failed)
+        state.selected_filter_changed.connect(self._on_selected_filter_changed)
+        state.cell_selected.connect(self._on_cell_selected)
+        state.filters_changed.connect(self._on_filters_changed)
+        if state.exploration is not None:
+            self._on_explored(state.exploration)
+            # That result may predate edits whose recomputation is pending: never let a
+            # thumbnail skip the next result because its weights look current.
+            for thumb in self.thumbnails:
+                thumb.signature = None
+        elif state.error is not None:
+            self._on_explore_failed(state.error)
+
+    # --- construction ----------------------------------------------------------------
+    def _make_plot(self, key: str, aspect: bool = True) -> _Stage:
+        """A bare plot (no axes, no mouse panning) holding one ImageItem."""
+        plot = pg.PlotItem()
+        for axis in ("left", "bottom"):
+            plot.hideAxis(axis)
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.layout.setContentsMargins(1, 1, 1, 1)
+        # pyqtgraph's title asks for its whole text's width, which would widen the
+        # column past the view; a TitleItem takes the width it gets and fits its text.
+        # The old one is deleted outright: left out of the layout, it would resize itself
+        # through Python while Qt tears the scene down at exit, and crash it.
+        plot.layout.removeItem(plot.titleLabel)
+        shiboken6.delete(plot.titleLabel)
+        label = TitleItem()
+        plot.titleLabel = label
+        plot.layout.addItem(label, 0, 1)
+        plot.layout.setRowFixedHeight(0, _title_height(1))
+        view = plot.getViewBox()
+        view.setAspectLocked(aspect)
+        view.invertY(True)  # row 0 at the top, as in the array
+        view.disableAutoRange()
+        view.setDefaultPadding(0.0)
+        image = MapImage()
+        plot.addItem(image)
+        return _Stage(key, plot, image, label)
+
+    def _build_stages(self) -> None:
+        ci = self.graphics.ci
+        self.stages: dict[str, _Stage] = {}
+        for key, col in zip(("input", "conv", "activated", "pooled"), STAGE_COLUMNS,
+                            strict=True):
+            self.stages[key] = self._make_plot(key)
+            ci.addItem(self.stages[key].plot, row=0, col=col)
+        self._arrows: list[TitleItem] = []
+        for col in ARROW_COLUMNS:
+            arrow = TitleItem(hint=self.tr("The next stage is computed from this one"))
+            arrow.set_text("\u2192", color="#888888", points=15)
+            arrow.top_inset = _title_height(1)  # centred on the maps, not their titles
+            ci.addItem(arrow, row=0, col=col)
+            ci.layout.setColumnFixedWidth(col, ARROW_WIDTH)
+            self._arrows.append(arrow)
+        inp = self.stages["input"]
+        inp.image.setLookupTable(INK_LUT)
+        inp.numbers = CellNumbers()
+        inp.view.addItem(inp.numbers, ignoreBounds=True)
+        for key in ("conv", "activated", "pooled"):
+            stage = self.stages[key]
+            stage.numbers = CellNumbers()
+            stage.view.addItem(stage.numbers, ignoreBounds=True)
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING,
+                                        width=COLORBAR_BAR_WIDTH,
+                                        interactive=False, colorMapMenu=False)
+        self.colorbar.axis.setWidth(COLORBAR_AXIS_WIDTH)
+        self.colorbar.setImageItem([self.stages[k].image
+                                    for k in ("conv", "activated", "pooled")])
+        self.colorbar.setToolTip(self.tr(
+            "Colour scale of the selected filter's maps: blue negative, white zero, "
+            "red positive"))
+        ci.addItem(self.colorbar, row=0, col=COLORBAR_COLUMN)
+
+        flat = self._make_plot("flattened", aspect=False)
+        ci.addItem(flat.plot, row=1, col=0, colspan=COLORBAR_COLUMN)
+        flat.view.invertY(False)
+        flat.image.setLookupTable(DIVERGING_LUT)
+        self.stages["flattened"] = flat
+        ci.layout.setRowFixedHeight(1, 56)
+
+        # Overlays, made once and moved on every change.
+        self._field_item = QGraphicsPathItem()
+        self._field_item.setPen(_pen(FIELD_COLOR, 2.5))
+        self._field_item.setZValue(10)
+        self._padding_item = QGraphicsRectItem()
+        self._padding_item.setPen(_pen(QColor(150, 150, 150), 1.2, Qt.PenStyle.DashLine))
+        self._padding_item.setZValue(9)
+        inp.view.addItem(self._padding_item, ignoreBounds=True)
+        inp.view.addItem(self._field_item, ignoreBounds=True)
+        self._cell_markers = {}
+        for key in ("conv", "activated"):
+            marker = QGraphicsRectItem()
+            marker.setPen(_pen(FIELD_COLOR, 2.5))
+            marker.setZValue(10)
+            self.stages[key].view.addItem(marker, ignoreBounds=True)
+            self._cell_markers[key] = marker
+        self._pool_window_item = QGraphicsRectItem()
+        self._pool_window_item.setPen(_pen(POOL_COLOR, 2.5))
+        self._pool_window_item.setZValue(11)
+        self.stages["activated"].view.addItem(self._pool_window_item, ignoreBounds=True)
+        self._pool_marker = QGraphicsRectItem()
+        self._pool_marker.setPen(_pen(POOL_COLOR, 2.5))
+        self._pool_marker.setZValue(10)
+        self.stages["pooled"].view.addItem(self._pool_marker, ignoreBounds=True)
+        self._segment_item = QGraphicsRectItem()
+        self._segment_item.setPen(_pen(QColor(SELECTED_TITLE_COLOR), 2.5))
+        self._segment_item.setZValue(10)
+        self._boundary_item = QGraphicsPathItem()
+        self._boundary_item.setPen(_pen(QColor(90, 90, 90), 1.0))
+        self._boundary_item.setZValue(9)
+        flat.view.addItem(self._boundary_item, ignoreBounds=True)
+        flat.view.addItem(self._segment_item, ignoreBounds=True)
+        for item in self._all_overlays():
+            item.hide()
+
+    def _build_grid(self) -> None:
+        ci = self.graphics.ci
+        self._grid_label = TitleItem()
+        self._grid_label.set_text((self._grid_caption(),
+                                   self.tr("Feature maps of all filters")))
+        ci.addItem(self._grid_label, row=2, col=0, colspan=COLORBAR_COLUMN)
+        ci.layout.setRowFixedHeight(2, _title_height(1))
+        self.grid = ci.addLayout(row=3, col=0, colspan=COLORBAR_COLUMN)
+        self.grid.setSpacing(GRID_SPACING)
+        self.grid.layout.setContentsMargins(0, 0, 0, 0)
+        self.grid_colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING,
+                                             width=COLORBAR_BAR_WIDTH,
+                                             interactive=False, colorMapMenu=False)
+        self.grid_colorbar.axis.setWidth(COLORBAR_AXIS_WIDTH)
+        self.grid_colorbar.setToolTip(self.tr(
+            "Colour scale shared by the flattened vector and every filter's feature map"))
+        ci.addItem(self.grid_colorbar, row=2, col=COLORBAR_COLUMN, rowspan=2)
+        # Both bars have fixed widths (bar and tick-label room): so has their column.
+        self._colorbar_width = math.ceil(max(
+            bar.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
+            for bar in (self.colorbar, self.grid_colorbar)))
+        ci.layout.setColumnFixedWidth(COLORBAR_COLUMN, self._colorbar_width)
+        self.thumbnails: list[_Stage] = []
+        ci.layout.setRowStretchFactor(0, 5)
+        ci.layout.setRowStretchFactor(3, 3)
+        ci.layout.setRowMinimumHeight(0, 150)
+
+    def _all_overlays(self):
+        return [self._field_item, self._padding_item, *self._cell_markers.values(),
+                self._pool_window_item, self._pool_marker, self._segment_item,
+                self._boundary_item]
+
+    # --- texts -----------------------------------------------------------------------
+    def _hover_hint(self) -> str:
+        return self.tr("Hover over a map to read its values \u00b7 click a feature-map "
+                       "cell to see how it was computed")
+
+    def _grid_caption(self) -> str:
+        return self.tr("Feature maps of all filters (click one to select it)")
+
+    def _title_parts_for(self, key: str, shape: tuple[int, ...]) -> tuple[str, str]:
+        """(name, size) of a top-row stage's title, e.g. ("Convolution", "26×26")."""
+        size = self.tr("{rows}\u00d7{cols}").format(rows=shape[-2], cols=shape[-1])
+        if key == "input":
+            return self.tr("Input"), size
+        if key == "conv":
+            return self.tr("Convolution"), size
+        if key == "activated":
+            if self._state.settings.activation == "relu":
+                return self.tr("ReLU"), size
+            return self.tr("No activation"), size
+        pool = self._exploration.pool if self._exploration is not None else "max"
+        names = {"max": self.tr("Max-pooled"), "avg": self.tr("Average-pooled")}
+        return names.get(pool, self.tr("Not pooled")), size
+
+    def _join_title(self, name: str, size: str, lines: int = 1) -> str:
+        """A stage's title on one line ("ReLU 26×26") or on two (name, then size)."""
+        if lines == 1:
+            return self.tr("{name} {size}").format(name=name, size=size)
+        return self.tr("{name}\n{size}").format(name=name, size=size)
+
+    def _flattened_titles(self, n: int) -> tuple[str, str]:
+        return (self.tr("Flattened 1\u00d7{n}  (all filters' pooled maps, one after "
+                        "another)").format(n=n),
+                self.tr("Flattened 1\u00d7{n}").format(n=n))
+
+    def _set_title(self, stage: _Stage, texts, selected: bool = False,
+                   elide_first: bool = False) -> None:
+        """Show the first of ``texts`` (a string or longest-first strings) that fits."""
+        texts = (texts,) if isinstance(texts, str) else tuple(texts)
+        key = (texts[0], selected)
+        if stage.title == key:
+            return
+        stage.title = key
+        color = SELECTED_TITLE_COLOR if selected else TITLE_COLOR
+        stage.label.set_text(texts, color=color, bold=selected, elide_first=elide_first)
+
+    # --- layout ----------------------------------------------------------------------
+    def _fit_columns(self, width: float) -> None:
+        """Share the scene's width out: four equal stage columns (so maps of one shape
+        are drawn at one size), fixed arrow and colour-bar columns; then fit the
+        thumbnails below and the titles to the new widths.
+
+        Fixed widths, not stretch factors: Qt shares space by each item's size hints,
+        which differ with the titles' lengths and the maps' shapes.
+        """
+        if width == self._fitted_width or width <= 0:
+            return
+        self._fitted_width = width
+        layout = self.graphics.ci.layout
+        left, _, right, _ = layout.getContentsMargins()
+        spacing = max(0.0, layout.horizontalSpacing())
+        free = (width - left - right - spacing * COLORBAR_COLUMN
+                - ARROW_WIDTH * len(ARROW_COLUMNS) - self._colorbar_width)
+        self._stage_width = max(1.0, math.floor(free / len(STAGE_COLUMNS)))
+        for col in STAGE_COLUMNS:
+            layout.setColumnFixedWidth(col, self._stage_width)
+        self._fit_thumbnail_columns()
+        self._fit_stage_titles()
+        self._fit_rows()
+
+    def _span_width(self) -> float:
+        """Width of the stage and arrow columns together (the strip's and the grid's)."""
+        spacing = max(0.0, self.graphics.ci.layout.horizontalSpacing())
+        return (self._stage_width * len(STAGE_COLUMNS) + ARROW_WIDTH * len(ARROW_COLUMNS)
+                + spacing * (COLORBAR_COLUMN - 1))
+
+    def _fit_thumbnail_columns(self) -> None:
+        """Equal thumbnail columns spread over the width of the stage columns, each no
+        wider than a stage (the selected filter's maps stay the largest on show; four
+        thumbnails line up under the four stages)."""
+        if self._stage_width is None:
+            return
+        layout = self.grid.layout
+        columns = self._grid_columns
+        span = self._span_width()
+        width = max(1.0, min(self._stage_width, math.floor(
+            (span - GRID_SPACING * (columns - 1)) / columns)))
+        self._thumbnail_width = width
+        for col in range(GRID_COLUMNS_COMPACT):
+            layout.setColumnFixedWidth(col, width if col < columns else 0)
+        gap = (span - width * columns) / (columns - 1) if columns > 1 else 0.0
+        layout.setHorizontalSpacing(max(GRID_SPACING, gap))
+
+    def _fit_stage_titles(self) -> None:
+        """The top row's titles in the first of TITLE_MODES in which all four fit."""
+        if self._stage_width is None or len(self._title_parts) < len(STAGE_COLUMNS):
+            return
+        room = self._stage_width - 4  # the plot's margins and a little air
+        for lines, points in TITLE_MODES:
+            font = _title_font(points)
+            texts = {key: self._join_title(name, size, lines)
+                     for key, (name, size) in self._title_parts.items()}
+            if all(text_width(text, font) <= room for text in texts.values()):
+                break
+        for key, text in texts.items():
+            self.stages[key].label.set_text(text, points=points)
+        if lines != self._title_lines:
+            self._title_lines = lines
+            height = _title_height(lines)
+            for key in self._title_parts:
+                self.stages[key].plot.layout.setRowFixedHeight(0, height)
+            for arrow in self._arrows:
+                arrow.top_inset = height
+                arrow.update()
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Give the stage row and the thumbnail grid no more height than their maps can
+        fill at this width, so every title sits just above its map; a view taller than
+        that keeps its spare room below the grid."""
+        e = self._exploration
+        if e is None or self._stage_width is None:
+            return
+        ph, pw = e.padding
+        conv_ratio = e.conv.shape[1] / e.conv.shape[2]
+        ratios = [(e.image.shape[1] + 2 * ph) / (e.image.shape[2] + 2 * pw), conv_ratio,
+                  e.pooled.shape[1] / e.pooled.shape[2]]
+        margins = 2  # a plot's, above and below its map
+        stage = math.ceil((self._stage_width - margins) * max(ratios)
+                          + _title_height(self._title_lines) + margins)
+        layout = self.graphics.ci.layout
+        layout.setRowMaximumHeight(0, max(stage, 40))
+        layout.setRowMinimumHeight(0, min(150, max(stage, 40)))
+        rows = math.ceil(self._grid_count / self._grid_columns) if self._grid_count else 1
+        thumb = ((self._thumbnail_width - margins) * conv_ratio + _title_height(1) + margins)
+        spacing = max(0.0, self.grid.layout.verticalSpacing())
+        layout.setRowMaximumHeight(3, math.ceil(rows * thumb + (rows - 1) * spacing))
+
+    def _stage_name(self, key: str) -> str:
+        names = {"input": self.tr("Input"), "conv": self.tr("Convolution"),
+                 "activated": self.tr("ReLU") if self._state.settings.activation == "relu"
+                 else self.tr("No activation"),
+                 "pooled": self.tr("Pooled"), "flattened": self.tr("Flattened")}
+        return names[key]
+
+    # --- public ----------------------------------------------------------------------
+    @property
+    def stage_images(self) -> dict[str, pg.ImageItem]:
+        """The ImageItem of each stage, by key: input, conv, activated, pooled, flattened."""
+        return {key: stage.image for key, stage in self.stages.items()}
+
+    @property
+    def stage_titles(self) -> dict[str, str]:
+        """The title text of each stage, e.g. ``{"conv": "Convolution 26×26", ...}``."""
+        return {key: stage.title[0] if stage.title else ""
+                for key, stage in self.stages.items()}
+
+    @property
+    def thumbnail_images(self) -> list[pg.ImageItem]:
+        return [thumb.image for thumb in self.thumbnails[:self._thumbnail_count()]]
+
+    @property
+    def error_message(self) -> str | None:
+        """The engine's message shown in place of the stages, or None while they are shown."""
+        if self._stack.currentWidget() is self._message_page:
+            return self._error
+        return None
+
+    @property
+    def receptive_field(self) -> QRectF | None:
+        """The outlined receptive field on the input (image coordinates: x = column,
+        y = row, padding negative), or None when no cell is selected."""
+        return self._field_item.path().boundingRect() if self._field_item.isVisible() \
+            else None
+
+    @property
+    def pool_window(self) -> QRectF | None:
+        """The outlined pool window on the activation map, or None."""
+        return self._pool_window_item.rect() if self._pool_window_item.isVisible() else None
+
+    def numbers_shown(self, key: str) -> bool:
+        """Whether the values of stage ``key`` are written over its cells."""
+        numbers = self.stages[key].numbers
+        return numbers is not None and numbers.has_values
+
+    def cell_position(self, key: str, row: int, col: int) -> QPoint:
+        """Where the centre of cell (row, col) of stage ``key`` lies, in the coordinates
+        of ``self.graphics.viewport()`` (for clicks in tests and lessons)."""
+        stage = self.stages[key]
+        stage.view.prepareForPaint()
+        scene = stage.image.mapToScene(QPointF(col + 0.5, row + 0.5))
+        return self.graphics.mapFromScene(scene)
+
+    def thumbnail_position(self, index: int) -> QPoint:
+        """The centre of filter ``index``'s thumbnail in viewport coordinates."""
+        thumb = self.thumbnails[index]
+        return self.graphics.mapFromScene(thumb.view.sceneBoundingRect().center())
+
+    def export_images(self, folder) -> list[Path]:
+        """Write a PNG of each stage (and each filter's feature map) into ``folder``.
+
+        Colours are those on screen; small maps are enlarged with square pixels so a
+        9×9 map stays legible. Returns the paths written (only the input while the
+        settings leave no output).
+        """
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+
+        def save(image: QImage, name: str) -> None:
+            path = folder / f"{name}.png"
+            if not image.save(str(path), "PNG"):
+                raise OSError(self.tr("Could not write {path}").format(path=path))
+            written.append(path)
+
+        image = self._state.image if self._exploration is None else self._exploration.image
+        save(_enlarge(_input_qimage(image)), "1_input")
+        e = self._exploration
+        if e is None:
+            return written
+        index = min(self._state.selected, e.conv.shape[0] - 1)
+        slug = _slug(self._filter_name(index))
+        save(_enlarge(_map_qimage(e.conv[index], self._levels)), f"2_convolution_{slug}")
+        save(_enlarge(_map_qimage(e.activated[index], self._levels)), f"3_activation_{slug}")
+        save(_enlarge(_map_qimage(e.pooled[index], self._levels)), f"4_pooled_{slug}")
+        strip = _map_qimage(e.flattened[None], self._grid_levels)
+        save(strip.scaled(strip.width() * max(1, 1024 // strip.width()), 24), "5_flattened")
+        for i in range(e.conv.shape[0]):
+            name = f"feature_map_{i + 1:02d}_{_slug(self._filter_name(i))}"
+            save(_enlarge(_map_qimage(e.conv[i], self._grid_levels)), name)
+        return written
+
+    # --- state handlers --------------------------------------------------------------
+    def _on_explore_failed(self, message: str) -> None:
+        self._exploration = None
+        self._error = message
+        self.message_label.setText(self.tr(
+            "<p style='font-size:17px'><b>These settings leave nothing to compute</b></p>"
+            "<p>{message}</p><p>Try a smaller kernel, stride or pool, more padding, or a "
+            "larger image.</p>").format(message=html.escape(_sentence(message))))
+        self._stack.setCurrentWidget(self._message_page)
+
+    def _on_explored(self, exploration: Exploration) -> None:
+        previous = self._exploration
+        self._exploration = exploration
+        if self._stack.currentWidget() is not self._stages_page:
+            self._stack.setCurrentWidget(self._stages_page)
+        if previous is None or previous.pooled.shape != exploration.pooled.shape \
+                or previous.conv.shape != exploration.conv.shape:
+            self._pool_cell = None
+        self._show_input(exploration.image)
+        self._update_geometry(exploration)
+        self._show_selected()
+        self._show_all(exploration)
+        self._update_overlays()
+
+    def _on_selected_filter_changed(self, _index: int) -> None:
+        if self._exploration is None:
+            return
+        self._show_selected()
+        self._update_thumbnail_titles()
+        self._update_overlays()
+
+    def _on_cell_selected(self, _row: int, _col: int) -> None:
+        self._update_overlays()
+
+    def _on_filters_changed(self) -> None:
+        # Names can change without a recomputation (renaming a filter).
+        if self._exploration is not None and len(self._state.filters) == self._grid_count:
+            self._update_thumbnail_titles()
+
+    # --- drawing ---------------------------------------------------------------------
+    def _selected_index(self) -> int:
+        return min(self._state.selected, self._exploration.conv.shape[0] - 1)
+
+    def _filter_name(self, index: int) -> str:
+        filters = self._state.filters
+        return filters[index].name if index < len(filters) else str(index + 1)
+
+    def _show_input(self, image: np.ndarray) -> None:
+        """Input stage: INK map for one channel, true colour for three (C, H, W)."""
+        if image is self._shown_image:
+            return  # the picture did not change: skip the copy and the re-colouring
+        self._shown_image = image
+        self._image_version += 1
+        stage = self.stages["input"]
+        if image.shape[0] == 3:
+            rgb = np.ascontiguousarray(image.transpose(1, 2, 0))
+            stage.image.setLookupTable(None)
+            stage.image.setImage(rgb, autoLevels=False, levels=(0.0, 1.0))
+            stage.numbers.set_values(None)
+        else:
+            gray = image[0]
+            stage.image.setLookupTable(INK_LUT)
+            stage.image.setImage(gray, autoLevels=False, levels=(0.0, 1.0))
+            small = max(gray.shape) <= NUMBERS_MAX_INPUT
+            stage.numbers.set_values(gray if small else None, gray > 0.5)
+
+    def _update_geometry(self, e: Exploration) -> None:
+        """Titles, view ranges and flattened boundaries: only when a shape changes."""
+        key = (e.image.shape, e.conv.shape, e.pooled.shape, e.padding, e.pool,
+               self._state.settings.activation)
+        if key == self._geometry_key:
+            return
+        self._geometry_key = key
+        ph, pw = e.padding
+        h, w = e.image.shape[1:]
+        inp = self.stages["input"]
+        inp.view.setRange(QRectF(-pw, -ph, w + 2 * pw, h + 2 * ph), padding=MAP_PADDING)
+        self._padding_item.setRect(QRectF(-pw, -ph, w + 2 * pw, h + 2 * ph))
+        self._padding_item.setVisible(ph > 0 or pw > 0)
+        self._padding_item.setToolTip(self.tr("Padding: zeros added around the input"))
+        for key, array in (("input", e.image), ("conv", e.conv),
+                           ("activated", e.activated), ("pooled", e.pooled)):
+            stage = self.stages[key]
+            rows, cols = array.shape[1:]
+            if key != "input":
+                stage.view.setRange(QRectF(0, 0, cols, rows), padding=MAP_PADDING)
+            self._title_parts[key] = self._title_parts_for(key, array.shape)
+            stage.title = (self._join_title(*self._title_parts[key]), False)
+        self._fit_stage_titles()
+        self._fit_rows()
+        n = e.flattened.shape[0]
+        flat = self.stages["flattened"]
+        flat.view.setRange(QRectF(0, 0, n, 1), padding=0.0)
+        self._set_title(flat, self._flattened_titles(n))
+        segment = e.pooled.shape[1] * e.pooled.shape[2]
+        path = QPainterPath()
+        for i in range(1, e.pooled.shape[0]):
+            path.moveTo(i * segment, 0)
+            path.lineTo(i * segment, 1)
+        self._boundary_item.setPath(path)
+        self._boundary_item.show()
+        self._layout_thumbnails(e.conv.shape[0])
+        for thumb in self.thumbnails[:e.conv.shape[0]]:
+            thumb.view.setRange(QRectF(0, 0, e.conv.shape[2], e.conv.shape[1]),
+                                padding=MAP_PADDING)
+        self._update_thumbnail_titles()
+
+    def _show_selected(self) -> None:
+        """The selected filter's conv, activation and pooled maps on one symmetric scale."""
+        e = self._exploration
+        index = self._selected_index()
+        conv, activated, pooled = e.conv[index], e.activated[index], e.pooled[index]
+        # The activation and pooling never leave the convolution's range (ReLU, max and
+        # average all stay within it), so its magnitude scales all three.
+        m = _magnitude(conv)
+        self._levels = (-m, m)
+        for key, array in (("conv", conv), ("activated", activated), ("pooled", pooled)):
+            stage = self.stages[key]
+            stage.image.setImage(array, autoLevels=False, levels=self._levels)
+            if max(array.shape) <= NUMBERS_MAX_MAP:
+                stage.numbers.set_values(array, np.abs(array) > 0.55 * m)
+            else:
+                stage.numbers.set_values(None)
+        if self.colorbar.levels() != self._levels:
+            self.colorbar.setLevels(self._levels)
+        heading = self.tr("<b>Filter {number} \u201c{name}\u201d</b> \u2014 each stage "
+                          "of the layer for this filter").format(
+            number=index + 1, name=html.escape(self._filter_name(index)))
+        if heading != self.heading.text():
+            self.heading.setText(heading)
+        n = e.pooled.shape[1] * e.pooled.shape[2]
+        self._segment_item.setRect(QRectF(index * n, 0, n, 1))
+        self._segment_item.show()
+
+    def _show_all(self, e: Exploration) -> None:
+        """The flattened strip and every thumbnail on one shared symmetric scale.
+
+        A thumbnail whose inputs (picture, geometry, scale, weights, bias) are those it
+        already shows is left alone: an edit usually changes one filter, and re-colouring
+        the other maps would be most of the work of a frame.
+        """
+        m = _magnitude(e.conv)
+        self._grid_levels = (-m, m)
+        self.stages["flattened"].image.setImage(e.flattened[None], autoLevels=False,
+                                                levels=self._grid_levels)
+        filters = self._state.filters
+        shared = (self._image_version, self._geometry_key, e.stride, e.dilation,
+                  self._grid_levels)
+        for i, thumb in enumerate(self.thumbnails[:e.conv.shape[0]]):
+            signature = None
+            if len(filters) == e.conv.shape[0]:
+                signature = (shared, filters[i].weights.tobytes(), filters[i].bias)
+            if signature is not None and signature == thumb.signature:
+                continue
+            thumb.signature = signature
+            thumb.image.setImage(e.conv[i], autoLevels=False, levels=self._grid_levels)
+        if self.grid_colorbar.levels() != self._grid_levels:
+            self.grid_colorbar.setLevels(self._grid_levels)
+
+    def _thumbnail_count(self) -> int:
+        return 0 if self._exploration is None else self._exploration.conv.shape[0]
+
+    def _layout_thumbnails(self, count: int) -> None:
+        """Place ``count`` thumbnails in rows of GRID_COLUMNS (only when the count changes)."""
+        if count == self._grid_count:
+            return
+        self._grid_count = count
+        for thumb in self.thumbnails:
+            if thumb.plot in self.grid.items:
+                self.grid.removeItem(thumb.plot)
+        while len(self.thumbnails) < count:
+            thumb = self._make_plot("thumbnail")
+            thumb.image.setLookupTable(DIVERGING_LUT)
+            self.thumbnails.append(thumb)
+        if count > 2 * GRID_COLUMNS:
+            columns = min(GRID_COLUMNS_COMPACT, math.ceil(count / 2))
+        else:
+            columns = min(GRID_COLUMNS, max(count, 4))
+        self._grid_columns = columns
+        for i, thumb in enumerate(self.thumbnails[:count]):
+            self.grid.addItem(thumb.plot, row=i // columns, col=i % columns)
+            thumb.title = None
+        self._fit_thumbnail_columns()
+        self._fit_rows()
+
+    def _update_thumbnail_titles(self) -> None:
+        count = self._thumbnail_count()
+        selected = self._state.selected
+        for i, thumb in enumerate(self.thumbnails[:count]):
+            number = str(i + 1)
+            if self._grid_columns > GRID_COLUMNS:
+                titles = (number,)  # too many to name: the hover text names them
+            else:
+                # The name, shortened to fit the thumbnail, or the number alone.
+                titles = (self.tr("{number}. {name}").format(
+                    number=number, name=self._filter_name(i)), number)
+            self._set_title(thumb, titles, selected=i == selected, elide_first=True)
+            if thumb.bordered != (i == selected):  # setBorder repaints: only on a change
+                thumb.bordered = i == selected
+                thumb.image.setBorder(_pen(QColor(SELECTED_TITLE_COLOR), 3)
+                                      if i == selected else None)
+
+    def _update_overlays(self) -> None:
+        """Receptive field, selected cell and pool window, from the current selection."""
+        e = self._exploration
+        if e is None:
+            return
+        row, col = self._state.selected_cell
+        conv_rows, conv_cols = e.conv.shape[1:]
+        if 0 <= row < conv_rows and 0 <= col < conv_cols:
+            self._draw_field(e, row, col)
+            for marker in self._cell_markers.values():
+                marker.setRect(QRectF(col, row, 1, 1))
+                marker.show()
+        else:
+            self._field_item.hide()
+            for marker in self._cell_markers.values():
+                marker.hide()
+        if self._pool_cell is not None and e.pool != "none":
+            pr, pc = self._pool_cell
+            (kh, kw), (sh, sw) = e.pool_size, e.pool_stride
+            self._pool_marker.setRect(QRectF(pc, pr, 1, 1))
+            self._pool_window_item.setRect(QRectF(pc * sw, pr * sh, kw, kh))
+            self._pool_marker.show()
+            self._pool_window_item.show()
+        else:
+            self._pool_marker.hide()
+            self._pool_window_item.hide()
+
+    def _draw_field(self, e: Exploration, row: int, col: int) -> None:
+        weights = self._state.selected_filter.weights
+        try:
+            cell = explain_cell(e.image, weights, e.stride, e.padding, row, col, e.dilation)
+        except (IndexError, ValueError):
+            # The filters changed shape and the next exploration is on its way.
+            self._field_item.hide()
+            return
+        top, left = cell.origin
+        path = QPainterPath()
+        height = int(cell.rows[-1]) - top + 1
+        width = int(cell.cols[-1]) - left + 1
+        path.addRect(QRectF(left, top, width, height))
+        if e.dilation != (1, 1):
+            # A dilated kernel reads only some cells of its span: outline each of them.
+            for r in cell.rows:
+                for c in cell.cols:
+                    path.addRect(QRectF(float(c) + 0.15, float(r) + 0.15, 0.7, 0.7))
+        self._field_item.setPath(path)
+        self._field_item.show()
+
+    # --- keyboard --------------------------------------------------------------------
+    _MOVES = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1),
+              Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.graphics:
+            if event.type() == event.Type.KeyPress:
+                return self.handle_key(event.key())
+            if event.type() == event.Type.Resize:
+                # The view is about to give the scene's layout its own width.
+                self._fit_columns(event.size().width())
+        return super().eventFilter(watched, event)
+
+    def handle_key(self, key) -> bool:
+        """Arrows move the selected feature-map cell (the first press selects the
+        top-left one), [ and ] select the previous and next filter, Escape clears the
+        selection. Returns whether the key was used."""
+        e = self._exploration
+        if e is None:
+            return False
+        if key in self._MOVES:
+            rows, cols = e.conv.shape[1:]
+            row, col = self._state.selected_cell
+            if row < 0 or col < 0:
+                row, col = 0, 0
+            else:
+                dr, dc = self._MOVES[key]
+                row = min(max(row + dr, 0), rows - 1)
+                col = min(max(col + dc, 0), cols - 1)
+            self._state.select_cell(row, col)
+            return True
+        if key in (Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight):
+            step = -1 if key == Qt.Key.Key_BracketLeft else 1
+            self._state.select_filter(self._state.selected + step)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self._pool_cell = None
+            self._state.select_cell(-1, -1)
+            return True
+        return False
+
+    # --- mouse -----------------------------------------------------------------------
+    def _hit(self, scene_pos) -> tuple[str, int, int, int] | None:
+        """(key, row, col, thumbnail index or -1) of the cell under ``scene_pos``."""
+        if self._exploration is None:
+            return None
+        candidates = [(s.key, s, -1) for s in self.stages.values()]
+        candidates += [("thumbnail", t, i) for i, t in enumerate(self.thumbnails[
+            :self._thumbnail_count()])]
+        for key, stage, index in candidates:
+            if stage.image.image is None or not stage.view.sceneBoundingRect().contains(
+                    scene_pos):
+                continue
+            # The view updates its data-to-screen mapping lazily, at its next paint.
+            stage.view.prepareForPaint()
+            point = stage.image.mapFromScene(scene_pos)
+            row, col = math.floor(point.y()), math.floor(point.x())
+            rows, cols = stage.image.image.shape[:2]
+            if 0 <= row < rows and 0 <= col < cols:
+                return key, row, col, index
+            return None
+        return None
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        hit = self._hit(scene_pos)
+        text = self._describe(*hit) if hit else self._hover_hint()
+        if text != self.hover_label.text():
+            self.hover_label.setText(text)
+
+    def _describe(self, key: str, row: int, col: int, index: int) -> str:
+        e = self._exploration
+        if key == "input":
+            image = e.image
+            if image.shape[0] == 3:
+                r, g, b = (format_number(v) for v in image[:, row, col])
+                return self.tr("Input [row {row}, col {col}] = R {r}, G {g}, B {b}").format(
+                    row=row, col=col, r=r, g=g, b=b)
+            return self.tr("Input [row {row}, col {col}] = {value}").format(
+                row=row, col=col, value=format_number(image[0, row, col]))
+        if key == "flattened":
+            filt, rest = divmod(col, e.pooled.shape[1] * e.pooled.shape[2])
+            prow, pcol = divmod(rest, e.pooled.shape[2])
+            return self.tr("Flattened [index {index}] = {value}  \u2190 filter {filter} "
+                           "\u201c{name}\u201d, pooled row {row}, col {col}").format(
+                index=col, value=format_number(e.flattened[col]), filter=filt + 1,
+                name=self._filter_name(filt), row=prow, col=pcol)
+        if key == "thumbnail":
+            return self.tr("Feature map of filter {filter} \u201c{name}\u201d [row {row}, "
+                           "col {col}] = {value}").format(
+                filter=index + 1, name=self._filter_name(index), row=row, col=col,
+                value=format_number(e.conv[index, row, col]))
+        array = {"conv": e.conv, "activated": e.activated, "pooled": e.pooled}[key]
+        value = array[self._selected_index(), row, col]
+        return self.tr("{stage} [row {row}, col {col}] = {value}").format(
+            stage=self._stage_name(key), row=row, col=col, value=format_number(value))
+
+    def _on_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self._hit(event.scenePos())
+        if hit is not None:
+            self.click_cell(*hit[:3], index=hit[3])
+
+    def click_cell(self, key: str, row: int, col: int, index: int = -1) -> None:
+        """Act as a click on cell (row, col) of stage ``key`` (or thumbnail ``index``)."""
+        e = self._exploration
+        if e is None:
+            return
+        if key in ("conv", "activated"):
+            self._state.select_cell(row, col)
+        elif key == "pooled":
+            self._pool_cell = (row, col)
+            self._update_overlays()
+        elif key == "flattened":
+            filt, rest = divmod(col, e.pooled.shape[1] * e.pooled.shape[2])
+            self._pool_cell = divmod(rest, e.pooled.shape[2])
+            self._state.select_filter(filt)
+            self._update_overlays()
+        elif key == "thumbnail":
+            self._state.select_filter(index)
+
+
+# --- PNG export helpers -------------------------------------------------------------------
+
+def _map_qimage(values: np.ndarray, levels: tuple[float, float]) -> QImage:
+    """(H, W) values on the diverging map scaled to ``levels`` -> a QImage."""
+    return colour_map_image(np.asarray(values, np.float32), levels, DIVERGING_LUT)
+
+
+def _input_qimage(image: np.ndarray) -> QImage:
+    """(C, H, W) input -> INK-mapped gray or true-colour RGB QImage."""
+    if image.shape[0] == 3:
+        return rgb_to_qimage(image.transpose(1, 2, 0))
+    return ink_to_qimage(image[0])
+
+
+def _enlarge(image: QImage, target: int = 256) -> QImage:
+    """Scale up by a whole factor with square pixels until the long side is ``target``."""
+    factor = max(1, target // max(image.width(), image.height()))
+    if factor == 1:
+        return image
+    return image.scaled(image.width() * factor, image.height() * factor,
+                        Qt.AspectRatioMode.IgnoreAspectRatio,
+                        Qt.TransformationMode.FastTransformation)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"\W+", "-", name).strip("-").lower() or "filter"
+
+
+def _sentence(message: str) -> str:
+    message = message.strip()
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+

@@ -1,0 +1,1 @@
+"""Train a network: data sources, architecture, the training job, curves and confusion matrix."""

@@ -1,0 +1,996 @@
+"""The Training page: choose data and a network, train it in the background, watch it
+learn, then look at what it gets wrong.
+
+Left: the dataset. Middle: the network's architecture, the training settings, Train /
+Stop with a progress bar, and model files. Right: live loss and accuracy curves, the
+first layer's filters as they learn, and after training the test accuracy and the
+confusion matrix, whose cells open the test images behind them.
+
+Training runs in a :class:`gui.worker.Worker` (the app's one worker pattern) with the
+job from :mod:`gui.train.job`. The page keeps only the latest progress report and
+paints it at most ~30 times a second (the filter grid at most 15, the curves 4), so the
+window stays responsive however fast the batches come.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import time
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import ops
+from engine.model import ModelFileError
+from engine.model import load as load_model
+from engine.train import TrainingDiverged, evaluate
+from gui.common.plotting import DIVERGING_LUT, symmetric_levels
+from gui.common.preprocess import Preprocess
+from gui.common.widgets import bold_label
+from gui.state import MAX_FILTERS, MAX_KERNEL, LabState
+from gui.train.confusion_view import ConfusionView
+from gui.train.curves_view import CurvesView
+from gui.train.dataset_panel import DatasetPanel
+from gui.train.job import TrainingConfig, TrainingResult, TrainingUpdate, first_conv, make_job
+from gui.worker import Worker
+
+#: Milliseconds between two repaints of the live views: one every other 60 Hz frame.
+PAINT_INTERVAL_MS = 33
+#: Seconds between two redraws of the filter grid and of the curves (the progress bar
+#: follows every frame). Repainting pyqtgraph views is most of the page's work
+#: in the GUI thread, and the training thread waits for all of it: PySide holds Python's
+#: GIL through Qt's C++ calls too. Measured with benchmarks/bench_training_gui.py: every
+#: view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each
+#: of the default model's ~8 epochs a second, about 10 %.
+FILTERS_INTERVAL = 1 / 15
+CURVES_INTERVAL = 0.25
+#: A typical starting learning rate for each optimizer; switching optimizer swaps them
+#: only while the rate is still the other one's typical value.
+TYPICAL_LR = {"adam": 0.003, "sgd": 0.05}
+GRID_GREY = (190, 190, 190)  # the lines between the filters of the grid
+#: A change smaller than this share of the colour scale moves no cell to another of the
+#: colour map's 256 entries (one entry spans 2/255 of the scale).
+INVISIBLE = 1 / 255
+
+
+def format_seconds(seconds: float, tr) -> str:
+    """``12 s``, ``2 min 05 s``: a time left a learner reads at a glance."""
+    if not math.isfinite(seconds):
+        return tr("estimating time")
+    seconds = max(0, int(round(seconds)))
+    if seconds < 60:
+        return tr("{0} s left").format(seconds)
+    return tr("{0} min {1:02d} s left").format(seconds // 60, seconds % 60)
+
+
+class LearnedFiltersView(QWidget):
+    """The first convolution's filters as a grid of small heatmaps on one common,
+    zero-centred diverging scale, updated in place while the network trains.
+
+    The grid is one mosaic image with grey lines between the filters: one ``setImage``
+    per frame however many filters there are (a separate item per filter cost a render
+    and a paint each, in the GUI thread that training shares the GIL with).
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.ci.setContentsMargins(2, 2, 2, 2)
+        self.view = self.canvas.addViewBox()
+        self.view.setAspectLocked(True)
+        self.view.invertY(True)
+        self.view.setMouseEnabled(x=False, y=False)
+        self.view.setMenuEnabled(False)
+        self.view.setDefaultPadding(0.02)
+        self.canvas.setToolTip(self.tr(
+            "Each square is one learned filter of the first layer (channels averaged): red "
+            "cells are positive weights, blue negative, white zero, all on one scale"))
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.view.addItem(self.image)
+        self.hint = QLabel(self.tr("The first layer's filters appear here when training "
+                                   "starts"))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #6e6e6e; background: white;")
+        self.scale = QLabel()
+        self.scale.setStyleSheet("color: #555;")
+        self.scale.setToolTip(self.tr("The weight that the darkest red (and blue) stands for"))
+        self._kernels: np.ndarray | None = None   # (F, KH, KW) as drawn
+        self._levels = (-1.0, 1.0)
+        self._grid: tuple[int, int, int] | None = None  # columns, rows, pixels per cell
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.hint, 1)
+        layout.addWidget(self.scale)
+        self.canvas.setMinimumSize(120, 100)
+        self.hint.setMinimumSize(120, 100)
+        self.canvas.setVisible(False)
+        self.canvas.installEventFilter(self)
+
+    def columns(self, count: int, kh: int = 1, kw: int = 1) -> int:
+        """The number of columns that makes the filters largest in the canvas."""
+        width, height = max(self.canvas.width(), 1), max(self.canvas.height(), 1)
+        best, best_size = 1, 0.0
+        for cols in range(1, count + 1):
+            rows = -(-count // cols)
+            size = min(width / (cols * kw), height / (rows * kh))
+            if size > best_size:
+                best, best_size = cols, size
+        return best
+
+    def set_filters(self, weights: np.ndarray | None) -> None:
+        """Show ``weights`` (F, C, KH, KW); None clears the grid."""
+        if weights is None or len(weights) == 0:
+            self._kernels, self._grid = None, None
+            self.image.clear()
+            self.canvas.setVisible(False)
+            self.hint.setVisible(True)
+            self.scale.setText("")
+            return
+        # A diverging run's last weights may be inf or NaN; they must not break the map.
+        kernels = np.nan_to_num(np.asarray(weights, dtype=np.float32).mean(axis=1),
+                                nan=0.0, posinf=np.finfo(np.float32).max,
+                                neginf=np.finfo(np.float32).min)
+        levels = symmetric_levels(kernels)
+        drawn = self._kernels
+        if (drawn is not None and drawn.shape == kernels.shape and self.canvas.isVisible()
+                and abs(levels[1] - self._levels[1]) < INVISIBLE * self._levels[1]
+                and float(np.abs(kernels - drawn).max()) < INVISIBLE * self._levels[1]):
+            return  # no cell would change colour: spare the GUI thread a repaint
+        self._kernels = kernels
+        self._levels = levels
+        if self.hint.isVisible() or not self.canvas.isVisibleTo(self):
+            self.hint.setVisible(False)
+            self.canvas.setVisible(True)
+            self._grid = None
+        self._draw()
+        self.scale.setText(self.tr("{0} filters {1}×{2} · colour scale ±{3:.3g}").format(
+            kernels.shape[0], kernels.shape[1], kernels.shape[2], self._levels[1]))
+
+    def _draw(self) -> None:
+        kernels = self._kernels
+        count, kh, kw = kernels.shape
+        cols = self.columns(count, kh, kw)
+        rows = -(-count // cols)
+        cell = max(1, 12 // max(kh, kw))  # mosaic pixels per kernel cell: thin lines
+        grid = (cols, rows, cell)
+        # Map each weight through the diverging map here, and leave grey lines between.
+        limit = self._levels[1]
+        index = np.clip(np.rint((kernels / limit + 1) * 127.5), 0, 255).astype(np.intp)
+        tiles = DIVERGING_LUT[index]                        # (F, KH, KW, 3)
+        tiles = tiles.repeat(cell, axis=1).repeat(cell, axis=2)
+        th, tw = kh * cell, kw * cell
+        mosaic = np.empty((rows * (th + 1) + 1, cols * (tw + 1) + 1, 3), dtype=np.uint8)
+        mosaic[...] = GRID_GREY
+        for i in range(count):
+            r, c = divmod(i, cols)
+            mosaic[1 + r * (th + 1):1 + r * (th + 1) + th,
+                   1 + c * (tw + 1):1 + c * (tw + 1) + tw] = tiles[i]
+        self.image.setImage(mosaic, autoLevels=False, levels=(0, 255))
+        if grid != self._grid:
+            self._grid = grid
+            self.image.setRect(0, 0, mosaic.shape[1], mosaic.shape[0])
+            self.view.setRange(xRange=(0, mosaic.shape[1]), yRange=(0, mosaic.shape[0]),
+                               padding=0.02)
+
+    def images(self) -> list[np.ndarray]:
+        """The weights each tile shows now, (KH, KW) each (channels averaged)."""
+        return [] if self._kernels is None else list(self._kernels)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        # The best number of columns depends on the canvas's shape.
+        if watched is self.canvas and event.type() == QEvent.Type.Resize \
+                and self._kernels is not None:
+            self._draw()
+        return super().eventFilter(watched, event)
+
+
+class TrainingPage(QWidget):
+    """Train a CNN on a dataset and look at the result.
+
+    Signals
+    -------
+    message(str) : something for the status bar (results, errors, hints).
+    explore_requested() : the explorer tab should be shown (a test image or the learned
+        filters were put into the explorer).
+
+    Attributes for tests: ``worker`` (the latest :class:`gui.worker.Worker` or None),
+    ``last_result`` (:class:`gui.train.job.TrainingResult` or None), ``curves``
+    (:class:`gui.train.curves_view.CurvesView`), ``confusion`` (:class:`ConfusionView`),
+    ``filters_view`` (:class:`LearnedFiltersView`).
+    """
+
+    message = Signal(str)
+    explore_requested = Signal()
+
+    def __init__(self, state: LabState, parent=None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.worker: Worker | None = None
+        self.last_result: TrainingResult | None = None
+        self._model = None              # the network being trained
+        self._config: TrainingConfig | None = None
+        self._dataset = None            # the data of the run in progress
+        self._result_dataset = None     # the data behind the confusion matrix
+        self._history = None            # the latest history (for the CSV export)
+        self._pending: TrainingUpdate | None = None   # the newest report, not yet drawn
+        self._latest: TrainingUpdate | None = None    # the newest report drawn
+        self._last_paint = -math.inf
+        self._last_curves_paint = -math.inf
+        self._last_filters_paint = -math.inf
+        self._shown_once = False
+        # Set once the learner (or a caller) chose an architecture: the first showing of
+        # the page then leaves it alone instead of copying the explorer's layer.
+        self._architecture_touched = False
+        self._closing = False
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.timeout.connect(self._paint_pending)
+
+        self.dataset_panel = DatasetPanel(state)
+        self.dataset_panel.message.connect(self.message)
+        self.dataset_panel.dataset_changed.connect(self._update_architecture_summary)
+
+        self.curves = CurvesView()
+        self.filters_view = LearnedFiltersView()
+        self.confusion = ConfusionView()
+        self.confusion.image_chosen.connect(self.explore_test_image)
+        self.confusion.clear()
+
+        controls = self._build_controls()
+        results = self._build_results()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.dataset_panel)
+        self.splitter.addWidget(controls)
+        self.splitter.addWidget(results)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([290, 320, 670])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        state.model_changed.connect(self._on_model_changed)
+        self.copy_from_explorer(quiet=True)
+        self._on_model_changed()
+        self._set_training_ui(False)
+
+    # --- building ------------------------------------------------------------------
+    def _spin(self, minimum: int, maximum: int, value: int, tip: str) -> QSpinBox:
+        box = QSpinBox(minimum=minimum, maximum=maximum, value=value)
+        box.setToolTip(tip)
+        box.setKeyboardTracking(False)
+        return box
+
+    def _build_controls(self) -> QWidget:
+        tr = self.tr
+        # Architecture
+        self.filters = self._spin(1, MAX_FILTERS, 8, tr(
+            "How many feature detectors the convolution layer learns"))
+        self.kernel = self._spin(1, MAX_KERNEL, 3, tr("Side of each filter, in pixels"))
+        self.stride = self._spin(1, 16, 1, tr("How many pixels a filter moves between two "
+                                             "output cells"))
+        self.padding = self._spin(0, 10, 0, tr("Rows and columns of zeros added around each "
+                                              "image (1 keeps a 3×3 layer's size)"))
+        self.pool = QComboBox()
+        self.pool.addItem(tr("max"), "max")
+        self.pool.addItem(tr("average"), "avg")
+        self.pool.addItem(tr("none"), "none")
+        self.pool.setToolTip(tr("Pooling after the convolution: max keeps each window's "
+                                "strongest response, average its mean"))
+        self.pool_size = self._spin(1, 8, 2, tr("Side of each pooling window (its stride too)"))
+        pool_row = QHBoxLayout()
+        pool_row.setContentsMargins(0, 0, 0, 0)
+        pool_row.addWidget(self.pool, 1)
+        pool_row.addWidget(QLabel(tr("size")))
+        pool_row.addWidget(self.pool_size)
+        self.hidden = self._spin(0, 512, 0, tr(
+            "Width of an extra dense layer before the output (0: none, the features go "
+            "straight to the classes)"))
+        self.hidden.setSingleStep(16)
+        self.hidden.setSpecialValueText(tr("none"))
+        self.architecture_summary = QLabel()
+        self.architecture_summary.setWordWrap(True)
+        self.architecture_summary.setStyleSheet("color: #555;")
+        self.architecture_summary.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton(tr("Copy from explorer"))
+        self.copy_button.setToolTip(tr(
+            "Use the explorer's number of filters, kernel size, stride, padding and pooling"))
+        self.copy_button.clicked.connect(lambda: self.copy_from_explorer())
+
+        arch = QGroupBox(tr("Network"))
+        form = QFormLayout(arch)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(tr("Filters"), self.filters)
+        form.addRow(tr("Kernel size"), self.kernel)
+        form.addRow(tr("Stride"), self.stride)
+        form.addRow(tr("Padding"), self.padding)
+        form.addRow(tr("Pooling"), pool_row)
+        form.addRow(tr("Hidden units"), self.hidden)
+        form.addRow(self.architecture_summary)
+        form.addRow(self.copy_button)
+        self.architecture_box = arch
+
+        # Hyper-parameters
+        self.epochs = self._spin(1, 200, 5, tr("How many times the network sees every "
+                                               "training image"))
+        self.batch_size = self._spin(1, 1024, 64, tr(
+            "Images per weight update: smaller batches update more often but noisier"))
+        self.learning_rate = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=10000.0,
+                                            value=TYPICAL_LR["adam"])
+        self.learning_rate.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        self.learning_rate.setKeyboardTracking(False)
+        self.learning_rate.setToolTip(tr(
+            "How big a step each update takes. Typical: 0.001–0.01 for Adam, 0.01–0.1 for "
+            "SGD. Too large and training diverges; too small and it barely moves"))
+        self.optimizer = QComboBox()
+        self.optimizer.addItem(tr("Adam"), "adam")
+        self.optimizer.addItem(tr("SGD with momentum"), "sgd")
+        self.optimizer.setToolTip(tr(
+            "Adam adapts the step for every weight; SGD with momentum follows the "
+            "gradient, smoothed over recent steps"))
+        self.momentum = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=0.99, value=0.9,
+                                       singleStep=0.05)
+        self.momentum.setToolTip(tr("SGD only: the share of the previous step kept in the next"))
+        self.momentum.setKeyboardTracking(False)
+        self.momentum_label = QLabel(tr("Momentum"))
+        self.augment = QCheckBox(tr("Shift images randomly (±2 px)"))
+        self.augment.setToolTip(tr(
+            "Augmentation: every epoch each training image is moved by up to 2 pixels, so "
+            "the network learns shapes rather than positions"))
+        self.early_stopping = QCheckBox(tr("Stop early, patience"))
+        self.early_stopping.setToolTip(tr(
+            "Stop when the validation loss has not improved for this many epochs, and "
+            "keep the best weights"))
+        self.patience = self._spin(1, 50, 3, tr("Epochs without a better validation loss "
+                                                "before training stops"))
+        early_row = QHBoxLayout()
+        early_row.setContentsMargins(0, 0, 0, 0)
+        early_row.addWidget(self.early_stopping, 1)
+        early_row.addWidget(self.patience)
+
+        hyper = QGroupBox(tr("Training"))
+        form = QFormLayout(hyper)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(tr("Epochs"), self.epochs)
+        form.addRow(tr("Batch size"), self.batch_size)
+        form.addRow(tr("Learning rate"), self.learning_rate)
+        form.addRow(tr("Optimizer"), self.optimizer)
+        form.addRow(self.momentum_label, self.momentum)
+        form.addRow(self.augment)
+        form.addRow(early_row)
+        self.training_box = hyper
+
+        # Run
+        self.train_button = QPushButton(tr("Train"))
+        self.train_button.setToolTip(tr("Build a fresh network and train it on the dataset"))
+        self.train_button.setDefault(True)
+        font = self.train_button.font()
+        font.setBold(True)
+        self.train_button.setFont(font)
+        self.train_button.clicked.connect(lambda: self.start_training())
+        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button.setToolTip(tr(
+            "Stop after the current mini-batch; the network keeps what it has learned"))
+        self.stop_button.clicked.connect(self.stop_training)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(tr("Ready to train"))
+        self.progress.setValue(0)
+        self.progress.setToolTip(tr("Epoch, mini-batch and the time left"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.train_button, 1)
+        buttons.addWidget(self.stop_button, 1)
+
+        # Model files
+        self.save_button = QPushButton(tr("Save model…"))
+        self.save_button.setToolTip(tr("Save the trained network to an .npz file"))
+        self.save_button.clicked.connect(self.save_model_dialog)
+        self.open_button = QPushButton(tr("Open model…"))
+        self.open_button.setToolTip(tr("Load a network saved by CNN Lab"))
+        self.open_button.clicked.connect(self.open_model_dialog)
+        self.explore_button = QPushButton(tr("Show learned filters in explorer"))
+        self.explore_button.setToolTip(tr(
+            "Put the network's first-layer filters, stride, padding and pooling into the "
+            "explorer, where you can edit them and watch the prediction change"))
+        self.explore_button.clicked.connect(self.show_learned_filters)
+        self.csv_button = QPushButton(tr("History CSV…"))
+        self.csv_button.setToolTip(tr(
+            "Export the loss and accuracy of every epoch as a CSV file"))
+        self.csv_button.clicked.connect(self.export_history_dialog)
+        self.png_button = QPushButton(tr("Curves PNG…"))
+        self.png_button.setToolTip(tr("Export the loss and accuracy plots as a PNG picture"))
+        self.png_button.clicked.connect(self.export_curves_dialog)
+        files = QGroupBox(tr("Model"))
+        grid = QGridLayout(files)
+        grid.addWidget(self.save_button, 0, 0)
+        grid.addWidget(self.open_button, 0, 1)
+        grid.addWidget(self.explore_button, 1, 0, 1, 2)
+        grid.addWidget(self.csv_button, 2, 0)
+        grid.addWidget(self.png_button, 2, 1)
+
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 4, 0)
+        column.addWidget(arch)
+        column.addWidget(hyper)
+        column.addLayout(buttons)
+        column.addWidget(self.progress)
+        column.addWidget(self.status)
+        column.addWidget(files)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(inner.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
+
+        for box in (self.filters, self.kernel, self.stride, self.padding, self.pool_size,
+                    self.hidden):
+            box.valueChanged.connect(self._on_architecture_edited)
+        self.pool.currentIndexChanged.connect(self._on_architecture_edited)
+        self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
+        self.early_stopping.toggled.connect(self._update_enabled)
+        self._on_optimizer_changed()
+        return scroll
+
+    def _build_results(self) -> QWidget:
+        tr = self.tr
+        live = QWidget()
+        live_layout = QVBoxLayout(live)
+        live_layout.setContentsMargins(0, 0, 0, 0)
+        live_layout.setSpacing(2)
+        live_layout.addWidget(bold_label(tr("Learned filters (first layer)")))
+        live_layout.addWidget(self.filters_view, 1)
+
+        after = QWidget()
+        after_layout = QVBoxLayout(after)
+        after_layout.setContentsMargins(0, 0, 0, 0)
+        after_layout.setSpacing(2)
+        self.accuracy_label = bold_label(tr("Test accuracy: —"))
+        self.accuracy_label.setToolTip(tr(
+            "The share of the test images, never used for training, that the network "
+            "classifies correctly"))
+        big = self.accuracy_label.font()
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        self.accuracy_label.setFont(big)
+        after_layout.addWidget(self.accuracy_label)
+        after_layout.addWidget(self.confusion, 1)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(live)
+        bottom.addWidget(after)
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
+        bottom.setChildrenCollapsible(False)
+        self.results_bottom = bottom
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(2)
+        top_layout.addWidget(bold_label(tr("Learning curves")))
+        top_layout.addWidget(self.curves, 1)
+
+        results = QSplitter(Qt.Orientation.Vertical)
+        results.addWidget(top)
+        results.addWidget(bottom)
+        results.setStretchFactor(0, 2)
+        results.setStretchFactor(1, 3)
+        results.setChildrenCollapsible(False)
+        self.results_splitter = results
+        return results
+
+    # --- configuration -------------------------------------------------------------
+    def config(self) -> TrainingConfig:
+        """The configuration the widgets show now (ValueError if it is unusable)."""
+        return TrainingConfig(
+            filters=self.filters.value(), kernel_size=self.kernel.value(),
+            stride=self.stride.value(), padding=self.padding.value(),
+            pool=self.pool.currentData(), pool_size=self.pool_size.value(),
+            hidden=self.hidden.value(), epochs=self.epochs.value(),
+            batch_size=self.batch_size.value(), lr=self.learning_rate.value(),
+            optimizer=self.optimizer.currentData(), momentum=self.momentum.value(),
+            augment_shift=2 if self.augment.isChecked() else 0,
+            patience=self.patience.value() if self.early_stopping.isChecked() else None)
+
+    def set_config(self, config: TrainingConfig, _from_explorer: bool = False) -> None:
+        """Show ``config`` in the widgets (non-square sizes show their rows)."""
+        self._architecture_touched = self._architecture_touched or not _from_explorer
+        pairs = ((self.filters, config.filters), (self.kernel, config.kernel_size[0]),
+                 (self.stride, config.stride[0]), (self.padding, config.padding[0]),
+                 (self.pool_size, config.pool_size[0]), (self.hidden, config.hidden),
+                 (self.epochs, config.epochs), (self.batch_size, config.batch_size),
+                 (self.patience, config.patience or self.patience.value()))
+        for box, value in pairs:
+            with QSignalBlocker(box):
+                box.setValue(int(value))
+        with QSignalBlocker(self.learning_rate), QSignalBlocker(self.momentum):
+            self.learning_rate.setValue(config.lr)
+            self.momentum.setValue(config.momentum)
+        for combo, value in ((self.pool, config.pool), (self.optimizer, config.optimizer)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+        with QSignalBlocker(self.augment), QSignalBlocker(self.early_stopping):
+            self.augment.setChecked(config.augment_shift > 0)
+            self.early_stopping.setChecked(config.patience is not None)
+        self._update_enabled()
+        self._update_architecture_summary()
+
+    def copy_from_explorer(self, quiet: bool = False) -> None:
+        """Take the architecture from the explorer's layer (the training settings stay)."""
+        try:
+            explorer = TrainingConfig.from_state(self.state)
+        except ValueError as error:
+            self._say(self.tr("Cannot copy the explorer's layer: {0}").format(error), True)
+            return
+        mine = self.config()
+        self.set_config(TrainingConfig(
+            explorer.filters, explorer.kernel_size, explorer.stride, explorer.padding,
+            explorer.pool, explorer.pool_size, mine.hidden, mine.epochs, mine.batch_size,
+            mine.lr, mine.optimizer, mine.momentum, mine.augment_shift, mine.patience),
+            _from_explorer=True)
+        if quiet:
+            return
+        sizes = (explorer.kernel_size, explorer.stride, explorer.padding, explorer.pool_size)
+        if any(rows != cols for rows, cols in sizes):
+            self._say(self.tr("The explorer's layer has non-square sizes; the trainer uses "
+                              "square ones (the rows)."))
+        else:
+            self._say(self.tr("Copied the explorer's layer: {0} filters {1}×{1}.").format(
+                explorer.filters, explorer.kernel_size[0]))
+
+    def _on_architecture_edited(self) -> None:
+        self._architecture_touched = True
+        self._update_architecture_summary()
+
+    def _on_optimizer_changed(self) -> None:
+        name = self.optimizer.currentData()
+        other = "adam" if name == "sgd" else "sgd"
+        if math.isclose(self.learning_rate.value(), TYPICAL_LR[other]):
+            with QSignalBlocker(self.learning_rate):
+                self.learning_rate.setValue(TYPICAL_LR[name])
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        training = self.is_training()
+        sgd = self.optimizer.currentData() == "sgd"
+        self.momentum.setEnabled(sgd and not training)
+        self.momentum_label.setEnabled(sgd and not training)
+        self.patience.setEnabled(self.early_stopping.isChecked() and not training)
+        self.pool_size.setEnabled(self.pool.currentData() != "none" and not training)
+
+    def _data_geometry(self) -> tuple[tuple[int, int, int], int]:
+        """(C, H, W) and the number of classes of the selected data; MNIST's when the
+        data is not ready yet (the panel caches its data, so asking is cheap)."""
+        try:
+            dataset = self.dataset_panel.current_dataset()
+            return tuple(dataset.x_train.shape[1:]), len(dataset.class_names)
+        except ValueError:
+            return (1, 28, 28), 10
+
+    def _update_architecture_summary(self) -> None:
+        """Spell the network out with its sizes for the selected data, or say why it
+        does not fit the images."""
+        self._update_enabled()
+        shape, classes = self._data_geometry()
+        try:
+            config = self.config()
+            conv = ops.conv_geometry(shape[1:], config.kernel_size, config.stride,
+                                     config.padding)
+            parts = [self.tr("{0}×{1} image → {2} filters {3}×{3} → {4}×{5}").format(
+                shape[1], shape[2], config.filters, config.kernel_size[0], conv[0], conv[1])]
+            size = conv
+            if config.pool != "none":
+                size = ops.conv_geometry(size, config.pool_size, config.pool_size, 0)
+                parts.append(self.tr("{0} pool → {1}×{2}").format(
+                    self.pool.currentText(), size[0], size[1]))
+            features = config.filters * size[0] * size[1]
+            if config.hidden:
+                parts.append(self.tr("dense {0}").format(config.hidden))
+            parts.append(self.tr("{0} class scores").format(classes))
+            model = config.build_model(shape, [str(i) for i in range(classes)])
+            weights = sum(int(v.size) for layer in model.layers for v in layer.params.values())
+            self.architecture_summary.setText(self.tr("{0}\n{1:,} features, {2:,} weights")
+                                              .format(" → ".join(parts), features, weights))
+            self.architecture_summary.setStyleSheet("color: #555;")
+            self._architecture_ok = True
+        except ValueError as error:
+            self.architecture_summary.setText(self.tr(
+                "This network does not fit a {0}×{1} image: {2}").format(
+                shape[1], shape[2], error))
+            self.architecture_summary.setStyleSheet("color: #b2182b;")
+            self._architecture_ok = False
+        if not self.is_training():
+            self.train_button.setEnabled(self._architecture_ok)
+
+    # --- training --------------------------------------------------------------------
+    def is_training(self) -> bool:
+        return self.worker is not None and self.worker.is_running()
+
+    def start_training(self, dataset=None) -> bool:
+        """Build a fresh network from the controls and train it in the background on
+        ``dataset`` (default: the dataset panel's). Returns False, with a message, when
+        it cannot start."""
+        if self.is_training():
+            return False
+        try:
+            if dataset is None:
+                dataset = self.dataset_panel.current_dataset()
+            config = self.config()
+            model = config.build_model(dataset.x_train.shape[1:], dataset.class_names)
+            if len(dataset.x_train) == 0:
+                raise ValueError(self.tr("the dataset has no training images"))
+        except ValueError as error:
+            self._say(self.tr("Cannot train: {0}").format(error), True)
+            return False
+        self._model, self._config, self._dataset = model, config, dataset
+        self._pending, self._history, self._latest = None, None, None
+        self.last_result = None
+        self.curves.clear()
+        self.curves.set_history(epochs=config.epochs)
+        conv = first_conv(model)
+        self.filters_view.set_filters(None if conv is None else conv.params["weight"])
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Epoch 1/{0} · starting").format(config.epochs))
+        self._say(self.tr("Training on {0}: {1:,} training images, {2} classes…").format(
+            getattr(dataset, "name", self.tr("the dataset")), len(dataset.x_train),
+            len(dataset.class_names)))
+
+        if self.worker is not None:
+            self.worker.deleteLater()  # the previous run's, finished
+        worker = Worker(make_job(model, dataset, config), self)
+        # Each handler learns which worker spoke, so a late signal of an earlier run
+        # (or of one stopped while the window closes) is recognised and ignored.
+        worker.progressed.connect(partial(self._on_progressed, worker))
+        worker.succeeded.connect(partial(self._on_succeeded, worker))
+        worker.failed.connect(partial(self._on_failed, worker))
+        worker.finished.connect(partial(self._on_finished, worker))
+        self.worker = worker
+        worker.start()
+        self._set_training_ui(True)
+        return True
+
+    def stop_training(self) -> None:
+        """Ask the run to stop after the current mini-batch (returns at once)."""
+        if self.is_training():
+            self.worker.stop()
+            self.stop_button.setEnabled(False)
+            self.progress.setFormat(self.tr("Stopping…"))
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Stop training and wait for the worker thread to end (the window is closing).
+        Returns False if it did not end within ``timeout_ms``."""
+        self._closing = True
+        self._paint_timer.stop()
+        self.dataset_panel.shutdown()
+        worker = self.worker
+        if worker is None or not worker.is_running():
+            return True
+        return worker.stop_and_wait(int(timeout_ms))
+
+    def _set_training_ui(self, training: bool) -> None:
+        for widget in (self.architecture_box, self.training_box, self.dataset_panel,
+                       self.open_button):
+            widget.setEnabled(not training)
+        self.train_button.setEnabled(not training and getattr(self, "_architecture_ok", True))
+        self.stop_button.setEnabled(training)
+        has_model = self.state.model is not None
+        self.save_button.setEnabled(has_model and not training)
+        self.explore_button.setEnabled(self.state.first_conv() is not None and not training)
+        has_history = self._history is not None and bool(self._history.train_loss)
+        self.csv_button.setEnabled(has_history)
+        self.png_button.setEnabled(has_history)
+        self._update_enabled()
+
+    def _on_progressed(self, worker: Worker, update: TrainingUpdate) -> None:
+        if worker is not self.worker or self._closing:
+            return  # a late report of an earlier run
+        self._pending = update
+        p = update.progress  # every report's point is kept; the line is drawn less often
+        self.curves.add_running_point(p.epoch - 1 + p.batch / p.batches, update.running_loss,
+                                      update.running_accuracy, redraw=False)
+        wait = PAINT_INTERVAL_MS - (time.perf_counter() - self._last_paint) * 1000
+        if wait <= 0:
+            self._paint_pending()
+        elif not self._paint_timer.isActive():
+            self._paint_timer.start(int(math.ceil(wait)))
+
+    def _paint_pending(self, final: bool = False) -> None:
+        """Draw the latest report (older ones were superseded unseen); ``final`` draws
+        every view, however recently it was drawn (the run has ended)."""
+        self._paint_timer.stop()
+        update, self._pending = self._pending, None
+        if update is None:
+            if not final or self._latest is None:
+                return
+            update = self._latest
+        self._latest = update
+        self._last_paint = time.perf_counter()
+        p = update.progress
+        self._history = update.history
+        # QProgressBar.setValue repaints at once, and setFormat asks for another paint:
+        # with updates off both become one paint in the next frame.
+        self.progress.setUpdatesEnabled(False)
+        self.progress.setValue(int(round(update.fraction * 1000)))
+        self.progress.setFormat(self.tr("Epoch {0}/{1} · batch {2}/{3} · {4}").format(
+            p.epoch, p.epochs, p.batch, p.batches, format_seconds(update.eta, self.tr)))
+        self.progress.setUpdatesEnabled(True)
+        if final or self._last_paint - self._last_filters_paint >= FILTERS_INTERVAL:
+            self._last_filters_paint = self._last_paint
+            self.filters_view.set_filters(update.first_filters)
+        if final or self._last_paint - self._last_curves_paint >= CURVES_INTERVAL:
+            self._last_curves_paint = self._last_paint
+            self.curves.set_history(update.history, epochs=p.epochs)
+            self.curves.redraw_running()
+
+    def _on_succeeded(self, worker: Worker, result: TrainingResult) -> None:
+        if worker is not self.worker or self._closing:
+            return
+        self._paint_pending()
+        self.last_result = result
+        history = result.history
+        self._history = history
+        model = self._model
+        self.curves.set_history(history, epochs=max(history.epochs_completed, 1)
+                                if (result.cancelled or history.stopped_early)
+                                else self._config.epochs)
+        self.curves.redraw_running()
+        conv = first_conv(model)
+        if conv is not None:
+            self.filters_view.set_filters(conv.params["weight"])
+        self.state.set_model(model)
+        self._show_evaluation(result.evaluation, self._dataset)
+        n = history.epochs_completed
+        if result.cancelled:
+            text = self.tr("Stopped after {0} epochs; the model keeps its weights so far.")
+            self._say(text.format(n))
+            self.progress.setFormat(self.tr("Stopped after {0} epochs").format(n))
+        else:
+            if history.stopped_early:
+                text = self.tr("Stopped early after {0} epochs: the validation loss had not "
+                               "improved for {1}; the best weights were kept.").format(
+                    n, self._config.patience)
+            else:
+                text = self.tr("Trained {0} epochs in {1:.1f} s.").format(n, history.seconds)
+            if result.evaluation is not None:
+                text += " " + self.tr("Test accuracy {0:.1f} %.").format(
+                    100 * result.evaluation.accuracy)
+            self._say(text)
+            self.progress.setValue(1000)
+            self.progress.setFormat(self.tr("Done: {0} epochs").format(n))
+
+    def _on_failed(self, worker: Worker, error: Exception) -> None:
+        if worker is not self.worker or self._closing:
+            return
+        self._paint_pending(final=True)
+        if isinstance(error, TrainingDiverged):
+            text = self.tr("{0} The previous model is kept.").format(error)
+            self.progress.setFormat(self.tr("Diverged"))
+        else:
+            text = self.tr("Training failed: {0}. The previous model is kept.").format(error)
+            self.progress.setFormat(self.tr("Failed"))
+        self._say(text, True)
+
+    def _on_finished(self, worker: Worker) -> None:
+        if worker is not self.worker:
+            return
+        self._set_training_ui(False)
+
+    # --- after training ----------------------------------------------------------------
+    def _show_evaluation(self, evaluation, dataset) -> None:
+        if evaluation is None or dataset is None:
+            self.accuracy_label.setText(self.tr("Test accuracy: — (no test images)"))
+            self.confusion.clear()
+            self._result_dataset = None
+            return
+        self._result_dataset = dataset
+        correct = int(np.trace(evaluation.confusion))
+        self.accuracy_label.setText(self.tr("Test accuracy: {0:.1f} % ({1} of {2} images)")
+                                    .format(100 * evaluation.accuracy, correct,
+                                            len(dataset.y_test)))
+        self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
+                                   dataset.x_test, dataset.class_names)
+
+    def explore_test_image(self, index: int) -> None:
+        """Put test image ``index`` into the explorer exactly as the network saw it."""
+        dataset = self._result_dataset
+        if dataset is None or not 0 <= index < len(dataset.x_test):
+            return
+        image = dataset.x_test[index]
+        ink = image.mean(axis=0) if image.ndim == 3 else image
+        names = dataset.class_names
+        label = names[int(dataset.y_test[index])]
+        self.state.set_source(np.repeat((1.0 - ink)[..., None], 3, axis=2),
+                              self.tr("test image {0} ({1})").format(index, label))
+        self.state.set_preprocess(Preprocess(color="gray", size=None))
+        self.explore_requested.emit()
+
+    def show_learned_filters(self) -> None:
+        try:
+            self.state.use_learned_filters()
+        except ValueError as error:
+            self._say(str(error), True)
+            return
+        self.explore_requested.emit()
+
+    def _on_model_changed(self) -> None:
+        if self.is_training():
+            return
+        conv = self.state.first_conv()
+        if conv is not None:
+            self.filters_view.set_filters(conv.params["weight"])
+        self._set_training_ui(False)
+
+    # --- files -----------------------------------------------------------------------
+    def _folder(self) -> str:
+        return str(Path.home())
+
+    def save_model_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"),
+                                              str(Path(self._folder()) / "model.npz"),
+                                              self.tr("CNN Lab model (*.npz)"))
+        if path:
+            if not path.lower().endswith(".npz"):
+                path += ".npz"
+            self.save_model(path)
+
+    def save_model(self, path) -> bool:
+        model = self.state.model
+        if model is None:
+            self._say(self.tr("There is no model to save yet: train or open one first."), True)
+            return False
+        try:
+            model.save(path)
+        except OSError as error:
+            self._say(self.tr("Could not save {0}: {1}").format(
+                Path(path).name, error.strerror or error), True)
+            return False
+        self._say(self.tr("Saved the model to {0}.").format(Path(path).name))
+        return True
+
+    def open_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self._folder(),
+                                              self.tr("CNN Lab model (*.npz);;All files (*)"))
+        if path:
+            self.open_model(path)
+
+    def open_model(self, path) -> bool:
+        """Load a model file; a bad file shows its message and changes nothing."""
+        if self.is_training():
+            return False
+        try:
+            model = load_model(path)
+        except ModelFileError as error:
+            self._say(str(error), True)
+            return False
+        self.last_result = None
+        self._history = None   # the curves belonged to the previous model
+        self.curves.clear()
+        self.state.set_model(model)
+        names = ", ".join(model.class_names or ())
+        text = self.tr("Opened {0}: {1} classes ({2}).").format(
+            Path(path).name, model.num_classes, names)
+        evaluated = self._evaluate_opened(model)
+        if evaluated is not None:
+            text += " " + self.tr("Test accuracy on {0}: {1:.1f} %.").format(*evaluated)
+        self._say(text)
+        return True
+
+    def _evaluate_opened(self, model):
+        """Score an opened model on the selected dataset when it fits (same image shape
+        and classes); otherwise clear the results. Returns (name, percent) or None."""
+        try:
+            dataset = self.dataset_panel.current_dataset()
+        except ValueError:
+            dataset = None
+        fits = (dataset is not None and len(dataset.x_test)
+                and tuple(dataset.x_test.shape[1:]) == tuple(model.input_shape or ())
+                and tuple(dataset.class_names) == tuple(model.class_names or dataset.class_names)
+                and len(dataset.class_names) == model.num_classes)
+        if not fits:
+            self.accuracy_label.setText(self.tr("Test accuracy: —"))
+            self.confusion.clear()
+            self._result_dataset = None
+            return None
+        evaluation = evaluate(model, dataset.x_test, dataset.y_test)
+        self._show_evaluation(evaluation, dataset)
+        return getattr(dataset, "name", ""), 100 * evaluation.accuracy
+
+    def export_history_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"),
+                                              str(Path(self._folder()) / "history.csv"),
+                                              self.tr("CSV (*.csv)"))
+        if path:
+            self.export_history_csv(path)
+
+    def export_history_csv(self, path) -> bool:
+        """Write epoch, train_loss, train_accuracy, val_loss, val_accuracy, one row per
+        epoch (validation cells empty without validation data)."""
+        history = self._history
+        if history is None or not history.train_loss:
+            self._say(self.tr("There is no training history to export yet."), True)
+            return False
+        try:
+            with open(path, "w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["epoch", "train_loss", "train_accuracy", "val_loss",
+                                 "val_accuracy"])
+                for epoch in range(len(history.train_loss)):
+                    row = [epoch + 1, history.train_loss[epoch], history.train_accuracy[epoch]]
+                    for values in (history.val_loss, history.val_accuracy):
+                        row.append(values[epoch] if epoch < len(values) else "")
+                    writer.writerow(row)
+        except OSError as error:
+            self._say(self.tr("Could not write {0}: {1}").format(
+                Path(path).name, error.strerror or error), True)
+            return False
+        self._say(self.tr("Wrote {0} epochs to {1}.").format(len(history.train_loss),
+                                                             Path(path).name))
+        return True
+
+    def export_curves_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export curves"),
+                                              str(Path(self._folder()) / "curves.png"),
+                                              self.tr("PNG image (*.png)"))
+        if path:
+            if not path.lower().endswith(".png"):
+                path += ".png"
+            self.export_curves_png(path)
+
+    def export_curves_png(self, path) -> bool:
+        if not self.curves.export_png(path):
+            self._say(self.tr("Could not write {0}.").format(Path(path).name), True)
+            return False
+        self._say(self.tr("Saved the curves to {0}.").format(Path(path).name))
+        return True
+
+    # --- messages and events ---------------------------------------------------------------
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b2182b;" if error else "color: #333;")
+        self.message.emit(text)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self.is_training() and not self._architecture_touched:
+                self.copy_from_explorer(quiet=True)
+

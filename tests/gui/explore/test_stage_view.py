@@ -1,0 +1,404 @@
+"""The stage heatmaps and the cell explanation show exactly what the engine computes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from engine import ops
+from engine.pipeline import resolve_padding
+from gui.common.number_format import nice
+from gui.explore.explain_panel import ExplainPanel
+from gui.explore.stage_view import StageView, box_downsample, nice_ceiling
+from gui.state import LabState
+
+STAGES = ("conv", "activated", "pooled")
+
+
+def x_pattern(size: int = 9) -> np.ndarray:
+    """The classic binary "X": 1 = ink on 0 = paper, as (H, W) darkness."""
+    x = np.zeros((size, size), np.float32)
+    for i in range(1, size - 1):
+        x[i, i] = x[i, size - 1 - i] = 1
+    return x
+
+
+def picture(size: int, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).random((size, size)).astype(np.float32)
+
+
+@pytest.fixture
+def make(qtbot):
+    """Build a state with ``darkness`` (H, W) as its image, plus the view and panel."""
+    hosts = []  # qtbot holds widgets weakly: keep each host (and its children) alive
+
+    def build(darkness: np.ndarray, size=(900, 650), **settings):
+        state = LabState()
+        state.set_source(1.0 - darkness)  # the state takes brightness; gray = darkness
+        if settings:
+            state.set_settings(**settings)
+        state.recompute()
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        view = StageView(state)
+        panel = ExplainPanel(state)
+        layout.addWidget(view, 3)
+        layout.addWidget(panel, 1)
+        qtbot.addWidget(host)
+        host.resize(*size)
+        host.show()
+        qtbot.waitExposed(host)
+        # Let the scene's layout settle so the maps have their on-screen size for clicks.
+        qtbot.waitUntil(lambda: view.stages["conv"].view.width() > 100, timeout=2000)
+        hosts.append(host)
+        return state, view, panel
+
+    return build
+
+
+def test_stage_images_are_the_exploration_of_the_selected_filter(make):
+    state, view, _ = make(picture(28))
+    state.select_filter(2)
+    e = state.exploration
+    images = view.stage_images
+    np.testing.assert_array_equal(images["input"].image, e.image[0])
+    for key in STAGES:
+        np.testing.assert_array_equal(images[key].image, getattr(e, key)[2])
+    np.testing.assert_array_equal(images["flattened"].image, e.flattened[None])
+    assert images["flattened"].image.shape == (1, e.conv.shape[0] * 13 * 13)
+    for i, thumb in enumerate(view.thumbnail_images):
+        np.testing.assert_array_equal(thumb.image, e.conv[i])
+    assert len(view.thumbnail_images) == len(state.filters)
+
+
+def test_signed_maps_share_one_symmetric_scale_covering_the_values(make):
+    state, view, _ = make(picture(20))
+    e = state.exploration
+    conv = e.conv[state.selected]
+    levels = [tuple(np.asarray(view.stage_images[k].levels)) for k in STAGES]
+    assert levels[0] == levels[1] == levels[2]
+    lo, hi = levels[0]
+    assert lo == -hi and hi >= np.abs(conv).max()
+    grid = tuple(np.asarray(view.thumbnail_images[0].levels))
+    assert grid[0] == -grid[1] and grid[1] >= np.abs(e.conv).max()
+
+
+@pytest.mark.parametrize("settings", [
+    {},
+    {"stride": (2, 1)},
+    {"padding": (1, 2)},
+    {"padding": "same", "pool_size": (3, 3), "pool_stride": (2, 2)},
+    {"dilation": (2, 2), "pool": "avg"},
+    {"stride": (3, 3), "pool": "none", "activation": "none"},
+])
+def test_titles_show_the_sizes_output_size_gives(make, settings):
+    state, view, _ = make(picture(23), **settings)
+    s = state.settings
+    pad = resolve_padding(s.padding, (3, 3), s.dilation)
+    conv = [ops.output_size(23, 3, s.stride[i], pad[i], s.dilation[i]) for i in (0, 1)]
+    if s.pool == "none":
+        pooled = conv
+    else:
+        step = s.pool_stride or s.pool_size
+        pooled = [ops.output_size(conv[i], s.pool_size[i], step[i]) for i in (0, 1)]
+    titles = view.stage_titles
+    assert titles["input"] == "Input 23\u00d723"
+    assert titles["conv"] == f"Convolution {conv[0]}\u00d7{conv[1]}"
+    activation = "ReLU" if s.activation == "relu" else "No activation"
+    assert titles["activated"] == f"{activation} {conv[0]}\u00d7{conv[1]}"
+    assert titles["pooled"].endswith(f"{pooled[0]}\u00d7{pooled[1]}")
+    assert titles["pooled"].startswith({"max": "Max-pooled", "avg": "Average-pooled",
+                                        "none": "Not pooled"}[s.pool])
+    n = len(state.filters) * pooled[0] * pooled[1]
+    assert titles["flattened"].startswith(f"Flattened 1\u00d7{n} ")
+    assert view.stage_images["pooled"].image.shape == tuple(pooled)
+
+
+def test_switching_filter_updates_the_stages_and_the_highlight(make, qtbot):
+    state, view, _ = make(picture(16))
+    e = state.exploration
+    state.select_filter(3)
+    np.testing.assert_array_equal(view.stage_images["conv"].image, e.conv[3])
+    assert state.filters[3].name in view.heading.text()
+    # Clicking another thumbnail selects that filter.
+    qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.thumbnail_position(1))
+    assert state.selected == 1
+    np.testing.assert_array_equal(view.stage_images["pooled"].image, e.pooled[1])
+    assert [t.bordered for t in view.thumbnails] == [False, True, False, False]
+
+
+def test_thumbnails_follow_added_removed_and_reordered_filters(make):
+    state, view, _ = make(picture(12))
+    for _ in range(3):
+        state.add_filter()
+    state.remove_filter(0)
+    state.move_filter(4, 1)
+    state.recompute()
+    e = state.exploration
+    assert len(view.thumbnail_images) == len(state.filters) == 6
+    for i, image in enumerate(view.thumbnail_images):
+        np.testing.assert_array_equal(image.image, e.conv[i])
+    assert [t.bordered for t in view.thumbnails[:6]] == [i == state.selected for i in range(6)]
+
+
+def test_editing_a_weight_repaints_with_the_engines_result(make, qtbot):
+    state, view, _ = make(picture(12))
+    state.set_cell(state.selected, 0, 1, 1, 5.0)
+    with qtbot.waitSignal(state.explored, timeout=1000):
+        pass
+    image = state.image
+    weight = state.selected_filter.weights[None]
+    expected = ops.conv2d(image[None], weight, np.array([state.selected_filter.bias]))[0, 0]
+    np.testing.assert_allclose(view.stage_images["conv"].image, expected, rtol=1e-5,
+                               atol=1e-5)
+
+
+def test_clicking_a_conv_cell_selects_it_and_explains_its_sum(make, qtbot):
+    state, view, panel = make(picture(15), stride=(2, 2), padding=(1, 1))
+    state.set_bias(state.selected, 0.25)
+    state.recompute()
+    assert panel.showing_hint
+    row, col = 3, 5
+    qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.cell_position("conv", row, col))
+    assert state.selected_cell == (row, col)
+    conv = state.exploration.conv[state.selected, row, col]
+    assert not panel.showing_hint
+    assert panel.explanation.total == pytest.approx(conv - 0.25, abs=1e-5)
+    text = panel.sum_text()
+    assert f"= {nice(panel.explanation.total)}, + bias 0.25" in text
+    assert "ReLU" in text and text.endswith(nice(max(conv, 0)))
+    # Receptive field: top-left at (row·stride − padding), kernel-sized.
+    field = view.receptive_field
+    assert (field.x(), field.y(), field.width(), field.height()) == (9, 5, 3, 3)
+
+
+def test_clicking_a_relu_cell_selects_it_too(make):
+    state, view, panel = make(x_pattern())
+    view.click_cell("activated", 2, 4)
+    assert state.selected_cell == (2, 4)
+    assert panel.explanation.origin == (2, 4)
+
+
+def test_keyboard_moves_the_cell_and_changes_filter(make, qtbot):
+    state, view, panel = make(x_pattern())
+    view.graphics.setFocus()
+    qtbot.keyClick(view.graphics, Qt.Key.Key_Right)
+    assert state.selected_cell == (0, 0)
+    qtbot.keyClick(view.graphics, Qt.Key.Key_Right)
+    qtbot.keyClick(view.graphics, Qt.Key.Key_Down)
+    assert state.selected_cell == (1, 1)
+    assert panel.explanation.origin == (1, 1)
+    qtbot.keyClick(view.graphics, Qt.Key.Key_BracketRight)
+    assert state.selected == 1
+    qtbot.keyClick(view.graphics, Qt.Key.Key_Escape)
+    assert state.selected_cell == (-1, -1) and panel.showing_hint
+    assert view.receptive_field is None
+
+
+def test_clicking_a_pooled_cell_outlines_its_pool_window(make):
+    state, view, _ = make(picture(20), pool_size=(3, 3), pool_stride=(2, 2))
+    assert view.pool_window is None
+    view.click_cell("pooled", 1, 2)
+    window = view.pool_window
+    assert (window.x(), window.y(), window.width(), window.height()) == (4, 2, 3, 3)
+
+
+def test_hovering_a_cell_reads_its_value(make, qtbot):
+    state, view, _ = make(x_pattern())
+    qtbot.mouseMove(view.graphics.viewport(), view.cell_position("conv", 3, 2))
+    qtbot.waitUntil(lambda: view.hover_label.text().startswith("Convolution"), timeout=1000)
+    value = state.exploration.conv[state.selected, 3, 2]
+    text = view.hover_label.text()
+    assert text.startswith("Convolution [row 3, col 2] = ")
+    assert float(text.split("= ")[1].replace("\u2212", "-")) == pytest.approx(value, abs=0.01)
+
+
+def test_impossible_settings_show_a_message_then_clear(make):
+    state, view, panel = make(x_pattern())
+    view.click_cell("conv", 1, 1)
+    state.set_settings(stride=(20, 20))
+    state.recompute()  # must not raise
+    assert view.error_message and "no output" in view.error_message
+    assert "nothing to compute" in view.message_label.text()
+    assert panel.showing_hint
+    state.set_settings(stride=(1, 1))
+    state.recompute()
+    assert view.error_message is None
+    np.testing.assert_array_equal(view.stage_images["conv"].image,
+                                  state.exploration.conv[state.selected])
+
+
+def test_numbers_over_small_images_only(make):
+    _, small, _ = make(x_pattern())
+    assert small.numbers_shown("input") and small.numbers_shown("conv")
+    _, large, _ = make(picture(128))
+    assert not large.numbers_shown("input") and not large.numbers_shown("conv")
+
+
+def test_rgb_input_is_shown_in_true_colour(make):
+    state, view, panel = make(picture(10))
+    rgb = np.random.default_rng(1).random((10, 10, 3)).astype(np.float32)
+    state.set_source(rgb)
+    state.set_preprocess(color="rgb")
+    state.recompute()
+    np.testing.assert_allclose(view.stage_images["input"].image, rgb, atol=1e-6)
+    view.click_cell("conv", 2, 3)
+    total = state.exploration.conv[state.selected, 2, 3] - state.selected_filter.bias
+    assert panel.explanation.total == pytest.approx(total, abs=1e-5)
+    assert panel.tabs.isVisible() and panel.tabs.count() == 3
+    assert "Channel sums: R " in panel.sum_text()
+
+
+def test_big_kernels_write_only_the_total(make):
+    state, view, panel = make(picture(20))
+    state.set_kernel_size(7, 7)
+    state.recompute()
+    view.click_cell("conv", 0, 0)
+    assert "products = " in panel.sum_text()
+    assert panel.sum_text().count("\u00b7") == 0
+
+
+def test_export_images_writes_non_empty_pngs(make, tmp_path):
+    state, view, _ = make(x_pattern())
+    paths = view.export_images(tmp_path / "stages")
+    names = [p.name for p in paths]
+    assert names[:5] == ["1_input.png", "2_convolution_vertical-line.png",
+                         "3_activation_vertical-line.png", "4_pooled_vertical-line.png",
+                         "5_flattened.png"]
+    assert len(paths) == 5 + len(state.filters)
+    for path in paths:
+        image = QImage(str(path))
+        assert path.stat().st_size > 0 and not image.isNull() and image.width() > 0
+
+
+def test_helpers():
+    assert [nice_ceiling(v) for v in (0.9, 1.0, 1.01, 3.3, 47, 0.0021)] == pytest.approx(
+        [1.0, 1.0, 1.2, 4.0, 50, 0.0025])
+    a = np.arange(42, dtype=np.float32).reshape(6, 7)
+    np.testing.assert_allclose(box_downsample(a, 2, 3),
+                               a[:6, :6].reshape(3, 2, 2, 3).mean(axis=(1, 3)))
+    strip = np.arange(100, dtype=np.float32)[None]
+    np.testing.assert_allclose(box_downsample(strip, 1, 20), strip.reshape(1, 5, 20).mean(-1))
+
+
+# --- layout at any width ---------------------------------------------------------------
+
+def _layout_problems(view: StageView) -> list[str]:
+    """Every way the scene's items leave the viewport or run into a colour bar."""
+    viewport = view.graphics.viewport().rect().toRectF().adjusted(-0.5, -0.5, 0.5, 0.5)
+    bars = {"colour bar": view.colorbar.sceneBoundingRect(),
+            "grid colour bar": view.grid_colorbar.sceneBoundingRect()}
+    items = dict(view.stages)
+    items.update({f"thumbnail {i}": t for i, t in enumerate(
+        view.thumbnails[:len(view.thumbnail_images)])})
+    problems = []
+    for name, stage in items.items():
+        for part, rect in (("plot", stage.plot.sceneBoundingRect()),
+                           ("map", stage.view.sceneBoundingRect()),
+                           ("title", stage.label.sceneBoundingRect())):
+            if not viewport.contains(rect):
+                problems.append(f"{name} {part} {rect.getRect()} leaves the view")
+            problems += [f"{name} {part} overlaps the {bar}"
+                         for bar, bar_rect in bars.items() if rect.intersects(bar_rect)]
+    for bar, rect in bars.items():
+        if not viewport.contains(rect):
+            problems.append(f"the {bar} leaves the view")
+    return problems
+
+
+def _show_alone(qtbot, state: LabState, width: int, height: int = 520) -> StageView:
+    view = StageView(state)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    _settle(qtbot, view)
+    return view
+
+
+def _settle(qtbot, view: StageView) -> None:
+    """Paint until the scene's nested layouts stop moving (a paint lays them out)."""
+    def geometry():
+        view.grab()
+        qtbot.wait(5)
+        return [s.view.sceneBoundingRect().getRect() for s in view.stages.values()]
+
+    previous = None
+    for _ in range(10):
+        current = geometry()
+        if current == previous:
+            return
+        previous = current
+
+
+def rgb_photo(size: int = 256) -> np.ndarray:
+    yy, xx = np.mgrid[0:size, 0:size] / size
+    return np.stack([0.5 + 0.5 * np.sin(20 * xx), 0.5 + 0.5 * np.cos(15 * yy),
+                     ((xx * 8).astype(int) + (yy * 8).astype(int)) % 2], -1)
+
+
+@pytest.mark.parametrize("width", [500, 1200])
+@pytest.mark.parametrize("source", ["mnist", "x", "photo"])
+def test_every_stage_fits_beside_the_colour_bar_with_equal_maps(qtbot, width, source):
+    state = LabState()
+    if source == "photo":
+        state.set_source(rgb_photo())
+        state.set_preprocess(color="rgb")
+    else:
+        state.set_source(1.0 - (picture(28) if source == "mnist" else x_pattern()))
+    state.recompute()
+    view = _show_alone(qtbot, state, width)
+    assert _layout_problems(view) == []
+    plots = {key: stage.plot.sceneBoundingRect() for key, stage in view.stages.items()}
+    maps = {key: stage.view.sceneBoundingRect() for key, stage in view.stages.items()}
+    # Conv and activation have one shape: they are drawn at one size, as all four
+    # stage columns have one width whatever their titles say.
+    assert maps["conv"].width() == pytest.approx(maps["activated"].width(), abs=0.5)
+    assert maps["conv"].height() == pytest.approx(maps["activated"].height(), abs=0.5)
+    widths = [plots[key].width() for key in ("input", "conv", "activated", "pooled")]
+    assert max(widths) - min(widths) < 0.5
+    # The flattened strip spans the stage columns, from the input to the pooled map.
+    assert plots["flattened"].left() == pytest.approx(plots["input"].left(), abs=1)
+    assert plots["flattened"].right() == pytest.approx(plots["pooled"].right(), abs=1)
+    # Each title is drawn whole (one or two lines), not cut, and within its column.
+    for key in ("input", "conv", "activated", "pooled"):
+        label = view.stages[key].label
+        assert label.shown_text.replace("\n", " ") == view.stage_titles[key]
+        assert label.text_fits(label.shown_text)
+
+
+def test_narrow_view_fits_long_titles_and_many_filters(qtbot):
+    state = LabState()
+    state.set_source(picture(40))
+    state.rename_filter(1, "a rather long name for a filter")
+    for _ in range(16):
+        state.add_filter()
+    state.set_settings(pool="avg", activation="none")
+    state.recompute()
+    view = _show_alone(qtbot, state, 460)
+    assert _layout_problems(view) == []
+    assert len(view.thumbnail_images) == 20
+    assert view.stage_titles["pooled"] == "Average-pooled 19\u00d719"
+    for stage in view.stages.values():
+        assert stage.label.text_fits(stage.label.shown_text)
+
+
+def test_thumbnail_names_shorten_to_fit(qtbot):
+    state = LabState()
+    state.set_source(picture(28))
+    state.rename_filter(1, "a rather long name for a filter")
+    state.recompute()
+    view = _show_alone(qtbot, state, 500)
+    label = view.thumbnails[1].label
+    assert label.text == "2. a rather long name for a filter"
+    assert label.shown_text.startswith("2. a ") and label.shown_text.endswith("\u2026")
+    assert label.text_fits(label.shown_text)
+    # Wide enough, the whole name shows.
+    view.resize(1600, 520)
+    _settle(qtbot, view)
+    assert label.shown_text == label.text

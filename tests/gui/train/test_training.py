@@ -1,0 +1,297 @@
+"""The Training page: training in the worker, Stop, divergence, closing mid-run, the
+confusion matrix and its images, model files and the history export."""
+
+import csv
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QMainWindow
+
+from engine import datasets
+from engine.model import ModelFileError, build_cnn
+from engine.model import load as load_model
+from engine.train import History
+from gui.state import LabState
+from gui.train.job import TrainingConfig, TrainingUpdate, make_job, split_validation
+from gui.train.page import TrainingPage
+
+SHAPES = datasets.load("shapes", n_train=480, n_test=60, seed=0)
+SMALL = datasets.load("shapes", n_train=240, n_test=60, seed=1)
+
+
+def make_page(qtbot, **config) -> TrainingPage:
+    state = LabState()
+    page = TrainingPage(state)
+    qtbot.addWidget(page)
+    values = dict(filters=8, epochs=5, lr=0.01, batch_size=32)
+    values.update(config)
+    page.set_config(TrainingConfig(**values))
+    return page
+
+
+def train(qtbot, page, dataset, timeout=20_000):
+    """Start training and wait until the worker has finished (signals from the worker
+    arrive through the event loop, so none can be missed before the wait begins)."""
+    assert page.start_training(dataset), page.status.text()
+    with qtbot.waitSignal(page.worker.finished, timeout=timeout):
+        pass
+
+
+@pytest.fixture
+def trained(qtbot):
+    page = make_page(qtbot, epochs=3)
+    train(qtbot, page, SMALL)
+    assert page.last_result is not None and not page.last_result.cancelled
+    return page
+
+
+# --- the job, without widgets ------------------------------------------------------------
+
+def test_config_from_state_resolves_same_padding_and_takes_the_layer():
+    state = LabState()
+    state.set_kernel_size(5, 5)
+    state.set_settings(padding="same", stride=(2, 2), pool="avg", pool_size=(3, 3))
+    config = TrainingConfig.from_state(state, epochs=2)
+    assert (config.filters, config.kernel_size, config.padding) == (len(state.filters),
+                                                                    (5, 5), (2, 2))
+    assert (config.stride, config.pool, config.pool_size, config.epochs) == (
+        (2, 2), "avg", (3, 3), 2)
+
+
+def test_config_refuses_values_the_engine_must_never_see():
+    for bad in ({"lr": float("nan")}, {"lr": -1.0}, {"epochs": 0}, {"momentum": 1.0},
+                {"filters": 0}, {"patience": 0}):
+        with pytest.raises(ValueError):
+            TrainingConfig(**bad)
+
+
+def test_validation_is_held_out_from_training_per_class():
+    train_index, val_index = split_validation(SHAPES.y_train, 0.1, seed=0)
+    assert not set(train_index) & set(val_index)
+    assert len(train_index) + len(val_index) == len(SHAPES.y_train)
+    assert set(SHAPES.y_train[val_index]) == set(range(len(SHAPES.class_names)))
+
+
+def test_job_reports_throttled_copies_and_every_epoch_end():
+    config = TrainingConfig(filters=4, epochs=3, batch_size=8, lr=0.01)
+    model = config.build_model(SMALL.x_train.shape[1:], SMALL.class_names)
+    updates: list[TrainingUpdate] = []
+    result = make_job(model, SMALL, config)(updates.append, lambda: False)
+    batches = updates[-1].progress.batches
+    assert batches * config.epochs > len(updates)  # throttled: not one per batch
+    ends = [u for u in updates if u.epoch_done]
+    assert [len(u.history.train_loss) for u in ends] == [1, 2, 3]
+    assert result.history.epochs_completed == 3 and not result.cancelled
+    weights = model.layers[0].params["weight"]
+    assert updates[-1].first_filters.shape == weights.shape
+    assert not np.shares_memory(updates[-1].first_filters, weights)
+    assert np.array_equal(updates[-1].first_filters, weights)  # reported after the last batch
+    assert result.evaluation.confusion.sum() == len(SMALL.y_test)
+
+
+# --- training in the page ----------------------------------------------------------------
+
+def test_architecture_defaults_come_from_the_explorer_and_copy_on_request(qtbot):
+    state = LabState()
+    state.set_kernel_size(5, 5)
+    state.set_settings(padding="same", pool="avg")
+    page = TrainingPage(state)
+    qtbot.addWidget(page)
+    assert (page.kernel.value(), page.padding.value(), page.pool.currentData()) == (5, 2, "avg")
+    assert page.filters.value() == len(state.filters)
+    state.add_filter()
+    state.set_settings(stride=(2, 2))
+    page.copy_button.click()
+    assert (page.filters.value(), page.stride.value()) == (len(state.filters), 2)
+    model = page.config().build_model((1, 28, 28), "abc")
+    assert model.layers[0].params["weight"].shape == (len(state.filters), 1, 5, 5)
+
+
+def test_training_reaches_far_above_chance_and_sets_the_model(qtbot):
+    page = make_page(qtbot)
+    train(qtbot, page, SHAPES)
+    result = page.last_result
+    assert result.history.epochs_completed == 5
+    assert result.evaluation.accuracy > 0.6            # chance is 1/6
+    model = page.state.model
+    assert model is not None and model.class_names == SHAPES.class_names
+    assert np.mean(model.predict(SHAPES.x_test) == SHAPES.y_test) == pytest.approx(
+        result.evaluation.accuracy)
+    # The live views show what the engine computed.
+    curves = page.curves.data()
+    assert np.allclose(curves["loss"]["train"][1], result.history.train_loss)
+    assert np.allclose(curves["accuracy"]["validation"][1], result.history.val_accuracy)
+    shown = np.stack(page.filters_view.images())
+    assert np.allclose(shown, model.layers[0].params["weight"].mean(axis=1))
+    assert "Test accuracy" in page.accuracy_label.text()
+    assert np.array_equal(page.confusion.confusion, result.evaluation.confusion)
+    assert not page.is_training() and page.train_button.isEnabled()
+
+
+def test_stop_ends_the_run_early_and_keeps_a_usable_model(qtbot):
+    page = make_page(qtbot, epochs=200)
+    messages = []
+    page.message.connect(messages.append)
+    assert page.start_training(SMALL)
+    with qtbot.waitSignal(page.worker.progressed, timeout=10_000):
+        pass
+    with qtbot.waitSignal(page.worker.finished, timeout=5_000):
+        page.stop_training()
+    result = page.last_result
+    assert result.cancelled and result.history.epochs_completed < 200
+    assert page.state.model is not None
+    probabilities = page.state.model.predict_proba(SMALL.x_test[:5])
+    assert np.allclose(probabilities.sum(axis=1), 1.0)
+    assert any("Stopped after" in text for text in messages)
+
+
+def test_huge_learning_rate_reports_divergence_and_keeps_the_previous_model(qtbot):
+    page = make_page(qtbot, optimizer="sgd", lr=1e4, epochs=3)
+    previous = build_cnn(num_classes=len(SMALL.class_names))
+    page.state.set_model(previous)
+    messages = []
+    page.message.connect(messages.append)
+    train(qtbot, page, SMALL)
+    assert page.last_result is None
+    assert page.state.model is previous
+    assert "learning rate" in messages[-1]
+    assert page.train_button.isEnabled()
+
+
+def _qt_messages(qtlog):
+    return [record.message for record in qtlog.records]
+
+
+def test_shutdown_mid_training_stops_the_thread_cleanly(qtbot, qtlog):
+    page = make_page(qtbot, epochs=200)
+    assert page.start_training(SMALL)
+    with qtbot.waitSignal(page.worker.progressed, timeout=10_000):
+        pass
+    thread = page.worker._thread
+    assert thread.isRunning()
+    assert page.shutdown(5_000)
+    assert not thread.isRunning() and not page.is_training()
+    assert not any("Destroyed while thread" in text for text in _qt_messages(qtlog))
+
+
+def test_closing_a_window_mid_training_leaves_no_running_thread(qtbot, qtlog):
+    class Window(QMainWindow):
+        def __init__(self):
+            super().__init__()
+            self.page = TrainingPage(LabState(self))
+            self.setCentralWidget(self.page)
+
+        def closeEvent(self, event):  # noqa: N802 (Qt's name)
+            self.page.shutdown(5_000)
+            super().closeEvent(event)
+
+    window = Window()
+    qtbot.addWidget(window)
+    window.page.set_config(TrainingConfig(filters=8, epochs=200, lr=0.01, batch_size=32))
+    window.show()
+    assert window.page.start_training(SMALL)
+    with qtbot.waitSignal(window.page.worker.progressed, timeout=10_000):
+        pass
+    thread = window.page.worker._thread
+    window.close()
+    assert not thread.isRunning()
+    window.deleteLater()
+    qtbot.wait(50)
+    assert not any("Destroyed while thread" in text for text in _qt_messages(qtlog))
+
+
+# --- after training ------------------------------------------------------------------
+
+def _click_cell(qtbot, view, row, col):
+    viewbox = view.plot.getViewBox()
+    scene = viewbox.mapViewToScene(QPointF(col + 0.5, row + 0.5))
+    point = view.plot.mapFromScene(scene)
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_clicking_a_confusion_cell_lists_exactly_its_test_images(trained, qtbot):
+    page = trained
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    evaluation = page.last_result.evaluation
+    confusion = evaluation.confusion
+    off = np.argwhere((confusion > 0) & ~np.eye(len(confusion), dtype=bool))
+    row, col = (int(v) for v in (off[0] if len(off) else (0, 0)))
+    with qtbot.waitSignal(page.confusion.cell_clicked, timeout=2_000) as blocker:
+        _click_cell(qtbot, page.confusion, row, col)
+    assert blocker.args == [row, col]
+    expected = np.flatnonzero((SMALL.y_test == row) & (evaluation.predictions == col))
+    assert page.confusion.shown_indices() == expected.tolist()
+    assert len(expected) == confusion[row, col]
+    count = int(confusion[row, col])
+    assert f"{count} image" in page.confusion.title.text()
+    assert SMALL.class_names[row] in page.confusion.title.text()
+
+
+def test_clicking_a_thumbnail_puts_that_test_image_into_the_explorer(trained, qtbot):
+    page = trained
+    page.show()
+    qtbot.waitExposed(page)
+    best = int(np.argmax(np.diag(page.confusion.confusion)))
+    page.confusion.select_cell(best, best)
+    thumbnails = page.confusion.thumbnails
+    assert thumbnails.count() > 1
+    item = thumbnails.item(1)
+    index = item.data(Qt.ItemDataRole.UserRole)
+    with qtbot.waitSignal(page.explore_requested, timeout=2_000):
+        qtbot.mouseClick(thumbnails.viewport(), Qt.MouseButton.LeftButton,
+                         pos=thumbnails.visualItemRect(item).center())
+    np.testing.assert_allclose(page.state.image, SMALL.x_test[index], atol=1e-6)
+    assert page.state.prediction is None or page.state.prediction.shape == (6,)
+
+
+def test_save_and_open_model_round_trip(trained, tmp_path):
+    page = trained
+    path = tmp_path / "shapes.npz"
+    assert page.save_model(path)
+    saved = page.state.model
+    assert page.open_model(path)
+    assert page.state.model is not saved
+    assert np.array_equal(page.state.model.predict_proba(SMALL.x_test),
+                          saved.predict_proba(SMALL.x_test))
+    assert page.state.model.class_names == SMALL.class_names
+
+
+def test_a_bad_model_file_shows_the_reason_and_changes_nothing(trained, tmp_path):
+    page = trained
+    before = page.state.model
+    bad = tmp_path / "notes.npz"
+    bad.write_text("not a model")
+    messages = []
+    page.message.connect(messages.append)
+    assert not page.open_model(bad)
+    with pytest.raises(ModelFileError) as error:
+        load_model(bad)
+    assert messages == [str(error.value)]
+    assert page.state.model is before
+
+
+def test_history_csv_has_a_header_and_one_row_per_epoch(trained, tmp_path):
+    page = trained
+    path = tmp_path / "history.csv"
+    assert page.export_history_csv(path)
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy"]
+    history: History = page.last_result.history
+    assert len(rows) == 1 + history.epochs_completed
+    assert [float(v) for v in rows[2][1:]] == pytest.approx(
+        [history.train_loss[1], history.train_accuracy[1], history.val_loss[1],
+         history.val_accuracy[1]])
+    png = tmp_path / "curves.png"
+    assert page.export_curves_png(png) and png.stat().st_size > 0
+
+
+def test_show_learned_filters_puts_the_first_layer_into_the_explorer(trained, qtbot):
+    page = trained
+    with qtbot.waitSignal(page.explore_requested, timeout=1_000):
+        page.explore_button.click()
+    weights = page.state.model.layers[0].params["weight"]
+    assert np.array_equal(page.state.weights(), weights)
