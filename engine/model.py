@@ -9,14 +9,12 @@ never unpickles.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence as SequenceABC
 from pathlib import Path
 
 import numpy as np
 
-from engine import ops
+from engine import fileio, ops
 from engine.layers import (
     LAYER_TYPES,
     AvgPool2D,
@@ -170,14 +168,7 @@ class Sequential:
         for index, layer in enumerate(self.layers):
             for name, value in layer.params.items():
                 arrays[f"{index}.{name}"] = value
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                np.savez_compressed(handle, **arrays)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        fileio.write_with(path, lambda handle: np.savez_compressed(handle, **arrays))
 
     def __repr__(self) -> str:
         inner = ",\n  ".join(repr(layer) for layer in self.layers)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from engine import fileio
 from gui.state import MAX_FILTERS, Filter
 
 FORMAT = "cnn-lab-filters"
@@ -44,15 +43,7 @@ def filters_from_json(text: str) -> list[Filter]:
 
 def save_filters(path, filters: list[Filter]) -> None:
     """Write atomically, so an interrupted save never destroys an older file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(filters_to_json(filters))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    fileio.write_text(path, filters_to_json(filters))
 
 
 def load_filters(path) -> list[Filter]:
