@@ -28,11 +28,15 @@ BAR_HEIGHT = 0.72
 
 
 def percent_text(p: float) -> str:
-    """``0.873 -> "87%"``; values a hair from 0 or 1 read "<1%" and ">99%" rather than a
-    false "0%" or "100%" (a softmax is never quite certain)."""
-    if 0.0 < p < 0.005:
+    """``0.873 -> "87%"``; values near 0 or 1 read "<1%" and ">99%", never "0%" or "100%".
+
+    A softmax is never certain: every class keeps some probability. Float32 rounds a
+    probability within about 6e-8 of 1 to exactly 1.0, so 1.0 (and 0.0) on screen would be
+    a rounding artefact, not a fact about the network.
+    """
+    if p < 0.005:
         return "<1%"
-    if 0.995 <= p < 1.0:
+    if p >= 0.995:
         return ">99%"
     return f"{p * 100:.0f}%"
 

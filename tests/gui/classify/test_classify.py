@@ -123,9 +123,21 @@ def test_bars_show_values_top_class_and_cleared_state(qtbot):
 def test_percent_text():
     assert percent_text(0.873) == "87%"
     assert percent_text(0.001) == "<1%"
-    assert percent_text(0.0) == "0%"
-    assert percent_text(1.0) == "100%"
     assert percent_text(0.998) == ">99%"
+    assert percent_text(0.5) == "50%"
+
+
+def test_a_float32_softmax_that_rounds_to_one_never_reads_100_percent(qtbot):
+    from engine import ops
+
+    p = ops.softmax(np.array([[0.0, 30.0, 2.0]], dtype=np.float32))[0]
+    assert p[1] == 1.0 and p[0] > 0  # the rounding the display must not repeat
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_probabilities(p, ["cat", "dog", "owl"])
+    texts = [label.toPlainText() for label in bars._labels]
+    assert texts[1] == ">99%" and "100%" not in bars.caption.text()
+    assert ">99%" in bars.caption.text()
 
 
 # --- ClassifyPage ------------------------------------------------------------------------
