@@ -72,9 +72,10 @@ def main(argv=None) -> int:
 
     from benchmarks._common import machine_lines, verdict
     from engine import datasets
+    from engine.datasets import stratified_split
     from engine.train import fit, make_optimizer
     from gui.state import LabState
-    from gui.train.job import TrainingConfig, split_validation
+    from gui.train.job import TrainingConfig
     from gui.train.page import TrainingPage
 
     if args.switch_interval:
@@ -86,8 +87,8 @@ def main(argv=None) -> int:
     data = datasets.load("mnist")
     config = TrainingConfig(filters=8, epochs=args.epochs, batch_size=64, lr=3e-3,
                             optimizer="adam")
-    train_index, val_index = split_validation(data.y_train, config.validation_fraction,
-                                              config.seed)
+    train_index, val_index = (np.sort(part) for part in stratified_split(
+        data.y_train, config.validation_fraction, config.seed))
     x_fit, y_fit = data.x_train[train_index], data.y_train[train_index]
     x_val, y_val = data.x_train[val_index], data.y_train[val_index]
     images_per_run = len(x_fit) * config.epochs

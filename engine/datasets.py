@@ -26,6 +26,8 @@ __all__ = [
     "Dataset",
     "load",
     "make_shapes",
+    "split_counts",
+    "stratified_split",
 ]
 
 DATASETS = ("mnist", "shapes")
@@ -148,6 +150,59 @@ def _seed(seed) -> int:
     return int(seed)
 
 
+# ------------------------------------------------------------------- splitting
+
+
+def split_counts(n: int, held_fraction: float, min_held: int = 0) -> tuple[int, int]:
+    """``(kept, held out)`` for a class of ``n`` items.
+
+    ``round(n * held_fraction)`` are held out, at least ``min_held`` (0 or 1) and never a
+    class's last item, so a class of ``n >= 2`` always keeps one item and, with
+    ``min_held=1``, gives one to the held-out part too.
+    """
+    n = int(n)
+    if n < 1:
+        return 0, 0
+    held = min(n - 1, max(int(min_held), int(round(n * float(held_fraction)))))
+    return n - held, held
+
+
+def stratified_split(labels, held_fraction: float, seed: int = 0, *,
+                     min_held: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Split item indices class by class, holding out ``held_fraction`` of each class.
+
+    The one stratified split of CNN Lab: the MNIST test set, the train/test split of
+    image folders and My classes, and the validation images held out of a training set.
+
+    Parameters
+    ----------
+    labels : array_like of int, shape (N,)
+        Class index of each item.
+    held_fraction : float
+        Share of each class held out, rounded per class by :func:`split_counts`.
+    seed : int, default 0
+        The same labels and seed always give the same split.
+    min_held : int, default 0
+        Hold out at least this many items of every class that has two or more.
+
+    Returns
+    -------
+    kept, held : ndarray of int64
+        Indices into ``labels``, class by class in increasing class order, each class's
+        items in a random order (held-out items are the first of that order).
+    """
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    kept, held = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for k in np.unique(labels):
+        members = rng.permutation(np.flatnonzero(labels == k))
+        _, n_held = split_counts(len(members), held_fraction, min_held)
+        held.append(members[:n_held])
+        kept.append(members[n_held:])
+    return (np.concatenate(kept).astype(np.int64, copy=False),
+            np.concatenate(held).astype(np.int64, copy=False))
+
+
 # --------------------------------------------------------------------------- MNIST
 
 
@@ -170,13 +225,9 @@ def _mnist_split() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         raise ValueError(f"{file} holds images {images.shape} and labels {labels.shape}, "
                          "expected (5000, 28, 28) and (5000,)")
 
-    rng = np.random.default_rng(_MNIST_SPLIT_SEED)
-    train_idx, test_idx = [], []
-    for c in range(len(MNIST_CLASSES)):
-        members = rng.permutation(np.flatnonzero(labels == c))
-        test_idx.append(members[:MNIST_TEST_PER_CLASS])
-        train_idx.append(members[MNIST_TEST_PER_CLASS:])
-    train_idx, test_idx = np.concatenate(train_idx), np.concatenate(test_idx)
+    per_class = len(labels) // len(MNIST_CLASSES)
+    train_idx, test_idx = stratified_split(labels, MNIST_TEST_PER_CLASS / per_class,
+                                           seed=_MNIST_SPLIT_SEED)
 
     arrays = (images[train_idx], labels[train_idx].astype(np.int64),
               images[test_idx], labels[test_idx].astype(np.int64))

@@ -10,8 +10,11 @@ import contextlib
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Qt, qInstallMessageHandler
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QSize, Qt, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+from engine import fileio
+from engine.folders import regular_file_problem
 
 #: Pictures larger than this (in pixels) are refused before decoding: an absurdly large
 #: or malicious header would otherwise make Qt allocate gigabytes.
@@ -44,10 +47,20 @@ def load_image(path) -> np.ndarray:
     """
     path = Path(path)
     name = path.name
-    if not path.exists():
+    # Only the file's status is read here: opening a named pipe would block until
+    # another program writes into it.
+    problem = regular_file_problem(path)
+    if problem == "missing":
         raise ImageLoadError(_tr("“{0}” does not exist.").format(name))
-    if not path.is_file():
+    if problem == "folder":
         raise ImageLoadError(_tr("“{0}” is a folder, not an image file.").format(name))
+    if problem == "named_pipe":
+        raise ImageLoadError(_tr("“{0}” is a named pipe, not an image file.").format(name))
+    if problem == "device":
+        raise ImageLoadError(_tr("“{0}” is a device, not an image file.").format(name))
+    if problem is not None:
+        raise ImageLoadError(_tr("“{0}” is not a regular file, so it cannot be an "
+                                 "image.").format(name))
     size = path.stat().st_size
     if size == 0:
         raise ImageLoadError(_tr("“{0}” is empty (0 bytes).").format(name))
@@ -109,6 +122,25 @@ def _bytes_view(image: QImage, channels: int) -> np.ndarray:
     # Rows may be padded to 4-byte boundaries: read with the real stride, then crop.
     buffer = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
     return buffer.reshape(h, image.bytesPerLine())[:, :w * channels].reshape(h, w, channels)
+
+
+def png_bytes(image: QImage) -> bytes:
+    """``image`` encoded as PNG, in memory (empty if Qt could not encode it)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        return b""
+    return bytes(buffer.data())
+
+
+def save_png(image: QImage, path) -> None:
+    """Write ``image`` as a PNG file the safe way (:func:`engine.fileio.write_bytes`: a
+    temporary file, flushed and size-checked, renamed over ``path``). On any failure,
+    a full disk included, OSError is raised and an earlier file at ``path`` is kept."""
+    data = png_bytes(image)
+    if not data:
+        raise fileio.WriteFailed(f"{Path(path).name} could not be encoded as PNG")
+    fileio.write_bytes(path, data)
 
 
 def rgb_to_qimage(rgb: np.ndarray) -> QImage:

@@ -1,20 +1,21 @@
-"""Where training images come from besides the bundled sets: drawings, image folders and
-the learner's own classes.
+"""Pictures into training images, with Qt: drawings, picture files, image folders and the
+files of the learner's own classes.
 
 Every source ends in the engine's layout (see :class:`engine.datasets.Dataset`): images
 ``(N, 1, 28, 28)`` float32 in ``[0, 1]`` with ink = 1 on a background of 0.
 :func:`to_training_image` turns any picture into such an image the way MNIST was made,
 so a drawing or a photo of a digit looks to the network like the digits it learned from.
 
-No widgets here: pictures are decoded and scaled with Qt through :mod:`gui.common.image_io` and
-:mod:`gui.common.preprocess`, and Qt's translator words the messages.
+Only the Qt-image work is here (decoding, scaling and encoding pictures through
+:mod:`gui.common.image_io` and :mod:`gui.common.preprocess`) and the wording of the
+engine's data errors. The rules live in the engine: folder scanning in
+:mod:`engine.folders`, the My-classes collection and its safe saving in
+:mod:`engine.collection`, the one stratified split in :mod:`engine.datasets`.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,26 +25,38 @@ from typing import NamedTuple
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from engine.datasets import Dataset
-from gui.common.image_io import ImageLoadError, load_image, rgb_to_qimage, supported_suffixes
+from engine.collection import IMAGE_SIZE, MANIFEST, MAX_NAME_LENGTH, MyClasses, check_fraction
+from engine.datasets import Dataset, stratified_split
+from engine.folders import DataError, Skipped, scan_class_folders
+from gui.common.image_io import (
+    ImageLoadError,
+    load_image,
+    png_bytes,
+    rgb_to_qimage,
+    supported_suffixes,
+)
 from gui.common.preprocess import LUMA, resize
 
 __all__ = [
     "IMAGE_SIZE",
     "BOX_SIZE",
+    "MAX_NAME_LENGTH",
+    "MANIFEST",
     "DataSourceError",
     "LoadCancelled",
     "SkippedFile",
     "ImageFolderDataset",
-    "MyClasses",
+    "describe",
     "to_training_image",
     "load_image_folder",
     "load_picture_as_example",
-    "split_counts",
+    "encode_example",
+    "read_example",
+    "save_collection",
+    "load_collection",
+    "collection_dataset",
 ]
 
-#: Side of every training image, as in MNIST.
-IMAGE_SIZE = 28
 #: The ink is scaled so its longer side fills this box, leaving a margin for the shift.
 BOX_SIZE = 20
 #: Where the ink's centre of mass goes, in pixel-index coordinates (row, column). The
@@ -54,9 +67,6 @@ INK_THRESHOLD = 0.05
 #: Photos are shrunk to this long side before anything else: enough for a digit's
 #: strokes, and it keeps a folder of 12-megapixel photos from taking minutes.
 PHOTO_LONG_SIDE = 560
-MANIFEST = "classes.json"
-MANIFEST_FORMAT = "cnn-lab-classes"
-MAX_NAME_LENGTH = 40
 
 
 def _tr(text: str) -> str:
@@ -76,6 +86,89 @@ class SkippedFile(NamedTuple):
 
     path: str
     reason: str
+
+
+# ------------------------------------------------------------------- wording
+
+
+def _kind(problem: str) -> str:
+    return {
+        "named_pipe": _tr("a named pipe"),
+        "device": _tr("a device"),
+        "socket": _tr("a socket"),
+        "missing": _tr("missing"),
+    }.get(problem, _tr("not a regular file"))
+
+
+def describe(error: BaseException) -> str:
+    """The learner's sentence for an engine data error (any other error: its text)."""
+    if not isinstance(error, DataError):
+        return str(error)
+    v = error.values
+    code = error.code
+    if code == "missing":
+        return _tr("The folder “{0}” does not exist.").format(v["path"])
+    if code == "not_a_folder":
+        return _tr("“{0}” is a file, not a folder.").format(v["name"])
+    if code == "no_subfolders":
+        return _tr("“{0}” has no subfolders. Put the pictures of each class in a subfolder "
+                   "named after the class, for example “cat” and “dog”.").format(v["name"])
+    if code == "one_subfolder":
+        return _tr("“{0}” has only one class subfolder (“{1}”); a classifier needs at "
+                   "least two.").format(v["name"], v["subfolder"])
+    if code == "name_not_text":
+        return _tr("A class name must be text.")
+    if code == "name_empty":
+        return _tr("A class needs a name.")
+    if code == "name_too_long":
+        return _tr("Class names are limited to {0} characters.").format(v["limit"])
+    if code == "name_taken":
+        return _tr("There is already a class called “{0}”.").format(v["name"])
+    if code == "no_such_class":
+        return _tr("There is no class called “{0}”.").format(v["name"])
+    if code == "bad_example_shape":
+        return _tr("An example must be a {0}×{0} image, got {1}.").format(
+            v["size"], v["shape"])
+    if code == "bad_example_values":
+        return _tr("An example must not contain NaN or infinite values.")
+    if code == "no_such_example":
+        return _tr("“{0}” has no example number {1}.").format(v["name"], v["number"])
+    if code == "too_few_classes":
+        return _tr("Add at least 2 classes, each with at least 2 examples (you have {0} "
+                   "class(es)).").format(v["count"])
+    if code == "too_few_examples":
+        return _tr("Add {0} more example(s) to “{1}”: every class needs at least 2 (one to "
+                   "train on, one to test with).").format(v["missing"], v["name"])
+    if code == "foreign_folder":
+        return _tr("“{0}” already holds other files. Choose an empty folder, or a folder "
+                   "where a class collection was saved before.").format(v["name"])
+    if code == "write_failed":
+        return _tr("Could not save to “{0}”: {1}. The folder still holds what it held "
+                   "before.").format(v["path"], v["reason"])
+    if code == "not_a_collection":
+        return _tr("“{0}” is not a saved class collection: it has no {1} and no class "
+                   "subfolders.").format(v["name"], v["manifest"])
+    if code == "damaged_manifest":
+        return _tr("“{0}” in “{1}” is damaged or not a CNN Lab class collection.").format(
+            v["manifest"], v["folder"])
+    if code == "bad_listed_class":
+        return _tr("“{0}” in “{1}” lists a bad class: {2}").format(
+            v["manifest"], v["folder"], describe(v["error"]))
+    return str(error)
+
+
+def describe_skipped(skipped: Skipped) -> SkippedFile:
+    """An engine :class:`~engine.folders.Skipped` with the learner's reason."""
+    name = Path(skipped.path).name
+    if skipped.code == "not_picture":
+        reason = _tr("“{0}” is not a picture file.").format(name)
+    elif skipped.code == "not_regular":
+        reason = _tr("“{0}” is {1}, not a picture file.").format(name, _kind(skipped.detail))
+    elif skipped.code == "class_folder_missing":
+        reason = _tr("The folder of “{0}” is missing.").format(skipped.detail)
+    else:
+        reason = skipped.detail
+    return SkippedFile(skipped.path, reason)
 
 
 # ------------------------------------------------------------------- one picture
@@ -165,66 +258,6 @@ def _stretch_ink(ink: np.ndarray) -> np.ndarray:
     return stretched.astype(np.float32)
 
 
-# ------------------------------------------------------------------- splitting
-
-
-def split_counts(n: int, test_fraction: float) -> tuple[int, int]:
-    """``(train, test)`` for a class of ``n`` images: at least one of each once n ≥ 2."""
-    if n < 2:
-        return n, 0
-    test = min(n - 1, max(1, round(n * test_fraction)))
-    return n - test, test
-
-
-def _check_fraction(test_fraction: float) -> float:
-    try:
-        test_fraction = float(test_fraction)
-    except (TypeError, ValueError):
-        raise ValueError(f"test_fraction must be a number, got {test_fraction!r}") from None
-    if not (math.isfinite(test_fraction) and 0.0 < test_fraction < 1.0):
-        raise ValueError(f"test_fraction must lie strictly between 0 and 1, got {test_fraction}")
-    return test_fraction
-
-
-def _stratified(per_class: list[np.ndarray], test_fraction: float, seed: int
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Split each class's (n_k, 28, 28) images by `split_counts`, then shuffle each split.
-
-    Returns ``(x_train, y_train, x_test, y_test)`` with ``x`` (N, 1, 28, 28) float32.
-    The same inputs and seed always give the same split.
-    """
-    rng = np.random.default_rng(seed)
-    parts: dict[str, list] = {"xtr": [], "ytr": [], "xte": [], "yte": []}
-    for label, images in enumerate(per_class):
-        order = rng.permutation(len(images))
-        n_train, _ = split_counts(len(images), test_fraction)
-        train, test = order[:n_train], order[n_train:]
-        parts["xtr"].append(images[train])
-        parts["xte"].append(images[test])
-        parts["ytr"].append(np.full(len(train), label, dtype=np.int64))
-        parts["yte"].append(np.full(len(test), label, dtype=np.int64))
-    result = []
-    for x, y in (("xtr", "ytr"), ("xte", "yte")):
-        images = np.concatenate(parts[x]).astype(np.float32, copy=False)
-        labels = np.concatenate(parts[y])
-        # Shuffled so that neither split comes back sorted by class.
-        shuffle = rng.permutation(len(labels))
-        result += [np.ascontiguousarray(images[shuffle][:, None]), labels[shuffle]]
-    return tuple(result)
-
-
-def _check_examples(names: list[str], counts: list[int]) -> None:
-    """DataSourceError unless there are two classes with two images each."""
-    if len(names) < 2:
-        raise DataSourceError(_tr(
-            "A classifier needs at least 2 classes; there is {0}.").format(len(names)))
-    for name, n in zip(names, counts, strict=True):
-        if n < 2:
-            raise DataSourceError(_tr(
-                "The class “{0}” has {1} image(s); every class needs at least 2 (one to "
-                "train on, one to test with).").format(name, n))
-
-
 # ------------------------------------------------------------------- image folders
 
 
@@ -244,16 +277,13 @@ class ImageFolderDataset(Dataset):
     skipped: tuple[SkippedFile, ...] = ()
 
 
-def _visible(path: Path) -> bool:
-    return not path.name.startswith(".")
-
-
 def load_image_folder(folder, test_fraction: float = 0.2, seed: int = 0, *,
                       progress: Callable[[int, int], None] | None = None,
                       should_stop: Callable[[], bool] | None = None) -> ImageFolderDataset:
     """Read a folder with one subfolder of pictures per class into a training set.
 
-    Subfolder names, sorted, become the class names. Each picture is decoded with
+    Subfolder names, sorted, become the class names (:func:`engine.folders.
+    scan_class_folders`). Each picture is decoded with
     :func:`gui.common.image_io.load_image` and turned into a 28×28 ink image by
     :func:`to_training_image` with ``auto_contrast`` (photos and scans of digits or
     shapes, dark on light or light on dark). Files that cannot be decoded are left out
@@ -284,61 +314,50 @@ def load_image_folder(folder, test_fraction: float = 0.2, seed: int = 0, *,
         The folder is missing, has no class subfolders or only one, no readable images,
         or a class with fewer than 2 readable images.
     """
-    test_fraction = _check_fraction(test_fraction)
-    root = Path(folder)
-    if not root.exists():
-        raise DataSourceError(_tr("The folder “{0}” does not exist.").format(str(root)))
-    if not root.is_dir():
-        raise DataSourceError(_tr("“{0}” is a file, not a folder.").format(root.name))
-    class_dirs = sorted((p for p in root.iterdir() if p.is_dir() and _visible(p)),
-                        key=lambda p: p.name)
-    if not class_dirs:
-        raise DataSourceError(_tr(
-            "“{0}” has no subfolders. Put the pictures of each class in a subfolder named "
-            "after the class, for example “cat” and “dog”.").format(root.name))
-    if len(class_dirs) < 2:
-        raise DataSourceError(_tr(
-            "“{0}” has only one class subfolder (“{1}”); a classifier needs at least two."
-        ).format(root.name, class_dirs[0].name))
-
-    suffixes = set(supported_suffixes())
-    files = [sorted((p for p in d.iterdir() if p.is_file() and _visible(p)),
-                    key=lambda p: p.name) for d in class_dirs]
-    total = sum(len(f) for f in files)
+    test_fraction = check_fraction(test_fraction)
+    try:
+        scan = scan_class_folders(folder, supported_suffixes())
+    except DataError as error:
+        raise DataSourceError(describe(error)) from None
+    total = scan.total
     done, last_report = 0, 0.0
-    skipped: list[SkippedFile] = []
-    per_class: list[np.ndarray] = []
-    for class_files in files:
-        images = []
+    skipped = [describe_skipped(s) for s in scan.skipped]
+    images, labels = [], []
+    for label, class_files in enumerate(scan.files):
         for path in class_files:
             if should_stop is not None and should_stop():
                 raise LoadCancelled(_tr("Loading the folder was cancelled."))
-            if path.suffix.lower().lstrip(".") not in suffixes:
-                skipped.append(SkippedFile(str(path), _tr(
-                    "“{0}” is not a picture file.").format(path.name)))
-            else:
-                try:
-                    images.append(_photo_to_training_image(load_image(path)))
-                except ImageLoadError as error:
-                    skipped.append(SkippedFile(str(path), str(error)))
+            try:
+                images.append(_photo_to_training_image(load_image(path)))
+                labels.append(label)
+            except ImageLoadError as error:
+                skipped.append(SkippedFile(str(path), str(error)))
             done += 1
             if progress is not None and time.monotonic() - last_report > 0.05:
                 last_report = time.monotonic()
                 progress(done, total)
-        per_class.append(np.stack(images) if images
-                         else np.zeros((0, IMAGE_SIZE, IMAGE_SIZE), np.float32))
     if progress is not None:
         progress(total, total)
 
-    if sum(len(x) for x in per_class) == 0:
+    if not images:
         reason = skipped[0].reason if skipped else _tr("the class subfolders are empty")
         raise DataSourceError(_tr("No pictures could be read in “{0}” ({1}).").format(
-            root.name, reason))
-    names = [d.name for d in class_dirs]
-    _check_examples(names, [len(x) for x in per_class])
-    x_train, y_train, x_test, y_test = _stratified(per_class, test_fraction, seed)
-    return ImageFolderDataset("image folder", x_train, y_train, x_test, y_test, tuple(names),
-                              folder=str(root), skipped=tuple(skipped))
+            scan.root.name, reason))
+    labels = np.asarray(labels, dtype=np.int64)
+    counts = np.bincount(labels, minlength=len(scan.class_names))
+    for name, n in zip(scan.class_names, counts, strict=True):
+        if n < 2:
+            raise DataSourceError(_tr(
+                "The class “{0}” has {1} image(s); every class needs at least 2 (one to "
+                "train on, one to test with).").format(name, int(n)))
+    stack = np.stack(images)[:, None]
+    train, test = stratified_split(labels, test_fraction, seed, min_held=1)
+    rng = np.random.default_rng([seed, 1])
+    train, test = rng.permutation(train), rng.permutation(test)
+    return ImageFolderDataset("image folder", np.ascontiguousarray(stack[train]),
+                              labels[train], np.ascontiguousarray(stack[test]), labels[test],
+                              scan.class_names, folder=str(scan.root),
+                              skipped=tuple(skipped))
 
 
 def _photo_to_training_image(rgb: np.ndarray) -> np.ndarray:
@@ -357,255 +376,15 @@ def load_picture_as_example(path) -> np.ndarray:
     return ink
 
 
-# ------------------------------------------------------------------- my classes
+# ------------------------------------------------------------------- my classes' files
 
 
-class MyClasses:
-    """The learner's own classes: ordered names, each with 28×28 ink examples.
-
-    A plain object (no signals): whoever edits it redraws afterwards. Examples are
-    float32 ``(28, 28)`` arrays in ``[0, 1]``, ink = 1.
-
-    Attributes
-    ----------
-    skipped : tuple of SkippedFile
-        After :meth:`load`, the files that could not be read; empty otherwise.
-    """
-
-    def __init__(self) -> None:
-        self._classes: dict[str, list[np.ndarray]] = {}
-        self.skipped: tuple[SkippedFile, ...] = ()
-
-    # --- classes ---------------------------------------------------------------------
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Class names in their order (the order of the labels in `to_dataset`)."""
-        return tuple(self._classes)
-
-    def __len__(self) -> int:
-        return len(self._classes)
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._classes
-
-    def _check_new_name(self, name: str, ignore: str | None = None) -> str:
-        if not isinstance(name, str):
-            raise ValueError(_tr("A class name must be text."))
-        name = " ".join(name.split())
-        if not name:
-            raise ValueError(_tr("A class needs a name."))
-        if len(name) > MAX_NAME_LENGTH:
-            raise ValueError(_tr("Class names are limited to {0} characters.").format(
-                MAX_NAME_LENGTH))
-        for existing in self._classes:
-            if existing != ignore and existing.casefold() == name.casefold():
-                raise ValueError(_tr("There is already a class called “{0}”.").format(
-                    existing))
-        return name
-
-    def _examples_of(self, name: str) -> list[np.ndarray]:
-        try:
-            return self._classes[name]
-        except KeyError:
-            raise ValueError(_tr("There is no class called “{0}”.").format(name)) from None
-
-    def add_class(self, name: str) -> str:
-        """Add an empty class at the end; returns the name as stored (spaces tidied).
-
-        Raises ValueError for an empty, overlong or already used name (case ignored).
-        """
-        name = self._check_new_name(name)
-        self._classes[name] = []
-        return name
-
-    def rename_class(self, old: str, new: str) -> str:
-        """Rename a class in place (its position and examples stay); returns the new name."""
-        self._examples_of(old)
-        new = self._check_new_name(new, ignore=old)
-        self._classes = {(new if k == old else k): v for k, v in self._classes.items()}
-        return new
-
-    def remove_class(self, name: str) -> None:
-        self._examples_of(name)
-        del self._classes[name]
-
-    # --- examples --------------------------------------------------------------------
-    def examples(self, name: str) -> tuple[np.ndarray, ...]:
-        """The class's (28, 28) examples (read-only views)."""
-        return tuple(self._examples_of(name))
-
-    def add_example(self, name: str, image: np.ndarray) -> int:
-        """Append a (28, 28) ink image to a class; returns its index."""
-        examples = self._examples_of(name)
-        image = np.array(image, dtype=np.float32)  # a copy the caller cannot change
-        if image.shape != (IMAGE_SIZE, IMAGE_SIZE):
-            raise ValueError(_tr("An example must be a {0}×{0} image, got {1}.").format(
-                IMAGE_SIZE, "×".join(map(str, image.shape))))
-        if not np.all(np.isfinite(image)):
-            raise ValueError(_tr("An example must not contain NaN or infinite values."))
-        image = np.clip(image, 0.0, 1.0)
-        image.setflags(write=False)
-        examples.append(image)
-        return len(examples) - 1
-
-    def remove_example(self, name: str, index: int) -> None:
-        examples = self._examples_of(name)
-        if not 0 <= index < len(examples):
-            raise ValueError(_tr("“{0}” has no example number {1}.").format(name, index + 1))
-        del examples[index]
-
-    def counts(self) -> dict[str, int]:
-        """Examples per class, in class order."""
-        return {name: len(v) for name, v in self._classes.items()}
-
-    @property
-    def total(self) -> int:
-        return sum(len(v) for v in self._classes.values())
-
-    # --- a training set --------------------------------------------------------------
-    def readiness(self) -> str | None:
-        """None when `to_dataset` would work, else what the learner should add."""
-        try:
-            self._check_ready()
-        except DataSourceError as error:
-            return str(error)
-        return None
-
-    def _check_ready(self) -> None:
-        if len(self._classes) < 2:
-            raise DataSourceError(_tr(
-                "Add at least 2 classes, each with at least 2 examples (you have {0} "
-                "class(es)).").format(len(self._classes)))
-        for name, examples in self._classes.items():
-            if len(examples) < 2:
-                raise DataSourceError(_tr(
-                    "Add {0} more example(s) to “{1}”: every class needs at least 2 (one "
-                    "to train on, one to test with).").format(2 - len(examples), name))
-
-    def to_dataset(self, test_fraction: float = 0.2, seed: int = 0) -> Dataset:
-        """A stratified train/test split named ``"my classes"``.
-
-        Raises
-        ------
-        DataSourceError
-            Fewer than 2 classes, or a class with fewer than 2 examples; the message
-            says what to add.
-        """
-        test_fraction = _check_fraction(test_fraction)
-        self._check_ready()
-        per_class = [np.stack(v) for v in self._classes.values()]
-        x_train, y_train, x_test, y_test = _stratified(per_class, test_fraction, seed)
-        return Dataset("my classes", x_train, y_train, x_test, y_test, self.names)
-
-    # --- files -----------------------------------------------------------------------
-    def save(self, folder) -> None:
-        """Write the collection: one subfolder of 28×28 PNGs (ink black on white) per
-        class and a ``classes.json`` manifest with the class order.
-
-        The folder may be new, empty, or an earlier saved collection (which is
-        replaced); any other folder is refused so no one's files get mixed in or lost.
-
-        Raises
-        ------
-        DataSourceError
-            The folder holds other files, or cannot be written.
-        """
-        root = Path(folder)
-        try:
-            self._save(root)
-        except OSError as error:
-            raise DataSourceError(_tr("Could not save to “{0}”: {1}").format(
-                str(root), error.strerror or str(error))) from None
-
-    def _save(self, root: Path) -> None:
-        if root.exists() and not root.is_dir():
-            raise DataSourceError(_tr("“{0}” is a file, not a folder.").format(root.name))
-        manifest = root / MANIFEST
-        old_folders: list[Path] = []
-        if root.is_dir() and any(root.iterdir()):
-            if not manifest.is_file():
-                raise DataSourceError(_tr(
-                    "“{0}” already holds other files. Choose an empty folder, or a folder "
-                    "where a class collection was saved before.").format(root.name))
-            try:
-                old_folders = [root / folder for folder, _ in _read_manifest(root)]
-            except DataSourceError:
-                old_folders = []
-        root.mkdir(parents=True, exist_ok=True)
-        for folder in old_folders:  # only the PNGs this class wrote earlier
-            for png in folder.glob("[0-9][0-9][0-9][0-9].png"):
-                png.unlink()
-            if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-
-        entries = []
-        for number, (name, examples) in enumerate(self._classes.items(), start=1):
-            folder = _folder_name(number, name)
-            (root / folder).mkdir(exist_ok=True)
-            for i, ink in enumerate(examples, start=1):
-                path = root / folder / f"{i:04d}.png"
-                if not rgb_to_qimage(1.0 - ink).save(str(path), "PNG"):
-                    raise DataSourceError(_tr("Could not write “{0}”.").format(str(path)))
-            entries.append({"name": name, "folder": folder, "examples": len(examples)})
-        text = json.dumps({"format": MANIFEST_FORMAT, "version": 1, "classes": entries},
-                          ensure_ascii=False, indent=2)
-        manifest.write_text(text + "\n", encoding="utf-8")
-
-    @classmethod
-    def load(cls, folder) -> MyClasses:
-        """Read a collection written by :meth:`save`.
-
-        Without a ``classes.json``, an image folder (one subfolder per class, sorted) is
-        read instead, each picture turned into a training image. Files that cannot be
-        read are left out and listed in the result's ``skipped``.
-
-        Raises
-        ------
-        DataSourceError
-            The folder is missing, or holds neither a manifest nor class subfolders.
-        """
-        root = Path(folder)
-        if not root.is_dir():
-            raise DataSourceError(_tr("The folder “{0}” does not exist.").format(str(root)))
-        if (root / MANIFEST).is_file():
-            listed = _read_manifest(root)
-        else:
-            listed = [(p.name, p.name) for p in sorted(root.iterdir(), key=lambda p: p.name)
-                      if p.is_dir() and _visible(p)]
-            if not listed:
-                raise DataSourceError(_tr(
-                    "“{0}” is not a saved class collection: it has no {1} and no class "
-                    "subfolders.").format(root.name, MANIFEST))
-        collection = cls()
-        skipped: list[SkippedFile] = []
-        suffixes = set(supported_suffixes())
-        for folder_name, listed_name in listed:
-            try:
-                name = collection.add_class(listed_name)
-            except ValueError as error:
-                raise DataSourceError(_tr("“{0}” in “{1}” lists a bad class: {2}").format(
-                    MANIFEST, root.name, error)) from None
-            directory = root / folder_name
-            if not directory.is_dir():
-                skipped.append(SkippedFile(str(directory), _tr(
-                    "The folder of “{0}” is missing.").format(name)))
-                continue
-            for path in sorted(directory.iterdir(), key=lambda p: p.name):
-                if not (path.is_file() and _visible(path)):
-                    continue
-                if path.suffix.lower().lstrip(".") not in suffixes:
-                    skipped.append(SkippedFile(str(path), _tr(
-                        "“{0}” is not a picture file.").format(path.name)))
-                    continue
-                try:
-                    collection.add_example(name, _read_example(path))
-                except (ImageLoadError, DataSourceError) as error:
-                    skipped.append(SkippedFile(str(path), str(error)))
-        collection.skipped = tuple(skipped)
-        return collection
+def encode_example(ink: np.ndarray) -> bytes:
+    """A (28, 28) example as the bytes of a PNG, ink black on white paper."""
+    return png_bytes(rgb_to_qimage(1.0 - np.asarray(ink, dtype=np.float32)))
 
 
-def _read_example(path: Path) -> np.ndarray:
+def read_example(path) -> np.ndarray:
     """A saved example back as ink; any other picture goes through the MNIST recipe."""
     rgb = load_image(path)
     if rgb.shape[:2] == (IMAGE_SIZE, IMAGE_SIZE):
@@ -613,31 +392,31 @@ def _read_example(path: Path) -> np.ndarray:
     return load_picture_as_example(path)
 
 
-def _folder_name(number: int, name: str) -> str:
-    """A folder name safe on every file system, unique through its number prefix."""
-    safe = re.sub(r"[^\w\- ]+", "_", name).strip(" ._") or "class"
-    return f"{number:02d} {safe[:MAX_NAME_LENGTH]}"
-
-
-def _read_manifest(root: Path) -> list[tuple[str, str]]:
-    """``[(folder, class name), ...]`` from a collection's manifest, checked."""
-    bad = DataSourceError(_tr("“{0}” in “{1}” is damaged or not a CNN Lab class "
-                              "collection.").format(MANIFEST, root.name))
+def save_collection(classes: MyClasses, folder) -> None:
+    """:meth:`engine.collection.MyClasses.save` with Qt's PNG encoder; DataSourceError
+    with the learner's message if it fails (the folder then holds what it held)."""
     try:
-        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise bad from None
-    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT \
-            or not isinstance(data.get("classes"), list):
-        raise bad
-    listed = []
-    for entry in data["classes"]:
-        if not isinstance(entry, dict):
-            raise bad
-        name, folder = entry.get("name"), entry.get("folder")
-        # The folder must be a plain name inside the collection, never a path out of it.
-        if not (isinstance(name, str) and isinstance(folder, str) and folder
-                and Path(folder).name == folder and folder not in (".", "..")):
-            raise bad
-        listed.append((folder, name))
-    return listed
+        classes.save(folder, encode_example)
+    except DataError as error:
+        raise DataSourceError(describe(error)) from error
+
+
+def load_collection(folder) -> MyClasses:
+    """:meth:`engine.collection.MyClasses.load` with Qt's decoders; the skipped files'
+    reasons are worded (``skipped`` holds :class:`SkippedFile`)."""
+    try:
+        collection = MyClasses.load(folder, read_example, supported_suffixes(),
+                                    (ImageLoadError, DataSourceError))
+    except DataError as error:
+        raise DataSourceError(describe(error)) from None
+    collection.skipped = tuple(describe_skipped(s) for s in collection.skipped)
+    return collection
+
+
+def collection_dataset(classes: MyClasses, test_fraction: float = 0.2,
+                       seed: int = 0) -> Dataset:
+    """The collection's training set; DataSourceError saying what to add if it has none."""
+    try:
+        return classes.to_dataset(test_fraction, seed)
+    except DataError as error:
+        raise DataSourceError(describe(error)) from None

@@ -45,14 +45,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import datasets
-from engine.datasets import Dataset
+from engine import datasets, fileio
+from engine.collection import MyClasses
+from engine.datasets import Dataset, split_counts
 from gui.common.draw_canvas import DrawCanvas
 from gui.common.image_io import ImageLoadError, ink_pixmap, supported_suffixes
 from gui.common.widgets import bold_label, thumbnail_list
 from gui.state import LabState
 from gui.train import data_sources
-from gui.train.data_sources import DataSourceError, LoadCancelled, MyClasses
+from gui.train.data_sources import DataSourceError, LoadCancelled, describe
 from gui.worker import Worker
 
 SOURCES = ("mnist", "shapes", "folder", "mine")
@@ -62,6 +63,8 @@ THUMB = 28 * THUMB_SCALE
 SAMPLES_PER_CLASS = 8
 SHAPES_DEFAULT, SHAPES_MIN, SHAPES_MAX, SHAPES_STEP = 3000, 600, 12000, 600
 CANVAS_SIDE = 180
+#: Milliseconds without an edit before My classes are kept for the next start.
+AUTOSAVE_DELAY_MS = 5000
 ERROR_COLOR = "#b2182b"
 
 
@@ -204,7 +207,12 @@ class DatasetPanel(QWidget):
         self.seed = 0
         self._dataset: Dataset | None = None
         self._classes = MyClasses()
-        self._unsaved = False
+        self._unsaved = False            # edits not saved to a folder of the learner's
+        self._autosaved = True           # the autosave folder holds the classes shown
+        #: Where My classes are kept between runs (None: not kept; see `restore_autosaved`).
+        self.autosave_folder: Path | None = None
+        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
         self._folder: str | None = None
         self._folder_dataset: data_sources.ImageFolderDataset | None = None
         self._folder_error: str | None = None
@@ -557,7 +565,7 @@ class DatasetPanel(QWidget):
                 raise DataSourceError(self.tr(
                     "Choose a folder with one subfolder of pictures per class."))
             return self._folder_dataset
-        return self._classes.to_dataset(self.test_fraction, self.seed)
+        return data_sources.collection_dataset(self._classes, self.test_fraction, self.seed)
 
     def class_counts(self) -> list[tuple[str, int, int]]:
         """``(class name, training images, test images)`` as the table shows them; empty
@@ -740,6 +748,9 @@ class DatasetPanel(QWidget):
 
     def _mine_edited(self, select: str | None = None) -> None:
         self._unsaved = True
+        self._autosaved = False
+        if self.autosave_folder is not None:
+            self._autosave_timer.start()
         self._refresh_mine(select)
         if self.source() == "mine":
             self._changed()
@@ -749,7 +760,7 @@ class DatasetPanel(QWidget):
         try:
             name = self._classes.add_class(name)
         except ValueError as error:
-            self.message.emit(str(error))
+            self.message.emit(describe(error))
             return False
         self._mine_edited(select=name)
         return True
@@ -817,11 +828,12 @@ class DatasetPanel(QWidget):
 
     def save_collection(self, folder: str) -> bool:
         try:
-            self._classes.save(folder)
+            data_sources.save_collection(self._classes, folder)
         except DataSourceError as error:
             self.message.emit(str(error))
             return False
         self._unsaved = False
+        self.autosave()
         self.message.emit(self.tr("Saved {0} classes with {1} examples to “{2}”.").format(
             len(self._classes), self._classes.total, folder))
         return True
@@ -829,13 +841,14 @@ class DatasetPanel(QWidget):
     def load_collection(self, folder: str) -> bool:
         """Replace the classes with the collection in ``folder``; returns success."""
         try:
-            loaded = MyClasses.load(folder)
+            loaded = data_sources.load_collection(folder)
         except DataSourceError as error:
             self.message.emit(str(error))
             return False
         self._classes = loaded
         self._mine_edited(select=loaded.names[0] if loaded.names else None)
         self._unsaved = False
+        self.autosave()
         text = self.tr("Loaded {0} classes with {1} examples.").format(
             len(loaded), loaded.total)
         if loaded.skipped:
@@ -843,6 +856,54 @@ class DatasetPanel(QWidget):
                 len(loaded.skipped), loaded.skipped[0].reason)
         self.message.emit(text)
         return True
+
+    # --- my classes: kept between runs --------------------------------------------------
+    def has_unsaved_examples(self) -> bool:
+        """True when closing now would lose examples: the classes hold examples that are
+        neither in a folder the learner saved nor kept in the autosave folder."""
+        return self._classes.total > 0 and self._unsaved and not self._autosaved
+
+    def autosave(self) -> bool:
+        """Keep the classes in `autosave_folder` for the next start (atomically, like
+        any collection save). Returns True when they are kept (or there is no folder to
+        keep them in and nothing to keep)."""
+        self._autosave_timer.stop()
+        folder = self.autosave_folder
+        if folder is None:
+            return False
+        if self._autosaved:
+            return True
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            data_sources.save_collection(self._classes, folder)
+        except (DataSourceError, OSError) as error:
+            self.message.emit(self.tr("Your classes could not be kept for the next start: "
+                                      "{0}").format(error))
+            return False
+        self._autosaved = True
+        return True
+
+    def restore_autosaved(self, folder) -> bool:
+        """Keep My classes in ``folder`` from now on, and show the classes kept there by
+        the previous run (if any). Returns True when classes were restored."""
+        self.autosave_folder = Path(folder)
+        fileio.remove_stale_temporaries(self.autosave_folder)
+        if not (self.autosave_folder / data_sources.MANIFEST).is_file():
+            return False
+        try:
+            loaded = data_sources.load_collection(self.autosave_folder)
+        except DataSourceError as error:
+            self.message.emit(self.tr("Your classes from the last run could not be read: "
+                                      "{0}").format(error))
+            return False
+        self._classes = loaded
+        self._refresh_mine(loaded.names[0] if loaded.names else None)
+        self._autosaved = True
+        # Kept, but never saved by the learner: Save collection… is still worth doing.
+        self._unsaved = loaded.total > 0
+        if self.source() == "mine":
+            self._changed()
+        return loaded.total > 0
 
     # --- my classes: views -------------------------------------------------------------
     def _refresh_mine(self, select: str | None = None) -> None:
@@ -855,7 +916,7 @@ class DatasetPanel(QWidget):
                 item = QTableWidgetItem(name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 table.setItem(row, 0, item)
-                train, test = data_sources.split_counts(n, self.test_fraction)
+                train, test = split_counts(n, self.test_fraction, min_held=1)
                 values = (n, train, test) if n >= 2 else (n, None, None)
                 for column, value in enumerate(values, start=1):
                     cell = QTableWidgetItem("–" if value is None else _number(value))
@@ -878,7 +939,7 @@ class DatasetPanel(QWidget):
                 "Ready to train: {0} classes, {1} examples.").format(
                     len(self._classes), self._classes.total))
         else:
-            self.readiness_label.setText(problem)
+            self.readiness_label.setText(describe(problem))
         self._refresh_examples()
 
     def _refresh_examples(self) -> None:
@@ -941,7 +1002,7 @@ class DatasetPanel(QWidget):
         try:
             new = self._classes.rename_class(old, item.text())
         except ValueError as error:
-            self.message.emit(str(error))
+            self.message.emit(describe(error))
             new = old
         if new == old:
             with QSignalBlocker(self.class_table):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from engine.datasets import stratified_split
 from engine.layers import Conv2D
 from engine.model import Sequential, build_cnn
 from engine.pipeline import resolve_padding
@@ -170,23 +171,6 @@ class TrainingResult:
     validation_indices: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
 
-def split_validation(labels: np.ndarray, fraction: float,
-                     seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Indices ``(train, validation)`` holding out ``fraction`` of each class (rounded,
-    never a class's last image), so every class is seen in both parts when it can be."""
-    labels = np.asarray(labels)
-    rng = np.random.default_rng(seed)
-    train, held = [], []
-    for k in np.unique(labels):
-        members = rng.permutation(np.flatnonzero(labels == k))
-        n_val = min(int(round(len(members) * fraction)), len(members) - 1)
-        held.append(members[:n_val])
-        train.append(members[n_val:])
-    if not train:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.sort(np.concatenate(train)), np.sort(np.concatenate(held))
-
-
 def first_conv(model: Sequential) -> Conv2D | None:
     return next((layer for layer in model.layers if isinstance(layer, Conv2D)), None)
 
@@ -212,7 +196,9 @@ def make_job(model: Sequential, dataset, config: TrainingConfig):
     the worker to report as a failure.
     """
     x_train, y_train = dataset.x_train, dataset.y_train
-    train_index, val_index = split_validation(y_train, config.validation_fraction, config.seed)
+    # Sorted, so the training images keep their order (fit shuffles them itself).
+    train_index, val_index = (np.sort(part) for part in stratified_split(
+        y_train, config.validation_fraction, config.seed))
     if len(val_index) == 0:
         x_fit, y_fit, x_val, y_val = x_train, y_train, None, None
     else:

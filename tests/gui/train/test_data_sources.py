@@ -3,14 +3,17 @@ import json
 import numpy as np
 import pytest
 
-from engine.datasets import Dataset, load
+from engine.collection import MyClasses
+from engine.datasets import Dataset, load, split_counts
 from gui.common.image_io import rgb_to_qimage
 from gui.train.data_sources import (
     DataSourceError,
     LoadCancelled,
-    MyClasses,
+    collection_dataset,
+    describe,
+    load_collection,
     load_image_folder,
-    split_counts,
+    save_collection,
     to_training_image,
 )
 
@@ -190,7 +193,7 @@ def test_image_folder_classes_counts_labels_and_skipped(image_folder):
     assert data.x_train.shape[1:] == (1, 28, 28) and data.x_train.dtype == np.float32
     assert data.y_train.dtype == np.int64
     for label, n in enumerate((3, 4, 5)):
-        train, test = split_counts(n, 0.25)
+        train, test = split_counts(n, 0.25, min_held=1)
         assert (data.y_train == label).sum() == train
         assert (data.y_test == label).sum() == test
     assert len(data.y_train) + len(data.y_test) == 12
@@ -258,69 +261,24 @@ def random_examples(n, seed):
     return [rng.random((28, 28), dtype=np.float32) for _ in range(n)]
 
 
-def test_my_classes_editing():
+def test_collection_errors_are_worded_for_the_learner():
     classes = MyClasses()
-    assert classes.add_class("  circle  ") == "circle"
-    classes.add_class("line")
-    classes.add_class("dot")
-    for bad, match in (("", "needs a name"), ("CIRCLE", "already"), ("x" * 41, "limited"),
-                       (None, "text")):
-        with pytest.raises(ValueError, match=match):
+    for bad, match in (("", "needs a name"), ("x" * 41, "limited to 40 characters"),
+                       (None, "must be text")):
+        with pytest.raises(ValueError) as caught:
             classes.add_class(bad)
-    classes.rename_class("line", "stroke")
-    assert classes.names == ("circle", "stroke", "dot")  # position kept
-    classes.rename_class("stroke", "Stroke")  # a change of case is a rename
-    with pytest.raises(ValueError, match="already"):
-        classes.rename_class("Stroke", "dot")
-    with pytest.raises(ValueError, match="no class"):
-        classes.rename_class("nope", "x")
-    classes.remove_class("dot")
-    assert classes.names == ("circle", "Stroke")
-
-    images = random_examples(3, 0)
-    for image in images:
-        classes.add_example("circle", image)
-    images[0][:] = 0  # the collection keeps its own copy
-    assert classes.examples("circle")[0].any()
-    classes.remove_example("circle", 1)
-    assert classes.counts() == {"circle": 2, "Stroke": 0}
-    with pytest.raises(ValueError, match="no example"):
-        classes.remove_example("circle", 5)
-    with pytest.raises(ValueError, match="28×28"):
-        classes.add_example("circle", np.zeros((28, 27)))
-    bad = np.zeros((28, 28))
-    bad[0, 0] = np.nan
-    with pytest.raises(ValueError, match="NaN"):
-        classes.add_example("circle", bad)
-    with pytest.raises(ValueError, match="no class"):
-        classes.add_example("square", np.zeros((28, 28)))
-
-
-def test_my_classes_to_dataset_errors_say_what_to_add():
-    classes = MyClasses()
-    with pytest.raises(DataSourceError, match="at least 2 classes"):
-        classes.to_dataset()
+        assert match in describe(caught.value)
     classes.add_class("a")
     classes.add_class("b")
-    for image in random_examples(3, 1):
-        classes.add_example("a", image)
-    classes.add_example("b", random_examples(1, 2)[0])
+    with pytest.raises(ValueError) as caught:
+        classes.add_class("A")
+    assert describe(caught.value) == "There is already a class called “a”."
+    classes.add_example("a", np.zeros((28, 28)))
+    classes.add_example("a", np.zeros((28, 28)))
+    classes.add_example("b", np.zeros((28, 28)))
+    assert describe(classes.readiness()).startswith("Add 1 more example(s) to “b”")
     with pytest.raises(DataSourceError, match="1 more example.*“b”"):
-        classes.to_dataset()
-    assert "“b”" in classes.readiness()
-    classes.add_example("b", random_examples(1, 3)[0])
-    assert classes.readiness() is None
-    data = classes.to_dataset(test_fraction=0.34, seed=4)
-    assert data.class_names == ("a", "b")
-    assert data.x_train.shape == (3, 1, 28, 28) and data.x_test.shape == (2, 1, 28, 28)
-    assert sorted(data.y_test) == [0, 1]
-    # Every example lands in exactly one split, with its own label.
-    originals = {(label, ex.tobytes()) for label, name in enumerate("ab")
-                 for ex in classes.examples(name)}
-    split = {(int(y), x[0].tobytes()) for xs, ys in ((data.x_train, data.y_train),
-                                                     (data.x_test, data.y_test))
-             for x, y in zip(xs, ys, strict=True)}
-    assert split == originals
+        collection_dataset(classes)
 
 
 def test_my_classes_save_load_round_trip(tmp_path):
@@ -332,12 +290,12 @@ def test_my_classes_save_load_round_trip(tmp_path):
         for image in images:
             classes.add_example(name, image)
     folder = tmp_path / "collection"
-    classes.save(folder)
+    save_collection(classes, folder)
     manifest = json.loads((folder / "classes.json").read_text(encoding="utf-8"))
     assert [c["name"] for c in manifest["classes"]] == list(examples)
     assert all("/" not in c["folder"] for c in manifest["classes"])
 
-    loaded = MyClasses.load(folder)
+    loaded = load_collection(folder)
     assert loaded.names == tuple(examples)
     assert loaded.skipped == ()
     for name, images in examples.items():
@@ -355,8 +313,8 @@ def test_my_classes_save_load_round_trip(tmp_path):
 
     # Saving over an earlier collection replaces it.
     loaded.remove_class("猫 cat")
-    loaded.save(folder)
-    again = MyClasses.load(folder)
+    save_collection(loaded, folder)
+    again = load_collection(folder)
     assert again.names == ("a/b: weird?", "empty")
     assert not (folder / first).exists()
 
@@ -368,36 +326,27 @@ def test_my_classes_refuses_foreign_folders_and_damaged_manifests(tmp_path):
     foreign.mkdir()
     (foreign / "holiday.jpg").write_bytes(b"x")
     with pytest.raises(DataSourceError, match="already holds other files"):
-        classes.save(foreign)
+        save_collection(classes, foreign)
     assert sorted(p.name for p in foreign.iterdir()) == ["holiday.jpg"]
 
     with pytest.raises(DataSourceError, match="does not exist"):
-        MyClasses.load(tmp_path / "nowhere")
+        load_collection(tmp_path / "nowhere")
     with pytest.raises(DataSourceError, match="not a saved class collection"):
-        MyClasses.load(foreign)
+        load_collection(foreign)
     damaged = tmp_path / "damaged"
     damaged.mkdir()
     (damaged / "classes.json").write_text("{not json")
     with pytest.raises(DataSourceError, match="damaged"):
-        MyClasses.load(damaged)
+        load_collection(damaged)
     (damaged / "classes.json").write_text(json.dumps(
         {"format": "cnn-lab-classes", "classes": [{"name": "x", "folder": "../photos"}]}))
     with pytest.raises(DataSourceError, match="damaged"):
-        MyClasses.load(damaged)
+        load_collection(damaged)
 
 
 def test_my_classes_load_reads_a_plain_image_folder(image_folder):
-    loaded = MyClasses.load(image_folder)
+    loaded = load_collection(image_folder)
     assert loaded.names == ("cross", "horizontal", "vertical")
     assert loaded.counts() == {"cross": 3, "horizontal": 4, "vertical": 5}
     assert len(loaded.skipped) == 1
     check_mnist_like(loaded.examples("cross")[0])
-
-
-def test_split_counts():
-    assert split_counts(0, 0.2) == (0, 0)
-    assert split_counts(1, 0.2) == (1, 0)
-    assert split_counts(2, 0.2) == (1, 1)
-    assert split_counts(2, 0.9) == (1, 1)
-    assert split_counts(10, 0.2) == (8, 2)
-    assert split_counts(500, 0.2) == (400, 100)

@@ -3,9 +3,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from engine.datasets import split_counts
 from gui.common.image_io import rgb_to_qimage
 from gui.state import LabState
-from gui.train.data_sources import DataSourceError, split_counts
+from gui.train.data_sources import DataSourceError
 from gui.train.dataset_panel import DatasetPanel, ThumbStrip
 
 
@@ -115,7 +116,7 @@ def test_image_folder_loads_in_the_background_and_reports_skipped_files(
     data = panel.current_dataset()
     assert data.class_names == ("bar", "dash")
     assert table_counts(panel.summary_table, 1, 2) == [
-        ("bar", *split_counts(4, 0.2)), ("dash", *split_counts(3, 0.2))]
+        ("bar", *split_counts(4, 0.2, min_held=1)), ("dash", *split_counts(3, 0.2, min_held=1))]
     assert panel.folder_label.path() == str(folder)
     assert str(folder) in panel.folder_label.toolTip()
     assert any("bad.png" in m for m in messages)

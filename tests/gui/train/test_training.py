@@ -9,11 +9,12 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from engine import datasets
+from engine.datasets import stratified_split
 from engine.model import ModelFileError, build_cnn
 from engine.model import load as load_model
 from engine.train import History
 from gui.state import LabState
-from gui.train.job import TrainingConfig, TrainingUpdate, make_job, split_validation
+from gui.train.job import TrainingConfig, TrainingUpdate, make_job
 from gui.train.page import TrainingPage
 
 SHAPES = datasets.load("shapes", n_train=480, n_test=60, seed=0)
@@ -67,7 +68,7 @@ def test_config_refuses_values_the_engine_must_never_see():
 
 
 def test_validation_is_held_out_from_training_per_class():
-    train_index, val_index = split_validation(SHAPES.y_train, 0.1, seed=0)
+    train_index, val_index = stratified_split(SHAPES.y_train, 0.1, seed=0)
     assert not set(train_index) & set(val_index)
     assert len(train_index) + len(val_index) == len(SHAPES.y_train)
     assert set(SHAPES.y_train[val_index]) == set(range(len(SHAPES.class_names)))
