@@ -1,5 +1,6 @@
 """Shared test set-up: Qt runs headless, and no test touches the user's settings."""
 
+import errno
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,3 +20,49 @@ def _isolated_qsettings(tmp_path_factory):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
         QSettings.setPath(fmt, QSettings.Scope.SystemScope, folder)
     yield
+
+
+class DiskFull:
+    """Stands in for a disk with ``budget`` bytes left: writes beyond it fail as a full
+    disk does (ENOSPC), or, with ``silent``, are dropped while reporting success (what
+    some file systems do, and what ``QImage.save`` did on a full disk)."""
+
+    def __init__(self, monkeypatch, budget: int, silent: bool = False) -> None:
+        from engine import fileio
+
+        self.left = budget
+        self.silent = silent
+        real = os.fdopen
+        disk = self
+
+        class Handle:
+            def __init__(self, raw):
+                self._raw = raw
+
+            def write(self, data):
+                if len(data) > disk.left:
+                    if disk.silent:
+                        return len(data)
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                disk.left -= len(data)
+                return self._raw.write(data)
+
+            def __getattr__(self, name):
+                return getattr(self._raw, name)
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                return self._raw.__exit__(*exc)
+
+        monkeypatch.setattr(fileio.os, "fdopen", lambda *a, **k: Handle(real(*a, **k)))
+
+
+
+
+@pytest.fixture
+def disk_full(monkeypatch):
+    """``disk_full(budget, silent=False)``: from now on CNN Lab's file writes see a disk
+    with ``budget`` bytes left (``monkeypatch.undo()`` gives the disk back)."""
+    return lambda budget, silent=False: DiskFull(monkeypatch, budget, silent)

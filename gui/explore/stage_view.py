@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine import fileio
 from engine.pipeline import Exploration, explain_cell
-from gui.common.image_io import ink_to_qimage, rgb_to_qimage
+from gui.common.image_io import ink_to_qimage, png_bytes, rgb_to_qimage
 from gui.common.number_format import exact_decimals, format_number
 from gui.common.plotting import DIVERGING, DIVERGING_LUT, INK_LUT
 from gui.state import LabState
@@ -908,33 +909,46 @@ class StageView(QWidget):
 
         Colours are those on screen; small maps are enlarged with square pixels so a
         9×9 map stays legible. Returns the paths written (only the input while the
-        settings leave no output).
+        settings leave no output). Every picture is encoded before any is written, and
+        each is written atomically and checked (:func:`gui.common.image_io.save_png`):
+        on a full disk OSError says how far it got, and the pictures not written keep
+        their earlier content.
         """
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        written: list[Path] = []
-
-        def save(image: QImage, name: str) -> None:
-            path = folder / f"{name}.png"
-            if not image.save(str(path), "PNG"):
-                raise OSError(self.tr("Could not write {path}").format(path=path))
-            written.append(path)
-
+        pictures: list[tuple[QImage, str]] = []
         image = self._state.image if self._exploration is None else self._exploration.image
-        save(_enlarge(_input_qimage(image)), "1_input")
+        pictures.append((_enlarge(_input_qimage(image)), "1_input"))
         e = self._exploration
-        if e is None:
-            return written
-        index = min(self._state.selected, e.conv.shape[0] - 1)
-        slug = _slug(self._filter_name(index))
-        save(_enlarge(_map_qimage(e.conv[index], self._levels)), f"2_convolution_{slug}")
-        save(_enlarge(_map_qimage(e.activated[index], self._levels)), f"3_activation_{slug}")
-        save(_enlarge(_map_qimage(e.pooled[index], self._levels)), f"4_pooled_{slug}")
-        strip = _map_qimage(e.flattened[None], self._grid_levels)
-        save(strip.scaled(strip.width() * max(1, 1024 // strip.width()), 24), "5_flattened")
-        for i in range(e.conv.shape[0]):
-            name = f"feature_map_{i + 1:02d}_{_slug(self._filter_name(i))}"
-            save(_enlarge(_map_qimage(e.conv[i], self._grid_levels)), name)
+        if e is not None:
+            index = min(self._state.selected, e.conv.shape[0] - 1)
+            slug = _slug(self._filter_name(index))
+            levels = self._levels
+            pictures += [(_enlarge(_map_qimage(e.conv[index], levels)), f"2_convolution_{slug}"),
+                         (_enlarge(_map_qimage(e.activated[index], levels)),
+                          f"3_activation_{slug}"),
+                         (_enlarge(_map_qimage(e.pooled[index], levels)), f"4_pooled_{slug}")]
+            strip = _map_qimage(e.flattened[None], self._grid_levels)
+            pictures.append((strip.scaled(strip.width() * max(1, 1024 // strip.width()), 24),
+                             "5_flattened"))
+            for i in range(e.conv.shape[0]):
+                name = f"feature_map_{i + 1:02d}_{_slug(self._filter_name(i))}"
+                pictures.append((_enlarge(_map_qimage(e.conv[i], self._grid_levels)), name))
+        encoded = [(png_bytes(picture), folder / f"{name}.png") for picture, name in pictures]
+        folder.mkdir(parents=True, exist_ok=True)
+        fileio.remove_stale_temporaries(folder)
+        written: list[Path] = []
+        for data, path in encoded:
+            try:
+                if not data:
+                    raise fileio.WriteFailed(path.name)
+                fileio.write_bytes(path, data)
+            except OSError as error:
+                raise OSError(self.tr(
+                    "Could not write {0} ({1}); {2} of {3} images were written, the others "
+                    "were left as they were.").format(
+                        path.name, error.strerror or error, len(written), len(encoded))
+                ) from error
+            written.append(path)
         return written
 
     # --- state handlers --------------------------------------------------------------

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import gui.common.plotting  # noqa: F401  (row-major images and the app's colours, before any item)
+from gui.common.image_io import save_png
 
 TRAIN_COLOUR = (31, 119, 180)
 VALIDATION_COLOUR = (230, 120, 20)
@@ -208,6 +209,7 @@ class CurvesView(QWidget):
                 out[key][name] = (np.zeros(0) if x is None else x, np.zeros(0) if y is None else y)
         return out
 
-    def export_png(self, path) -> bool:
-        """Save both plots, as shown, to a PNG file. Returns False if it cannot be written."""
-        return bool(self.grab().save(str(path), "PNG"))
+    def export_png(self, path) -> None:
+        """Save both plots, as shown, to a PNG file: written atomically and checked, so a
+        full disk raises OSError and an earlier file at ``path`` is kept."""
+        save_png(self.grab().toImage(), path)

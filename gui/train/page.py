@@ -15,6 +15,7 @@ window stays responsive however fast the batches come.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import time
 from functools import partial
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import ops
+from engine import fileio, ops
 from engine.model import ModelFileError
 from engine.model import load as load_model
 from engine.train import TrainingDiverged, evaluate
@@ -947,16 +948,17 @@ class TrainingPage(QWidget):
         if history is None or not history.train_loss:
             self._say(self.tr("There is no training history to export yet."), True)
             return False
+        rows = io.StringIO(newline="")
+        writer = csv.writer(rows)
+        writer.writerow(["epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy"])
+        for epoch in range(len(history.train_loss)):
+            row = [epoch + 1, history.train_loss[epoch], history.train_accuracy[epoch]]
+            for values in (history.val_loss, history.val_accuracy):
+                row.append(values[epoch] if epoch < len(values) else "")
+            writer.writerow(row)
         try:
-            with open(path, "w", newline="", encoding="utf-8") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(["epoch", "train_loss", "train_accuracy", "val_loss",
-                                 "val_accuracy"])
-                for epoch in range(len(history.train_loss)):
-                    row = [epoch + 1, history.train_loss[epoch], history.train_accuracy[epoch]]
-                    for values in (history.val_loss, history.val_accuracy):
-                        row.append(values[epoch] if epoch < len(values) else "")
-                    writer.writerow(row)
+            # Written whole or not at all: a full disk leaves no empty or cut file.
+            fileio.write_text(path, rows.getvalue())
         except OSError as error:
             self._say(self.tr("Could not write {0}: {1}").format(
                 Path(path).name, error.strerror or error), True)
@@ -975,8 +977,11 @@ class TrainingPage(QWidget):
             self.export_curves_png(path)
 
     def export_curves_png(self, path) -> bool:
-        if not self.curves.export_png(path):
-            self._say(self.tr("Could not write {0}.").format(Path(path).name), True)
+        try:
+            self.curves.export_png(path)
+        except OSError as error:
+            self._say(self.tr("Could not write {0}: {1}").format(
+                Path(path).name, error.strerror or error), True)
             return False
         self._say(self.tr("Saved the curves to {0}.").format(Path(path).name))
         return True

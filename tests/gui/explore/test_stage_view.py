@@ -276,6 +276,28 @@ def test_export_images_writes_non_empty_pngs(make, tmp_path):
         assert path.stat().st_size > 0 and not image.isNull() and image.width() > 0
 
 
+@pytest.mark.parametrize("silent", [False, True], ids=["ENOSPC", "dropped-writes"])
+def test_export_images_on_a_full_disk_says_so_and_keeps_the_earlier_pictures(
+        make, tmp_path, disk_full, monkeypatch, silent):
+    state, view, _ = make(x_pattern())
+    folder = tmp_path / "stages"
+    first = view.export_images(folder)
+    earlier = {p.name: p.read_bytes() for p in first}
+    state.set_source(np.asarray(x_pattern())[::-1].copy(), "flipped")  # other pictures
+    state.recompute()
+    sizes = sorted(len(v) for v in earlier.values())
+    disk_full(sum(sizes[:2]) - 1, silent)   # room for one or two pictures, not all
+    with pytest.raises(OSError, match=rf"Could not write .*; [0-2] of {len(first)} images"):
+        view.export_images(folder)
+    monkeypatch.undo()
+    now = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert set(now) == set(earlier)        # no temporary or half-written file left
+    changed = [name for name in now if now[name] != earlier[name]]
+    assert len(changed) < len(first)       # the pictures not written kept their content
+    for name in now:
+        assert not QImage.fromData(now[name]).isNull()
+
+
 def test_helpers():
     assert [nice_ceiling(v) for v in (0.9, 1.0, 1.01, 3.3, 47, 0.0021)] == pytest.approx(
         [1.0, 1.0, 1.2, 4.0, 50, 0.0025])

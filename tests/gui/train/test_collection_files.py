@@ -163,44 +163,9 @@ def test_a_big_collection_killed_halfway_through_its_pictures_is_kept_whole(tmp_
 
 # ------------------------------------------------------------------ failed writes
 
-class DiskFull:
-    """Stands in for a disk with ``budget`` bytes left: writes beyond it fail as a full
-    disk does (ENOSPC), or, with ``silent``, are dropped while reporting success (what
-    some file systems do, and what ``QImage.save`` did on a full disk)."""
-
-    def __init__(self, monkeypatch, budget: int, silent: bool = False) -> None:
-        self.left = budget
-        self.silent = silent
-        real = os.fdopen
-        disk = self
-
-        class Handle:
-            def __init__(self, raw):
-                self._raw = raw
-
-            def write(self, data):
-                if len(data) > disk.left:
-                    if disk.silent:
-                        return len(data)
-                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-                disk.left -= len(data)
-                return self._raw.write(data)
-
-            def __getattr__(self, name):
-                return getattr(self._raw, name)
-
-            def __enter__(self):
-                return self
-
-            def __exit__(self, *exc):
-                return self._raw.__exit__(*exc)
-
-        monkeypatch.setattr(fileio.os, "fdopen", lambda *a, **k: Handle(real(*a, **k)))
-
-
 @pytest.mark.parametrize("silent", [False, True], ids=["ENOSPC", "dropped-writes"])
 def test_a_full_disk_is_reported_and_the_previous_collection_kept(tmp_path, monkeypatch,
-                                                                   silent):
+                                                                   disk_full, silent):
     old, new = make_collection(5, (8, 8, 8)), make_collection(6, (20, 20, 20))
     folder = tmp_path / "collection"
     save_collection(old, folder)
@@ -208,7 +173,7 @@ def test_a_full_disk_is_reported_and_the_previous_collection_kept(tmp_path, monk
     one_png = len(next(iter(v for k, v in saved.items() if k.endswith(".png"))))
     # Room for about half of the new pictures, at every point of the save in turn.
     for budget in (0, one_png * 10, one_png * 30, one_png * 59):
-        DiskFull(monkeypatch, budget, silent)
+        disk_full(budget, silent)
         with pytest.raises(DataSourceError, match="Could not save.*still holds"):
             save_collection(new, folder)
         monkeypatch.undo()

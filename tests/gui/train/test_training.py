@@ -290,6 +290,24 @@ def test_history_csv_has_a_header_and_one_row_per_epoch(trained, tmp_path):
     assert page.export_curves_png(png) and png.stat().st_size > 0
 
 
+@pytest.mark.parametrize("silent", [False, True], ids=["ENOSPC", "dropped-writes"])
+def test_exports_on_a_full_disk_fail_loudly_and_leave_no_empty_file(trained, tmp_path,
+                                                                    disk_full, monkeypatch,
+                                                                    silent):
+    page = trained
+    csv_path, png_path = tmp_path / "history.csv", tmp_path / "curves.png"
+    png_path.write_bytes(b"the curves exported yesterday")
+    disk_full(0, silent)
+    assert not page.export_history_csv(csv_path)
+    assert "Could not write history.csv" in page.status.text()
+    assert not page.export_curves_png(png_path)
+    assert "Could not write curves.png" in page.status.text()
+    monkeypatch.undo()
+    assert not csv_path.exists()
+    assert png_path.read_bytes() == b"the curves exported yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["curves.png"]
+
+
 def test_show_learned_filters_puts_the_first_layer_into_the_explorer(trained, qtbot):
     page = trained
     with qtbot.waitSignal(page.explore_requested, timeout=1_000):
