@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
                               samples.label(samples.DEFAULT_SAMPLE))
         if restore:
             self._restore_settings()
+            self.training.restore_work()
         else:
             self.resize(1280, 800)
 
@@ -230,6 +231,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.training.may_close():  # asks about unsaved work (Save/Discard/Cancel)
+            event.ignore()
+            return
         # Training and folder loading run in worker threads: stop them and wait, so no
         # thread outlives the window.
         self.training.shutdown(10_000)

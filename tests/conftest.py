@@ -22,6 +22,19 @@ def _isolated_qsettings(tmp_path_factory):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _private_data_folder_and_no_modal_questions(monkeypatch, tmp_path):
+    """Each test keeps My classes in its own data folder, and closing a window with
+    unsaved work answers "discard" instead of opening a modal question (tests of the
+    question replace the answer)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "app-data"))
+    try:
+        from gui.train.page import TrainingPage
+    except ImportError:  # engine-only environments
+        return
+    monkeypatch.setattr(TrainingPage, "ask_about_unsaved_work", lambda self, work: "discard")
+
+
 class DiskFull:
     """Stands in for a disk with ``budget`` bytes left: writes beyond it fail as a full
     disk does (ENOSPC), or, with ``silent``, are dropped while reporting success (what

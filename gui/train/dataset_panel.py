@@ -1032,11 +1032,16 @@ class DatasetPanel(QWidget):
             self.import_files(paths)
 
     def _on_save_clicked(self) -> None:
+        self.save_collection_dialog()
+
+    def save_collection_dialog(self) -> bool:
+        """Ask for a folder, then save; True when the collection was saved."""
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Save the collection in a folder (new or empty)"), self._last_dir)
-        if folder:
-            self._remember_dir(folder)
-            self.save_collection(folder)
+        if not folder:
+            return False
+        self._remember_dir(folder)
+        return self.save_collection(folder)
 
     def _on_load_clicked(self) -> None:
         if self._unsaved and len(self._classes) and QMessageBox.question(

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -250,6 +251,9 @@ class TrainingPage(QWidget):
         # the page then leaves it alone instead of copying the explorer's layer.
         self._architecture_touched = False
         self._closing = False
+        #: The state's model came from training here and was never saved to a file.
+        self._model_unsaved = False
+        self._model_accuracy: float | None = None   # its test accuracy, when known
         self._paint_timer = QTimer(self)
         self._paint_timer.setSingleShot(True)
         self._paint_timer.timeout.connect(self._paint_pending)
@@ -773,14 +777,31 @@ class TrainingPage(QWidget):
                                 if (result.cancelled or history.stopped_early)
                                 else self._config.epochs)
         self.curves.redraw_running()
+        n = history.epochs_completed
+        if result.cancelled and n < 1:
+            # Stopped before the new network saw every training image once: it knows
+            # less than the model it would replace, so the previous model stays.
+            kept = self.state.first_conv()
+            self.filters_view.set_filters(None if kept is None else kept.params["weight"])
+            if self.state.model is None:
+                self._say(self.tr("Stopped before the first epoch ended; the unfinished "
+                                  "network was discarded, and there is no trained model."))
+            else:
+                self._say(self.tr("Stopped before the first epoch ended; the unfinished "
+                                  "network was discarded and the previous model is kept."))
+            self.progress.setFormat(self.tr("Stopped before the first epoch ended"))
+            return
         conv = first_conv(model)
         if conv is not None:
             self.filters_view.set_filters(conv.params["weight"])
         self.state.set_model(model)
+        self._model_unsaved = True
+        self._model_accuracy = (None if result.evaluation is None
+                                else result.evaluation.accuracy)
         self._show_evaluation(result.evaluation, self._dataset)
-        n = history.epochs_completed
         if result.cancelled:
-            text = self.tr("Stopped after {0} epochs; the model keeps its weights so far.")
+            text = self.tr("Stopped after {0} epoch(s); the new model, with the weights "
+                           "learned so far, replaces the previous one.")
             self._say(text.format(n))
             self.progress.setFormat(self.tr("Stopped after {0} epochs").format(n))
         else:
@@ -863,14 +884,17 @@ class TrainingPage(QWidget):
     def _folder(self) -> str:
         return str(Path.home())
 
-    def save_model_dialog(self) -> None:
+    def save_model_dialog(self) -> bool:
+        """Ask where, then save; True when the model was saved."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"),
                                               str(Path(self._folder()) / "model.npz"),
                                               self.tr("CNN Lab model (*.npz)"))
-        if path:
-            if not path.lower().endswith(".npz"):
-                path += ".npz"
-            self.save_model(path)
+        if not path:
+            return False
+        if not path.lower().endswith(".npz"):
+            path += ".npz"
+        fileio.remove_stale_temporaries(Path(path).parent)
+        return self.save_model(path)
 
     def save_model(self, path) -> bool:
         model = self.state.model
@@ -883,6 +907,7 @@ class TrainingPage(QWidget):
             self._say(self.tr("Could not save {0}: {1}").format(
                 Path(path).name, error.strerror or error), True)
             return False
+        self._model_unsaved = False
         self._say(self.tr("Saved the model to {0}.").format(Path(path).name))
         return True
 
@@ -905,6 +930,7 @@ class TrainingPage(QWidget):
         self._history = None   # the curves belonged to the previous model
         self.curves.clear()
         self.state.set_model(model)
+        self._model_unsaved = False
         names = ", ".join(model.class_names or ())
         text = self.tr("Opened {0}: {1} classes ({2}).").format(
             Path(path).name, model.num_classes, names)
@@ -957,6 +983,7 @@ class TrainingPage(QWidget):
                 row.append(values[epoch] if epoch < len(values) else "")
             writer.writerow(row)
         try:
+            fileio.remove_stale_temporaries(Path(path).parent)
             # Written whole or not at all: a full disk leaves no empty or cut file.
             fileio.write_text(path, rows.getvalue())
         except OSError as error:
@@ -978,6 +1005,7 @@ class TrainingPage(QWidget):
 
     def export_curves_png(self, path) -> bool:
         try:
+            fileio.remove_stale_temporaries(Path(path).parent)
             self.curves.export_png(path)
         except OSError as error:
             self._say(self.tr("Could not write {0}: {1}").format(
@@ -985,6 +1013,67 @@ class TrainingPage(QWidget):
             return False
         self._say(self.tr("Saved the curves to {0}.").format(Path(path).name))
         return True
+
+    # --- work that closing the window would lose -------------------------------------------
+    def restore_work(self, folder=None) -> bool:
+        """Keep My classes between runs in ``folder`` (default: the app's data folder,
+        ``QStandardPaths.AppDataLocation``) and bring back what the last run kept there."""
+        if folder is None:
+            folder = Path(QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.AppDataLocation)) / "my classes"
+        return self.dataset_panel.restore_autosaved(folder)
+
+    def unsaved_work(self) -> list[str]:
+        """What closing now would lose, one sentence each (empty: nothing). My classes
+        are kept for the next start when they can be; they count only if they cannot."""
+        work = []
+        if self.state.model is not None and self._model_unsaved:
+            accuracy = self._model_accuracy
+            if accuracy is None:
+                work.append(self.tr("The trained model has not been saved to a file."))
+            else:
+                work.append(self.tr("The trained model ({0:.1f} % test accuracy) has not "
+                                    "been saved to a file.").format(100 * accuracy))
+        panel = self.dataset_panel
+        if not panel.autosave() and panel.has_unsaved_examples():
+            work.append(self.tr("Your classes ({0} examples) are not saved, and could not "
+                                "be kept for the next start.").format(panel.classes.total))
+        return work
+
+    def ask_about_unsaved_work(self, work: list[str]) -> str:
+        """Ask whether to save ``work`` before closing: ``"save"``, ``"discard"`` or
+        ``"cancel"``. (Tests replace this method; it is the only modal question.)"""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close CNN Lab"),
+                          self.tr("Save your work before closing?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText("\n".join(work))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(
+                    QMessageBox.StandardButton(answer), "cancel")
+
+    def save_unsaved_work(self) -> bool:
+        """Save each unsaved thing through its dialog; False if one was not saved."""
+        if self.state.model is not None and self._model_unsaved \
+                and not self.save_model_dialog():
+            return False
+        panel = self.dataset_panel
+        if panel.has_unsaved_examples() and not panel.save_collection_dialog():
+            return False
+        return True
+
+    def may_close(self) -> bool:
+        """Keep My classes for the next start, then ask about anything else closing
+        would lose. True when the window may close."""
+        work = self.unsaved_work()
+        if not work:
+            return True
+        answer = self.ask_about_unsaved_work(work)
+        if answer == "save":
+            return self.save_unsaved_work()
+        return answer == "discard"
 
     # --- messages and events ---------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:

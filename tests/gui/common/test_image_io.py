@@ -133,6 +133,28 @@ def test_directory(qapp_ready, tmp_path):
     assert_refused(folder, "folder")
 
 
+def test_a_named_pipe_is_called_a_named_pipe_and_never_blocks(qapp_ready, tmp_path):
+    import os
+    import threading
+    pipe = tmp_path / "picture.png"
+    os.mkfifo(pipe)
+    errors = []
+    # Opening a pipe blocks until someone writes to it: run in a thread and check it ends.
+    reader = threading.Thread(target=lambda: errors.append(_refusal(pipe)), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "reading a named pipe blocked"
+    assert errors == ["“picture.png” is a named pipe, not an image file."]
+
+
+def _refusal(path) -> str:
+    try:
+        load_image(path)
+    except ImageLoadError as error:
+        return str(error)
+    return "accepted"
+
+
 def test_empty_file(qapp_ready, tmp_path):
     path = tmp_path / "empty.png"
     path.write_bytes(b"")

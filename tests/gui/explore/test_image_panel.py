@@ -162,6 +162,18 @@ def test_a_bad_file_leaves_the_picture_untouched(panel, state, tmp_path, kind, q
     assert state.source_name == name
 
 
+def test_a_named_pipe_chosen_as_a_picture_is_refused_by_name(panel, state, tmp_path,
+                                                              qtbot):
+    import os
+    pipe = tmp_path / "photo.jpg"
+    os.mkfifo(pipe)
+    messages = []
+    panel.message.connect(messages.append)
+    with qtbot.assertNotEmitted(state.source_changed):
+        assert not panel.open_file(pipe)
+    assert messages == ["“photo.jpg” is a named pipe, not an image file."]
+
+
 def test_open_dialog(panel, state, tmp_path, monkeypatch):
     path = write_picture(tmp_path / "chosen.png", 12, 12)
     asked = {}

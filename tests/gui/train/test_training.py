@@ -130,21 +130,61 @@ def test_training_reaches_far_above_chance_and_sets_the_model(qtbot):
     assert not page.is_training() and page.train_button.isEnabled()
 
 
-def test_stop_ends_the_run_early_and_keeps_a_usable_model(qtbot):
+def test_stop_after_an_epoch_replaces_the_model_with_the_new_one(qtbot):
     page = make_page(qtbot, epochs=200)
     messages = []
     page.message.connect(messages.append)
     assert page.start_training(SMALL)
-    with qtbot.waitSignal(page.worker.progressed, timeout=10_000):
+    with qtbot.waitSignal(page.worker.progressed, timeout=10_000,
+                          check_params_cb=lambda update: update.epoch_done):
         pass
     with qtbot.waitSignal(page.worker.finished, timeout=5_000):
         page.stop_training()
     result = page.last_result
-    assert result.cancelled and result.history.epochs_completed < 200
-    assert page.state.model is not None
+    assert result.cancelled and 1 <= result.history.epochs_completed < 200
+    assert page.state.model is page._model
     probabilities = page.state.model.predict_proba(SMALL.x_test[:5])
     assert np.allclose(probabilities.sum(axis=1), 1.0)
-    assert any("Stopped after" in text for text in messages)
+    assert any("Stopped after" in text and "replaces the previous one" in text
+               for text in messages)
+
+
+def test_train_then_stop_at_once_keeps_the_previous_model(trained, qtbot):
+    page = trained
+    previous = page.state.model
+    weights = previous.layers[0].params["weight"].copy()
+    accuracy = page.last_result.evaluation.accuracy
+    page.set_config(TrainingConfig(filters=8, epochs=200, lr=0.01, batch_size=4))
+    messages = []
+    page.message.connect(messages.append)
+    assert page.start_training(SHAPES)
+    with qtbot.waitSignal(page.worker.progressed, timeout=10_000):
+        pass
+    with qtbot.waitSignal(page.worker.finished, timeout=5_000):
+        page.stop_training()
+    assert page.last_result.history.epochs_completed == 0
+    assert page.state.model is previous
+    assert np.array_equal(previous.layers[0].params["weight"], weights)
+    assert "the previous model is kept" in messages[-1]
+    assert np.allclose(np.stack(page.filters_view.images()), weights.mean(axis=1))
+    # Still the trained, unsaved model a closing window asks about, with its accuracy.
+    assert page.unsaved_work() == [
+        f"The trained model ({100 * accuracy:.1f} % test accuracy) has not been saved to "
+        "a file."]
+
+
+def test_stop_at_once_without_a_previous_model_keeps_none(qtbot):
+    page = make_page(qtbot, epochs=200, batch_size=4)
+    messages = []
+    page.message.connect(messages.append)
+    assert page.start_training(SHAPES)
+    with qtbot.waitSignal(page.worker.progressed, timeout=10_000):
+        pass
+    with qtbot.waitSignal(page.worker.finished, timeout=5_000):
+        page.stop_training()
+    assert page.state.model is None
+    assert "there is no trained model" in messages[-1]
+    assert page.unsaved_work() == []
 
 
 def test_huge_learning_rate_reports_divergence_and_keeps_the_previous_model(qtbot):

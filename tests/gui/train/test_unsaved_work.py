@@ -1,0 +1,161 @@
+"""Closing the window never loses work silently: My classes are kept for the next start,
+and an unsaved trained model (or classes that cannot be kept) is asked about."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+
+from engine import datasets, fileio
+from engine.model import load as load_model
+from gui.common.image_io import rgb_to_qimage
+from gui.main_window import MainWindow
+from gui.train.job import TrainingConfig
+from gui.train.page import TrainingPage
+
+SMALL = datasets.load("shapes", n_train=120, n_test=30, seed=1)
+
+
+@pytest.fixture
+def settings_file(tmp_path):
+    return str(tmp_path / "settings.ini")
+
+
+def open_window(qtbot, settings_file) -> MainWindow:
+    window = MainWindow(settings=QSettings(settings_file, QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def add_examples(window, tmp_path, name, n):
+    """Import ``n`` real picture files into a new class ``name``."""
+    panel = window.training.dataset_panel
+    panel.set_source("mine")
+    assert panel.add_class(name)
+    paths = []
+    for i in range(n):
+        picture = np.ones((40, 40), np.float32)
+        picture[5:35, 8 + 2 * i:14 + 2 * i] = 0.0
+        path = tmp_path / f"{name}-{i}.png"
+        assert rgb_to_qimage(picture).save(str(path))
+        paths.append(str(path))
+    assert panel.import_files(paths) == n
+
+
+@pytest.fixture
+def questions(monkeypatch):
+    """Answers the close question with ``questions.answer`` and records what it was asked."""
+    class Questions:
+        answer = "discard"
+        asked: list = []
+
+    def ask(page, work):
+        Questions.asked.append(list(work))
+        return Questions.answer
+
+    Questions.asked = []
+    monkeypatch.setattr(TrainingPage, "ask_about_unsaved_work", ask)
+    return Questions
+
+
+def train_briefly(qtbot, window):
+    page = window.training
+    page.set_config(TrainingConfig(filters=4, epochs=1, lr=0.01, batch_size=16))
+    assert page.start_training(SMALL)
+    with qtbot.waitSignal(page.worker.finished, timeout=20_000):
+        pass
+    assert page.state.model is not None
+
+
+def test_my_classes_come_back_at_the_next_start_without_a_question(qtbot, tmp_path,
+                                                                   settings_file, questions):
+    window = open_window(qtbot, settings_file)
+    add_examples(window, tmp_path, "bar", 3)
+    add_examples(window, tmp_path, "dash", 2)
+    kept = {name: [e.copy() for e in window.training.dataset_panel.classes.examples(name)]
+            for name in ("bar", "dash")}
+    assert window.training.unsaved_work() == []  # kept for the next start: nothing lost
+    assert window.close()
+    assert questions.asked == []
+
+    again = open_window(qtbot, settings_file)
+    classes = again.training.dataset_panel.classes
+    assert classes.counts() == {"bar": 3, "dash": 2}
+    for name, examples in kept.items():
+        for a, b in zip(classes.examples(name), examples, strict=True):
+            assert np.abs(a - b).max() <= 1 / 255 + 1e-6
+
+
+def test_classes_that_cannot_be_kept_are_asked_about(qtbot, tmp_path, settings_file,
+                                                     questions):
+    window = open_window(qtbot, settings_file)
+    blocked = tmp_path / "not a folder"
+    blocked.write_text("a file where the data folder should be")
+    window.training.dataset_panel.autosave_folder = blocked / "my classes"
+    add_examples(window, tmp_path, "bar", 2)
+    work = window.training.unsaved_work()
+    assert work == ["Your classes (2 examples) are not saved, and could not be kept for "
+                    "the next start."]
+    questions.answer = "cancel"
+    assert not window.close()
+    assert window.isVisible() and questions.asked == [work]
+
+
+def test_an_unsaved_model_asks_save_discard_or_cancel(qtbot, tmp_path, settings_file,
+                                                      questions, monkeypatch):
+    window = open_window(qtbot, settings_file)
+    train_briefly(qtbot, window)
+    work = window.training.unsaved_work()
+    assert len(work) == 1 and work[0].startswith("The trained model (")
+
+    questions.answer = "cancel"
+    assert not window.close()
+    assert window.isVisible()
+
+    # Save, but the learner cancels the file dialog: the window stays.
+    questions.answer = "save"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert not window.close()
+    assert window.isVisible()
+
+    # Save into a folder a killed save left a temporary file in: it is cleaned up.
+    stale = tmp_path / f".model.npz.x{fileio.TEMP_SUFFIX}"
+    stale.write_bytes(b"left by a killed save")
+    target = tmp_path / "model.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.close()
+    assert not window.isVisible()
+    assert not stale.exists()
+    assert load_model(target).num_classes == len(SMALL.class_names)
+    assert len(questions.asked) == 3
+
+
+def test_discard_closes_and_a_saved_model_is_not_asked_about(qtbot, tmp_path, settings_file,
+                                                             questions):
+    window = open_window(qtbot, settings_file)
+    train_briefly(qtbot, window)
+    questions.answer = "discard"
+    assert window.close()
+    assert len(questions.asked) == 1
+
+    second = open_window(qtbot, settings_file)
+    train_briefly(qtbot, second)
+    assert second.training.save_model(tmp_path / "saved.npz")
+    assert second.training.unsaved_work() == []
+    assert second.close()
+    assert len(questions.asked) == 1
+
+
+def test_killed_autosaves_leave_no_temporary_files_at_the_next_start(qtbot, tmp_path,
+                                                                     settings_file):
+    window = open_window(qtbot, settings_file)
+    add_examples(window, tmp_path, "bar", 2)
+    add_examples(window, tmp_path, "dash", 2)
+    folder = window.training.dataset_panel.autosave_folder
+    assert window.close()
+    stale = folder / f".classes.json.abc{fileio.TEMP_SUFFIX}"
+    stale.write_text("half a manifest")
+    again = open_window(qtbot, settings_file)
+    assert not stale.exists()
+    assert again.training.dataset_panel.classes.counts() == {"bar": 2, "dash": 2}
