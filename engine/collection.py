@@ -87,6 +87,14 @@ class MyClasses:
         self._classes: dict[str, list[np.ndarray]] = {}
         self.skipped: tuple[Skipped, ...] = ()
 
+    def copy(self) -> MyClasses:
+        """An independent collection with the same classes and examples (the examples
+        are read-only, so they are shared, not copied): a snapshot to save elsewhere."""
+        other = MyClasses()
+        other._classes = {name: list(examples) for name, examples in self._classes.items()}
+        other.skipped = self.skipped
+        return other
+
     # --- classes ---------------------------------------------------------------------
     @property
     def names(self) -> tuple[str, ...]:

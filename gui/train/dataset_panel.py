@@ -212,7 +212,9 @@ class DatasetPanel(QWidget):
         #: Where My classes are kept between runs (None: not kept; see `restore_autosaved`).
         self.autosave_folder: Path | None = None
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
-        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.timeout.connect(self._autosave_in_background)
+        self._autosave_worker: Worker | None = None
+        self._edits = 0  # tells a background autosave whether what it saved is current
         self._folder: str | None = None
         self._folder_dataset: data_sources.ImageFolderDataset | None = None
         self._folder_error: str | None = None
@@ -724,7 +726,10 @@ class DatasetPanel(QWidget):
             self._changed()
 
     def shutdown(self) -> None:
-        """Stop any folder still being read and wait for it (call when the window closes)."""
+        """Stop any folder still being read and wait for it, and for a background autosave
+        (call when the window closes)."""
+        self._autosave_timer.stop()
+        self._wait_for_autosave()
         self._worker = None
         for worker in list(self._workers):
             worker.stop_and_wait()
@@ -749,6 +754,7 @@ class DatasetPanel(QWidget):
     def _mine_edited(self, select: str | None = None) -> None:
         self._unsaved = True
         self._autosaved = False
+        self._edits += 1
         if self.autosave_folder is not None:
             self._autosave_timer.start()
         self._refresh_mine(select)
@@ -868,6 +874,7 @@ class DatasetPanel(QWidget):
         any collection save). Returns True when they are kept (or there is no folder to
         keep them in and nothing to keep)."""
         self._autosave_timer.stop()
+        self._wait_for_autosave()
         folder = self.autosave_folder
         if folder is None:
             return False
@@ -882,6 +889,46 @@ class DatasetPanel(QWidget):
             return False
         self._autosaved = True
         return True
+
+    def _autosave_in_background(self) -> None:
+        """Save a snapshot of the classes in a worker: encoding and flushing hundreds of
+        pictures takes about a second, too long for the window to wait."""
+        folder = self.autosave_folder
+        if folder is None or self._autosaved:
+            return
+        if self._autosave_worker is not None:  # one save into the folder at a time
+            self._autosave_timer.start()
+            return
+        snapshot, edits = self._classes.copy(), self._edits
+
+        def job(_report, _should_stop):
+            folder.mkdir(parents=True, exist_ok=True)
+            data_sources.save_collection(snapshot, folder)
+
+        worker = Worker(job, self)
+        worker.succeeded.connect(lambda _result: self._on_autosaved(edits))
+        worker.failed.connect(self._on_autosave_failed)
+        worker.finished.connect(lambda w=worker: self._on_autosave_finished(w))
+        self._autosave_worker = worker
+        worker.start()
+
+    def _on_autosaved(self, edits: int) -> None:
+        if edits == self._edits:  # no edit since the snapshot was taken
+            self._autosaved = True
+
+    def _on_autosave_failed(self, error: Exception) -> None:
+        self.message.emit(self.tr("Your classes could not be kept for the next start: "
+                                  "{0}").format(error))
+
+    def _on_autosave_finished(self, worker: Worker) -> None:
+        if self._autosave_worker is worker:
+            self._autosave_worker = None
+        worker.deleteLater()
+
+    def _wait_for_autosave(self) -> None:
+        worker, self._autosave_worker = self._autosave_worker, None
+        if worker is not None:
+            worker.stop_and_wait()
 
     def restore_autosaved(self, folder) -> bool:
         """Keep My classes in ``folder`` from now on, and show the classes kept there by

@@ -15,6 +15,7 @@ window stays responsive however fast the batches come.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import math
 import time
@@ -1047,7 +1048,11 @@ class TrainingPage(QWidget):
                           self.tr("Save your work before closing?"),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText("\n".join(work))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setInformativeText("<ul style='margin-left: -20px'>" + "".join(
+            f"<li style='margin-bottom: 4px'>{html.escape(item)}</li>" for item in work)
+            + "</ul>" + html.escape(self.tr(
+                "Save asks where to save each of them; Discard closes without them.")))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: "save",

@@ -24,7 +24,8 @@ print(json.dumps({"imported": names, "loaded": sorted(sys.modules)}))
 QT_PREFIXES = ("PySide6", "PySide2", "PyQt5", "PyQt6", "shiboken6", "shiboken2", "pyqtgraph",
                "qtpy", "superqt")
 EXPECTED = {"engine.ops", "engine.layers", "engine.losses", "engine.model", "engine.optim",
-            "engine.train", "engine.pipeline", "engine.datasets"}
+            "engine.train", "engine.pipeline", "engine.datasets", "engine.collection",
+            "engine.folders", "engine.fileio"}
 
 
 @pytest.fixture(scope="module")

@@ -350,3 +350,47 @@ def test_my_classes_load_reads_a_plain_image_folder(image_folder):
     assert loaded.counts() == {"cross": 3, "horizontal": 4, "vertical": 5}
     assert len(loaded.skipped) == 1
     check_mnist_like(loaded.examples("cross")[0])
+
+
+def test_named_pipes_in_folders_are_skipped_by_name_without_being_opened(image_folder):
+    import os
+    os.mkfifo(image_folder / "cross" / "camera.png")
+    data = load_image_folder(image_folder)
+    reasons = {os.path.basename(s.path): s.reason for s in data.skipped}
+    assert reasons["camera.png"] == "“camera.png” is a named pipe, not a picture file."
+    loaded = load_collection(image_folder)
+    assert any(s.reason.endswith("is a named pipe, not a picture file.")
+               for s in loaded.skipped)
+    assert loaded.counts()["cross"] == 3
+
+
+def test_a_deeply_nested_manifest_is_called_damaged(tmp_path):
+    folder = tmp_path / "nested"
+    folder.mkdir()
+    (folder / "classes.json").write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(DataSourceError, match="damaged"):
+        load_collection(folder)
+    (folder / "classes.json").write_text('{"format": "cnn-lab-classes", "classes": '
+                                         + "[" * 50_000 + "]" * 50_000 + "}")
+    with pytest.raises(DataSourceError, match="damaged"):
+        load_collection(folder)
+
+
+def test_every_engine_data_error_has_words_for_the_learner():
+    import re
+    from pathlib import Path
+
+    from engine.folders import DataError
+    root = Path(__file__).resolve().parents[3] / "engine"
+    codes = set()
+    for module in ("collection.py", "folders.py"):
+        codes |= set(re.findall(r'(?:CollectionError|DataError)\(\s*"(\w+)"',
+                                (root / module).read_text(encoding="utf-8")))
+    assert {"write_failed", "foreign_folder", "no_subfolders", "too_few_examples"} <= codes
+    values = {"path": "p", "name": "n", "subfolder": "s", "limit": 40, "size": 28,
+              "shape": "1×2", "number": 3, "count": 1, "missing": 1, "reason": "r",
+              "manifest": "classes.json", "folder": "f",
+              "error": DataError("name_empty", "a class needs a name")}
+    for code in sorted(codes):
+        error = DataError(code, "english {name}", **values)
+        assert describe(error) != str(error), code

@@ -159,3 +159,29 @@ def test_killed_autosaves_leave_no_temporary_files_at_the_next_start(qtbot, tmp_
     again = open_window(qtbot, settings_file)
     assert not stale.exists()
     assert again.training.dataset_panel.classes.counts() == {"bar": 2, "dash": 2}
+
+
+def test_edits_are_kept_in_the_background_while_the_window_stays_open(qtbot, tmp_path,
+                                                                      settings_file):
+    from gui.train.data_sources import load_collection
+
+    window = open_window(qtbot, settings_file)
+    panel = window.training.dataset_panel
+    panel._autosave_timer.setInterval(10)  # the learner paused long enough
+    add_examples(window, tmp_path, "bar", 2)
+    add_examples(window, tmp_path, "dash", 3)
+    folder = panel.autosave_folder
+
+    def kept():
+        try:
+            return load_collection(folder).counts() == {"bar": 2, "dash": 3}
+        except ValueError:
+            return False
+
+    qtbot.waitUntil(kept, timeout=10_000)
+    qtbot.waitUntil(lambda: not panel.has_unsaved_examples() and panel._autosave_worker is None,
+                    timeout=10_000)
+    panel.delete_class("dash")            # a later edit is not kept yet...
+    assert panel.has_unsaved_examples() or panel._autosave_worker is not None
+    assert window.close()                 # ...until closing keeps it
+    assert load_collection(folder).counts() == {"bar": 2}
