@@ -1026,7 +1026,8 @@ class TrainingPage(QWidget):
 
     def unsaved_work(self) -> list[str]:
         """What closing now would lose, one sentence each (empty: nothing). My classes
-        are kept for the next start when they can be; they count only if they cannot."""
+        count only while they are neither saved nor kept for the next start (see
+        `may_close`, which keeps them first)."""
         work = []
         if self.state.model is not None and self._model_unsaved:
             accuracy = self._model_accuracy
@@ -1036,7 +1037,7 @@ class TrainingPage(QWidget):
                 work.append(self.tr("The trained model ({0:.1f} % test accuracy) has not "
                                     "been saved to a file.").format(100 * accuracy))
         panel = self.dataset_panel
-        if not panel.autosave() and panel.has_unsaved_examples():
+        if panel.has_unsaved_examples():
             work.append(self.tr("Your classes ({0} examples) are not saved, and could not "
                                 "be kept for the next start.").format(panel.classes.total))
         return work
@@ -1072,6 +1073,7 @@ class TrainingPage(QWidget):
     def may_close(self) -> bool:
         """Keep My classes for the next start, then ask about anything else closing
         would lose. True when the window may close."""
+        self.dataset_panel.autosave()
         work = self.unsaved_work()
         if not work:
             return True

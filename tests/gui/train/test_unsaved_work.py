@@ -10,6 +10,7 @@ from engine import datasets, fileio
 from engine.model import load as load_model
 from gui.common.image_io import rgb_to_qimage
 from gui.main_window import MainWindow
+from gui.train.data_sources import load_collection
 from gui.train.job import TrainingConfig
 from gui.train.page import TrainingPage
 
@@ -75,6 +76,8 @@ def test_my_classes_come_back_at_the_next_start_without_a_question(qtbot, tmp_pa
     add_examples(window, tmp_path, "dash", 2)
     kept = {name: [e.copy() for e in window.training.dataset_panel.classes.examples(name)]
             for name in ("bar", "dash")}
+    assert window.training.dataset_panel.has_unsaved_examples()  # not kept yet
+    assert window.training.dataset_panel.autosave()
     assert window.training.unsaved_work() == []  # kept for the next start: nothing lost
     assert window.close()
     assert questions.asked == []
@@ -88,18 +91,25 @@ def test_my_classes_come_back_at_the_next_start_without_a_question(qtbot, tmp_pa
 
 
 def test_classes_that_cannot_be_kept_are_asked_about(qtbot, tmp_path, settings_file,
-                                                     questions):
+                                                     questions, monkeypatch):
     window = open_window(qtbot, settings_file)
     blocked = tmp_path / "not a folder"
     blocked.write_text("a file where the data folder should be")
     window.training.dataset_panel.autosave_folder = blocked / "my classes"
     add_examples(window, tmp_path, "bar", 2)
+    assert not window.training.dataset_panel.autosave()
     work = window.training.unsaved_work()
     assert work == ["Your classes (2 examples) are not saved, and could not be kept for "
                     "the next start."]
     questions.answer = "cancel"
     assert not window.close()
     assert window.isVisible() and questions.asked == [work]
+
+    questions.answer = "save"
+    chosen = tmp_path / "my collection"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
+    assert window.close()
+    assert load_collection(chosen).counts() == {"bar": 2}
 
 
 def test_an_unsaved_model_asks_save_discard_or_cancel(qtbot, tmp_path, settings_file,
@@ -163,8 +173,6 @@ def test_killed_autosaves_leave_no_temporary_files_at_the_next_start(qtbot, tmp_
 
 def test_edits_are_kept_in_the_background_while_the_window_stays_open(qtbot, tmp_path,
                                                                       settings_file):
-    from gui.train.data_sources import load_collection
-
     window = open_window(qtbot, settings_file)
     panel = window.training.dataset_panel
     panel._autosave_timer.setInterval(10)  # the learner paused long enough
