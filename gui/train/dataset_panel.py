@@ -3,6 +3,10 @@
 Four sources: the bundled MNIST digits, generated shapes, an image folder (one
 subfolder per class) and **My classes**, where the learner makes classes and fills them
 with drawings or imported pictures. Only the controls of the chosen source are shown.
+
+My classes are kept between runs: once `restore_autosaved` has named a folder, every
+pause in editing saves a snapshot there in a worker thread (the window never waits), and
+`autosave` keeps the latest state when the window closes.
 """
 
 from __future__ import annotations
@@ -839,7 +843,8 @@ class DatasetPanel(QWidget):
             self.message.emit(str(error))
             return False
         self._unsaved = False
-        self.autosave()
+        if not self._autosaved and self.autosave_folder is not None:
+            self._autosave_timer.start()
         self.message.emit(self.tr("Saved {0} classes with {1} examples to “{2}”.").format(
             len(self._classes), self._classes.total, folder))
         return True
@@ -854,7 +859,6 @@ class DatasetPanel(QWidget):
         self._classes = loaded
         self._mine_edited(select=loaded.names[0] if loaded.names else None)
         self._unsaved = False
-        self.autosave()
         text = self.tr("Loaded {0} classes with {1} examples.").format(
             len(loaded), loaded.total)
         if loaded.skipped:
@@ -870,9 +874,10 @@ class DatasetPanel(QWidget):
         return self._classes.total > 0 and self._unsaved and not self._autosaved
 
     def autosave(self) -> bool:
-        """Keep the classes in `autosave_folder` for the next start (atomically, like
-        any collection save). Returns True when they are kept (or there is no folder to
-        keep them in and nothing to keep)."""
+        """Keep the classes in `autosave_folder` for the next start, now (atomically,
+        like any collection save; a background autosave still running is waited for).
+        Returns True when they are kept, False when there is no autosave folder or
+        saving failed (the message says why)."""
         self._autosave_timer.stop()
         self._wait_for_autosave()
         folder = self.autosave_folder

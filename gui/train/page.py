@@ -407,7 +407,8 @@ class TrainingPage(QWidget):
         self.train_button.clicked.connect(lambda: self.start_training())
         self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.setToolTip(tr(
-            "Stop after the current mini-batch; the network keeps what it has learned"))
+            "Stop after the current mini-batch. After a full epoch the new network replaces "
+            "the previous model; stopped sooner, the previous model is kept"))
         self.stop_button.clicked.connect(self.stop_training)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
