@@ -6,48 +6,67 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
+from gui import app_settings
+from gui.app_settings import as_text
 from gui.classify.page import ClassifyPage
-from gui.common import samples
-from gui.explore.filter_file import FilterFileError, filters_to_json, load_filters, save_filters
+from gui.common import file_dialogs, samples
+from gui.explore.filter_file import (
+    FilterFileError,
+    filters_from_json,
+    filters_to_json,
+    load_filters,
+    save_filters,
+)
 from gui.explore.numbers_window import NumbersWindow
 from gui.explore.page import ExplorerPage
 from gui.state import LabState
 from gui.train.page import TrainingPage
 
+#: The pages in tab order, by the names the command line uses (``--page NAME``).
+PAGE_NAMES = ("explore", "train", "classify")
+
+#: Files with these suffixes are opened as models; anything else as a picture.
+MODEL_SUFFIXES = (".npz",)
+
+GEOMETRY_KEY = "window/geometry"
+FILTERS_KEY = "explorer/filters"
+
 
 class MainWindow(QMainWindow):
-    """CNN Lab's window. ``settings`` defaults to the user's QSettings; tests pass their own."""
+    """CNN Lab's window.
+
+    ``settings`` defaults to the user's QSettings; tests and screenshots pass their own
+    file. Either way it becomes the app's one settings store (:mod:`gui.app_settings`).
+    """
 
     def __init__(self, state: LabState | None = None, settings: QSettings | None = None,
                  restore: bool = True) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("CNN Lab — how a convolutional network sees"))
         self.state = state or LabState(self)
-        self.settings = settings or QSettings("CNN Lab", "CNN Lab")
+        self.app_settings = app_settings.install(settings)
+        self.settings = self.app_settings.qsettings
         self.setAcceptDrops(True)
 
         self.explorer = ExplorerPage(self.state)
         self.training = TrainingPage(self.state)
         self.classify = ClassifyPage(self.state)
+        pages = {
+            "explore": (self.explorer, self.tr("1 · Explore a layer"), self.tr(
+                "See what one convolutional layer does to a picture, stage by stage")),
+            "train": (self.training, self.tr("2 · Train a network"), self.tr(
+                "Train a small CNN on digits, shapes or your own classes and watch it learn")),
+            "classify": (self.classify, self.tr("3 · Classify"), self.tr(
+                "Draw or pick an image and see the trained network's probabilities")),
+        }
+        self.pages = {name: pages[name][0] for name in PAGE_NAMES}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.explorer, self.tr("1 · Explore a layer"))
-        self.tabs.addTab(self.training, self.tr("2 · Train a network"))
-        self.tabs.addTab(self.classify, self.tr("3 · Classify"))
-        self.tabs.setTabToolTip(0, self.tr(
-            "See what one convolutional layer does to a picture, stage by stage"))
-        self.tabs.setTabToolTip(1, self.tr(
-            "Train a small CNN on digits, shapes or your own classes and watch it learn"))
-        self.tabs.setTabToolTip(2, self.tr(
-            "Draw or pick an image and see the trained network's probabilities"))
+        for name in PAGE_NAMES:
+            page, title, tip = pages[name]
+            self.tabs.setTabToolTip(self.tabs.addTab(page, title), tip)
         self.setCentralWidget(self.tabs)
 
         self.status = QLabel()
@@ -63,6 +82,7 @@ class MainWindow(QMainWindow):
         self.numbers_window: NumbersWindow | None = None  # made on first use
         self.explorer.image_panel.numbers_requested.connect(self.show_numbers_window)
         self._build_menus()
+        self.training.training_changed.connect(self._on_training_changed)
         self.state.set_source(samples.load_sample(samples.DEFAULT_SAMPLE),
                               samples.label(samples.DEFAULT_SAMPLE))
         if restore:
@@ -98,8 +118,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Export stage images…"), self.export_stages_dialog,
                      QKeySequence("Ctrl+E"), self.tr("Save every stage's heatmap as PNG"))
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("Open &model…"), self.training.open_model_dialog,
-                     QKeySequence("Ctrl+Shift+O"), self.tr("Load a trained CNN Lab model (.npz)"))
+        self.open_model_action = self._action(
+            file_menu, self.tr("Open &model…"), self.training.open_model_dialog,
+            QKeySequence("Ctrl+Shift+O"), self.tr("Load a trained CNN Lab model (.npz)"))
         self._action(file_menu, self.tr("Save m&odel…"), self.training.save_model_dialog,
                      QKeySequence("Ctrl+Shift+S"), self.tr("Save the trained model (.npz)"))
         file_menu.addSeparator()
@@ -111,6 +132,20 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+N"), self.tr("Show the picture as a grid of numbers"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About CNN Lab"), self.show_about)
+
+    def _on_training_changed(self, running: bool) -> None:
+        # The run replaces the model when it ends, so a model opened meanwhile would be
+        # lost: Open model waits, and says why.
+        self.open_model_action.setEnabled(not running)
+        tip = (self.tr("Stop the training first: when it ends, its model replaces the "
+                       "current one") if running
+               else self.tr("Load a trained CNN Lab model (.npz)"))
+        self.open_model_action.setToolTip(tip)
+        self.open_model_action.setStatusTip(tip)
+
+    def show_page(self, name: str) -> None:
+        """Bring page ``name`` (one of :data:`PAGE_NAMES`) to the front."""
+        self.tabs.setCurrentWidget(self.pages[name])
 
     def show_numbers_window(self) -> NumbersWindow:
         """Show (and raise) the Pixel values window, making it the first time."""
@@ -141,15 +176,22 @@ class MainWindow(QMainWindow):
     # --- files -----------------------------------------------------------------------
     @property
     def last_folder(self) -> str:
-        return self.explorer.image_panel.last_folder
+        return self.app_settings.last_folder()
+
+    def open_path(self, path) -> bool:
+        """Open a file named on the command line: a model (.npz) or a picture. A file
+        that cannot be opened shows why in the status line; returns whether it opened."""
+        path = Path(path)
+        if path.suffix.lower() in MODEL_SUFFIXES:
+            return self.training.open_model(path)  # reports its own failures
+        return self.explorer.image_panel.open_file(path)
 
     def paste_image(self) -> None:
         self.explorer.image_panel.paste_from_clipboard()  # reports its own failures
 
     def save_filters_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save filters"),
-                                              str(Path(self.last_folder) / "filters.json"),
-                                              self.tr("Filters (*.json)"))
+        path = file_dialogs.save_file(self, self.tr("Save filters"), "filters.json",
+                                      self.tr("Filters (*.json)"), ".json")
         if path:
             self.save_filters(path)
 
@@ -165,8 +207,8 @@ class MainWindow(QMainWindow):
         return True
 
     def load_filters_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load filters"), self.last_folder,
-                                              self.tr("Filters (*.json);;All files (*)"))
+        path = file_dialogs.open_file(self, self.tr("Load filters"),
+                                      self.tr("Filters (*.json);;All files (*)"))
         if path:
             self.load_filters(path)
 
@@ -183,8 +225,7 @@ class MainWindow(QMainWindow):
         return True
 
     def export_stages_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export stage images to"),
-                                                  self.last_folder)
+        folder = file_dialogs.existing_folder(self, self.tr("Export stage images to"))
         if folder:
             self.export_stages(folder)
 
@@ -207,28 +248,28 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # --- remembered settings ---------------------------------------------------------
+    # Each saved value is checked on the way in: a damaged one is logged, forgotten and
+    # replaced by the default (gui/app_settings.py), so the window always opens.
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        settings = self.app_settings
+        geometry = settings.read(GEOMETRY_KEY, None, _as_geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            if geometry is not None:
+                settings.reject(GEOMETRY_KEY, "Qt cannot restore this window geometry")
             self.resize(1280, 800)
-        folder = self.settings.value("files/last_folder")
-        if isinstance(folder, str) and Path(folder).is_dir():
-            self.explorer.image_panel.last_folder = folder
-        text = self.settings.value("explorer/filters")
-        if isinstance(text, str) and text:
-            from gui.explore.filter_file import filters_from_json
+        settings.last_folder()  # checks the saved folder now, so a bad one is reported once
+        filters = settings.read(FILTERS_KEY, None, lambda raw: filters_from_json(as_text(raw)))
+        if filters is not None:
             try:
-                self.state.set_filters(filters_from_json(text))
-            except ValueError:
-                pass  # stale or foreign settings: keep the default filters
+                self.state.set_filters(filters)
+            except ValueError as error:  # readable, but not filters the lab can use
+                settings.reject(FILTERS_KEY, error)
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("files/last_folder", self.last_folder)
-        self.settings.setValue("explorer/filters", filters_to_json(self.state.filters))
-        self.settings.sync()
+        # The last folder is saved whenever it changes (gui/app_settings.py).
+        self.app_settings.write(GEOMETRY_KEY, self.saveGeometry())
+        self.app_settings.write(FILTERS_KEY, filters_to_json(self.state.filters))
+        self.app_settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.training.may_close():  # asks about unsaved work (Save/Discard/Cancel)
@@ -239,3 +280,9 @@ class MainWindow(QMainWindow):
         self.training.shutdown(10_000)
         self.save_settings()
         super().closeEvent(event)
+
+
+def _as_geometry(raw) -> QByteArray:
+    if not isinstance(raw, QByteArray) or raw.isEmpty():
+        raise TypeError(f"expected saved window geometry, found {type(raw).__name__}")
+    return raw

@@ -11,10 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import datasets
+from gui.common import file_dialogs
 from gui.common.draw_canvas import DrawCanvas
 from gui.common.image_io import ImageLoadError, ink_pixmap, supported_suffixes
 from gui.common.preprocess import Preprocess
@@ -83,8 +83,6 @@ class ClassifyPage(QWidget):
         self._sample_kind: str | None = None
         self._sample_images = np.zeros((0, 28, 28), dtype=np.float32)
         self._sample_labels: list[str] = []
-        self._last_folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.PicturesLocation)
 
         self._frame_timer = QTimer(self)
         self._frame_timer.setSingleShot(True)
@@ -301,11 +299,9 @@ class ClassifyPage(QWidget):
 
     def _on_open_clicked(self) -> None:
         patterns = " ".join(f"*.{suffix}" for suffix in supported_suffixes())
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open an image to classify"), self._last_folder,
-            self.tr("Images ({0})").format(patterns))
+        path = file_dialogs.open_file(self, self.tr("Open an image to classify"),
+                                      self.tr("Images ({0})").format(patterns))
         if path:
-            self._last_folder = str(Path(path).parent)
             self.open_image(path)
 
     def _on_model_changed(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QMimeData, QSignalBlocker, QSize, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QSignalBlocker, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -43,6 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import app_settings
+from gui.common import file_dialogs
 from gui.common.draw_canvas import DrawCanvas
 from gui.common.image_io import (
     MAX_PIXELS,
@@ -93,8 +94,6 @@ class ImagePanel(QWidget):
     def __init__(self, state, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
-        self._last_folder = (QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home()))
         self._origin: str | None = None      # set while this panel changes the source
         self._sample_key: str | None = None  # the sample on show, if the source is one
         self._build()
@@ -345,13 +344,13 @@ class ImagePanel(QWidget):
     # ------------------------------------------------------------------ public API
     @property
     def last_folder(self) -> str:
-        """The folder the Open dialog starts in (the main window saves and restores it)."""
-        return self._last_folder
+        """The folder the Open dialog starts in: the app's one last folder."""
+        return app_settings.current().last_folder()
 
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
         if folder and Path(folder).is_dir():
-            self._last_folder = str(folder)
+            app_settings.current().remember_folder(folder)
 
     @property
     def draw_mode(self) -> bool:
@@ -378,11 +377,9 @@ class ImagePanel(QWidget):
         patterns = " ".join(f"*.{suffix}" for suffix in supported_suffixes())
         filters = ";;".join([self.tr("Images ({0})").format(patterns),
                              self.tr("All files (*)")])
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open image"), self._last_folder,
-                                              filters)
+        path = file_dialogs.open_file(self, self.tr("Open image"), filters)
         if not path:
             return False
-        self.last_folder = str(Path(path).parent)
         return self.open_file(path)
 
     def open_file(self, path) -> bool:
@@ -401,7 +398,7 @@ class ImagePanel(QWidget):
                 Path(path).name, error))
             return False
         self._show(rgb, Path(path).name, _FILE)
-        self.last_folder = str(Path(path).resolve().parent)
+        app_settings.current().remember_folder(Path(path).resolve().parent)
         return True
 
     def paste_from_clipboard(self) -> bool:

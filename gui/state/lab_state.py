@@ -28,15 +28,36 @@ MAX_KERNEL = 11
 
 def check_weight(value: float) -> float:
     """``value`` as a float, or ValueError with a message a learner understands."""
+    if isinstance(value, bool):  # JSON true/false: a mistake, not the numbers 1 and 0
+        raise ValueError(f"{value!r} is not a number")
     try:
         value = float(value)
+    except OverflowError:  # an integer hundreds of digits long
+        raise ValueError(f"weights are limited to ±{MAX_WEIGHT:g}; "
+                         f"a {_digits(value)}-digit number is far too large") from None
     except (TypeError, ValueError):
-        raise ValueError(f"{value!r} is not a number") from None
+        raise ValueError(f"{_short_repr(value)} is not a number") from None
     if not math.isfinite(value):
         raise ValueError("a weight must be a finite number (not NaN or infinity)")
     if abs(value) > MAX_WEIGHT:
         raise ValueError(f"weights are limited to ±{MAX_WEIGHT:g}; {value:g} is too large")
     return value
+
+
+def _digits(value: int) -> int:
+    # str() of a huge int is slow, and refused beyond 4300 digits.
+    return int(abs(value).bit_length() * 0.30103) + 1
+
+
+def _short_repr(value, limit: int = 40) -> str:
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "an object"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+#: Longest filter name a file may give; names are shown in lists and stage headers.
+MAX_NAME = 200
 
 
 @dataclass
@@ -60,24 +81,57 @@ class Filter:
 
     @classmethod
     def from_dict(cls, data: dict) -> Filter:
-        """Rebuild a filter from :meth:`to_dict` output; ValueError if anything is off."""
+        """Rebuild a filter from :meth:`to_dict` output; ValueError if anything is off.
+
+        ``data`` may come from any file: every field is checked for its type and range
+        before anything is built, and no input makes this raise anything but ValueError.
+        """
         if not isinstance(data, dict):
             raise ValueError("each filter must be an object with name and weights")
-        try:
-            weights = np.asarray(data.get("weights"), dtype=np.float64)
-        except (TypeError, ValueError):
-            raise ValueError("filter weights must be a grid of numbers") from None
-        if weights.ndim == 2:
-            weights = weights[None]
-        if weights.ndim != 3 or not (1 <= weights.shape[1] <= MAX_KERNEL
-                                     and 1 <= weights.shape[2] <= MAX_KERNEL):
-            raise ValueError(f"filter weights must be k×k grids up to {MAX_KERNEL}×{MAX_KERNEL}")
-        for value in weights.flat:
-            check_weight(value)
+        weights = _weights_from(data.get("weights"))
+        name = data.get("name", "filter")
+        if not isinstance(name, str):
+            raise ValueError("a filter's name must be text")
+        if len(name) > MAX_NAME:
+            raise ValueError(f"a filter's name must be at most {MAX_NAME} characters long")
         preset = data.get("preset")
-        return cls(str(data.get("name", "filter")), weights.astype(np.float32),
-                   check_weight(data.get("bias", 0.0)),
+        if not (preset is None or isinstance(preset, str)):
+            raise ValueError("a filter's preset must be the name of a preset")
+        return cls(name, weights, check_weight(data.get("bias", 0.0)),
                    preset if preset in kernels.PRESETS else None)
+
+
+def _weights_from(raw) -> np.ndarray:
+    """(C, KH, KW) float32 weights from nested lists, or ValueError saying what is wrong."""
+    grid_message = "filter weights must be a grid of numbers"
+    if not isinstance(raw, list):
+        raise ValueError(grid_message)
+    try:
+        weights = np.asarray(raw)
+    # Ragged or too deeply nested lists (ValueError), deeper than the stack (RecursionError).
+    except (ValueError, TypeError, RecursionError, OverflowError):
+        raise ValueError(grid_message) from None
+    if weights.dtype == object:  # integers too long for any machine type, or None
+        for value in weights.flat:
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(grid_message)
+            check_weight(value)  # raises: it is huge
+    if weights.dtype.kind not in "iuf":
+        raise ValueError(grid_message)
+    if weights.ndim == 2:
+        weights = weights[None]
+    if weights.ndim != 3 or not (1 <= weights.shape[1] <= MAX_KERNEL
+                                 and 1 <= weights.shape[2] <= MAX_KERNEL):
+        raise ValueError(f"filter weights must be k×k grids up to {MAX_KERNEL}×{MAX_KERNEL}")
+    if not 1 <= weights.shape[0] <= 3:
+        raise ValueError("a filter has one grid per colour channel: 1 (grey) or 3 (RGB)")
+    weights = weights.astype(np.float64)
+    if not np.isfinite(weights).all():
+        raise ValueError("a weight must be a finite number (not NaN or infinity)")
+    largest = float(np.abs(weights).max())
+    if largest > MAX_WEIGHT:
+        raise ValueError(f"weights are limited to ±{MAX_WEIGHT:g}; {largest:g} is too large")
+    return weights.astype(np.float32)
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,8 @@ import numpy as np
 from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
-    QSettings,
     QSignalBlocker,
     QSize,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +49,7 @@ from PySide6.QtWidgets import (
 from engine import datasets, fileio
 from engine.collection import MyClasses
 from engine.datasets import Dataset, split_counts
+from gui.common import file_dialogs
 from gui.common.draw_canvas import DrawCanvas
 from gui.common.image_io import ImageLoadError, ink_pixmap, supported_suffixes
 from gui.common.widgets import bold_label, thumbnail_list
@@ -176,10 +174,6 @@ def _quiet(text: str = "") -> QLabel:
     return label
 
 
-def _settings() -> QSettings:
-    return QSettings("CNN Lab", "CNN Lab")
-
-
 def _number(n: int) -> str:
     return QLocale().toString(int(n))
 
@@ -224,8 +218,6 @@ class DatasetPanel(QWidget):
         self._folder_error: str | None = None
         self._worker: Worker | None = None
         self._workers: set[Worker] = set()  # loads still running, kept alive until done
-        home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
-        self._last_dir = str(_settings().value("dataset_panel/last_dir", home))
 
         self.source_combo = QComboBox()
         for key, text in zip(SOURCES, (self.tr("MNIST digits (bundled)"),
@@ -632,10 +624,9 @@ class DatasetPanel(QWidget):
 
     # ------------------------------------------------------------------ image folder
     def _on_choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose an image folder"), self._folder or self._last_dir)
+        folder = file_dialogs.existing_folder(self, self.tr("Choose an image folder"),
+                                              self._folder)
         if folder:
-            self._remember_dir(folder)
             self.load_folder(folder)
 
     def load_folder(self, folder: str) -> None:
@@ -1076,11 +1067,9 @@ class DatasetPanel(QWidget):
 
     def _on_import_clicked(self) -> None:
         patterns = " ".join(f"*.{s}" for s in supported_suffixes())
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import pictures"), self._last_dir,
-            self.tr("Pictures ({0})").format(patterns))
+        paths = file_dialogs.open_files(self, self.tr("Import pictures"),
+                                        self.tr("Pictures ({0})").format(patterns))
         if paths:
-            self._remember_dir(str(Path(paths[0]).parent))
             self.import_files(paths)
 
     def _on_save_clicked(self) -> None:
@@ -1088,11 +1077,10 @@ class DatasetPanel(QWidget):
 
     def save_collection_dialog(self) -> bool:
         """Ask for a folder, then save; True when the collection was saved."""
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Save the collection in a folder (new or empty)"), self._last_dir)
+        folder = file_dialogs.existing_folder(
+            self, self.tr("Save the collection in a folder (new or empty)"))
         if not folder:
             return False
-        self._remember_dir(folder)
         return self.save_collection(folder)
 
     def _on_load_clicked(self) -> None:
@@ -1101,13 +1089,7 @@ class DatasetPanel(QWidget):
                 self.tr("Replace your current classes, which are not saved?")
         ) != QMessageBox.StandardButton.Yes:
             return
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Open a saved collection"), self._last_dir)
+        folder = file_dialogs.existing_folder(self, self.tr("Open a saved collection"))
         if folder:
-            self._remember_dir(folder)
             self.load_collection(folder)
-
-    def _remember_dir(self, folder: str) -> None:
-        self._last_dir = folder
-        _settings().setValue("dataset_panel/last_dir", folder)
 

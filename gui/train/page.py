@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -51,6 +50,7 @@ from engine import fileio, ops
 from engine.model import ModelFileError
 from engine.model import load as load_model
 from engine.train import TrainingDiverged, evaluate
+from gui.common import file_dialogs
 from gui.common.plotting import DIVERGING_LUT, symmetric_levels
 from gui.common.preprocess import Preprocess
 from gui.common.widgets import bold_label
@@ -222,6 +222,8 @@ class TrainingPage(QWidget):
     message(str) : something for the status bar (results, errors, hints).
     explore_requested() : the explorer tab should be shown (a test image or the learned
         filters were put into the explorer).
+    training_changed(bool) : a run started (True) or ended (False); the window disables
+        what must wait for it.
 
     Attributes for tests: ``worker`` (the latest :class:`gui.worker.Worker` or None),
     ``last_result`` (:class:`gui.train.job.TrainingResult` or None), ``curves``
@@ -231,6 +233,7 @@ class TrainingPage(QWidget):
 
     message = Signal(str)
     explore_requested = Signal()
+    training_changed = Signal(bool)
 
     def __init__(self, state: LabState, parent=None) -> None:
         super().__init__(parent)
@@ -724,7 +727,15 @@ class TrainingPage(QWidget):
         has_history = self._history is not None and bool(self._history.train_loss)
         self.csv_button.setEnabled(has_history)
         self.png_button.setEnabled(has_history)
+        self.open_button.setToolTip(self._open_model_tip(training))
         self._update_enabled()
+        self.training_changed.emit(training)
+
+    def _open_model_tip(self, training: bool) -> str:
+        if training:
+            return self.tr("Stop the training first: when it ends, its model replaces the "
+                           "current one")
+        return self.tr("Load a network saved by CNN Lab")
 
     def _on_progressed(self, worker: Worker, update: TrainingUpdate) -> None:
         if worker is not self.worker or self._closing:
@@ -883,18 +894,12 @@ class TrainingPage(QWidget):
         self._set_training_ui(False)
 
     # --- files -----------------------------------------------------------------------
-    def _folder(self) -> str:
-        return str(Path.home())
-
     def save_model_dialog(self) -> bool:
         """Ask where, then save; True when the model was saved."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"),
-                                              str(Path(self._folder()) / "model.npz"),
-                                              self.tr("CNN Lab model (*.npz)"))
+        path = file_dialogs.save_file(self, self.tr("Save model"), "model.npz",
+                                      self.tr("CNN Lab model (*.npz)"), ".npz")
         if not path:
             return False
-        if not path.lower().endswith(".npz"):
-            path += ".npz"
         fileio.remove_stale_temporaries(Path(path).parent)
         return self.save_model(path)
 
@@ -914,14 +919,15 @@ class TrainingPage(QWidget):
         return True
 
     def open_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self._folder(),
-                                              self.tr("CNN Lab model (*.npz);;All files (*)"))
+        path = file_dialogs.open_file(self, self.tr("Open model"),
+                                      self.tr("CNN Lab model (*.npz);;All files (*)"))
         if path:
             self.open_model(path)
 
     def open_model(self, path) -> bool:
         """Load a model file; a bad file shows its message and changes nothing."""
         if self.is_training():
+            self._say(self._open_model_tip(True), True)
             return False
         try:
             model = load_model(path)
@@ -963,9 +969,8 @@ class TrainingPage(QWidget):
         return getattr(dataset, "name", ""), 100 * evaluation.accuracy
 
     def export_history_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"),
-                                              str(Path(self._folder()) / "history.csv"),
-                                              self.tr("CSV (*.csv)"))
+        path = file_dialogs.save_file(self, self.tr("Export history"), "history.csv",
+                                      self.tr("CSV (*.csv)"), ".csv")
         if path:
             self.export_history_csv(path)
 
@@ -997,12 +1002,9 @@ class TrainingPage(QWidget):
         return True
 
     def export_curves_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export curves"),
-                                              str(Path(self._folder()) / "curves.png"),
-                                              self.tr("PNG image (*.png)"))
+        path = file_dialogs.save_file(self, self.tr("Export curves"), "curves.png",
+                                      self.tr("PNG image (*.png)"), ".png")
         if path:
-            if not path.lower().endswith(".png"):
-                path += ".png"
             self.export_curves_png(path)
 
     def export_curves_png(self, path) -> bool:

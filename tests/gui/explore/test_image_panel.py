@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog
 
 from engine import ops
 from engine.datasets import load as load_dataset
@@ -182,7 +183,7 @@ def test_open_dialog(panel, state, tmp_path, monkeypatch):
         asked.update(folder=folder, filters=filters)
         return answer, ""
 
-    monkeypatch.setattr(image_panel_module.QFileDialog, "getOpenFileName", fake_dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_dialog)
     panel.last_folder = str(tmp_path)
     answer = ""
     assert panel.open_dialog() is False          # cancelled: nothing changes
