@@ -1,7 +1,9 @@
-"""Start CNN Lab: ``python main.py`` (or the ``cnn-lab`` command).
+"""Start CNN Lab: ``python main.py [PICTURE | MODEL.npz ...]`` (or the ``cnn-lab`` command).
 
-``python main.py --screenshot PATH [--size 1280x800]`` renders the window offscreen with
-its default content to a PNG and exits.
+Files named on the command line are opened at start: pictures in the explorer, ``.npz``
+models as the trained network. ``--screenshot PATH [--size 1280x800] [--page NAME]
+[--model FILE]`` renders the window offscreen to a PNG and exits. ``--reset-settings``
+forgets every remembered setting first.
 """
 
 from __future__ import annotations
@@ -15,57 +17,103 @@ import sys
 # slower under load (benchmarks/bench_training_gui.py, bench_gui.py).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+NO_DISPLAY = ("CNN Lab needs a graphical display and none was found (DISPLAY and "
+              "WAYLAND_DISPLAY are unset): start it from a desktop session, over "
+              "\"ssh -X\", or under \"xvfb-run cnn-lab\".")
+
 
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(v) for v in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError("size must look like 1280x800") from None
+    if not (100 <= width <= 10_000 and 100 <= height <= 10_000):
+        raise argparse.ArgumentTypeError("width and height must be between 100 and 10000")
     return width, height
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cnn-lab", description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="a picture to explore or a model (.npz) to open at start")
     parser.add_argument("--screenshot", metavar="PATH",
                         help="render the window offscreen to this PNG file and exit")
     parser.add_argument("--size", type=_size, default=(1280, 800),
                         help="window size for --screenshot, e.g. 1920x1080")
+    parser.add_argument("--page", metavar="NAME", default="explore",
+                        help="the page to show first: explore (the default), train or "
+                             "classify")
+    parser.add_argument("--model", metavar="FILE",
+                        help="a trained model (.npz) to open at start")
+    parser.add_argument("--reset-settings", action="store_true",
+                        help="forget the remembered window, folder and filters, then start")
+    return parser
+
+
+def display_missing(environ=os.environ, platform: str = sys.platform) -> bool:
+    """True when Qt would abort for want of a display (Linux, no X11 or Wayland, and no
+    platform chosen explicitly, e.g. QT_QPA_PLATFORM=offscreen)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     from PySide6.QtCore import QSettings
+
+    from gui import app_settings
+
+    if args.reset_settings:
+        store = app_settings.AppSettings()
+        store.reset()
+        print(f"Forgot CNN Lab's settings in {store.file_name()}.")
+
+    from gui.main_window import PAGE_NAMES, MainWindow
+
+    if args.page not in PAGE_NAMES:
+        parser.error(f"--page must be one of {', '.join(PAGE_NAMES)}, not {args.page!r}")
+    if display_missing():  # Qt itself would abort with a core dump and a misleading hint
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("CNN Lab")
-    app.setOrganizationName("CNN Lab")
+    app.setApplicationName(app_settings.APPLICATION)
+    app.setOrganizationName(app_settings.ORGANIZATION)
 
-    from gui.main_window import MainWindow
-
+    settings = None
     if args.screenshot:
         # A throw-away settings file: a screenshot shows the defaults, not the user's state.
         import tempfile
         settings_file = os.path.join(tempfile.mkdtemp(), "settings.ini")
-        window = MainWindow(settings=QSettings(settings_file, QSettings.Format.IniFormat),
-                            restore=False)
-        window.resize(*args.size)
+        settings = QSettings(settings_file, QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, restore=not args.screenshot)
+    # A file that cannot be opened says why in the status line; the app starts anyway.
+    window.open_paths(([args.model] if args.model else []) + args.files)
+    window.show_page(args.page)
+    if not args.screenshot:
         window.show()
-        for _ in range(5):
-            app.processEvents()
-        window.state.recompute()
-        app.processEvents()
-        ok = window.grab().save(args.screenshot)
-        window.close()
-        if not ok:
-            print(f"could not write {args.screenshot}", file=sys.stderr)
-            return 1
-        print(f"wrote {args.screenshot}")
-        return 0
+        return app.exec()
 
-    window = MainWindow()
+    window.resize(*args.size)
     window.show()
-    return app.exec()
+    for _ in range(5):
+        app.processEvents()
+    window.state.recompute()
+    app.processEvents()
+    ok = window.grab().save(args.screenshot)
+    window.close()
+    if not ok:
+        print(f"could not write {args.screenshot}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.screenshot}")
+    return 0
 
 
 if __name__ == "__main__":

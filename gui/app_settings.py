@@ -97,12 +97,12 @@ class AppSettings:
     def last_folder(self) -> str:
         """The folder every file dialog starts in: the last one used while it exists,
         otherwise the home folder."""
-        folder = self.read(LAST_FOLDER_KEY, "", as_text)
+        folder = self.read(LAST_FOLDER_KEY, "", _as_folder_name)
         try:
             if folder and Path(folder).is_dir():
                 return folder
-        except (OSError, ValueError):  # a name the file system cannot even look up
-            self.reject(LAST_FOLDER_KEY, f"{_short(folder)} is not a folder name")
+        except OSError:  # unreadable (a lost network share...): not corrupt, just unusable
+            pass
         return str(Path.home())
 
     def remember_folder(self, path) -> None:
@@ -123,6 +123,13 @@ def as_text(raw) -> str:
     if not isinstance(raw, str):
         raise TypeError(f"expected text, found {type(raw).__name__}")
     return raw
+
+
+def _as_folder_name(raw) -> str:
+    name = as_text(raw)
+    if "\0" in name or not Path(name).is_absolute():
+        raise ValueError(f"{_short(name)} is not the name of a folder")
+    return name
 
 
 def _short(value, limit: int = 40) -> str:

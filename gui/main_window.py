@@ -186,6 +186,18 @@ class MainWindow(QMainWindow):
             return self.training.open_model(path)  # reports its own failures
         return self.explorer.image_panel.open_file(path)
 
+    def open_paths(self, paths) -> list[str]:
+        """Open the files named on the command line, in order; return the messages of
+        those that could not be opened, which stay in the status line."""
+        failures = []
+        for path in paths:
+            if not self.open_path(path):
+                failures.append(self.status.text())
+        self.state.recompute()  # now, so the first exploration cannot clear the failures
+        if failures:
+            self.show_message("  ".join(failures), error=True)
+        return failures
+
     def paste_image(self) -> None:
         self.explorer.image_panel.paste_from_clipboard()  # reports its own failures
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from engine import kernels
 from gui.common.image_io import rgb_to_qimage
+from gui.common.number_box import ClampingSpinBox
 from gui.common.plotting import DIVERGING
 from gui.common.widgets import bold_label
 from gui.explore.kernel_grid import KernelGrid, format_value
@@ -234,13 +234,15 @@ class FilterPanel(QWidget):
         self.sum_label.setToolTip(self.tr(
             "Weights adding up to 0 give 0 on flat areas (edge and line detectors); adding "
             "up to 1 keeps the overall brightness (blurs)."))
-        self.bias_spin = QDoubleSpinBox()
+        self.bias_spin = ClampingSpinBox()
         self.bias_spin.setRange(-MAX_WEIGHT, MAX_WEIGHT)
         self.bias_spin.setDecimals(3)
         self.bias_spin.setSingleStep(0.1)
         self.bias_spin.setToolTip(self.tr(
             "Bias: a number added to every value of this filter's feature map"))
         self.bias_spin.valueChanged.connect(self._on_bias_changed)
+        self.bias_spin.clamped.connect(self._on_bias_clamped)
+        self._bias_note: tuple[float, str] | None = None  # (clamped value, message)
         below.addWidget(self.sum_label)
         below.addStretch(1)
         below.addWidget(self._label(self.tr("Bias"), self.bias_spin))
@@ -397,8 +399,11 @@ class FilterPanel(QWidget):
                 self.square_check.setChecked(False)
         self.transpose_button.setEnabled(kh == kw)
 
-        with QSignalBlocker(self.bias_spin):
-            self.bias_spin.setValue(f.bias)
+        # setValue rewrites the box's text even when the value is the same, which would
+        # scramble a number while it is being typed ("1e999" became 1999).
+        if self.bias_spin.value() != round(f.bias, self.bias_spin.decimals()):
+            with QSignalBlocker(self.bias_spin):
+                self.bias_spin.setValue(f.bias)
         total = float(f.weights.sum(dtype=np.float64))
         self.sum_label.setText(self.tr("Sum of weights: {0}").format(format_value(total)))
 
@@ -510,7 +515,18 @@ class FilterPanel(QWidget):
             self.state.rename_filter(index, key)
 
     def _on_bias_changed(self, value: float) -> None:
-        self._apply(self.state.set_bias, self.state.selected, value)
+        note, self._bias_note = self._bias_note, None
+        if (self._apply(self.state.set_bias, self.state.selected, value)
+                and note is not None and note[0] == value):
+            self._show_message(note[1])  # applying cleared it
+
+    def _on_bias_clamped(self, typed: str, value: float) -> None:
+        # Emitted just before valueChanged (if the value changes at all).
+        text = self.tr(
+            "A bias must lie between {0} and {1}; {2} was typed, so the bias is {3}.").format(
+            format_value(-MAX_WEIGHT), format_value(MAX_WEIGHT), typed, format_value(value))
+        self._bias_note = (value, text)
+        self._show_message(text)
 
     def _on_size_spin_changed(self, _value: int) -> None:
         rows, cols = self.rows_spin.value(), self.cols_spin.value()
