@@ -17,9 +17,6 @@ import sys
 # slower under load (benchmarks/bench_training_gui.py, bench_gui.py).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-NO_DISPLAY = ("CNN Lab needs a graphical display and none was found (DISPLAY and "
-              "WAYLAND_DISPLAY are unset): start it from a desktop session, over "
-              "\"ssh -X\", or under \"xvfb-run cnn-lab\".")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -64,21 +61,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from gui import app_settings
 
     if args.reset_settings:
         store = app_settings.AppSettings()
         store.reset()
-        print(f"Forgot CNN Lab's settings in {store.file_name()}.")
+        print(QCoreApplication.translate("main", "Forgot CNN Lab's settings in {0}.")
+              .format(store.file_name()))
 
     from gui.main_window import PAGE_NAMES, MainWindow
 
     if args.page not in PAGE_NAMES:
         parser.error(f"--page must be one of {', '.join(PAGE_NAMES)}, not {args.page!r}")
     if display_missing():  # Qt itself would abort with a core dump and a misleading hint
-        print(NO_DISPLAY, file=sys.stderr)
+        print(QCoreApplication.translate(
+            "main", "CNN Lab needs a graphical display and none was found (DISPLAY and "
+            "WAYLAND_DISPLAY are unset): start it from a desktop session, over \"ssh -X\", "
+            "or under \"xvfb-run cnn-lab\"."), file=sys.stderr)
         return 1
 
     from PySide6.QtWidgets import QApplication
@@ -103,10 +104,10 @@ def main(argv: list[str] | None = None) -> int:
 
     window.resize(*args.size)
     window.show()
-    for _ in range(5):
+    # open_paths computed the exploration; these turns lay out and paint it. (No second
+    # recompute: it would clear a start-up file's error from the status line.)
+    for _ in range(6):
         app.processEvents()
-    window.state.recompute()
-    app.processEvents()
     ok = window.grab().save(args.screenshot)
     window.close()
     if not ok:

@@ -173,3 +173,32 @@ def test_every_control_has_a_tooltip(window):
                     bare.append(f"{type(widget).__name__} {widget.objectName()!r} "
                                 f"{getattr(widget, 'text', lambda: '')()!r}")
     assert not bare, bare
+
+
+def test_open_model_waits_while_training_runs_and_says_why(window, qtbot, tmp_path):
+    from engine import datasets
+    from engine.model import build_cnn
+
+    data = datasets.load("shapes", n_train=300, n_test=30)
+    path = tmp_path / "other.npz"
+    build_cnn(num_classes=len(data.class_names), filters=2,
+              class_names=data.class_names).save(path)
+    page = window.training
+    assert window.open_model_action.isEnabled()
+    page.set_config(dataclasses.replace(page.config(), epochs=200))
+    with qtbot.waitSignal(page.training_changed, timeout=5000) as started:
+        assert page.start_training(data)
+    assert started.args == [True]
+    assert not window.open_model_action.isEnabled()
+    assert "Stop the training" in window.open_model_action.toolTip()
+    assert not page.open_button.isEnabled()
+    assert "Stop the training" in page.open_button.toolTip()
+    # Asked anyway (a script, a shortcut that slipped through): refused with a reason.
+    assert not page.open_model(path)
+    assert "Stop the training" in page.status.text()
+    with qtbot.waitSignal(page.training_changed, timeout=20_000) as ended:
+        page.stop_training()
+    assert ended.args == [False]
+    assert window.open_model_action.isEnabled()
+    assert "Stop" not in window.open_model_action.toolTip()
+    assert page.open_model(path)
