@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = QSettings(settings_file, QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, restore=not args.screenshot)
     # A file that cannot be opened says why in the status line; the app starts anyway.
-    window.open_paths(([args.model] if args.model else []) + args.files)
+    window.open_paths(args.files, model=args.model)
     window.show_page(args.page)
     if not args.screenshot:
         window.show()

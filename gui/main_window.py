@@ -137,8 +137,7 @@ class MainWindow(QMainWindow):
         # The run replaces the model when it ends, so a model opened meanwhile would be
         # lost: Open model waits, and says why.
         self.open_model_action.setEnabled(not running)
-        tip = (self.tr("Stop the training first: when it ends, its model replaces the "
-                       "current one") if running
+        tip = (self.training.open_model_tip(True) if running
                else self.tr("Load a trained CNN Lab model (.npz)"))
         self.open_model_action.setToolTip(tip)
         self.open_model_action.setStatusTip(tip)
@@ -178,20 +177,25 @@ class MainWindow(QMainWindow):
     def last_folder(self) -> str:
         return self.app_settings.last_folder()
 
-    def open_path(self, path) -> bool:
-        """Open a file named on the command line: a model (.npz) or a picture. A file
-        that cannot be opened shows why in the status line; returns whether it opened."""
+    def open_path(self, path, as_model: bool | None = None) -> bool:
+        """Open a file named on the command line: a model (``as_model``, or by default a
+        .npz file) or a picture. A file that cannot be opened shows why in the status
+        line; returns whether it opened."""
         path = Path(path)
-        if path.suffix.lower() in MODEL_SUFFIXES:
+        if as_model is None:
+            as_model = path.suffix.lower() in MODEL_SUFFIXES
+        if as_model:
             return self.training.open_model(path)  # reports its own failures
         return self.explorer.image_panel.open_file(path)
 
-    def open_paths(self, paths) -> list[str]:
-        """Open the files named on the command line, in order; return the messages of
-        those that could not be opened, which stay in the status line."""
+    def open_paths(self, paths, model=None) -> list[str]:
+        """Open ``model`` (if given) and then the files named on the command line, in
+        order; return the messages of those that could not be opened, which stay in the
+        status line."""
         failures = []
-        for path in paths:
-            if not self.open_path(path):
+        wanted = ([(model, True)] if model else []) + [(path, None) for path in paths]
+        for path, as_model in wanted:
+            if not self.open_path(path, as_model):
                 failures.append(self.status.text())
         self.state.recompute()  # now, so the first exploration cannot clear the failures
         if failures:

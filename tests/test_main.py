@@ -145,6 +145,17 @@ def test_bad_files_on_the_command_line_say_why_and_the_app_starts(qtbot, tmp_pat
     assert seen["source_name"] != "broken.png"
 
 
+def test_the_model_option_opens_a_model_whatever_its_name(qtbot, model_file, tmp_path):
+    renamed = tmp_path / "model.bin"
+    renamed.write_bytes(model_file.read_bytes())
+    seen = run_window(qtbot, ["--model", str(renamed)])
+    assert seen["model"] is not None
+    picture_as_model = tmp_path / "photo.png"
+    picture_as_model.write_bytes(b"\x89PNG\r\n\x1a\n")
+    seen = run_window(qtbot, ["--model", str(picture_as_model)])
+    assert seen["model"] is None and "photo.png" in seen["status"]
+
+
 def test_an_unknown_page_is_refused(capsys):
     with pytest.raises(SystemExit) as caught:
         main.main(["--page", "lessons-to-come"])

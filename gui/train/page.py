@@ -727,11 +727,12 @@ class TrainingPage(QWidget):
         has_history = self._history is not None and bool(self._history.train_loss)
         self.csv_button.setEnabled(has_history)
         self.png_button.setEnabled(has_history)
-        self.open_button.setToolTip(self._open_model_tip(training))
+        self.open_button.setToolTip(self.open_model_tip(training))
         self._update_enabled()
         self.training_changed.emit(training)
 
-    def _open_model_tip(self, training: bool) -> str:
+    def open_model_tip(self, training: bool) -> str:
+        """What Open model does, or (``training``) why it waits."""
         if training:
             return self.tr("Stop the training first: when it ends, its model replaces the "
                            "current one")
@@ -927,7 +928,7 @@ class TrainingPage(QWidget):
     def open_model(self, path) -> bool:
         """Load a model file; a bad file shows its message and changes nothing."""
         if self.is_training():
-            self._say(self._open_model_tip(True), True)
+            self._say(self.open_model_tip(True), True)
             return False
         try:
             model = load_model(path)
