@@ -11,6 +11,8 @@ Everything keeps the input's floating dtype (float32 by default, float64 preserv
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 IntPair = int | tuple[int, int]
@@ -27,20 +29,84 @@ def pair(value: IntPair, name: str = "value") -> tuple[int, int]:
         raise ValueError(f"{name} must be an int or a (rows, cols) pair, got {value!r}") from None
 
 
-def output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
-                dilation: int = 1, window: str = "kernel") -> int:
-    """Length of a convolution or pooling output along one axis.
+STAGES = ("convolution", "pool")
 
-    ``(size + 2*padding - dilation*(kernel - 1) - 1) // stride + 1``; with dilation 1
-    that is the familiar ``(size + 2*padding - kernel) // stride + 1``.
 
-    Raises
-    ------
-    ValueError
-        If the stride, kernel or padding is out of range, or the (padded) input is
-        smaller than the kernel, so that no output cell exists. The message names the sizes
-        and calls the sliding window ``window`` ("kernel", "pool window").
+class WindowDoesNotFit(ValueError):
+    """A sliding window (a kernel, a pool window) larger than the input it slides over.
+
+    ``code`` is ``"window_does_not_fit"``; ``terms`` holds the :class:`OutputSizeTerms`
+    (the stage, the input size ``n``, window ``k``, padding ``p``, stride ``s`` and
+    dilation ``d``), so a GUI can word the refusal in any language.
     """
+
+    code = "window_does_not_fit"
+
+    def __init__(self, terms: OutputSizeTerms) -> None:
+        self.terms = terms
+        cells = "cell" if terms.n == 1 else "cells"
+        padded = (f" (padded by {terms.p} on each side to {terms.padded})"
+                  if terms.p else "")
+        window = "kernel" if terms.stage == "convolution" else "pool window"
+        super().__init__(
+            f"the {terms.stage}'s {window} spans {terms.span} cells but its input is only "
+            f"{terms.n} {cells} long{padded}: no output is left"
+        )
+
+
+@dataclass(frozen=True)
+class OutputSizeTerms:
+    """The terms of ``floor((n + 2p - d(k - 1) - 1) / s) + 1`` along one axis.
+
+    ``stage`` is ``"convolution"`` or ``"pool"``. ``span`` = ``d(k - 1) + 1`` cells is what
+    the window covers, ``padded`` = ``n + 2p`` what it slides over, ``numerator`` =
+    ``padded - span``; ``size`` is the output length, 0 when the window does not fit.
+    """
+
+    stage: str
+    n: int
+    k: int
+    p: int
+    s: int
+    d: int
+
+    @property
+    def span(self) -> int:
+        return self.d * (self.k - 1) + 1
+
+    @property
+    def padded(self) -> int:
+        return self.n + 2 * self.p
+
+    @property
+    def numerator(self) -> int:
+        return self.padded - self.span
+
+    @property
+    def fits(self) -> bool:
+        return self.numerator >= 0
+
+    @property
+    def size(self) -> int:
+        return self.numerator // self.s + 1 if self.fits else 0
+
+    def check(self) -> int:
+        """The output length; raises :class:`WindowDoesNotFit` when it would be 0."""
+        if not self.fits:
+            raise WindowDoesNotFit(self)
+        return self.size
+
+
+def output_size_terms(size: int, kernel: int, stride: int = 1, padding: int = 0,
+                      dilation: int = 1, stage: str = "convolution") -> OutputSizeTerms:
+    """The :class:`OutputSizeTerms` of one axis, whether or not the window fits.
+
+    Raises ValueError for a window, stride or dilation below 1, negative padding or an
+    unknown ``stage``.
+    """
+    if stage not in STAGES:
+        raise ValueError(f"stage must be one of {STAGES}, got {stage!r}")
+    window = "kernel" if stage == "convolution" else "pool window"
     if kernel < 1:
         raise ValueError(f"{window} size must be at least 1, got {kernel}")
     if stride < 1:
@@ -49,15 +115,25 @@ def output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
         raise ValueError(f"padding must not be negative, got {padding}")
     if dilation < 1:
         raise ValueError(f"dilation must be at least 1, got {dilation}")
-    span = dilation * (kernel - 1) + 1
-    padded = size + 2 * padding
-    if padded < span:
-        padded_text = f" with padding {padding} (padded size {padded})" if padding else ""
-        raise ValueError(
-            f"a {window} spanning {span} cells does not fit in an input of {size} "
-            f"cells{padded_text}: no output is left"
-        )
-    return (padded - span) // stride + 1
+    return OutputSizeTerms(stage, int(size), int(kernel), int(padding), int(stride),
+                           int(dilation))
+
+
+def output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
+                dilation: int = 1, stage: str = "convolution") -> int:
+    """Length of a convolution or pooling output along one axis.
+
+    ``(size + 2*padding - dilation*(kernel - 1) - 1) // stride + 1``; with dilation 1
+    that is the familiar ``(size + 2*padding - kernel) // stride + 1``.
+
+    Raises
+    ------
+    WindowDoesNotFit
+        (a ValueError) when the (padded) input is shorter than the window's span.
+    ValueError
+        If the stride, kernel or padding is out of range.
+    """
+    return output_size_terms(size, kernel, stride, padding, dilation, stage).check()
 
 
 def _float_array(x) -> np.ndarray:
@@ -184,8 +260,8 @@ def pool_geometry(in_hw, size, stride=None):
     """``(ph, pw), (sh, sw), (Ho, Wo)`` for a pool; stride defaults to the pool size."""
     ph, pw = pair(size, "pool size")
     sh, sw = pair(size if stride is None else stride, "pool stride")
-    out_h = output_size(in_hw[0], ph, sh, window="pool window")
-    out_w = output_size(in_hw[1], pw, sw, window="pool window")
+    out_h = output_size(in_hw[0], ph, sh, stage="pool")
+    out_w = output_size(in_hw[1], pw, sw, stage="pool")
     return (ph, pw), (sh, sw), (out_h, out_w)
 
 
@@ -286,6 +362,47 @@ def avg_pool_backward(x_shape, grad_out, size, stride=None, axis: int = 1) -> np
 
 
 # --- public NCHW functions -------------------------------------------------------------
+
+def im2col(x: np.ndarray, kh: int, kw: int, stride: IntPair = 1, padding: IntPair = 0,
+           dilation: IntPair = 1):
+    """Unfold ``x`` (N, C, H, W) into one row per output cell: ``(N*Ho*Wo, C*KH*KW)``.
+
+    Row ``(n, r, c)`` holds the window of image ``n`` under output cell ``(r, c)``, read
+    channel by channel, then kernel row, then kernel column (the order of a weight's
+    ``(C, KH, KW)``), so a convolution is ``im2col(x) @ weight.reshape(F, -1).T``. Cells of
+    the window that lie on the zero padding read 0. Returns ``(rows, (Ho, Wo))``.
+    """
+    n, c, h, w = x.shape
+    sh, sw = pair(stride, "stride")
+    ph, pw = pair(padding, "padding")
+    dh, dw = pair(dilation, "dilation")
+    out_h, out_w = conv_geometry((h, w), (kh, kw), stride, padding, dilation)
+    xp = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
+    cols = np.empty((n, out_h, out_w, c, kh, kw), dtype=x.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            rows, columns = _window_slices(i * dh, j * dw, out_h, out_w, sh, sw)
+            cols[..., i, j] = xp[:, :, rows, columns].transpose(0, 2, 3, 1)
+    return cols.reshape(n * out_h * out_w, c * kh * kw), (out_h, out_w)
+
+
+def col2im(dcols: np.ndarray, x_shape, kh: int, kw: int, stride: IntPair = 1,
+           padding: IntPair = 0, dilation: IntPair = 1) -> np.ndarray:
+    """Adjoint of :func:`im2col`: add each row's values back onto the input cells they
+    were read from, giving an array of ``x_shape`` (N, C, H, W)."""
+    n, c, h, w = x_shape
+    sh, sw = pair(stride, "stride")
+    ph, pw = pair(padding, "padding")
+    dh, dw = pair(dilation, "dilation")
+    out_h, out_w = conv_geometry((h, w), (kh, kw), stride, padding, dilation)
+    dcols = dcols.reshape(n, out_h, out_w, c, kh, kw)
+    dxp = np.zeros((n, c, h + 2 * ph, w + 2 * pw), dtype=dcols.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            rows, columns = _window_slices(i * dh, j * dw, out_h, out_w, sh, sw)
+            dxp[:, :, rows, columns] += dcols[..., i, j].transpose(0, 3, 1, 2)
+    return dxp[:, :, ph:ph + h, pw:pw + w]
+
 
 def conv2d(x, weight, bias=None, stride: IntPair = 1, padding: IntPair = 0,
            dilation: IntPair = 1) -> np.ndarray:

@@ -1,0 +1,364 @@
+"""A network described as data: shapes, parameter counts and memory, before any weight exists.
+
+An architecture is a list of layer specs, the records a model file stores::
+
+    {"type": "Conv2D", "in_channels": 1, "out_channels": 8, "kernel_size": [3, 3],
+     "stride": [1, 1], "padding": [0, 0]}
+    {"type": "ReLU"}   {"type": "MaxPool2D", "size": [2, 2], "stride": [2, 2]}
+    {"type": "Flatten"}   {"type": "Dense", "in_features": 1352, "out_features": 10}
+
+:func:`summarize` follows an input shape ``(C, H, W)`` through them and returns each
+layer's output shape and its numbers of weights and biases, allocating nothing, so the GUI
+can show the counts on every spin-box change and :func:`check_budget` can refuse a
+configuration that would not fit in memory, naming the layer, before it is built.
+:func:`validate` checks a spec list from an untrusted file against :mod:`engine.limits`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine import limits, ops
+
+#: Constructor arguments of each layer type: (required, optional).
+LAYER_ARGUMENTS = {
+    "Conv2D": (("in_channels", "out_channels", "kernel_size"), ("stride", "padding")),
+    "ReLU": ((), ()),
+    "MaxPool2D": (("size",), ("stride",)),
+    "AvgPool2D": (("size",), ("stride",)),
+    "Flatten": ((), ()),
+    "Dense": (("in_features", "out_features"), ()),
+}
+
+#: Inclusive ranges of each argument that a saved architecture may declare.
+_RANGES = {
+    "in_channels": (1, limits.MAX_CHANNELS),
+    "out_channels": (1, limits.MAX_CHANNELS),
+    "kernel_size": (1, limits.MAX_KERNEL_SIZE),
+    "stride": (1, limits.MAX_GEOMETRY),
+    "padding": (0, limits.MAX_GEOMETRY),
+    "size": (1, limits.MAX_GEOMETRY),
+    "in_features": (1, limits.MAX_FEATURES),
+    "out_features": (1, limits.MAX_FEATURES),
+}
+_PAIRS = {"kernel_size", "stride", "padding", "size"}
+
+
+class ArchitectureError(ValueError):
+    """An architecture that cannot be built. ``code`` names the problem, ``values`` holds
+    its numbers (``layer`` is the 0-based layer index where one is concerned); the
+    message is English, for logs and the command line.
+
+    Codes: ``"not_a_list"``, ``"too_many_layers"``, ``"unknown_layer"``,
+    ``"bad_argument"`` (missing, unexpected or not an integer), ``"out_of_range"``,
+    ``"input_shape"``, ``"channels_mismatch"``, ``"features_mismatch"``,
+    ``"needs_maps"``, ``"window_does_not_fit"``, ``"not_flat"``,
+    ``"too_many_parameters"``.
+    """
+
+    def __init__(self, code: str, message: str, **values) -> None:
+        super().__init__(message)
+        self.code = code
+        self.values = values
+
+
+class MemoryBudgetExceeded(MemoryError):
+    """A configuration that needs more memory than its budget.
+
+    ``code`` is ``"memory_budget"``; ``layer_index`` / ``layer_kind`` name the layer that
+    needs the most, ``layer_bytes`` what it needs, ``total_bytes`` and ``budget_bytes``
+    the whole and the budget.
+    """
+
+    code = "memory_budget"
+
+    def __init__(self, layer_index: int, layer_kind: str, layer_bytes: int,
+                 total_bytes: int, budget_bytes: int) -> None:
+        self.layer_index = layer_index
+        self.layer_kind = layer_kind
+        self.layer_bytes = layer_bytes
+        self.total_bytes = total_bytes
+        self.budget_bytes = budget_bytes
+        self.values = {"layer": layer_index, "kind": layer_kind, "layer_bytes": layer_bytes,
+                       "total_bytes": total_bytes, "budget_bytes": budget_bytes}
+        super().__init__(
+            f"this configuration needs about {_mib(total_bytes)} of memory, more than the "
+            f"{_mib(budget_bytes)} allowed; layer {layer_index + 1} ({layer_kind}) alone needs "
+            f"{_mib(layer_bytes)}"
+        )
+
+
+def _mib(count: int) -> str:
+    return f"{count / 2**20:,.0f} MiB"
+
+
+@dataclass(frozen=True)
+class LayerSummary:
+    """One layer of an architecture, for one sample.
+
+    ``input_shape`` / ``output_shape`` are ``(C, H, W)`` or ``(D,)``; ``weights`` and
+    ``biases`` count parameters; ``workspace`` counts the values the layer keeps for its
+    backward pass besides its output (a convolution's unfolded windows, in floats; a
+    pool's or ReLU's choices, in bytes: see :func:`estimate_memory`).
+    """
+
+    index: int
+    kind: str
+    input_shape: tuple[int, ...]
+    output_shape: tuple[int, ...]
+    weights: int
+    biases: int
+    workspace_floats: int = 0
+    workspace_bytes: int = 0
+
+    @property
+    def parameters(self) -> int:
+        return self.weights + self.biases
+
+    @property
+    def outputs(self) -> int:
+        count = 1
+        for side in self.output_shape:
+            count *= side
+        return count
+
+
+@dataclass(frozen=True)
+class MemoryEstimate:
+    """Bytes a training step needs: ``parameters`` (weights and biases), ``gradients``
+    (of the parameters and of every layer's output), ``optimizer_state`` (momentum or
+    Adam's moments), ``activations`` (every layer's output and what it keeps for its
+    backward pass) for ``batch_size`` images; ``per_layer`` has each layer's share."""
+
+    batch_size: int
+    parameters: int
+    gradients: int
+    optimizer_state: int
+    activations: int
+    per_layer: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        return self.parameters + self.gradients + self.optimizer_state + self.activations
+
+
+def _pair(spec: dict, key: str, default=None) -> tuple[int, int]:
+    return ops.pair(spec.get(key, default), key)
+
+
+def _count(shape) -> int:
+    total = 1
+    for side in shape:
+        total *= int(side)
+    return total
+
+
+def summarize(layer_specs, input_shape) -> tuple[LayerSummary, ...]:
+    """Each layer's shapes and parameter counts for one sample of ``input_shape``.
+
+    Raises :class:`ArchitectureError` (``"channels_mismatch"``, ``"features_mismatch"``,
+    ``"not_flat"``, ``"unknown_layer"``) or :class:`engine.ops.WindowDoesNotFit` (a
+    ValueError) when the layers do not fit together.
+    """
+    shape = tuple(int(v) for v in input_shape)
+    out: list[LayerSummary] = []
+    for index, spec in enumerate(layer_specs):
+        kind = spec.get("type")
+        weights = biases = floats = nbytes = 0
+        if kind == "Conv2D":
+            if len(shape) != 3 or shape[0] != int(spec["in_channels"]):
+                raise ArchitectureError(
+                    "channels_mismatch",
+                    f"layer {index + 1} (Conv2D) expects {spec['in_channels']} input "
+                    f"channel(s) but receives shape {shape}",
+                    layer=index, expected=int(spec["in_channels"]), shape=shape)
+            kh, kw = _pair(spec, "kernel_size")
+            out_h, out_w = ops.conv_geometry(shape[1:], (kh, kw), _pair(spec, "stride", 1),
+                                             _pair(spec, "padding", 0))
+            filters = int(spec["out_channels"])
+            weights, biases = filters * shape[0] * kh * kw, filters
+            floats = shape[0] * kh * kw * out_h * out_w
+            new_shape = (filters, out_h, out_w)
+        elif kind in ("MaxPool2D", "AvgPool2D"):
+            if len(shape) != 3:
+                raise ArchitectureError("needs_maps",
+                                        f"layer {index + 1} ({kind}) needs maps, got {shape}",
+                                        layer=index, shape=shape)
+            size = _pair(spec, "size")
+            _, _, (out_h, out_w) = ops.pool_geometry(shape[1:], size,
+                                                     _pair(spec, "stride", size))
+            new_shape = (shape[0], out_h, out_w)
+            nbytes = _count(new_shape) if kind == "MaxPool2D" else 0
+        elif kind == "ReLU":
+            new_shape = shape
+            nbytes = _count(shape)
+        elif kind == "Flatten":
+            new_shape = (_count(shape),)
+        elif kind == "Dense":
+            features = int(spec["in_features"])
+            if shape != (features,):
+                raise ArchitectureError(
+                    "features_mismatch",
+                    f"layer {index + 1} (Dense) expects {features} inputs but receives "
+                    f"shape {shape}", layer=index, expected=features, shape=shape)
+            units = int(spec["out_features"])
+            weights, biases = features * units, units
+            new_shape = (units,)
+        else:
+            raise ArchitectureError("unknown_layer", f"layer {index + 1}: unknown type {kind!r}",
+                                    layer=index, kind=str(kind)[:40])
+        out.append(LayerSummary(index, kind, shape, new_shape, weights, biases, floats,
+                                nbytes))
+        shape = new_shape
+    return tuple(out)
+
+
+def parameter_count(summary) -> int:
+    """Weights and biases of all layers together."""
+    return sum(layer.parameters for layer in summary)
+
+
+def estimate_memory(summary, batch_size: int, itemsize: int = 4,
+                    optimizer_slots: int = 2) -> MemoryEstimate:
+    """What a training step of ``batch_size`` images needs, in bytes.
+
+    ``itemsize`` is 4 for float32, 8 for float64; ``optimizer_slots`` is 2 for Adam, 1 for
+    SGD with momentum, 0 for plain SGD. The figures are the arrays the engine keeps
+    alive at the peak of a step; NumPy's short-lived temporaries add a little on top.
+    """
+    batch = int(batch_size)
+    per_layer = []
+    parameters = gradients = state = activations = 0
+    input_floats = _count(summary[0].input_shape) * batch if summary else 0
+    activations += input_floats * itemsize
+    for layer in summary:
+        p = layer.parameters * itemsize
+        kept = (layer.outputs + layer.workspace_floats) * batch * itemsize \
+            + layer.workspace_bytes * batch
+        grads = p + layer.outputs * batch * itemsize
+        parameters += p
+        state += p * optimizer_slots
+        activations += kept
+        gradients += grads
+        per_layer.append(p * (1 + optimizer_slots) + kept + grads)
+    return MemoryEstimate(batch, parameters, gradients, state, activations, tuple(per_layer))
+
+
+def check_budget(summary, batch_size: int, budget_bytes: int = limits.DEFAULT_MEMORY_BUDGET,
+                 itemsize: int = 4, optimizer_slots: int = 2) -> MemoryEstimate:
+    """The :func:`estimate_memory` of ``summary``; raises :class:`MemoryBudgetExceeded`,
+    naming the layer that needs the most, when the total is over ``budget_bytes``."""
+    estimate = estimate_memory(summary, batch_size, itemsize, optimizer_slots)
+    if estimate.total > budget_bytes:
+        worst = max(range(len(summary)), key=lambda i: estimate.per_layer[i])
+        raise MemoryBudgetExceeded(worst, summary[worst].kind, estimate.per_layer[worst],
+                                   estimate.total, int(budget_bytes))
+    return estimate
+
+
+def cnn_architecture(input_shape=(1, 28, 28), num_classes: int = 10, filters=8,
+                     kernel_size=3, stride=1, padding=0, pool: str = "max", pool_size=2,
+                     hidden: int = 0) -> list[dict]:
+    """The layer specs of :func:`engine.model.build_cnn` (same arguments), without
+    building anything: ``[conv -> ReLU -> pool] * blocks -> flatten -> [dense -> ReLU]
+    -> dense``. Raises ValueError, naming the sizes, when the image shrinks to nothing."""
+    counts = [int(f) for f in filters] if hasattr(filters, "__len__") else [int(filters)]
+    if not counts or min(counts) < 1:
+        raise ValueError(f"filters must be positive, got {filters!r}")
+    pools = {"max": "MaxPool2D", "avg": "AvgPool2D", "average": "AvgPool2D", "none": None}
+    if pool not in pools:
+        raise ValueError(f"pool must be one of {sorted(pools)}, got {pool!r}")
+    specs: list[dict] = []
+    shape = tuple(int(v) for v in input_shape)
+    for count in counts:
+        block = [{"type": "Conv2D", "in_channels": shape[0], "out_channels": count,
+                  "kernel_size": list(ops.pair(kernel_size, "kernel_size")),
+                  "stride": list(ops.pair(stride, "stride")),
+                  "padding": list(ops.pair(padding, "padding"))},
+                 {"type": "ReLU"}]
+        if pools[pool] is not None:
+            size = list(ops.pair(pool_size, "pool size"))
+            block.append({"type": pools[pool], "size": size, "stride": size})
+        shape = summarize(block, shape)[-1].output_shape
+        specs += block
+    specs.append({"type": "Flatten"})
+    features = _count(shape)
+    if hidden:
+        specs += [{"type": "Dense", "in_features": features, "out_features": int(hidden)},
+                  {"type": "ReLU"}]
+        features = int(hidden)
+    specs.append({"type": "Dense", "in_features": features, "out_features": int(num_classes)})
+    return specs
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def validate(layer_specs, input_shape) -> tuple[LayerSummary, ...]:
+    """Check an architecture from an untrusted source and return its :func:`summarize`.
+
+    Every spec must be a dict with a known ``type`` and exactly that type's arguments,
+    each an integer (or a pair of integers) within :mod:`engine.limits`; ``input_shape``
+    must be ``(C, H, W)``; the layers must fit together, end in a Dense layer, and hold at
+    most :data:`engine.limits.MAX_MODEL_PARAMETERS` parameters. Raises
+    :class:`ArchitectureError` otherwise (a too-small input raises it with code
+    ``"window_does_not_fit"``).
+    """
+    if (not isinstance(input_shape, (list, tuple)) or len(input_shape) != 3
+            or not all(_is_int(v) for v in input_shape)):
+        raise ArchitectureError("input_shape", f"the input shape must be (channels, rows, "
+                                f"columns), got {str(input_shape)[:60]}",
+                                shape=str(input_shape)[:60])
+    channels, rows, cols = input_shape
+    if not (1 <= channels <= limits.MAX_INPUT_CHANNELS and 1 <= rows <= limits.MAX_INPUT_SIDE
+            and 1 <= cols <= limits.MAX_INPUT_SIDE):
+        raise ArchitectureError("out_of_range", f"the input shape {tuple(input_shape)} is out "
+                                "of range", argument="input_shape", value=tuple(input_shape))
+    if not isinstance(layer_specs, list) or not layer_specs:
+        raise ArchitectureError("not_a_list", "the architecture has no list of layers")
+    if len(layer_specs) > limits.MAX_LAYERS:
+        raise ArchitectureError("too_many_layers", f"{len(layer_specs)} layers, at most "
+                                f"{limits.MAX_LAYERS} are allowed", count=len(layer_specs),
+                                limit=limits.MAX_LAYERS)
+    for index, spec in enumerate(layer_specs):
+        kind = spec.get("type") if isinstance(spec, dict) else None
+        if not isinstance(kind, str) or kind not in LAYER_ARGUMENTS:
+            raise ArchitectureError("unknown_layer", f"layer {index + 1} is of no known type",
+                                    layer=index, kind=str(kind)[:40])
+        required, optional = LAYER_ARGUMENTS[kind]
+        given = set(spec) - {"type"}
+        wrong = sorted(given - set(required) - set(optional)) \
+            + sorted(set(required) - given)
+        if wrong:
+            raise ArchitectureError("bad_argument", f"layer {index + 1} ({kind}) has wrong "
+                                    f"arguments {wrong[:5]}", layer=index, kind=kind,
+                                    argument=str(wrong[0])[:40])
+        for key in given:
+            value = spec[key]
+            is_pair = key in _PAIRS and isinstance(value, list)
+            parts = value if is_pair else [value]
+            if (is_pair and len(parts) != 2) or not all(_is_int(v) for v in parts):
+                raise ArchitectureError("bad_argument", f"layer {index + 1} ({kind}): "
+                                        f"{key} must be an integer", layer=index, kind=kind,
+                                        argument=key)
+            low, high = _RANGES[key]
+            if not all(low <= v <= high for v in parts):
+                raise ArchitectureError("out_of_range", f"layer {index + 1} ({kind}): {key} "
+                                        f"{value} is outside {low}..{high}", layer=index,
+                                        kind=kind, argument=key, value=value, low=low,
+                                        high=high)
+    if layer_specs[-1]["type"] != "Dense":
+        raise ArchitectureError("not_flat", "the last layer must be a Dense layer")
+    try:
+        summary = summarize(layer_specs, input_shape)
+    except ops.WindowDoesNotFit as error:
+        raise ArchitectureError("window_does_not_fit", str(error),
+                                stage=error.terms.stage, size=error.terms.n,
+                                span=error.terms.span) from None
+    total = parameter_count(summary)
+    if total > limits.MAX_MODEL_PARAMETERS:
+        raise ArchitectureError("too_many_parameters", f"{total:,} parameters, at most "
+                                f"{limits.MAX_MODEL_PARAMETERS:,} are allowed", count=total,
+                                limit=limits.MAX_MODEL_PARAMETERS)
+    return summary
