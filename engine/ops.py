@@ -47,10 +47,10 @@ class WindowDoesNotFit(ValueError):
         cells = "cell" if terms.n == 1 else "cells"
         padded = (f" (padded by {terms.p} on each side to {terms.padded})"
                   if terms.p else "")
-        window = "kernel" if terms.stage == "convolution" else "pool window"
+        window = "convolution kernel" if terms.stage == "convolution" else "pool window"
         super().__init__(
-            f"the {terms.stage}'s {window} spans {terms.span} cells but its input is only "
-            f"{terms.n} {cells} long{padded}: no output is left"
+            f"the {window}, spanning {terms.span} cells, does not fit in its input of "
+            f"{terms.n} {cells}{padded}: no output is left"
         )
 
 

@@ -2,8 +2,12 @@
 
 ``explore`` runs image -> convolution -> activation -> pooling -> flattening and returns
 each intermediate, so views and lessons read them instead of recomputing.
-``explain_cell`` opens up a single feature-map cell: the input window under the
-kernel, the element-wise products and their sum.
+:func:`explain_cell` opens up a single feature-map cell (the input window under the
+kernel, the products, the per-channel sums, the bias, the value before and after the
+activation, which window cells are padding); :func:`explain_pooled_cell` a pooled cell
+(its window, the winner or the mean); :func:`flat_index` and :func:`unflatten_index` map
+between a flattened position and (filter, row, column). All of them are checked against
+explicit loops in ``tests/engine/test_explain.py``.
 """
 
 from __future__ import annotations
@@ -53,13 +57,17 @@ class Exploration:
 
 @dataclass(frozen=True)
 class CellExplanation:
-    """The arithmetic behind one feature-map cell.
+    """The arithmetic behind one feature-map cell of one filter.
 
-    ``window`` and ``products`` have the kernel's shape, (KH, KW) or (C, KH, KW); cells
-    that fall on padding read 0. ``origin`` is the window's top-left corner in image
-    coordinates (negative where it starts in the padding); ``rows`` and ``cols`` are the
-    image rows and columns each kernel cell lies over (dilation spreads them apart).
-    ``total`` is the sum of the products, before any bias.
+    ``window``, ``weights`` and ``products`` have the kernel's shape as given, (KH, KW) or
+    (C, KH, KW); window cells on the zero padding read 0 and are True in
+    ``padding_mask`` (KH, KW), the same for every channel. ``channel_sums`` (C,) are the
+    sums of each channel's products, ``total`` their sum (before the bias);
+    ``pre_activation`` is ``total + bias`` (the feature-map value) and ``value`` that after
+    ``activation`` (``"relu"`` or ``"none"``). ``origin`` is the window's top-left corner
+    in image coordinates (negative where it starts in the padding); ``rows`` and ``cols``
+    are the image rows and columns each kernel cell lies over (dilation spreads them
+    apart). ``row``/``col`` are the feature-map cell.
     """
 
     window: np.ndarray
@@ -68,6 +76,39 @@ class CellExplanation:
     origin: tuple[int, int]
     rows: np.ndarray
     cols: np.ndarray
+    weights: np.ndarray
+    padding_mask: np.ndarray
+    channel_sums: np.ndarray
+    bias: float
+    pre_activation: float
+    activation: str
+    value: float
+    row: int
+    col: int
+
+
+@dataclass(frozen=True)
+class PooledCellExplanation:
+    """The window behind one pooled cell ``(row, col)`` of one feature map.
+
+    ``window`` (PH, PW) holds the feature-map values under it, which lie at feature-map
+    rows ``rows`` and columns ``cols`` (``origin`` is the top-left one). ``pool`` is
+    ``"max"`` or ``"avg"``; ``value`` is the pooled value. For max pooling ``winner`` is
+    the feature-map (row, col) of the first maximum in scan order (row by row), the cell
+    :class:`engine.layers.MaxPool2D` picks and sends the gradient to, and
+    ``winner_offset`` its (row, col) inside the window; both are None for ``"avg"``.
+    """
+
+    window: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
+    origin: tuple[int, int]
+    pool: str
+    value: float
+    winner: tuple[int, int] | None
+    winner_offset: tuple[int, int] | None
+    row: int
+    col: int
 
 
 def _as_chw(image) -> np.ndarray:
@@ -160,35 +201,93 @@ def explore(image, filters, stride=1, padding=0, activation: str = "relu", pool:
 
 
 def explain_cell(image, kernel, stride=1, padding=0, row: int = 0, col: int = 0,
-                 dilation=1) -> CellExplanation:
-    """The window, products and sum behind feature-map cell ``(row, col)``.
+                 dilation=1, *, bias: float = 0.0, activation: str = "relu"
+                 ) -> CellExplanation:
+    """The window, products, sums, bias and activation behind feature-map cell
+    ``(row, col)``.
 
-    ``image`` is (H, W) or (C, H, W); ``kernel`` is (KH, KW) or (C, KH, KW) — one
-    filter. Raises IndexError when the cell lies outside the feature map.
+    ``image`` is (H, W) or (C, H, W); ``kernel`` is (KH, KW) or (C, KH, KW), one filter;
+    ``padding`` an int, a pair, ``"valid"`` or ``"same"``. Costs O(C*KH*KW): cheap enough
+    for every edit. Raises IndexError when the cell lies outside the feature map and
+    :class:`engine.ops.WindowDoesNotFit` when the kernel does not fit the image.
     """
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {ACTIVATIONS}, got {activation!r}")
     chw = _as_chw(image)
     kernel = np.asarray(kernel, dtype=chw.dtype)
     flat = kernel.ndim == 2
     kchw = kernel[None] if flat else kernel
     if kchw.ndim != 3 or kchw.shape[0] != chw.shape[0]:
         raise ValueError(f"kernel of shape {kernel.shape} does not match image {chw.shape}")
+    channels, height, width = chw.shape
     kh, kw = kchw.shape[1:]
     sh, sw = ops.pair(stride, "stride")
     ph, pw = resolve_padding(padding, (kh, kw), dilation)
     dh, dw = ops.pair(dilation, "dilation")
-    out_h, out_w = ops.conv_geometry(chw.shape[1:], (kh, kw), (sh, sw), (ph, pw), (dh, dw))
+    out_h, out_w = ops.conv_geometry((height, width), (kh, kw), (sh, sw), (ph, pw), (dh, dw))
     if not (0 <= row < out_h and 0 <= col < out_w):
         raise IndexError(f"cell ({row}, {col}) is outside the {out_h}x{out_w} feature map")
     top, left = row * sh - ph, col * sw - pw
     rows = top + dh * np.arange(kh)
     cols = left + dw * np.arange(kw)
-    inside_r = (rows >= 0) & (rows < chw.shape[1])
-    inside_c = (cols >= 0) & (cols < chw.shape[2])
+    inside_r = (rows >= 0) & (rows < height)
+    inside_c = (cols >= 0) & (cols < width)
     window = np.zeros_like(kchw)
-    window[np.ix_(np.arange(chw.shape[0]), inside_r, inside_c)] = chw[
-        np.ix_(np.arange(chw.shape[0]), rows[inside_r], cols[inside_c])]
+    window[np.ix_(np.arange(channels), inside_r, inside_c)] = chw[
+        np.ix_(np.arange(channels), rows[inside_r], cols[inside_c])]
     products = window * kchw
-    total = float(products.sum())
+    channel_sums = products.reshape(channels, -1).sum(axis=1)
+    total = float(channel_sums.sum())
+    pre_activation = total + float(bias)
+    value = max(pre_activation, 0.0) if activation == "relu" else pre_activation
+    padding_mask = ~(inside_r[:, None] & inside_c[None, :])
     if flat:
         window, products = window[0], products[0]
-    return CellExplanation(window, products, total, (int(top), int(left)), rows, cols)
+    return CellExplanation(window, products, total, (int(top), int(left)), rows, cols,
+                           kernel.copy(), padding_mask, channel_sums, float(bias),
+                           pre_activation, activation, value, int(row), int(col))
+
+
+def explain_pooled_cell(feature_map, row: int, col: int, pool: str = "max", size=2,
+                        stride=None) -> PooledCellExplanation:
+    """The window, and its winner or mean, behind pooled cell ``(row, col)`` of
+    ``feature_map`` (H, W): the map the pool reads (after the activation).
+
+    ``stride`` defaults to ``size``. Raises IndexError outside the pooled map and
+    :class:`engine.ops.WindowDoesNotFit` when the pool window does not fit the map.
+    """
+    if pool not in ("max", "avg"):
+        raise ValueError(f"pool must be 'max' or 'avg', got {pool!r}")
+    fmap = ops._float_array(feature_map)
+    if fmap.ndim != 2:
+        raise ValueError(f"feature_map must be (H, W), got shape {fmap.shape}")
+    (ph, pw), (sh, sw), (out_h, out_w) = ops.pool_geometry(fmap.shape, size, stride)
+    if not (0 <= row < out_h and 0 <= col < out_w):
+        raise IndexError(f"cell ({row}, {col}) is outside the {out_h}x{out_w} pooled map")
+    top, left = row * sh, col * sw
+    window = fmap[top:top + ph, left:left + pw].copy()
+    rows, cols = top + np.arange(ph), left + np.arange(pw)
+    if pool == "max":
+        k = int(np.argmax(window))  # the first maximum in scan order, as MaxPool2D
+        offset = (k // pw, k % pw)
+        winner = (top + offset[0], left + offset[1])
+        value = float(window[offset])
+    else:
+        offset = winner = None
+        value = float(window.mean(dtype=np.float64))
+    return PooledCellExplanation(window, rows, cols, (top, left), pool, value, winner,
+                                 offset, int(row), int(col))
+
+
+def flat_index(maps_shape, filter_index: int, row: int, col: int) -> int:
+    """Position of ``(filter, row, col)`` of maps ``(F, H, W)`` in the flattened vector:
+    ``(filter * H + row) * W + col``, the order of :class:`engine.layers.Flatten`.
+    Raises ValueError for a cell outside the maps."""
+    return int(np.ravel_multi_index((filter_index, row, col), tuple(maps_shape)))
+
+
+def unflatten_index(maps_shape, index: int) -> tuple[int, int, int]:
+    """``(filter, row, col)`` of position ``index`` of the flattened maps ``(F, H, W)``;
+    the inverse of :func:`flat_index`. Raises ValueError for an index out of range."""
+    f, r, c = np.unravel_index(int(index), tuple(maps_shape))
+    return int(f), int(r), int(c)
