@@ -155,6 +155,75 @@ def resolve_padding(padding, kernel_hw, dilation=1) -> tuple[int, int]:
     return ops.pair(padding, "padding")
 
 
+#: Values of unfolded windows per band of output rows: about 1 MiB of float32, so a band's
+#: columns, its products and its activation stay in the core's cache between the steps.
+_BAND_VALUES = 1 << 18
+
+
+def _pool(maps, pool: str, size, step):
+    if pool == "max":
+        return ops.max_pool(maps, size, step, axis=1)
+    if pool == "avg":
+        return ops.avg_pool(maps, size, step, axis=1)
+    return maps
+
+
+def _stages_in_bands(chw, weight, bias, stride, padding, dilation, relu: bool, pool: str,
+                     size, step):
+    """Feature maps ``(F, Ho, Wo)`` of ``chw`` (C, H, W), their ReLU (the same array when
+    ``relu`` is False) and their pooling, computed a band of output rows at a time.
+
+    The maths is :func:`engine.ops.conv2d_chwn`'s (windows unfolded into columns, one
+    matrix product) then :func:`engine.ops.max_pool` / :func:`~engine.ops.avg_pool`, but a
+    512x512 image's columns alone are 9 MiB: done whole, every step streams through main
+    memory; in bands of about 1 MiB each step finds its input still in the core's cache.
+    Pooling runs per band when its windows do not overlap (bands then hold whole windows),
+    otherwise once at the end.
+    """
+    channels, height, width = chw.shape
+    filters, _, kh, kw = weight.shape
+    (sh, sw), (ph, pw), (dh, dw) = stride, padding, dilation
+    out_h, out_w = ops.conv_geometry((height, width), (kh, kw), stride, padding, dilation)
+    if pool != "none":
+        # Checked before any work: a pool that does not fit fails at once.
+        _, _, (pooled_h, pooled_w) = ops.pool_geometry((out_h, out_w), size, step)
+    padded = np.pad(chw, ((0, 0), (ph, ph), (pw, pw))) if ph or pw else chw
+    conv = np.empty((filters, out_h, out_w), dtype=chw.dtype)
+    activated = np.empty_like(conv) if relu else conv
+    conv_rows = conv.reshape(filters, out_h * out_w)
+    matrix = weight.reshape(filters, -1)
+    band = max(1, min(out_h, _BAND_VALUES // (channels * kh * kw * out_w)))
+    pool_in_bands = pool != "none" and size[0] <= step[0]
+    if pool_in_bands:
+        band = max(step[0], band - band % step[0])  # whole pool windows in every band
+        pooled = np.empty((filters, pooled_h, pooled_w), dtype=chw.dtype)
+    cols = np.empty((channels, kh, kw, band, out_w), dtype=chw.dtype)
+    for top in range(0, out_h, band):
+        rows = min(band, out_h - top)
+        part = cols[:, :, :, :rows]
+        for i in range(kh):
+            for j in range(kw):
+                first_row, first_col = top * sh + i * dh, j * dw
+                part[:, i, j] = padded[:, first_row:first_row + sh * (rows - 1) + 1:sh,
+                                       first_col:first_col + sw * (out_w - 1) + 1:sw]
+        out = conv_rows[:, top * out_w:(top + rows) * out_w]  # a view: rows are contiguous
+        np.matmul(matrix, part.reshape(channels * kh * kw, rows * out_w), out=out)
+        if bias is not None:
+            out += bias[:, None]
+        if relu:
+            np.maximum(conv[:, top:top + rows], 0, out=activated[:, top:top + rows])
+        if pool_in_bands:
+            first = top // step[0]
+            last = min(pooled_h, (top + rows - size[0]) // step[0] + 1)
+            if first < last:
+                pooled[:, first:last] = _pool(
+                    activated[:, first * step[0]:(last - 1) * step[0] + size[0]], pool,
+                    size, step)
+    if not pool_in_bands:
+        pooled = _pool(activated, pool, size, step)
+    return conv, activated, pooled
+
+
 def explore(image, filters, stride=1, padding=0, activation: str = "relu", pool: str = "max",
             pool_size=2, pool_stride=None, bias=None, dilation=1) -> Exploration:
     """Run ``image`` through one convolutional layer and report every stage.
@@ -183,18 +252,11 @@ def explore(image, filters, stride=1, padding=0, activation: str = "relu", pool:
     pad = resolve_padding(padding, weight.shape[2:], dilation)
     if bias is not None:
         bias = np.asarray(bias, dtype=chw.dtype).reshape(weight.shape[0])
-    # One image as a (C, H, W, 1) batch: the layout the conv kernel wants, for free.
-    conv, _ = ops.conv2d_chwn(chw[..., None], weight, bias, stride, pad, dilation)
-    conv = conv[..., 0]
-    activated = np.maximum(conv, 0) if activation == "relu" else conv
     size = ops.pair(pool_size, "pool size")
     step = size if pool_stride is None else ops.pair(pool_stride, "pool stride")
-    if pool == "max":
-        pooled = ops.max_pool(activated, size, step, axis=1)
-    elif pool == "avg":
-        pooled = ops.avg_pool(activated, size, step, axis=1)
-    else:
-        pooled = activated
+    conv, activated, pooled = _stages_in_bands(
+        chw, weight, bias, ops.pair(stride, "stride"), pad, ops.pair(dilation, "dilation"),
+        activation == "relu", pool, size, step)
     return Exploration(chw, conv, activated, pooled, pooled.reshape(-1),
                        ops.pair(stride, "stride"), pad, ops.pair(dilation, "dilation"),
                        pool, size, step)
