@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.limits import MAX_KERNEL_SIZE
+
 
 def _check(size: int) -> int:
     size = int(size)
-    if not 1 <= size <= 31:
-        raise ValueError(f"kernel size must be between 1 and 31, got {size}")
+    if not 1 <= size <= MAX_KERNEL_SIZE:
+        raise ValueError(f"kernel size must be between 1 and {MAX_KERNEL_SIZE}, got {size}")
     return size
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine import ops
+from engine import limits, ops
 from engine.losses import softmax_cross_entropy
 from engine.optim import SGD, Adam
 
@@ -236,6 +236,15 @@ def _int_list(text: str):
     return values[0] if len(values) == 1 else values
 
 
+def _kernel_size(text: str) -> int:
+    size = int(text)
+    if not 1 <= size <= limits.MAX_KERNEL_SIZE:
+        # The app loads kernels up to this size only; a model it cannot open is no use.
+        raise argparse.ArgumentTypeError(
+            f"must be between 1 and {limits.MAX_KERNEL_SIZE}, got {size}")
+    return size
+
+
 def main(argv=None) -> int:
     from engine import datasets
     from engine.model import build_cnn
@@ -250,7 +259,8 @@ def main(argv=None) -> int:
     parser.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
     parser.add_argument("--filters", type=_int_list, default=(16, 32),
                         help="filters per convolution block, e.g. 8 or 16,32 (default)")
-    parser.add_argument("--kernel-size", type=int, default=3)
+    parser.add_argument("--kernel-size", type=_kernel_size, default=3,
+                        help=f"side of each filter, 1..{limits.MAX_KERNEL_SIZE} (default 3)")
     parser.add_argument("--stride", type=int, default=1)
     parser.add_argument("--padding", type=int, default=0)
     parser.add_argument("--pool", choices=["max", "avg", "none"], default="max")

@@ -519,3 +519,40 @@ def test_property_pool_backward(h, w, seed, data):
     g = rng.standard_normal(out.shape)
     np.testing.assert_allclose(np.sum(out * g), np.sum(x * avg.backward(g)), rtol=1e-10,
                                atol=1e-10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(c=st.integers(1, 3), side=st.integers(6, 14), blocks=st.sampled_from([1, 2]),
+       k=st.integers(1, 3), stride=st.integers(1, 2), padding=st.integers(0, 2),
+       pool=st.sampled_from(["max", "avg", "none"]), pool_size=st.integers(1, 2),
+       hidden=st.sampled_from([0, 3]), n=st.integers(1, 4), ties=st.booleans(),
+       seed=st.integers(0, 999))
+def test_property_fast_path_equals_textbook_path(c, side, blocks, k, stride, padding, pool,
+                                                 pool_size, hidden, n, ties, seed):
+    """Sequential's (C, H, W, N) path, with its ReLU-after-max-pool order, gives the
+    outputs, input gradient and every parameter gradient of the layers' NCHW path."""
+    filters = 3 if blocks == 1 else (2, 3)
+    try:
+        model = build_cnn((c, side, side), 3, filters, k, stride, padding, pool, pool_size,
+                          hidden, seed)
+    except ValueError:
+        return
+    for layer in model.layers:
+        for key in layer.params:
+            layer.params[key] = layer.params[key].astype(np.float64)
+    _randomise_biases(model, seed)
+    rng = np.random.default_rng(seed)
+    # Integer images make tied maxima common, as on a flat background.
+    x = (rng.integers(0, 2, (n, c, side, side)) if ties
+         else rng.standard_normal((n, c, side, side))).astype(np.float64)
+    out = model.forward(x)
+    g = rng.standard_normal(out.shape)
+    gx = model.backward(g)
+    fast_grads = _model_grads(model)
+    out2, gx2, textbook_grads = _chain_forward_backward(model.layers, x, g)
+    np.testing.assert_allclose(out, out2, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(gx, gx2, rtol=1e-10, atol=1e-12)
+    for a, b in zip(fast_grads, textbook_grads, strict=True):
+        assert a.keys() == b.keys()
+        for key in a:
+            np.testing.assert_allclose(a[key], b[key], rtol=1e-10, atol=1e-12)

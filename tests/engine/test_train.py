@@ -357,3 +357,14 @@ def test_fit_patience_stops_early_and_restores_best_weights():
     assert len(history.val_loss) < 40
     assert math.isclose(evaluate(model, x_val, y_val).loss, min(history.val_loss),
                         rel_tol=1e-6)
+
+
+def test_cli_refuses_a_kernel_the_app_could_not_load():
+    from engine.limits import MAX_KERNEL_SIZE
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "engine.train", "--kernel-size", str(MAX_KERNEL_SIZE + 1)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2
+    assert f"between 1 and {MAX_KERNEL_SIZE}" in proc.stderr
