@@ -82,13 +82,14 @@ def interleaved_blocks(candidates: dict[str, Callable[[], object]], rounds: int,
 
 
 def run_worker(script: str, args: Sequence[str], env_extra: dict[str, str] | None = None,
-               timeout: float = 120.0) -> dict:
-    """Run ``python script --worker ARGS`` in a fresh process; it must print one JSON
-    object on its last stdout line, which is returned. Failures return ``{"error": ...}``."""
+               timeout: float = 120.0, python: str | None = None) -> dict:
+    """Run ``python script --worker ARGS`` in a fresh process (``python`` defaults to this
+    interpreter); it must print one JSON object on its last stdout line, which is
+    returned. Failures return ``{"error": ...}``."""
     env = dict(os.environ)
     if env_extra:
         env.update(env_extra)
-    command = [sys.executable, script, "--worker", *args]
+    command = [python or sys.executable, script, "--worker", *args]
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env,
                               timeout=timeout, check=False)

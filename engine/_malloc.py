@@ -17,4 +17,5 @@ def _raise_mmap_threshold() -> None:
     del block
 
 
+# Runs once, on `import engine` (see engine/__init__.py for what it changes and why).
 _raise_mmap_threshold()
