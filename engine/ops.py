@@ -1,10 +1,14 @@
-"""Forward-only building blocks of a convolutional network, as pure functions.
+"""Building blocks of a convolutional network, as pure functions.
 
 Public functions take and return NCHW arrays: ``(N, C, H, W)`` = (batch, channels,
-rows, columns). The ``_chwn`` kernels below work on ``(C, H, W, N)`` arrays, the order
-the layers keep internally: with the batch axis innermost, every kernel offset's slice
-of a whole batch is a few long contiguous runs, so one convolution is k*k block copies
-into columns and one matrix product, and pooling moves whole runs of N values.
+rows, columns): :func:`im2col` / :func:`col2im` (the layers' textbook path),
+:func:`conv2d`, the pools, softmax and cross-entropy, and the output-size formula with its
+terms (:func:`output_size_terms`, :class:`WindowDoesNotFit`). The ``_chwn`` kernels work
+on ``(C, H, W, N)`` arrays, the order of the layers' fast path: with the batch axis
+innermost, every kernel offset's slice of a whole batch is a few long contiguous runs, so
+one convolution is k*k block copies into columns and one matrix product, and pooling
+moves whole runs of N values. The pooling kernels take the row axis as ``axis`` and serve
+both orders.
 
 Everything keeps the input's floating dtype (float32 by default, float64 preserved).
 """

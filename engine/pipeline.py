@@ -262,6 +262,35 @@ def explore(image, filters, stride=1, padding=0, activation: str = "relu", pool:
                        pool, size, step)
 
 
+def estimate_explore_bytes(image_shape, filters_shape, stride=1, padding=0,
+                           activation: str = "relu", pool: str = "max", pool_size=2,
+                           pool_stride=None, dilation=1, itemsize: int = 4) -> int:
+    """Bytes :func:`explore` will hold for an image of ``image_shape`` ((H, W) or
+    (C, H, W)) and filters of ``filters_shape`` ((F, KH, KW) or (F, C, KH, KW)), computed
+    from the shapes alone, so a caller can refuse before allocating anything.
+
+    Counts the feature maps, their activation, the pooled maps, the padded image and one
+    band of unfolded windows. Raises :class:`engine.ops.WindowDoesNotFit` like
+    :func:`explore` when a window does not fit.
+    """
+    channels, height, width = (1, *image_shape) if len(image_shape) == 2 else image_shape
+    filters, kh, kw = filters_shape[0], filters_shape[-2], filters_shape[-1]
+    ph, pw = resolve_padding(padding, (kh, kw), dilation)
+    out_h, out_w = ops.conv_geometry((height, width), (kh, kw), stride, (ph, pw), dilation)
+    maps = filters * out_h * out_w
+    total = maps * (2 if activation == "relu" else 1)
+    if pool != "none":
+        size = ops.pair(pool_size, "pool size")
+        step = size if pool_stride is None else ops.pair(pool_stride, "pool stride")
+        _, _, (pooled_h, pooled_w) = ops.pool_geometry((out_h, out_w), size, step)
+        total += filters * pooled_h * pooled_w
+    if ph or pw:
+        total += channels * (height + 2 * ph) * (width + 2 * pw)
+    band = max(1, min(out_h, _BAND_VALUES // (channels * kh * kw * out_w)))
+    total += channels * kh * kw * band * out_w
+    return int(total) * int(itemsize)
+
+
 def explain_cell(image, kernel, stride=1, padding=0, row: int = 0, col: int = 0,
                  dilation=1, *, bias: float = 0.0, activation: str = "relu"
                  ) -> CellExplanation:

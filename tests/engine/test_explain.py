@@ -261,3 +261,28 @@ def test_property_explore_in_bands_equals_whole_composition(c, h, w, f, k, strid
                              strict=True):
         assert got.shape == expected.shape
         np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("image_shape, filters_shape, kwargs", [
+    ((512, 512), (8, 3, 3), {}),
+    ((3, 64, 48), (4, 3, 5, 5), {"padding": "same", "pool": "avg", "pool_size": 3}),
+    ((40, 40), (2, 3, 3), {"stride": 2, "activation": "none", "pool": "none"}),
+])
+def test_explore_estimate_covers_the_arrays_it_returns(image_shape, filters_shape, kwargs):
+    from engine.pipeline import estimate_explore_bytes
+
+    rng = np.random.default_rng(0)
+    image = rng.random(image_shape, dtype=np.float32)
+    filters = rng.standard_normal(filters_shape).astype(np.float32)
+    result = explore(image, filters, **kwargs)
+    kept = sum({id(a): a.nbytes for a in (result.conv, result.activated,
+                                          result.pooled)}.values())
+    estimate = estimate_explore_bytes(image_shape, filters_shape, **kwargs)
+    assert kept <= estimate <= kept * 1.5 + 2**21
+
+
+def test_explore_estimate_of_a_huge_configuration_needs_no_memory():
+    from engine.pipeline import estimate_explore_bytes
+
+    estimate = estimate_explore_bytes((3, 4096, 4096), (32, 3, 11, 11), padding="same")
+    assert estimate > 4 * 32 * 4096 * 4096  # over 2 GiB: a caller can refuse it
