@@ -34,6 +34,11 @@ class Exploration:
     pooled : (F, Hp, Wp) after pooling (equal to ``activated`` when pool is "none").
     flattened : (F*Hp*Wp,) ``pooled`` read in C order: filter, then row, then column.
     stride, padding, dilation, pool_size, pool_stride : the (rows, cols) pairs used.
+    activation : ``"relu"`` or ``"none"``.
+    weights : (F, C, KH, KW) and bias : (F,) or None, the filters used.
+
+    :meth:`explain`, :meth:`explain_pooled`, :meth:`flat_index` and
+    :meth:`unflatten_index` open up any cell without recomputing a stage.
     """
 
     image: np.ndarray
@@ -47,12 +52,37 @@ class Exploration:
     pool: str
     pool_size: tuple[int, int]
     pool_stride: tuple[int, int]
+    activation: str = "relu"
+    weights: np.ndarray | None = None
+    bias: np.ndarray | None = None
 
     @property
     def shapes(self) -> dict[str, tuple[int, ...]]:
         return {"image": self.image.shape, "conv": self.conv.shape,
                 "activated": self.activated.shape, "pooled": self.pooled.shape,
                 "flattened": self.flattened.shape}
+
+    def explain(self, filter_index: int, row: int, col: int) -> CellExplanation:
+        """:func:`explain_cell` of feature-map cell ``(row, col)`` of filter
+        ``filter_index``, with this exploration's weights, bias and settings."""
+        bias = 0.0 if self.bias is None else float(self.bias[filter_index])
+        return explain_cell(self.image, self.weights[filter_index], self.stride,
+                            self.padding, row, col, self.dilation, bias=bias,
+                            activation=self.activation)
+
+    def explain_pooled(self, filter_index: int, row: int, col: int) -> PooledCellExplanation:
+        """:func:`explain_pooled_cell` of pooled cell ``(row, col)`` of filter
+        ``filter_index`` (raises ValueError when the pool is ``"none"``)."""
+        return explain_pooled_cell(self.activated[filter_index], row, col, self.pool,
+                                   self.pool_size, self.pool_stride)
+
+    def flat_index(self, filter_index: int, row: int, col: int) -> int:
+        """Position of pooled cell ``(filter_index, row, col)`` in ``flattened``."""
+        return flat_index(self.pooled.shape, filter_index, row, col)
+
+    def unflatten_index(self, index: int) -> tuple[int, int, int]:
+        """``(filter, row, col)`` of position ``index`` of ``flattened``."""
+        return unflatten_index(self.pooled.shape, index)
 
 
 @dataclass(frozen=True)
@@ -259,7 +289,7 @@ def explore(image, filters, stride=1, padding=0, activation: str = "relu", pool:
         activation == "relu", pool, size, step)
     return Exploration(chw, conv, activated, pooled, pooled.reshape(-1),
                        ops.pair(stride, "stride"), pad, ops.pair(dilation, "dilation"),
-                       pool, size, step)
+                       pool, size, step, activation, weight, bias)
 
 
 def estimate_explore_bytes(image_shape, filters_shape, stride=1, padding=0,

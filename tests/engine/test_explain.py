@@ -286,3 +286,21 @@ def test_explore_estimate_of_a_huge_configuration_needs_no_memory():
 
     estimate = estimate_explore_bytes((3, 4096, 4096), (32, 3, 11, 11), padding="same")
     assert estimate > 4 * 32 * 4096 * 4096  # over 2 GiB: a caller can refuse it
+
+
+def test_exploration_opens_up_any_cell_without_recomputing():
+    rng = np.random.default_rng(7)
+    image = rng.random((3, 10, 9))
+    filters = rng.standard_normal((2, 3, 3, 3))
+    bias = np.array([0.3, -2.0])
+    result = explore(image, filters, 1, "same", "relu", "max", 2, bias=bias)
+    cell = result.explain(1, 4, 5)
+    assert cell.bias == -2.0 and cell.activation == "relu"
+    assert cell.pre_activation == pytest.approx(result.conv[1, 4, 5])
+    assert cell.value == pytest.approx(result.activated[1, 4, 5])
+    pooled = result.explain_pooled(1, 2, 3)
+    assert pooled.value == result.pooled[1, 2, 3]
+    assert result.activated[1][pooled.winner] == pooled.value
+    index = result.flat_index(1, 2, 3)
+    assert result.flattened[index] == result.pooled[1, 2, 3]
+    assert result.unflatten_index(index) == (1, 2, 3)
