@@ -123,7 +123,9 @@ class Sequential:
         Nothing is copied and this model is left untouched (its layers are not even
         used: the new model has layers of its own, so the two can run at once). Shapes
         must match the architecture; arrays are used as given, so do not change them
-        while the new model is in use.
+        while the new model is in use. To predict with the explorer's filters in place of
+        the first layer's: ``model.with_parameters({0: {"weight": w, "bias": b})
+        .predict_proba(images)``.
         """
         clone = _build(self._record(), initialize=False)
         for index, (mine, theirs) in enumerate(zip(self.layers, clone.layers, strict=True)):
@@ -163,7 +165,8 @@ class Sequential:
             )
 
     def forward(self, x) -> np.ndarray:
-        """Logits ``(N, K)`` for images ``x`` ``(N, C, H, W)``."""
+        """Logits ``(N, K)`` for images ``x`` ``(N, C, H, W)``, through the layers' fast
+        (C, H, W, N) path in :meth:`fast_path_order`; :meth:`backward` follows it back."""
         x = ops._float_array(x)
         if x.ndim == 4:
             self._check_input(x)
