@@ -133,6 +133,7 @@ class Conv2D(Layer):
         weight = self.params["weight"]
         filters = weight.shape[0]
         kh, kw = self.kernel_size
+        self._cols = None  # free the last batch's columns before unfolding this one
         cols, (out_h, out_w) = ops.im2col(x, kh, kw, self.stride, self.padding)
         out = cols @ weight.reshape(filters, -1).T.astype(x.dtype, copy=False)
         out += self.params["bias"].astype(x.dtype, copy=False)
@@ -158,6 +159,7 @@ class Conv2D(Layer):
         return ops.col2im(grad_cols, self._x_shape, kh, kw, self.stride, self.padding)
 
     def forward_chwn(self, x):
+        self._cols = None  # free the last batch's columns before unfolding this one
         out, self._cols = ops.conv2d_chwn(x, self.params["weight"], self.params["bias"],
                                           self.stride, self.padding)
         self._x_shape = x.shape

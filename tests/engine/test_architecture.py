@@ -174,3 +174,28 @@ def test_with_parameters_predicts_with_other_first_layer_weights_without_swappin
     assert other.layers[-1].params["weight"] is model.layers[-1].params["weight"]  # shared
     with pytest.raises(ValueError):
         model.with_parameters({0: {"weight": weight[:1]}})
+
+
+@pytest.mark.parametrize("kwargs, batch", [
+    (dict(filters=8), 32),
+    (dict(filters=(4, 8), hidden=16), 16),
+    (dict(filters=8, kernel_size=11, padding=10, hidden=32), 8),
+])
+def test_memory_estimate_bounds_what_a_training_step_really_allocates(kwargs, batch):
+    from engine.optim import Adam
+    from engine.train import train_step
+
+    estimate = estimate_memory(summarize(cnn_architecture((1, 28, 28), 10, **kwargs),
+                                         (1, 28, 28)), batch)
+    model = build_cnn(**kwargs)
+    optimizer = Adam(1e-3)
+    rng = np.random.default_rng(0)
+    x = rng.random((batch, 1, 28, 28)).astype(np.float32)
+    y = rng.integers(0, 10, batch)
+    tracemalloc.start()
+    for _ in range(2):  # the second step holds the optimizer's state as well
+        train_step(model, optimizer, x, y)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    used = peak + estimate.parameters  # the weights existed before tracing started
+    assert used <= estimate.total <= 3 * used
