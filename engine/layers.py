@@ -17,7 +17,7 @@ pooling moves whole runs of N values, and no transposes happen between layers. M
 the default model, this path trains 2-3x faster than the NCHW one.
 ``tests/engine/test_layers_gradcheck.py`` checks that both paths give the same outputs and
 the same gradients. Layers whose maths does not depend on the axis order (ReLU, Dense) use
-one implementation for both.
+one implementation for both. A backward pass must follow a forward pass of the same path.
 """
 
 from __future__ import annotations
