@@ -279,17 +279,30 @@ def _pool_windows(shape, size, stride, axis):
             yield i, j, lead + _window_slices(i, j, out_h, out_w, sh, sw)
 
 
-def _fold_windows(ufunc, x: np.ndarray, size, stride, axis: int) -> np.ndarray:
-    """``ufunc`` (``np.maximum``, ``np.add``) folded over the pool offsets: cell by cell,
-    the reduction of each pool window of axes ``axis`` and ``axis + 1``."""
-    out = None
-    for _, _, index in _pool_windows(x.shape, size, stride, axis):
-        window = x[index]
-        if out is None:
-            out = window.copy()
-        else:
-            ufunc(out, window, out=out)
+def _fold(ufunc, parts: list[np.ndarray]) -> np.ndarray:
+    """``ufunc`` folded over ``parts`` into a new array (a view when there is one part)."""
+    if len(parts) == 1:
+        return parts[0]
+    out = ufunc(parts[0], parts[1])
+    for part in parts[2:]:
+        ufunc(out, part, out=out)
     return out
+
+
+def _fold_windows(ufunc, x: np.ndarray, size, stride, axis: int) -> np.ndarray:
+    """``ufunc`` (``np.maximum``, ``np.add``) folded over each pool window of axes
+    ``axis`` and ``axis + 1``.
+
+    Both reductions are separable, so a window's rows are folded first (on whole
+    contiguous rows), then its columns: PH + PW - 2 passes instead of PH * PW - 1.
+    """
+    (ph, pw), (sh, sw), (out_h, out_w) = pool_geometry(x.shape[axis:axis + 2], size, stride)
+    lead = (slice(None),) * axis
+    rows = _fold(ufunc, [x[lead + (slice(i, i + sh * (out_h - 1) + 1, sh),)]
+                         for i in range(ph)])
+    out = _fold(ufunc, [rows[lead + (slice(None), slice(j, j + sw * (out_w - 1) + 1, sw))]
+                        for j in range(pw)])
+    return out.copy() if out.base is not None else out  # never a view of x or of rows
 
 
 def max_pool(x: np.ndarray, size, stride=None, axis: int = 1) -> np.ndarray:
