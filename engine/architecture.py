@@ -233,7 +233,9 @@ def estimate_memory(summary, batch_size: int, itemsize: int = 4,
     activations += input_floats * itemsize
     for layer in summary:
         p = layer.parameters * itemsize
-        kept = (layer.outputs + layer.workspace_floats) * batch * itemsize \
+        # A convolution's columns count twice: the fast path unfolds a batch while the
+        # last batch's columns are still alive (see Conv2D.forward_chwn).
+        kept = (layer.outputs + 2 * layer.workspace_floats) * batch * itemsize \
             + layer.workspace_bytes * batch
         grads = p + layer.outputs * batch * itemsize
         parameters += p

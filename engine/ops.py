@@ -137,6 +137,12 @@ def output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
     ValueError
         If the stride, kernel or padding is out of range.
     """
+    # The arithmetic inline (no dataclass) on the hot path: layers call this every step.
+    if kernel >= 1 and stride >= 1 and padding >= 0 and dilation >= 1 \
+            and stage in STAGES:
+        numerator = size + 2 * padding - dilation * (kernel - 1) - 1
+        if numerator >= 0:
+            return numerator // stride + 1
     return output_size_terms(size, kernel, stride, padding, dilation, stage).check()
 
 
