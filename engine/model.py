@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine import architecture, fileio, limits, ops
+from engine import architecture, fileio, limits, ops, safe_json
 from engine.layers import (
     LAYER_TYPES,
     Conv2D,
@@ -333,29 +333,6 @@ def _npy_header(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
     return tuple(int(v) for v in shape), np.dtype(dtype)
 
 
-def _json_depth(text: str) -> int:
-    """Deepest nesting of brackets in JSON ``text``, outside strings (no parsing, so
-    no recursion however deep the text nests)."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest
-
-
 def _read_record(archive, infos: dict, name: str) -> dict:
     info = infos.get("architecture")
     if info is None:
@@ -372,14 +349,16 @@ def _read_record(archive, infos: dict, name: str) -> dict:
                              limit=limits.MAX_ARCHITECTURE_CHARS)
     with archive.open(info) as handle:
         text = str(np.lib.format.read_array(handle, allow_pickle=False))
-    depth = _json_depth(text)
-    if depth > limits.MAX_JSON_DEPTH:
-        raise ModelFileError(f"{name}: the architecture record nests {depth} levels deep, "
-                             f"at most {limits.MAX_JSON_DEPTH} are allowed", "json_depth",
-                             name=name, depth=depth, limit=limits.MAX_JSON_DEPTH)
     try:
-        record = json.loads(text)
-    except (TypeError, ValueError, RecursionError):
+        record = safe_json.loads(text, max_depth=limits.MAX_JSON_DEPTH,
+                                 max_bytes=4 * limits.MAX_ARCHITECTURE_CHARS, name=name)
+    except safe_json.JsonFileError as error:
+        if error.code == "too_deep":
+            depth = error.values[1]
+            raise ModelFileError(f"{name}: the architecture record nests {depth} levels "
+                                 f"deep, at most {limits.MAX_JSON_DEPTH} are allowed",
+                                 "json_depth", name=name, depth=depth,
+                                 limit=limits.MAX_JSON_DEPTH) from None
         raise ModelFileError(f"{name}: the architecture record is not valid JSON",
                              "not_a_model", name=name) from None
     if not isinstance(record, dict) or record.get("format") != FORMAT:
