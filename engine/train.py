@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine import limits, ops
+from engine import architecture, limits, ops
 from engine.losses import softmax_cross_entropy
 from engine.optim import SGD, Adam
 
@@ -273,6 +273,16 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     data = datasets.load(args.dataset)
+    try:
+        # Refused before any weight exists, naming the layer, when it would not fit.
+        specs = architecture.cnn_architecture(
+            data.x_train.shape[1:], len(data.class_names), args.filters, args.kernel_size,
+            args.stride, args.padding, args.pool, args.pool_size, args.hidden)
+        architecture.check_budget(architecture.summarize(specs, data.x_train.shape[1:]),
+                                  args.batch_size,
+                                  optimizer_slots=2 if args.optimizer == "adam" else 1)
+    except (ValueError, architecture.MemoryBudgetExceeded) as error:
+        parser.error(str(error))
     try:
         model = build_cnn(data.x_train.shape[1:], len(data.class_names), args.filters,
                           args.kernel_size, args.stride, args.padding, args.pool,

@@ -368,3 +368,15 @@ def test_cli_refuses_a_kernel_the_app_could_not_load():
     )
     assert proc.returncode == 2
     assert f"between 1 and {MAX_KERNEL_SIZE}" in proc.stderr
+
+
+def test_cli_refuses_a_configuration_over_the_memory_budget_naming_the_layer():
+    proc = subprocess.run(
+        [sys.executable, "-m", "engine.train", "--dataset", "shapes", "--filters", "256",
+         "--kernel-size", "11", "--padding", "10", "--hidden", "4096",
+         "--batch-size", "1024"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 2, proc.stdout
+    # 256 maps of 19x19 into 4096 units: the hidden dense layer needs the most.
+    assert "layer 5 (Dense)" in proc.stderr and "MiB" in proc.stderr
