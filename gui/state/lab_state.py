@@ -498,18 +498,14 @@ class LabState(QObject):
         prediction = None
         if model is not None and tuple(self._image.shape) == tuple(model.input_shape or ()):
             weights, biases = self.weights(), self.biases()
-            saved = dict(conv.params) if conv is not None else None
             # Once the learned filters are in the editor, the editor's filters stand in
-            # for the first layer, so editing a learned weight changes the prediction live.
-            swap = (conv is not None and self._learned is not None
-                    and weights.shape == conv.params["weight"].shape)
-            if swap:
-                conv.params = {"weight": weights, "bias": biases}
-            try:
-                prediction = model.predict_proba(self._image[None])[0]
-            finally:
-                if swap:
-                    conv.params = saved
+            # for the first layer, so editing a learned weight changes the prediction live;
+            # the shared model itself is never changed.
+            if (conv is not None and self._learned is not None
+                    and weights.shape == conv.params["weight"].shape):
+                model = model.with_parameters(
+                    {model.layers.index(conv): {"weight": weights, "bias": biases}})
+            prediction = model.predict_proba(self._image[None])[0]
         self._prediction = prediction
         self.predicted.emit(prediction)
 
