@@ -5,8 +5,9 @@ filter file or a widget checks comes from here.
 """
 
 #: Largest kernel side (rows or columns) of a convolution, a filter or a preset. The
-#: command-line trainer, the model loader, the preset builder and the GUI's size boxes all
-#: use this one number, so a model trained with any allowed kernel, and its filters, load.
+#: command-line trainer, the model loader and the preset builder use this one number, and
+#: so must the GUI's size boxes and filter files, so that a model trained with any allowed
+#: kernel, and its filters put in the editor and saved, load again.
 MAX_KERNEL_SIZE = 15
 
 #: Largest stride, padding, dilation and pool side a saved architecture may declare.
