@@ -96,7 +96,10 @@ class Sequential:
         return [{"type": type(layer).__name__, **layer.config()} for layer in self.layers]
 
     def summary(self) -> tuple[architecture.LayerSummary, ...]:
-        """Each layer's output shape and parameter counts (:func:`architecture.summarize`)."""
+        """Each layer's output shape and parameter counts (:func:`architecture.summarize`);
+        needs the model's ``input_shape``."""
+        if self.input_shape is None:
+            raise ValueError("a summary needs the model's input shape")
         return architecture.summarize(self.architecture(), self.input_shape)
 
     def fast_path_order(self) -> list[int]:

@@ -199,3 +199,10 @@ def test_memory_estimate_bounds_what_a_training_step_really_allocates(kwargs, ba
     tracemalloc.stop()
     used = peak + estimate.parameters  # the weights existed before tracing started
     assert used <= estimate.total <= 3 * used
+
+
+def test_model_summary_equals_the_summary_of_its_specs():
+    model = build_cnn(input_shape=(3, 16, 16), num_classes=4, filters=(2, 3), hidden=5)
+    assert model.summary() == summarize(model.architecture(), (3, 16, 16))
+    assert parameter_count(model.summary()) == sum(
+        p.size for layer in model.layers for p in layer.params.values())
