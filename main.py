@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="a trained model (.npz) to open at start")
     parser.add_argument("--reset-settings", action="store_true",
                         help="forget the remembered window, folder and filters, then start")
+    parser.add_argument("--first-frame", action="store_true",
+                        help="print the time (seconds since the epoch) of the first "
+                             "fully laid-out frame, then exit (benchmarks/bench_gui.py)")
     return parser
 
 
@@ -89,15 +92,21 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(app_settings.ORGANIZATION)
 
     settings = None
-    if args.screenshot:
-        # A throw-away settings file: a screenshot shows the defaults, not the user's state.
+    defaults = bool(args.screenshot or args.first_frame)
+    if defaults:
+        # A throw-away settings file: a screenshot (or a timed start) shows the defaults,
+        # not the user's state.
         import tempfile
         settings_file = os.path.join(tempfile.mkdtemp(), "settings.ini")
         settings = QSettings(settings_file, QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, restore=not args.screenshot)
+    window = MainWindow(settings=settings, restore=not defaults)
     # A file that cannot be opened says why in the status line; the app starts anyway.
     window.open_paths(args.files, model=args.model)
     window.show_page(args.page)
+    if args.first_frame:
+        window.show()
+        print(f"first frame at {_wait_for_first_frame(app, window):.4f}", flush=True)
+        return 0
     if not args.screenshot:
         window.show()
         return app.exec()
@@ -115,6 +124,35 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"wrote {args.screenshot}")
     return 0
+
+
+def _wait_for_first_frame(app, window, quiet: float = 0.3) -> float:
+    """Run the event loop until the window has been painted with the first result and
+    then nothing repaints for ``quiet`` seconds: its layout has settled. Returns the
+    time (``time.time()``) of the last paint before that pause."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintClock(QObject):
+        last = None
+
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.last = time.time()
+            return False
+
+    clock = PaintClock()
+    app.installEventFilter(clock)
+    stage = window.explorer.stage_view.stage_images["conv"]
+    while True:
+        app.processEvents()
+        if (stage.paints and window.state.exploration is not None
+                and clock.last is not None and time.time() - clock.last > quiet):
+            break
+        time.sleep(0.002)
+    app.removeEventFilter(clock)
+    return clock.last
 
 
 if __name__ == "__main__":

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from gui import app_settings
 from gui.app_settings import as_text
 from gui.classify.page import ClassifyPage
 from gui.common import file_dialogs, samples
+from gui.common.widgets import StableTabWidget
 from gui.explore.filter_file import (
     FilterFileError,
     filters_from_json,
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
                 "Draw or pick an image and see the trained network's probabilities")),
         }
         self.pages = {name: pages[name][0] for name in PAGE_NAMES}
-        self.tabs = QTabWidget()
+        self.tabs = StableTabWidget()
         self.tabs.setDocumentMode(True)
         for name in PAGE_NAMES:
             page, title, tip = pages[name]

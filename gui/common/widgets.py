@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QListWidget
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QLabel,
+    QListView,
+    QListWidget,
+    QSizePolicy,
+    QTabWidget,
+    QWidget,
+)
 
 
 def bold_label(text: str = "") -> QLabel:
@@ -28,3 +38,114 @@ def thumbnail_list(icon_side: int, selection_mode: QAbstractItemView.SelectionMo
     view.setUniformItemSizes(True)
     view.setSelectionMode(selection_mode)
     return view
+
+
+def set_spin_value(spin: QAbstractSpinBox, value) -> None:
+    """Show ``value`` in ``spin`` without emitting valueChanged, and without a repaint
+    when it already shows it (a spin box repaints on every setValue, changed or not)."""
+    if spin.value() != value:
+        with QSignalBlocker(spin):
+            spin.setValue(value)
+
+
+def set_label_text(label: QLabel, text: str) -> None:
+    """Set ``text`` unless it is already shown (setText re-lays out the window)."""
+    if label.text() != text:
+        label.setText(text)
+
+
+class StableTabWidget(QTabWidget):
+    """A QTabWidget that re-lays itself out only when its tab bar's or pages' size hints
+    change.
+
+    A QTabWidget answers every LayoutRequest by repainting itself and every widget on
+    the current page, and a LayoutRequest reaches it whenever a label anywhere inside a
+    page changes its text: one weight edit repainted the whole window (buttons, spin
+    boxes, labels) for a changed sum. Requests that change no size hint are dropped.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hints = None
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            page = self.currentWidget()
+            hints = (self.tabBar().sizeHint(), self.count(), self.currentIndex(),
+                     None if page is None else (page.sizeHint(), page.minimumSizeHint(),
+                                                page.minimumSize(), page.maximumSize()))
+            if hints == self._hints:
+                return True
+            self._hints = hints
+        return super().event(event)
+
+
+class FittedLabel(QLabel):
+    """A one-line label that shows the first of its texts (longest first, plain or rich)
+    that fits its width, the last one elided when none does; its whole first text is
+    then its tooltip. It never asks for more width than it gets (a long text must not
+    widen the column) and never wraps (its height stays one line).
+    """
+
+    def __init__(self, tooltip: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._texts: tuple[str, ...] = ("",)
+        self._tooltip = tooltip
+        self._widths: dict[str, float] = {}
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setToolTip(tooltip)
+
+    def set_texts(self, *texts: str) -> None:
+        """Show the first of ``texts`` that fits (rich text where it has tags)."""
+        if texts != self._texts:
+            self._texts = texts
+            self._fit()
+
+    def texts(self) -> tuple[str, ...]:
+        return self._texts
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._widths.clear()
+            self._fit()
+
+    def _width_of(self, text: str) -> float:
+        width = self._widths.get(text)
+        if width is None:
+            document = QTextDocument()
+            document.setDefaultFont(self.font())
+            document.setDocumentMargin(0)
+            if "<" in text:
+                document.setHtml(text)
+            else:
+                document.setPlainText(text)
+            width = self._widths[text] = document.idealWidth()
+        return width
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width() - 2 * self.margin() - 14  # style padding
+        chosen = None
+        for text in self._texts:
+            if self._width_of(text) <= room:
+                chosen = text
+                break
+        if chosen is None:
+            plain = QTextDocument()
+            plain.setHtml(self._texts[-1])
+            chosen = QFontMetrics(self.font()).elidedText(
+                plain.toPlainText(), Qt.TextElideMode.ElideRight, max(room, 0))
+        if chosen != self.text():
+            self.setText(chosen)
+        whole = chosen == self._texts[0]
+        tip = self._tooltip
+        if not whole:
+            full = QTextDocument()
+            full.setHtml(self._texts[0])
+            tip = full.toPlainText() + ("\n" + self._tooltip if self._tooltip else "")
+        if tip != self.toolTip():
+            self.setToolTip(tip)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from engine import ops
 from engine.pipeline import resolve_padding
+from gui.common.widgets import set_spin_value
 from gui.state import LabState
 
 
@@ -50,9 +51,8 @@ class PairSpin(QWidget):
         return self.rows.value(), self.cols.value()
 
     def set_value(self, value: tuple[int, int]) -> None:
-        with QSignalBlocker(self.rows), QSignalBlocker(self.cols):
-            self.rows.setValue(value[0])
-            self.cols.setValue(value[1])
+        set_spin_value(self.rows, value[0])
+        set_spin_value(self.cols, value[1])
         self.link.setChecked(value[0] == value[1])
 
     def _on_box_changed(self, value: int) -> None:
@@ -241,6 +241,9 @@ class ControlsPanel(QWidget):
             h, w, filters, *(v if v is not None else "✗" for v in conv_sizes))]
         if s.pool == "none" or None in conv_sizes:
             self.pool_formula.setText("")
+            if None not in conv_sizes:  # not pooled: the feature maps are flattened
+                summary.append(self.tr("→ flattened {0}").format(
+                    filters * conv_sizes[0] * conv_sizes[1]))
         else:
             step = s.pool_stride or s.pool_size
             lines = [pool_formula(conv_sizes[i], s.pool_size[i], step[i]) for i in (0, 1)]

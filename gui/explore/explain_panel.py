@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextDocument
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine.pipeline import CellExplanation, explain_cell
+from gui.common.colormap import DIVERGING, GRAY, INK
 from gui.common.number_format import exact_decimals, format_number, nice
-from gui.common.plotting import DIVERGING, GRAY, INK
+from gui.common.number_grid import font_px_for, paint_number_grid
 from gui.state import LabState
 
 #: Up to this many products, the sum is written term by term.
@@ -42,19 +43,6 @@ def _tr(text: str) -> str:
 def _factor(value: float, decimals: int) -> str:
     text = format_number(value, decimals)
     return f"({text})" if text.startswith("\u2212") else text
-
-
-_QCOLOR_TABLES: dict[int, list[QColor]] = {}
-
-
-def _qcolor_table(colormap) -> list[QColor]:
-    """256 QColors along ``colormap``, made once per map."""
-    table = _QCOLOR_TABLES.get(id(colormap))
-    if table is None:
-        lut = colormap.getLookupTable(nPts=256, alpha=False)
-        table = [QColor(int(r), int(g), int(b)) for r, g, b in lut]
-        _QCOLOR_TABLES[id(colormap)] = table
-    return table
 
 
 def _set_text(label: QLabel, text: str) -> None:
@@ -77,7 +65,7 @@ class NumberGrid(QWidget):
     def __init__(self, tooltip: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values = np.zeros((0, 0))
-        self._colors: list[QColor] = []
+        self._fills = np.zeros((0, 0, 3), np.uint8)
         self._texts: list[str] = []
         self._outside = np.zeros((0, 0), bool)
         self._key = None
@@ -103,11 +91,7 @@ class NumberGrid(QWidget):
         self._key = key
         resized = values.shape != self._values.shape
         self._values = values
-        lo, hi = levels
-        span = (hi - lo) or 1.0
-        positions = np.clip((values.ravel() - lo) / span, 0.0, 1.0)
-        table = _qcolor_table(colormap)
-        self._colors = [table[i] for i in np.rint(positions * 255).astype(int)]
+        self._fills = colormap.rgb(values, levels)
         decimals = exact_decimals(values)
         self._texts = [format_number(v, decimals) for v in values.ravel()]
         self._outside = outside
@@ -139,29 +123,11 @@ class NumberGrid(QWidget):
         cell = self._cell()
         left = (self.width() - cols * cell) / 2
         top = (self.height() - rows * cell) / 2
-        font = QFont(self.font())
-        longest = max(len(t) for t in self._texts)
-        font_px = int(min(0.42 * cell, 0.9 * cell / (0.6 * longest)))
-        show_text = font_px >= 7
-        if show_text:
-            font.setPixelSize(font_px)
-            painter.setFont(font)
-        grid_pen = QPen(QColor(200, 200, 200), 1)
-        hatch = QBrush(QColor(150, 150, 150), Qt.BrushStyle.BDiagPattern)
-        for index, (color, text) in enumerate(zip(self._colors, self._texts, strict=True)):
-            r, c = divmod(index, cols)
-            rect = QRectF(left + c * cell, top + r * cell, cell, cell)
-            painter.fillRect(rect, color)
-            if self._outside[r, c]:
-                painter.fillRect(rect, hatch)
-            painter.setPen(grid_pen)
-            painter.drawRect(rect)
-            if show_text:
-                luminance = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
-                painter.setPen(QColor(255, 255, 255) if luminance < 120 else QColor(25, 25, 25))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        painter.setPen(QPen(QColor(120, 120, 120), 1))
-        painter.drawRect(QRectF(left, top, cols * cell, rows * cell))
+        paint_number_grid(
+            painter, (left, top), cell, (rows, cols), fills=self._fills, texts=self._texts,
+            font=self.font(), font_px=font_px_for(cell, self._texts, self.font()),
+            hatched=self._outside, grid_pen=QPen(QColor(200, 200, 200), 1),
+            outline_pen=QPen(QColor(120, 120, 120), 1))
         painter.end()
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:

@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from engine import kernels
-from gui.common.image_io import rgb_to_qimage
+from gui.common.colormap import DIVERGING, symmetric_levels
 from gui.common.number_box import ClampingSpinBox
-from gui.common.plotting import DIVERGING
-from gui.common.widgets import bold_label
+from gui.common.widgets import bold_label, set_label_text, set_spin_value
 from gui.explore.kernel_grid import KernelGrid, format_value
 from gui.state import MAX_KERNEL, MAX_WEIGHT, LabState
 
 THUMBNAIL = 22
+#: Item data: the weights (bytes) its icon was drawn from.
+ICON_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 VISIBLE_FILTER_ROWS = 5
 #: Below this (relative to the largest weight) a sum counts as zero for Normalise.
 ZERO_SUM = 1e-6
@@ -47,9 +48,7 @@ def kernel_thumbnail(weights: np.ndarray, size: int = THUMBNAIL) -> QIcon:
     diverging map scaled to its largest magnitude (at least 1)."""
     weights = np.asarray(weights, dtype=np.float32)
     kernel = weights.mean(axis=0) if weights.ndim == 3 else weights
-    scale = max(1.0, float(np.abs(kernel).max(initial=0.0)))
-    rgba = DIVERGING.map(0.5 + 0.5 * np.clip(kernel / scale, -1, 1).ravel(), mode="byte")
-    image = rgb_to_qimage(np.asarray(rgba, dtype=np.uint8)[:, :3].reshape(*kernel.shape, 3))
+    image = DIVERGING.qimage(kernel, symmetric_levels(kernel, floor=1.0))
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -350,9 +349,14 @@ class FilterPanel(QWidget):
                 item = self.filter_list.item(index)
                 if item.text() != f.name:
                     item.setText(f.name)
-                item.setIcon(kernel_thumbnail(f.weights))
-                item.setToolTip(self.tr("{0}: {1}×{2}, bias {3}. Double-click to rename.")
-                                .format(f.name, kh, kw, format_value(f.bias)))
+                drawn = f.weights.tobytes()
+                if item.data(ICON_KEY_ROLE) != drawn:  # only a changed filter's icon
+                    item.setData(ICON_KEY_ROLE, drawn)
+                    item.setIcon(kernel_thumbnail(f.weights))
+                tip = self.tr("{0}: {1}×{2}, bias {3}. Double-click to rename.").format(
+                    f.name, kh, kw, format_value(f.bias))
+                if item.toolTip() != tip:
+                    item.setToolTip(tip)
             self.filter_list.setCurrentRow(self.state.selected)
         self._fit_list_height()
         count, selected = len(filters), self.state.selected
@@ -376,7 +380,7 @@ class FilterPanel(QWidget):
         if rgb:
             self.channel_buttons[self._channel].setChecked(True)
         self.grid.set_values(f.weights[self._channel])
-        self.title_label.setText(self.tr("Weights of “{0}”").format(f.name))
+        set_label_text(self.title_label, self.tr("Weights of “{0}”").format(f.name))
 
         with QSignalBlocker(self.preset_combo):
             custom = self.preset_combo.findData(None)
@@ -391,9 +395,8 @@ class FilterPanel(QWidget):
                 self.preset_combo.setCurrentIndex(self.preset_combo.findData(f.preset))
 
         kh, kw = state.kernel_size
-        with QSignalBlocker(self.rows_spin), QSignalBlocker(self.cols_spin):
-            self.rows_spin.setValue(kh)
-            self.cols_spin.setValue(kw)
+        set_spin_value(self.rows_spin, kh)
+        set_spin_value(self.cols_spin, kw)
         if kh != kw and self.square_check.isChecked():
             with QSignalBlocker(self.square_check):
                 self.square_check.setChecked(False)
@@ -405,7 +408,8 @@ class FilterPanel(QWidget):
             with QSignalBlocker(self.bias_spin):
                 self.bias_spin.setValue(f.bias)
         total = float(f.weights.sum(dtype=np.float64))
-        self.sum_label.setText(self.tr("Sum of weights: {0}").format(format_value(total)))
+        set_label_text(self.sum_label,
+                       self.tr("Sum of weights: {0}").format(format_value(total)))
 
     def _on_filters_changed(self) -> None:
         self._refresh_all()

@@ -13,11 +13,12 @@ import math
 import re
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolTip, QWidget
 
-from gui.common.plotting import DIVERGING, diverging_color
+from gui.common.colormap import DIVERGING, symmetric_levels
+from gui.common.number_grid import GRID_LINE, paint_number_grid
 from gui.state import MAX_WEIGHT, check_weight
 
 MIN_CELL = 34
@@ -32,11 +33,8 @@ DRAG_THRESHOLD = 3      # pixels before a press becomes a drag rather than a cli
 WHEEL_STEP = 0.1
 COARSE_WHEEL_STEP = 1.0  # with Ctrl held
 
-GRID_LINE = QColor(190, 190, 190)
 FOCUS_FRAME = QColor(20, 20, 20)
 HIGHLIGHT_FRAME = QColor(255, 152, 0)
-DARK_TEXT = QColor(25, 25, 25)
-LIGHT_TEXT = QColor(255, 255, 255)
 
 # Anything that could still become a number (or a fraction such as 1/9) as more is typed.
 _PARTIAL_NUMBER = re.compile(
@@ -258,20 +256,14 @@ class KernelGrid(QWidget):
         self._place_editor()
 
     # --- painting --------------------------------------------------------------------
-    def _scale(self) -> float:
-        return max(1.0, float(np.abs(self._values).max(initial=0.0)))
+    def _levels(self) -> tuple[float, float]:
+        """The diverging map's range: the grid's largest magnitude, at least 1."""
+        return symmetric_levels(self._values, floor=1.0)
 
     def cell_color(self, row: int, col: int) -> QColor:
         """The fill of a cell: its value on the diverging map, scaled to the grid's
         largest magnitude (at least 1)."""
-        return diverging_color(float(self._values[row, col]), self._scale())
-
-    def _fill_colors(self) -> np.ndarray:
-        # The same map as diverging_color, looked up for all cells at once: a painted
-        # 11×11 grid must cost well under a millisecond while a cell is being dragged.
-        positions = 0.5 + 0.5 * np.clip(self._values / self._scale(), -1, 1)
-        rgba = DIVERGING.map(positions.ravel(), mode="byte")
-        return np.asarray(rgba, dtype=np.uint8)[:, :3].reshape(*self._values.shape, 3)
+        return DIVERGING.qcolor(float(self._values[row, col]), self._levels())
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -279,35 +271,12 @@ class KernelGrid(QWidget):
         rows, cols = self._values.shape
         size = self.cell_size()
         x0, y0 = self._origin()
-        fills = self._fill_colors()
-        font = QFont(self.font())
-        base_px = int(min(max(size * 0.32, 10), 16))
-        font.setPixelSize(base_px)
-        metrics = QFontMetricsF(font)
-        room = size - 6
-        for row in range(rows):
-            for col in range(cols):
-                rect = QRectF(x0 + col * size, y0 + row * size, size, size)
-                r, g, b = (int(v) for v in fills[row, col])
-                painter.fillRect(rect, QColor(r, g, b))
-                if (row, col) == self._editing:
-                    continue
-                text = format_value(self._values[row, col])
-                width = metrics.horizontalAdvance(text)
-                # Long numbers shrink rather than spill into the next cell.
-                font.setPixelSize(base_px if width <= room
-                                  else max(8, int(base_px * room / width)))
-                painter.setFont(font)
-                light = (0.299 * r + 0.587 * g + 0.114 * b) / 255.0 > 0.55
-                painter.setPen(DARK_TEXT if light else LIGHT_TEXT)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        painter.setPen(QPen(GRID_LINE, 1))
-        for row in range(rows + 1):
-            y = y0 + row * size
-            painter.drawLine(QLineF(x0, y, x0 + cols * size, y))
-        for col in range(cols + 1):
-            x = x0 + col * size
-            painter.drawLine(QLineF(x, y0, x, y0 + rows * size))
+        paint_number_grid(
+            painter, (x0, y0), size, (rows, cols),
+            fills=DIVERGING.rgb(self._values, self._levels()),
+            texts=[format_value(v) for v in self._values.ravel()],
+            font=self.font(), font_px=int(min(max(size * 0.32, 10), 16)),
+            skip=self._editing, grid_pen=QPen(GRID_LINE, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self._hover is not None and self._hover != self._current:
             painter.setPen(QPen(QColor(90, 90, 90), 1))

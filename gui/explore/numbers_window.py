@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine.pipeline import CellExplanation, explain_cell
+from gui.common.colormap import CHANNELS, INK, ColourMap
 from gui.common.number_format import format_number
-from gui.common.plotting import INK_LUT
+from gui.common.number_grid import paint_number_grid
 
 #: Pictures larger than this (rows or columns) are not listed: thousands of numbers
 #: teach nothing, and the learner is told to pick a small working size instead.
@@ -53,19 +54,8 @@ HOVER_COLOR = QColor(255, 140, 0)
 GRID_LINE = QColor(0, 0, 0, 40)
 HEADER_BACKGROUND = QColor(243, 243, 243)
 HEADER_TEXT = QColor(110, 110, 110)
-DARK_TEXT, LIGHT_TEXT = QColor(30, 30, 30), QColor(255, 255, 255)
 #: Smallest legible digit height; below it the cells show colour only.
 MIN_FONT_PX = 7
-
-#: For an RGB picture each channel runs from black (none of that colour) to full colour.
-CHANNEL_COLORS = ((225, 30, 30), (20, 160, 40), (40, 80, 230))
-
-
-def channel_lut(channel: int) -> np.ndarray:
-    """A (256, 3) uint8 ramp from black to channel ``channel``'s colour."""
-    ramp = np.linspace(0.0, 1.0, 256)[:, None]
-    return np.round(ramp * np.array(CHANNEL_COLORS[channel])).astype(np.uint8)
-
 
 def is_binary(values: np.ndarray) -> bool:
     """Whether every value is exactly 0 or 1 (a binarised picture)."""
@@ -98,11 +88,10 @@ class PixelGrid(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values = np.zeros((0, 0), np.float32)
-        self._lut = INK_LUT
+        self._colormap = INK
         self._binary = False
-        self._texts: list[list[str]] | None = None   # built lazily, at paint time
-        self._fills: list[list[QColor]] | None = None
-        self._ink: list[list[bool]] | None = None     # True: light text on a dark cell
+        self._texts: list[str] | None = None   # built lazily, at paint time
+        self._fills: np.ndarray | None = None
         self._cell = DEFAULT_CELL
         # Until the learner zooms, small pictures grow to fill the window (never below
         # the default size, where two decimals are still legible).
@@ -118,12 +107,12 @@ class PixelGrid(QAbstractScrollArea):
         self.verticalScrollBar().setSingleStep(DEFAULT_CELL)
 
     # --- data ------------------------------------------------------------------------
-    def set_values(self, values: np.ndarray, lut: np.ndarray, binary: bool) -> None:
-        """Show ``values`` (H, W), coloured through ``lut`` (256, 3) uint8 over [0, 1]."""
+    def set_values(self, values: np.ndarray, colormap: ColourMap, binary: bool) -> None:
+        """Show ``values`` (H, W), coloured by ``colormap`` over [0, 1]."""
         self._values = np.asarray(values, dtype=np.float32)
-        self._lut = lut
+        self._colormap = colormap
         self._binary = binary
-        self._texts = self._fills = self._ink = None
+        self._texts = self._fills = None
         h, w = self._values.shape
         if self._auto_zoom:
             self._apply_auto_zoom()
@@ -282,13 +271,9 @@ class PixelGrid(QAbstractScrollArea):
         return result
 
     def _build_cache(self) -> None:
-        values = np.nan_to_num(self._values)
-        index = np.clip(np.rint(values * 255), 0, 255).astype(np.intp)
-        rgb = self._lut[index]
-        luminance = rgb @ np.array([0.299, 0.587, 0.114])
-        self._fills = [[QColor(int(r), int(g), int(b)) for r, g, b in line] for line in rgb]
-        self._ink = (luminance < 140).tolist()
-        self._texts = [[format_value(float(v), self._binary) for v in line] for line in values]
+        self._fills = self._colormap.rgb(self._values, (0.0, 1.0))
+        self._texts = [format_value(float(v), self._binary)
+                       for v in np.nan_to_num(self._values).ravel()]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         h, w = self._values.shape
@@ -308,24 +293,12 @@ class PixelGrid(QAbstractScrollArea):
 
         painter.setClipRect(cells)
         font, legible = self._cell_font()
-        painter.setFont(font)
-        centre = Qt.AlignmentFlag.AlignCenter
-        for r in range(r0, r1):
-            fills, texts, ink = self._fills[r], self._texts[r], self._ink[r]
-            y = oy + r * size
-            for c in range(c0, c1):
-                rect = QRect(ox + c * size, y, size, size)
-                painter.fillRect(rect, fills[c])
-                if legible:
-                    painter.setPen(LIGHT_TEXT if ink[c] else DARK_TEXT)
-                    painter.drawText(rect, centre, texts[c])
         # Thin lines between cells so neighbouring equal values still read as cells.
-        painter.setPen(QPen(GRID_LINE, 1))
-        x_end, y_end = ox + w * size, oy + h * size
-        for c in range(c0, c1 + 1):
-            painter.drawLine(ox + c * size, oy, ox + c * size, y_end)
-        for r in range(r0, r1 + 1):
-            painter.drawLine(ox, oy + r * size, x_end, oy + r * size)
+        paint_number_grid(painter, (ox, oy), size, (h, w), fills=self._fills,
+                          texts=self._texts, font=font,
+                          font_px=font.pixelSize() if legible else 0,
+                          rows=range(r0, r1), cols=range(c0, c1),
+                          grid_pen=QPen(GRID_LINE, 1))
         self._paint_field(painter)
         if self._hover != (-1, -1):
             painter.setPen(QPen(HOVER_COLOR, 2))
@@ -663,11 +636,11 @@ class NumbersWindow(QWidget):
                 "This picture is {0}×{1}: too many pixels to list. Set the working size "
                 "to 28 to read its numbers.").format(h, w))
             self.stack.setCurrentWidget(self.message)
-            self.grid.set_values(np.zeros((0, 0), np.float32), INK_LUT, False)
+            self.grid.set_values(np.zeros((0, 0), np.float32), INK, False)
             self._on_hovered(-1, -1)
         else:
-            lut = channel_lut(self._channel) if rgb else INK_LUT
-            self.grid.set_values(image[self._channel], lut, is_binary(image))
+            colormap = CHANNELS[self._channel] if rgb else INK
+            self.grid.set_values(image[self._channel], colormap, is_binary(image))
             self.stack.setCurrentWidget(self.grid)
         self._update_field()
 

@@ -58,7 +58,8 @@ class ExplorerPage(QWidget):
         centre.setStretchFactor(0, 1)
         centre.setStretchFactor(1, 0)
         centre.setChildrenCollapsible(False)
-        centre.setSizes([450, 300])
+        # The heatmaps take what the cell maths (a hint until a cell is clicked) leaves.
+        centre.setSizes([520, 230])
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainterPath, QPen, qRgb
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsPathItem,
@@ -34,15 +33,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
 from engine import fileio
-from engine.pipeline import Exploration, explain_cell
+from engine.pipeline import Exploration, explore
+from gui.common.colormap import DIVERGING, INK
+from gui.common.heatmap import HeatmapItem, box_downsample  # noqa: F401 (re-exported)
 from gui.common.image_io import ink_to_qimage, png_bytes, rgb_to_qimage
 from gui.common.number_format import exact_decimals, format_number
-from gui.common.plotting import DIVERGING, DIVERGING_LUT, INK_LUT
+from gui.common.number_grid import paint_number_grid
+from gui.common.widgets import FittedLabel
+from gui.explore.pool_explained import PooledCellExplanation, explain_pooled_cell
 from gui.state import LabState
 
 #: Largest input (rows and columns) whose pixel values are written over the pixels.
 NUMBERS_MAX_INPUT = 32
+#: Up to this many values, a pooled cell's sum is written term by term.
+MAX_POOL_TERMS = 9
 #: Largest feature map whose values are written over its cells.
 NUMBERS_MAX_MAP = 16
 #: Thumbnails per row in the all-filters grid, with names under them ...
@@ -58,6 +64,9 @@ FIELD_COLOR = QColor(0, 166, 81)
 #: Pool window and selected pooled cell.
 POOL_COLOR = QColor(243, 156, 18)
 SELECTED_TITLE_COLOR = "#0b5394"
+#: The frame around the stages while they have the keyboard focus.
+FOCUS_FRAME_COLOR = "#0b5394"
+FOCUS_FRAME_WIDTH = 2
 TITLE_COLOR = "#333333"
 #: Title font size in points; stage titles step down to the smaller sizes (then to two
 #: lines, then to an ellipsis) when their columns are narrow.
@@ -70,6 +79,22 @@ TITLE_MODES = ((1, 9.0), (1, 8.0), (2, 9.0), (2, 8.0), (2, 7.0))
 STAGE_COLUMNS = (0, 2, 4, 6)
 ARROW_COLUMNS = (1, 3, 5)
 COLORBAR_COLUMN = 7
+#: The two arrangements of the four stages: side by side in one row, or two by two
+#: (input → convolution, then activation → pooled), whichever draws the maps larger in
+#: the room the view has.
+ROW, SQUARE = "row", "square"
+#: (row, column) of each stage, and of each arrow (None: not shown), per arrangement.
+STAGE_CELLS = {ROW: {"input": (0, 0), "conv": (0, 2), "activated": (0, 4), "pooled": (0, 6)},
+               SQUARE: {"input": (0, 0), "conv": (0, 2), "activated": (1, 0),
+                        "pooled": (1, 2)}}
+ARROW_CELLS = {ROW: ((0, 1), (0, 3), (0, 5)), SQUARE: ((0, 1), None, (1, 1))}
+#: Room between the maps and the colour bars.
+COLORBAR_GAP = 4
+#: Height of the flattened strip's row.
+FLATTENED_HEIGHT = 56
+#: The square arrangement is taken only when it draws the maps this much larger, so a
+#: view near the boundary does not flip between the two.
+SQUARE_GAIN = 1.15
 ARROW_WIDTH = 20
 #: Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale
 #: never changes the bar's width, and so never the layout).
@@ -119,6 +144,16 @@ def _magnitude(*arrays: np.ndarray) -> float:
     if not math.isfinite(m) or m == 0.0:
         return 1.0
     return nice_ceiling(max(m, MIN_LEVEL))
+
+
+def _steady_limit(previous: float | None, wanted: float) -> float:
+    """A colour-scale limit of at least ``wanted`` that stays at ``previous`` while the
+    values still fill more than half of it: an edit that moves the maximum back and forth
+    across a step (4.0, 4.1, 4.0) neither flips the colours of every map nor repaints
+    the unchanged ones."""
+    if previous is not None and wanted <= previous < 2 * wanted:
+        return previous
+    return wanted
 
 
 def _title_font(points: float = TITLE_POINTS, bold: bool = False) -> QFont:
@@ -255,14 +290,22 @@ class CellNumbers(pg.GraphicsObject):
         self._texts: dict[int, list[str]] = {}
         self._widths: dict[tuple[int, str], float] = {}
         self._light_text = np.zeros(0, dtype=bool)
+        #: Items whose numbers show only together (this one included, or empty).
+        self.group: list[CellNumbers] = []
         self.setZValue(5)
 
     @property
     def has_values(self) -> bool:
         return bool(self._texts)
 
-    def set_values(self, values: np.ndarray | None, dark: np.ndarray | None = None) -> None:
-        """Show ``values`` (H, W); ``dark`` (H, W) bool marks cells needing white text."""
+    def set_values(self, values: np.ndarray | None, dark: np.ndarray | None = None,
+                   reference: np.ndarray | None = None) -> None:
+        """Show ``values`` (H, W); ``dark`` (H, W) bool marks cells needing white text.
+
+        ``reference`` (any shape, default ``values``) sets the decimals and the widest
+        text the font is fitted to: maps given one reference, drawn at one cell size,
+        show their numbers alike (all of them, or none).
+        """
         if values is None or values.size == 0:
             if self._texts:
                 self._texts = {}
@@ -272,14 +315,17 @@ class CellNumbers(pg.GraphicsObject):
             self.prepareGeometryChange()
             self._shape = values.shape
         flat = values.ravel()
+        fit = flat if reference is None else np.asarray(reference).ravel()
         # As few decimals as show every value exactly (0.5, not 0.50), at most two;
         # one as a fallback when cells are too small for two.
-        exact = exact_decimals(flat)
+        exact = exact_decimals(fit)
         self._texts = {d: [format_number(v, d) for v in flat]
                        for d in sorted({exact, min(exact, 1)})}
+        self._fit_texts = {d: {format_number(v, d) for v in fit} | set(self._texts[d])
+                           for d in self._texts}
         self._widths: dict[tuple[int, str], float] = {}
-        self._light_text = (np.zeros(flat.shape, bool) if dark is None
-                            else np.asarray(dark, bool).ravel())
+        self._light_text = (np.zeros(values.shape, bool) if dark is None
+                            else np.asarray(dark, bool).reshape(values.shape))
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -292,146 +338,60 @@ class CellNumbers(pg.GraphicsObject):
             probe = QFont(font)
             probe.setPixelSize(100)
             metrics = QFontMetricsF(probe)
-            widest = max(metrics.horizontalAdvance(t) for t in set(self._texts[decimals]))
+            widest = max(metrics.horizontalAdvance(t) for t in self._fit_texts[decimals])
             self._widths[key] = max(widest, 1.0) / 100.0
         return self._widths[key]
 
-    def paint(self, painter, *args) -> None:
-        if not self._texts:
-            return
-        transform = painter.transform()
+    def _font_choice(self, transform) -> tuple[float, list[str] | None]:
+        """(pixel size, texts) to write with under ``transform`` (item to device);
+        a size below 7 means the numbers do not fit."""
         cell = transform.mapRect(QRectF(0, 0, 1, 1))
-        size = min(cell.width(), cell.height())
-        if size < 10:
-            return
-        font = QFont(painter.font())
+        if min(cell.width(), cell.height()) < 10:
+            return 0.0, None
+        font = QFont()
         # Most decimals that still read at 9 px; else whichever writes largest.
         font_px, texts = 0.0, None
         for decimals in sorted(self._texts, reverse=True):
             candidate = self._texts[decimals]
-            px = min(0.7 * cell.height(), 0.9 * cell.width() / self._em_width(decimals, font), 14.0)
+            px = min(0.7 * cell.height(), 0.9 * cell.width() / self._em_width(decimals, font),
+                     14.0)
             if px >= 9:
-                font_px, texts = px, candidate
-                break
+                return px, candidate
             if px > font_px:
                 font_px, texts = px, candidate
+        return font_px, texts
+
+    def _device_transform(self):
+        views = self.scene().views() if self.scene() is not None else []
+        return self.deviceTransform(views[0].viewportTransform()) if views else None
+
+    def legible(self) -> bool:
+        """Whether this item's numbers fit its cells as drawn now."""
+        if not self._texts:
+            return False
+        transform = self._device_transform()
+        return transform is not None and self._font_choice(transform)[0] >= 7
+
+    def paint(self, painter, *args) -> None:
+        if not self._texts:
+            return
+        # Maps shown side by side write their numbers all, or none of them.
+        if any(not other.legible() for other in self.group
+               if other is not self and other.has_values):
+            return
+        transform = painter.transform()
+        font_px, texts = self._font_choice(transform)
         if font_px < 7:
             return
+        cell = transform.mapRect(QRectF(0, 0, 1, 1))
         painter.save()
         painter.resetTransform()
-        font.setPixelSize(int(font_px))
-        painter.setFont(font)
-        rows, cols = self._shape
-        align = Qt.AlignmentFlag.AlignCenter
-        for light, color in ((False, QColor(20, 20, 20)), (True, QColor(255, 255, 255))):
-            painter.setPen(color)
-            for index in np.flatnonzero(self._light_text == light):
-                r, c = divmod(int(index), cols)
-                painter.drawText(transform.mapRect(QRectF(c, r, 1, 1)), align, texts[index])
+        # Device pixels, so the text stays crisp at any zoom.
+        origin = transform.map(QPointF(0, 0))
+        paint_number_grid(painter, (origin.x(), origin.y()), (cell.width(), cell.height()),
+                          self._shape, texts=texts, light=self._light_text,
+                          font=QFont(painter.font()), font_px=int(font_px))
         painter.restore()
-
-
-def box_downsample(values: np.ndarray, fy: int, fx: int) -> np.ndarray:
-    """Mean over fy×fx blocks of the first two axes of (H, W) or (H, W, 3) ``values``.
-
-    Sums strided slices (one per offset in the block) rather than ``reshape().mean()``,
-    which NumPy reduces ~15× slower over short middle axes; a long block along the
-    columns (the flattened strip) is reduced by reshaping instead.
-    """
-    h, w = values.shape[:2]
-    fy, fx = max(1, min(fy, h)), max(1, min(fx, w))
-    oh, ow = h // fy, w // fx
-    if fx >= 16:
-        values = values[:, :fx * ow].reshape(h, ow, fx, *values.shape[2:]).mean(
-            axis=2, dtype=np.float32)
-        fx = 1
-    out = np.zeros((oh, ow, *values.shape[2:]), dtype=np.float32)
-    for i in range(fy):
-        for j in range(fx):
-            out += values[i:i + fy * oh:fy, j:j + fx * ow:fx]
-    if fy * fx > 1:
-        out *= np.float32(1.0 / (fy * fx))
-    return out
-
-
-_COLOR_TABLES: dict[bytes, list[int]] = {}
-
-
-def colour_map_image(values: np.ndarray, levels, lut: np.ndarray) -> QImage:
-    """(H, W) values through a 256-entry ``lut`` over ``levels`` -> an RGB32 QImage.
-
-    RGB32 because the painter draws it as is, where an 8-bit indexed picture would be
-    expanded through its colour table on every paint.
-    """
-    lo, hi = float(levels[0]), float(levels[1])
-    scaled = np.subtract(values, np.float32(lo), dtype=np.float32)
-    scaled *= np.float32((len(lut) - 1) / ((hi - lo) or 1.0))
-    scaled += np.float32(0.5)
-    np.clip(scaled, 0, len(lut) - 1, out=scaled)
-    index = np.ascontiguousarray(scaled.astype(np.uint8))
-    key = lut.tobytes()
-    table = _COLOR_TABLES.get(key)
-    if table is None:
-        table = [qRgb(int(r), int(g), int(b)) for r, g, b in lut[:, :3]]
-        _COLOR_TABLES[key] = table
-    h, w = index.shape
-    image = QImage(index.data, w, h, w, QImage.Format.Format_Indexed8)
-    image.setColorTable(table)
-    return image.convertToFormat(QImage.Format.Format_RGB32)
-
-
-class MapImage(pg.ImageItem):
-    """An ImageItem tuned for maps redrawn on every edit.
-
-    Maps larger than their on-screen size are averaged down to it before colouring
-    (what ``autoDownsample`` does, but with :func:`box_downsample`), and the coloured
-    picture is kept as RGB32, which the painter draws as is instead of expanding an
-    8-bit colour table on every paint. ``image`` stays the full array.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(axisOrder="row-major")
-        self._factors = (1, 1)
-
-    def _screen_factors(self) -> tuple[int, int]:
-        """(rows, cols) of data per screen pixel, at least 1."""
-        origin = self.mapToDevice(QPointF(0, 0))
-        if origin is None:
-            return 1, 1
-        across = self.mapToDevice(QPointF(1, 0)) - origin
-        down = self.mapToDevice(QPointF(0, 1)) - origin
-        col_px = math.hypot(across.x(), across.y())
-        row_px = math.hypot(down.x(), down.y())
-        if col_px == 0 or row_px == 0:
-            return 1, 1
-        return max(1, int(1.0 / row_px)), max(1, int(1.0 / col_px))
-
-    def render(self) -> None:
-        full = self.image
-        if full is None or full.size == 0:
-            super().render()
-            return
-        self._factors = self._screen_factors()
-        data = full if self._factors == (1, 1) else box_downsample(full, *self._factors)
-        if data.ndim == 2 and isinstance(self.lut, np.ndarray) and self.levels is not None:
-            # One map on a colour map: the common case, coloured here without
-            # pyqtgraph rebuilding a colour table from its LUT on every render.
-            self.qimage = colour_map_image(data, self.levels, self.lut)
-            self._renderRequired = False
-            self._unrenderable = False
-            return
-        # Anything else (the RGB input) takes pyqtgraph's path, on the reduced data:
-        # paint() still sizes the picture by the full array, stretching it over it.
-        self.image = data
-        try:
-            super().render()
-        finally:
-            self.image = full
-
-    def viewTransformChanged(self) -> None:
-        if self.image is not None and self._screen_factors() != self._factors:
-            self._renderRequired = True
-            self.update()
 
 
 @dataclass
@@ -439,9 +399,10 @@ class _Stage:
     """One heatmap: its plot, image item, title and overlays."""
 
     key: str
-    plot: pg.PlotItem
-    image: pg.ImageItem
+    plot: pg.GraphicsLayout
+    image: HeatmapItem
     label: TitleItem
+    view: pg.ViewBox
     numbers: CellNumbers | None = None
     #: (text, selected) of the title on show, to skip re-setting an unchanged one.
     title: tuple[str, bool] | None = None
@@ -449,9 +410,7 @@ class _Stage:
     signature: tuple | None = None
     bordered: bool = False
 
-    @property
-    def view(self) -> pg.ViewBox:
-        return self.plot.getViewBox()
+    view: pg.ViewBox
 
 
 class StageView(QWidget):
@@ -469,10 +428,23 @@ class StageView(QWidget):
         super().__init__(parent)
         self._state = state
         self._exploration: Exploration | None = None
+        #: Why the pooled stage is empty (a pool that does not fit), or None.
+        self._pool_failure: str | None = None
+        #: (picture, padding) the input's numbers were written for.
+        self._input_numbers_key = None
+        #: Where the pointer last was over the scene (scene coordinates), or None.
+        self._hover_pos = None
         self._shown_image: np.ndarray | None = None
         self._pool_cell: tuple[int, int] | None = None
         self._levels = (-1.0, 1.0)
         self._grid_levels = (-1.0, 1.0)
+        #: Colour-scale limits on show, kept while they still fit (see _steady_limit);
+        #: forgotten when the picture or the geometry changes.
+        self._levels_kept: dict = {}
+        #: Filter index -> (map signature, magnitude) (see _map_magnitude).
+        self._magnitudes: dict[int, tuple] = {}
+        #: The filters changed after the exploration on show was computed.
+        self._filters_pending = False
         self._geometry_key = None
         self._grid_count = 0
         self._grid_columns = GRID_COLUMNS
@@ -481,8 +453,10 @@ class StageView(QWidget):
         #: (name, shape) of each top-row title, fitted to the columns as a row.
         self._title_parts: dict[str, tuple[str, str]] = {}
         #: Scene width the columns were last shared out for, and the width of one stage.
-        self._fitted_width: float | None = None
+        self._fitted_size: tuple[float, float] | None = None
         self._stage_width: float | None = None
+        #: How wide the widest stage map is drawn (the height may keep it narrower).
+        self._map_width: float | None = None
         self._thumbnail_width = 1.0
         self._title_lines = 1
 
@@ -496,14 +470,17 @@ class StageView(QWidget):
             "Keys: arrows move the selected cell, [ and ] change filter, Esc clears."))
         self.graphics.ci.setContentsMargins(4, 4, 4, 4)
         self.graphics.ci.setSpacing(2)
+        # No spacing between columns: the arrow columns keep the stages apart, and empty
+        # columns (the square arrangement leaves four) would otherwise still be spaced.
+        self.graphics.ci.layout.setHorizontalSpacing(0)
         self._build_stages()
         self._build_grid()
+        self._arrangement: str | None = None
+        self._place(ROW)
 
-        self.hover_label = QLabel(self._hover_hint())
+        self.hover_label = FittedLabel(self.tr("The cell under the mouse pointer"))
         self.hover_label.setObjectName("stageHover")
-        self.hover_label.setToolTip(self.tr("The cell under the mouse pointer"))
-        self.hover_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                       QSizePolicy.Policy.Fixed)
+        self.hover_label.set_texts(*self._hover_hints())
         self.hover_label.setStyleSheet("color: #444; padding: 2px 6px;")
 
         self.message_label = QLabel()
@@ -526,15 +503,23 @@ class StageView(QWidget):
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
-        self.heading = QLabel()
+        # A long filter name must not make the whole view wider than its column: the
+        # heading shortens to fit instead.
+        self.heading = FittedLabel(self.tr("The filter whose stages are shown; click a "
+                                           "small map below to show another"))
         self.heading.setObjectName("stageHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setStyleSheet("padding: 2px 6px;")
-        # A long filter name must not make the whole view wider than its column.
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.heading.setToolTip(self.tr("The filter whose stages are shown; click a small "
-                                        "map below to show another"))
         page_layout.addWidget(self.heading)
+        # Why a stage is missing (a pool that does not fit), above the stages there are.
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("stageNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet(
+            "QLabel#stageNotice { border: 2px solid #c0392b; border-radius: 6px;"
+            " background: #fdecea; color: #7b1d12; padding: 4px 8px; }")
+        self.notice_label.hide()
+        page_layout.addWidget(self.notice_label)
         page_layout.addWidget(self.graphics, 1)
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.HLine)
@@ -550,7 +535,14 @@ class StageView(QWidget):
         self._message_page = message_page
 
         # Keyboard: arrows move the selected feature-map cell, [ and ] change filter.
+        # Tab reaches the view; a frame shows when it has the keys. The frame is always
+        # there, transparent without focus, so focus never changes the scene's size.
         self.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.graphics.setObjectName("stageScene")
+        self.graphics.setStyleSheet(
+            f"QGraphicsView#stageScene {{ border: {FOCUS_FRAME_WIDTH}px solid transparent; }}"
+            f"QGraphicsView#stageScene:focus {{ border: {FOCUS_FRAME_WIDTH}px solid "
+            f"{FOCUS_FRAME_COLOR}; }}")
         self.graphics.installEventFilter(self)
 
         scene = self.graphics.scene()
@@ -567,86 +559,81 @@ class StageView(QWidget):
             # thumbnail skip the next result because its weights look current.
             for thumb in self.thumbnails:
                 thumb.signature = None
+            self._magnitudes.clear()
         elif state.error is not None:
             self._on_explore_failed(state.error)
 
     # --- construction ----------------------------------------------------------------
-    def _make_plot(self, key: str, aspect: bool = True) -> _Stage:
-        """A bare plot (no axes, no mouse panning) holding one ImageItem."""
-        plot = pg.PlotItem()
-        for axis in ("left", "bottom"):
-            plot.hideAxis(axis)
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.layout.setContentsMargins(1, 1, 1, 1)
-        # pyqtgraph's title asks for its whole text's width, which would widen the
-        # column past the view; a TitleItem takes the width it gets and fits its text.
-        # The old one is deleted outright: left out of the layout, it would resize itself
-        # through Python while Qt tears the scene down at exit, and crash it.
-        plot.layout.removeItem(plot.titleLabel)
-        shiboken6.delete(plot.titleLabel)
+    def _make_plot(self, key: str, aspect: bool = True,
+                   colormap=DIVERGING) -> _Stage:
+        """A title over a bare view box (no axes, no mouse panning) holding one map.
+
+        The title is a TitleItem, which takes the width the layout gives and fits its
+        text (a plot's own title asks for its whole text's width and widens the column).
+        """
+        plot = pg.GraphicsLayout()
+        plot.setContentsMargins(1, 1, 1, 1)
+        plot.setSpacing(0)
         label = TitleItem()
-        plot.titleLabel = label
-        plot.layout.addItem(label, 0, 1)
+        plot.addItem(label, row=0, col=0)
         plot.layout.setRowFixedHeight(0, _title_height(1))
-        view = plot.getViewBox()
+        view = plot.addViewBox(row=1, col=0, enableMouse=False, enableMenu=False)
         view.setAspectLocked(aspect)
         view.invertY(True)  # row 0 at the top, as in the array
         view.disableAutoRange()
         view.setDefaultPadding(0.0)
-        image = MapImage()
-        plot.addItem(image)
-        return _Stage(key, plot, image, label)
+        image = HeatmapItem(colormap)
+        view.addItem(image)
+        return _Stage(key, plot, image, label, view)
 
     def _build_stages(self) -> None:
-        ci = self.graphics.ci
         self.stages: dict[str, _Stage] = {}
-        for key, col in zip(("input", "conv", "activated", "pooled"), STAGE_COLUMNS,
-                            strict=True):
-            self.stages[key] = self._make_plot(key)
-            ci.addItem(self.stages[key].plot, row=0, col=col)
+        for key in ("input", "conv", "activated", "pooled"):
+            self.stages[key] = self._make_plot(key, colormap=INK if key == "input"
+                                               else DIVERGING)
         self._arrows: list[TitleItem] = []
-        for col in ARROW_COLUMNS:
+        for _ in ARROW_COLUMNS:
             arrow = TitleItem(hint=self.tr("The next stage is computed from this one"))
             arrow.set_text("\u2192", color="#888888", points=15)
             arrow.top_inset = _title_height(1)  # centred on the maps, not their titles
-            ci.addItem(arrow, row=0, col=col)
-            ci.layout.setColumnFixedWidth(col, ARROW_WIDTH)
             self._arrows.append(arrow)
         inp = self.stages["input"]
-        inp.image.setLookupTable(INK_LUT)
         inp.numbers = CellNumbers()
         inp.view.addItem(inp.numbers, ignoreBounds=True)
+        layer_numbers = []
         for key in ("conv", "activated", "pooled"):
             stage = self.stages[key]
             stage.numbers = CellNumbers()
+            stage.numbers.group = layer_numbers
+            layer_numbers.append(stage.numbers)
             stage.view.addItem(stage.numbers, ignoreBounds=True)
-        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING,
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING.pyqtgraph,
                                         width=COLORBAR_BAR_WIDTH,
                                         interactive=False, colorMapMenu=False)
         self.colorbar.axis.setWidth(COLORBAR_AXIS_WIDTH)
-        self.colorbar.setImageItem([self.stages[k].image
-                                    for k in ("conv", "activated", "pooled")])
         self.colorbar.setToolTip(self.tr(
             "Colour scale of the selected filter's maps: blue negative, white zero, "
             "red positive"))
-        ci.addItem(self.colorbar, row=0, col=COLORBAR_COLUMN)
 
         flat = self._make_plot("flattened", aspect=False)
-        ci.addItem(flat.plot, row=1, col=0, colspan=COLORBAR_COLUMN)
         flat.view.invertY(False)
-        flat.image.setLookupTable(DIVERGING_LUT)
         self.stages["flattened"] = flat
-        ci.layout.setRowFixedHeight(1, 56)
 
         # Overlays, made once and moved on every change.
         self._field_item = QGraphicsPathItem()
         self._field_item.setPen(_pen(FIELD_COLOR, 2.5))
         self._field_item.setZValue(10)
-        self._padding_item = QGraphicsRectItem()
+        # Padding: a ring of zeros around the input, in the colour 0 has on the input's
+        # map (white paper, or black for RGB), hatched (as the explain panel hatches
+        # padding cells) so it reads as added, with its zeros written on small inputs.
+        self._padding_fill = QGraphicsPathItem()
+        self._padding_fill.setPen(QPen(Qt.PenStyle.NoPen))
+        self._padding_fill.setZValue(1)
+        self._padding_item = QGraphicsPathItem()
         self._padding_item.setPen(_pen(QColor(150, 150, 150), 1.2, Qt.PenStyle.DashLine))
-        self._padding_item.setZValue(9)
+        self._padding_item.setBrush(QBrush(QColor(150, 150, 150), Qt.BrushStyle.BDiagPattern))
+        self._padding_item.setZValue(4)
+        inp.view.addItem(self._padding_fill, ignoreBounds=True)
         inp.view.addItem(self._padding_item, ignoreBounds=True)
         inp.view.addItem(self._field_item, ignoreBounds=True)
         self._cell_markers = {}
@@ -660,6 +647,11 @@ class StageView(QWidget):
         self._pool_window_item.setPen(_pen(POOL_COLOR, 2.5))
         self._pool_window_item.setZValue(11)
         self.stages["activated"].view.addItem(self._pool_window_item, ignoreBounds=True)
+        # The window's maximum, which max pooling keeps.
+        self._pool_winner_item = QGraphicsRectItem()
+        self._pool_winner_item.setPen(_pen(POOL_COLOR, 2.0))
+        self._pool_winner_item.setZValue(11)
+        self.stages["activated"].view.addItem(self._pool_winner_item, ignoreBounds=True)
         self._pool_marker = QGraphicsRectItem()
         self._pool_marker.setPen(_pen(POOL_COLOR, 2.5))
         self._pool_marker.setZValue(10)
@@ -676,41 +668,83 @@ class StageView(QWidget):
             item.hide()
 
     def _build_grid(self) -> None:
-        ci = self.graphics.ci
         self._grid_label = TitleItem()
         self._grid_label.set_text((self._grid_caption(),
                                    self.tr("Feature maps of all filters")))
-        ci.addItem(self._grid_label, row=2, col=0, colspan=COLORBAR_COLUMN)
-        ci.layout.setRowFixedHeight(2, _title_height(1))
-        self.grid = ci.addLayout(row=3, col=0, colspan=COLORBAR_COLUMN)
+        self.grid = pg.GraphicsLayout()
         self.grid.setSpacing(GRID_SPACING)
         self.grid.layout.setContentsMargins(0, 0, 0, 0)
-        self.grid_colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING,
+        self.grid_colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING.pyqtgraph,
                                              width=COLORBAR_BAR_WIDTH,
                                              interactive=False, colorMapMenu=False)
         self.grid_colorbar.axis.setWidth(COLORBAR_AXIS_WIDTH)
         self.grid_colorbar.setToolTip(self.tr(
             "Colour scale shared by the flattened vector and every filter's feature map"))
-        ci.addItem(self.grid_colorbar, row=2, col=COLORBAR_COLUMN, rowspan=2)
-        # Both bars have fixed widths (bar and tick-label room): so has their column.
-        self._colorbar_width = math.ceil(max(
+        # Both bars have fixed widths (bar and tick-label room): so has their column,
+        # with a gap on its left, where the bars are kept clear of the maps.
+        self._colorbar_width = COLORBAR_GAP + math.ceil(max(
             bar.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
             for bar in (self.colorbar, self.grid_colorbar)))
-        ci.layout.setColumnFixedWidth(COLORBAR_COLUMN, self._colorbar_width)
         self.thumbnails: list[_Stage] = []
-        ci.layout.setRowStretchFactor(0, 5)
-        ci.layout.setRowStretchFactor(3, 3)
-        ci.layout.setRowMinimumHeight(0, 150)
+
+    def _place(self, arrangement: str) -> None:
+        """Put the stages, arrows, strip, grid and colour bars into the scene's grid in
+        ``arrangement`` (ROW or SQUARE); rows and columns it leaves empty take no room."""
+        ci = self.graphics.ci
+        layout = ci.layout
+        for item in list(ci.items):
+            ci.removeItem(item)
+        self._arrangement = arrangement
+        for key, (row, col) in STAGE_CELLS[arrangement].items():
+            ci.addItem(self.stages[key].plot, row=row, col=col)
+        for arrow, cell in zip(self._arrows, ARROW_CELLS[arrangement], strict=True):
+            arrow.setVisible(cell is not None)
+            if cell is not None:
+                ci.addItem(arrow, row=cell[0], col=cell[1])
+        stage_rows = 1 if arrangement == ROW else 2
+        ci.addItem(self.colorbar, row=0, col=COLORBAR_COLUMN, rowspan=stage_rows)
+        flat_row = stage_rows
+        ci.addItem(self.stages["flattened"].plot, row=flat_row, col=0, colspan=COLORBAR_COLUMN)
+        ci.addItem(self._grid_label, row=flat_row + 1, col=0, colspan=COLORBAR_COLUMN)
+        ci.addItem(self.grid, row=flat_row + 2, col=0, colspan=COLORBAR_COLUMN)
+        ci.addItem(self.grid_colorbar, row=flat_row + 1, col=COLORBAR_COLUMN, rowspan=2)
+        for bar in (self.colorbar, self.grid_colorbar):
+            layout.setAlignment(bar, Qt.AlignmentFlag.AlignRight)
+        self._rows = {"stages": tuple(range(stage_rows)), "flattened": flat_row,
+                      "label": flat_row + 1, "grid": flat_row + 2}
+        for row in range(5):  # forget the other arrangement's row sizes
+            layout.setRowMinimumHeight(row, 0)
+            layout.setRowMaximumHeight(row, 1e6)
+            layout.setRowStretchFactor(row, 0)
+        layout.setRowFixedHeight(flat_row, FLATTENED_HEIGHT)
+        layout.setRowFixedHeight(flat_row + 1, _title_height(1))
+        for row in self._rows["stages"]:
+            layout.setRowStretchFactor(row, 5)
+        layout.setRowStretchFactor(self._rows["grid"], 3)
+        used = {col for _, col in STAGE_CELLS[arrangement].values()}
+        arrows = {cell[1] for cell in ARROW_CELLS[arrangement] if cell is not None}
+        for col in ARROW_COLUMNS:
+            layout.setColumnFixedWidth(col, ARROW_WIDTH if col in arrows else 0)
+        for col in STAGE_COLUMNS:
+            if col not in used:
+                layout.setColumnFixedWidth(col, 0)
+        layout.setColumnFixedWidth(COLORBAR_COLUMN, self._colorbar_width)
 
     def _all_overlays(self):
-        return [self._field_item, self._padding_item, *self._cell_markers.values(),
-                self._pool_window_item, self._pool_marker, self._segment_item,
+        return [self._field_item, self._padding_item, self._padding_fill,
+                *self._cell_markers.values(),
+                self._pool_window_item, self._pool_winner_item, self._pool_marker,
+                self._segment_item,
                 self._boundary_item]
 
     # --- texts -----------------------------------------------------------------------
-    def _hover_hint(self) -> str:
-        return self.tr("Hover over a map to read its values \u00b7 click a feature-map "
-                       "cell to see how it was computed")
+    def _hover_hints(self) -> tuple[str, ...]:
+        """The hint under the maps, longest first (the first that fits is shown)."""
+        return (self.tr("Hover over a map to read its values \u00b7 click a feature-map "
+                        "cell to see how it was computed"),
+                self.tr("Hover over a map to read a value \u00b7 click a cell to see "
+                        "its sum"),
+                self.tr("Hover: a value \u00b7 click: its sum"))
 
     def _grid_caption(self) -> str:
         return self.tr("Feature maps of all filters (click one to select it)")
@@ -736,10 +770,14 @@ class StageView(QWidget):
             return self.tr("{name} {size}").format(name=name, size=size)
         return self.tr("{name}\n{size}").format(name=name, size=size)
 
-    def _flattened_titles(self, n: int) -> tuple[str, str]:
-        return (self.tr("Flattened 1\u00d7{n}  (all filters' pooled maps, one after "
-                        "another)").format(n=n),
-                self.tr("Flattened 1\u00d7{n}").format(n=n))
+    def _flattened_titles(self, n: int, pooled: bool = True) -> tuple[str, str]:
+        if pooled:
+            whole = self.tr("Flattened 1\u00d7{n}  (all filters' pooled maps, one after "
+                            "another)").format(n=n)
+        else:
+            whole = self.tr("Flattened 1\u00d7{n}  (all filters' feature maps, one after "
+                            "another)").format(n=n)
+        return whole, self.tr("Flattened 1\u00d7{n}").format(n=n)
 
     def _set_title(self, stage: _Stage, texts, selected: bool = False,
                    elide_first: bool = False) -> None:
@@ -753,34 +791,92 @@ class StageView(QWidget):
         stage.label.set_text(texts, color=color, bold=selected, elide_first=elide_first)
 
     # --- layout ----------------------------------------------------------------------
-    def _fit_columns(self, width: float) -> None:
-        """Share the scene's width out: four equal stage columns (so maps of one shape
-        are drawn at one size), fixed arrow and colour-bar columns; then fit the
+    def _fit(self, width: float, height: float) -> None:
+        """Share the scene's room out: choose the arrangement that draws the maps
+        largest, give its stage columns equal fixed widths (so maps of one shape are
+        drawn at one size) beside the fixed arrow and colour-bar columns; then fit the
         thumbnails below and the titles to the new widths.
 
         Fixed widths, not stretch factors: Qt shares space by each item's size hints,
         which differ with the titles' lengths and the maps' shapes.
         """
-        if width == self._fitted_width or width <= 0:
+        if (width, height) == self._fitted_size or width <= 0:
             return
-        self._fitted_width = width
+        self._fitted_size = (width, height)
+        row_size = self._map_size(ROW, width, height)
+        square_size = self._map_size(SQUARE, width, height)
+        gain = SQUARE_GAIN if self._arrangement == ROW else 1 / SQUARE_GAIN
+        arrangement = SQUARE if square_size > gain * row_size else ROW
+        if arrangement != self._arrangement:
+            self._place(arrangement)
+            count, self._grid_count = self._grid_count, -1
+            self._layout_thumbnails(count)  # its columns depend on the arrangement
+            if self._exploration is not None:
+                self._update_thumbnail_titles()
+        self._stage_width = self._column_width(arrangement, width)
+        self._map_width = self._map_size(arrangement, width, height)
         layout = self.graphics.ci.layout
-        left, _, right, _ = layout.getContentsMargins()
-        spacing = max(0.0, layout.horizontalSpacing())
-        free = (width - left - right - spacing * COLORBAR_COLUMN
-                - ARROW_WIDTH * len(ARROW_COLUMNS) - self._colorbar_width)
-        self._stage_width = max(1.0, math.floor(free / len(STAGE_COLUMNS)))
-        for col in STAGE_COLUMNS:
+        for _, col in STAGE_CELLS[arrangement].values():
             layout.setColumnFixedWidth(col, self._stage_width)
         self._fit_thumbnail_columns()
         self._fit_stage_titles()
         self._fit_rows()
 
+    def _refit(self) -> None:
+        """Fit again at the current size: the maps' shapes or the number of filters,
+        which the arrangement depends on, changed."""
+        self._fitted_size = None
+        viewport = self.graphics.size()
+        if viewport.width() > 0 and viewport.height() > 0:
+            self._fit(viewport.width(), viewport.height())
+        else:
+            self._fit_thumbnail_columns()
+            self._fit_stage_titles()
+            self._fit_rows()
+
+    def _column_width(self, arrangement: str, width: float) -> float:
+        """Width of one stage column in ``arrangement`` for a scene ``width`` wide."""
+        layout = self.graphics.ci.layout
+        left, _, right, _ = layout.getContentsMargins()
+        spacing = max(0.0, layout.horizontalSpacing())
+        per_row = 4 if arrangement == ROW else 2
+        arrows = per_row - 1
+        free = (width - left - right - spacing * (2 * per_row - 1)
+                - ARROW_WIDTH * arrows - self._colorbar_width)
+        return max(1.0, math.floor(free / per_row))
+
+    def _map_size(self, arrangement: str, width: float, height: float) -> float:
+        """How wide the widest stage map would be drawn in ``arrangement``: the column
+        width, or less where the height left after the strip and the thumbnails limits
+        it (in proportion to the tallest map)."""
+        column = self._column_width(arrangement, width)
+        e = self._exploration
+        ratio, conv_ratio = 1.0, 1.0
+        if e is not None:
+            ph, pw = e.padding
+            conv_ratio = e.conv.shape[1] / e.conv.shape[2]
+            ratio = max((e.image.shape[1] + 2 * ph) / (e.image.shape[2] + 2 * pw),
+                        conv_ratio, e.pooled.shape[1] / e.pooled.shape[2])
+        per_row = 4 if arrangement == ROW else 2
+        span = column * per_row + ARROW_WIDTH * (per_row - 1)
+        columns, rows = self._grid_shape(self._grid_count or 4, arrangement)
+        widest_thumb = (span - GRID_SPACING * (columns - 1)) / columns
+        stage_rows = 1 if arrangement == ROW else 2
+        fixed = (FLATTENED_HEIGHT + _title_height(1) + 20 + rows * (_title_height(1) + 2)
+                 + stage_rows * (_title_height(self._title_lines) + 4))
+        # Thumbnails are never larger than the stage maps: either they are as wide as
+        # their columns allow, or as wide as the maps (whichever leaves a solution).
+        size = (height - fixed - rows * widest_thumb * conv_ratio) / (stage_rows * ratio)
+        if widest_thumb > size:
+            size = (height - fixed) / (stage_rows * ratio + rows * conv_ratio)
+        return max(1.0, min(column, size))
+
     def _span_width(self) -> float:
         """Width of the stage and arrow columns together (the strip's and the grid's)."""
         spacing = max(0.0, self.graphics.ci.layout.horizontalSpacing())
-        return (self._stage_width * len(STAGE_COLUMNS) + ARROW_WIDTH * len(ARROW_COLUMNS)
-                + spacing * (COLORBAR_COLUMN - 1))
+        per_row = 4 if self._arrangement == ROW else 2
+        return (self._stage_width * per_row + ARROW_WIDTH * (per_row - 1)
+                + spacing * (2 * per_row - 2))
 
     def _fit_thumbnail_columns(self) -> None:
         """Equal thumbnail columns spread over the width of the stage columns, each no
@@ -791,8 +887,8 @@ class StageView(QWidget):
         layout = self.grid.layout
         columns = self._grid_columns
         span = self._span_width()
-        width = max(1.0, min(self._stage_width, math.floor(
-            (span - GRID_SPACING * (columns - 1)) / columns)))
+        width = max(1.0, min(self._stage_width, self._map_width or self._stage_width,
+                             math.floor((span - GRID_SPACING * (columns - 1)) / columns)))
         self._thumbnail_width = width
         for col in range(GRID_COLUMNS_COMPACT):
             layout.setColumnFixedWidth(col, width if col < columns else 0)
@@ -834,15 +930,21 @@ class StageView(QWidget):
         ratios = [(e.image.shape[1] + 2 * ph) / (e.image.shape[2] + 2 * pw), conv_ratio,
                   e.pooled.shape[1] / e.pooled.shape[2]]
         margins = 2  # a plot's, above and below its map
-        stage = math.ceil((self._stage_width - margins) * max(ratios)
+        # The maps are as wide as their columns, or less where the height limits them.
+        width = min(self._stage_width, self._map_width or self._stage_width)
+        stage = math.ceil((width - margins) * max(ratios)
                           + _title_height(self._title_lines) + margins)
         layout = self.graphics.ci.layout
-        layout.setRowMaximumHeight(0, max(stage, 40))
-        layout.setRowMinimumHeight(0, min(150, max(stage, 40)))
+        for row in self._rows["stages"]:
+            layout.setRowMaximumHeight(row, max(stage, 40))
+            layout.setRowMinimumHeight(row, max(stage, 40))
         rows = math.ceil(self._grid_count / self._grid_columns) if self._grid_count else 1
         thumb = ((self._thumbnail_width - margins) * conv_ratio + _title_height(1) + margins)
         spacing = max(0.0, self.grid.layout.verticalSpacing())
-        layout.setRowMaximumHeight(3, math.ceil(rows * thumb + (rows - 1) * spacing))
+        height = math.ceil(rows * thumb + (rows - 1) * spacing)
+        layout.setRowMaximumHeight(self._rows["grid"], height)
+        # The stages gave up what the thumbnails need (see _map_size): never squeeze them.
+        layout.setRowMinimumHeight(self._rows["grid"], height)
 
     def _stage_name(self, key: str) -> str:
         names = {"input": self.tr("Input"), "conv": self.tr("Convolution"),
@@ -853,7 +955,7 @@ class StageView(QWidget):
 
     # --- public ----------------------------------------------------------------------
     @property
-    def stage_images(self) -> dict[str, pg.ImageItem]:
+    def stage_images(self) -> dict[str, HeatmapItem]:
         """The ImageItem of each stage, by key: input, conv, activated, pooled, flattened."""
         return {key: stage.image for key, stage in self.stages.items()}
 
@@ -864,15 +966,16 @@ class StageView(QWidget):
                 for key, stage in self.stages.items()}
 
     @property
-    def thumbnail_images(self) -> list[pg.ImageItem]:
+    def thumbnail_images(self) -> list[HeatmapItem]:
         return [thumb.image for thumb in self.thumbnails[:self._thumbnail_count()]]
 
     @property
     def error_message(self) -> str | None:
-        """The engine's message shown in place of the stages, or None while they are shown."""
+        """The message shown in place of the stages (or, for a pool that does not fit,
+        in place of the pooled stage), or None while every stage is shown."""
         if self._stack.currentWidget() is self._message_page:
             return self._error
-        return None
+        return self._pool_failure
 
     @property
     def receptive_field(self) -> QRectF | None:
@@ -886,10 +989,67 @@ class StageView(QWidget):
         """The outlined pool window on the activation map, or None."""
         return self._pool_window_item.rect() if self._pool_window_item.isVisible() else None
 
+    @property
+    def pool_explanation(self) -> PooledCellExplanation | None:
+        """How the selected pooled cell was computed, or None when none is selected."""
+        e = self._exploration
+        if self._pool_cell is None or e is None or e.pool == "none":
+            return None
+        try:
+            return explain_pooled_cell(e.activated[self._selected_index()], e.pool,
+                                       e.pool_size, e.pool_stride, *self._pool_cell)
+        except IndexError:
+            return None
+
+    def _pool_arithmetic(self, row: int, col: int) -> tuple[str, ...]:
+        """The sum a pooled cell stands for, longest first, e.g. "Max-pooled [row 0,
+        col 1] = max(0, 1.5, 0.5, 2) = 2: the largest of rows 0–1, cols 2–3 of the ReLU
+        map"."""
+        e = self._exploration
+        x = explain_pooled_cell(e.activated[self._selected_index()], e.pool, e.pool_size,
+                                e.pool_stride, row, col)
+        flat = x.window.ravel()
+        decimals = exact_decimals(flat)
+        terms = [format_number(v, decimals) for v in flat]
+        value = format_number(x.value, exact_decimals(np.array([x.value])))
+        n = flat.size
+        source = (self.tr("the ReLU map") if self._state.settings.activation == "relu"
+                  else self.tr("the feature map"))
+        where = dict(top=x.top, bottom=x.bottom, left=x.left, right=x.right, source=source)
+        if x.pool == "max":
+            listed = self.tr("Max-pooled [row {row}, col {col}] = max({terms}) = {value}")
+            whole = self.tr("Max-pooled [row {row}, col {col}] = max({terms}) = {value}: "
+                            "the largest value in rows {top}\u2013{bottom}, cols "
+                            "{left}\u2013{right} of {source}")
+            counted = self.tr("Max-pooled [row {row}, col {col}] = {value}, the largest of "
+                              "the {n} values in rows {top}\u2013{bottom}, cols "
+                              "{left}\u2013{right} of {source}")
+            joined = ", ".join(terms)
+        else:
+            listed = self.tr("Average-pooled [row {row}, col {col}] = ({terms}) / {n} = "
+                             "{value}")
+            whole = self.tr("Average-pooled [row {row}, col {col}] = ({terms}) / {n} = "
+                            "{value}: the mean of rows {top}\u2013{bottom}, cols "
+                            "{left}\u2013{right} of {source}")
+            counted = self.tr("Average-pooled [row {row}, col {col}] = {value}, the mean of "
+                              "the {n} values in rows {top}\u2013{bottom}, cols "
+                              "{left}\u2013{right} of {source}")
+            joined = " + ".join(f"({t})" if t.startswith("\u2212") else t for t in terms)
+        texts = [counted.format(row=row, col=col, value=value, n=n, **where)]
+        if n <= MAX_POOL_TERMS:
+            fields = dict(row=row, col=col, terms=joined, value=value, n=n)
+            texts = [whole.format(**fields, **where), *texts, listed.format(**fields)]
+        return tuple(texts)
+
     def numbers_shown(self, key: str) -> bool:
-        """Whether the values of stage ``key`` are written over its cells."""
+        """Whether the values of stage ``key`` are written over its cells, as drawn now
+        (small maps only, in cells large enough to hold them)."""
         numbers = self.stages[key].numbers
-        return numbers is not None and numbers.has_values
+        for stage in self.stages.values():
+            stage.view.prepareForPaint()  # views map data to the screen lazily
+        if numbers is None or not numbers.legible():
+            return False
+        return all(other.legible() for other in numbers.group if other.has_values)
 
     def cell_position(self, key: str, row: int, col: int) -> QPoint:
         """Where the centre of cell (row, col) of stage ``key`` lies, in the coordinates
@@ -952,7 +1112,23 @@ class StageView(QWidget):
         return written
 
     # --- state handlers --------------------------------------------------------------
+    def _unpooled_exploration(self) -> Exploration | None:
+        """The stages up to the activation with the state's settings but no pooling, or
+        None when the convolution itself leaves no output."""
+        state, s = self._state, self._state.settings
+        try:
+            return explore(state.image, state.weights(), s.stride, s.padding, s.activation,
+                           "none", s.pool_size, s.pool_stride, state.biases(), s.dilation)
+        except ValueError:
+            return None
+
     def _on_explore_failed(self, message: str) -> None:
+        # A pool that does not fit leaves the input, convolution and activation to show.
+        partial = self._unpooled_exploration() if self._state.settings.pool != "none" \
+            else None
+        if partial is not None:
+            self._show_pool_failure(partial)
+            return
         self._exploration = None
         self._error = message
         self.message_label.setText(self.tr(
@@ -961,7 +1137,39 @@ class StageView(QWidget):
             "larger image.</p>").format(message=html.escape(_sentence(message))))
         self._stack.setCurrentWidget(self._message_page)
 
-    def _on_explored(self, exploration: Exploration) -> None:
+    def _show_pool_failure(self, partial: Exploration) -> None:
+        """Show every stage ``partial`` (no pooling) has, and say why nothing is pooled."""
+        s = self._state.settings
+        (kh, kw), (h, w) = s.pool_size, partial.conv.shape[1:]
+        self._pool_failure = self.tr(
+            "The {kh}\u00d7{kw} pool does not fit the {h}\u00d7{w} feature maps, so "
+            "nothing is pooled or flattened. Choose a smaller pool, a smaller stride or "
+            "more padding, or turn pooling off.").format(kh=kh, kw=kw, h=h, w=w)
+        self._error = self._pool_failure
+        self._pool_cell = None
+        self._on_explored(partial, unpooled=True)
+        self.notice_label.setText(self._pool_failure)
+        self.notice_label.show()
+        for key in ("pooled", "flattened"):
+            self.stages[key].image.clear()
+        self.stages["pooled"].numbers.set_values(None)
+        self._title_parts["pooled"] = (self.tr("Pooled"), self.tr("does not fit"))
+        self.stages["pooled"].title = (self._join_title(*self._title_parts["pooled"]), False)
+        self._fit_stage_titles()
+        self._set_title(self.stages["flattened"], self.tr("Flattened: nothing to flatten"))
+        for item in (self._segment_item, self._boundary_item):
+            item.hide()
+        self._geometry_key = None  # the next result redraws titles and ranges
+
+    def _on_explored(self, exploration: Exploration, unpooled: bool = False) -> None:
+        """Show ``exploration``; ``unpooled``: it is this view's own, made without the
+        pool that does not fit (see _show_pool_failure)."""
+        if not unpooled:
+            self._pool_failure = None
+            self._error = None
+            if self.notice_label.isVisible():
+                self.notice_label.hide()
+        self._filters_pending = False
         previous = self._exploration
         self._exploration = exploration
         if self._stack.currentWidget() is not self._stages_page:
@@ -971,9 +1179,11 @@ class StageView(QWidget):
             self._pool_cell = None
         self._show_input(exploration.image)
         self._update_geometry(exploration)
+        self._show_input_numbers(exploration)
         self._show_selected()
         self._show_all(exploration)
         self._update_overlays()
+        self._update_hover()
 
     def _on_selected_filter_changed(self, _index: int) -> None:
         if self._exploration is None:
@@ -981,11 +1191,15 @@ class StageView(QWidget):
         self._show_selected()
         self._update_thumbnail_titles()
         self._update_overlays()
+        self._update_hover()
 
     def _on_cell_selected(self, _row: int, _col: int) -> None:
         self._update_overlays()
 
     def _on_filters_changed(self) -> None:
+        self._filters_pending = True
+        # A rename changes no number, so no new exploration follows: show it here.
+        self._update_heading()
         # Names can change without a recomputation (renaming a filter).
         if self._exploration is not None and len(self._state.filters) == self._grid_count:
             self._update_thumbnail_titles()
@@ -1000,22 +1214,41 @@ class StageView(QWidget):
 
     def _show_input(self, image: np.ndarray) -> None:
         """Input stage: INK map for one channel, true colour for three (C, H, W)."""
-        if image is self._shown_image:
-            return  # the picture did not change: skip the copy and the re-colouring
+        shown = self._shown_image
+        # Each exploration hands out its own array: compare the pixels (0.1 ms at
+        # 512×512), since re-colouring the input and, through _image_version, every
+        # thumbnail would be most of an edit's work.
+        if shown is not None and (image is shown or (
+                image.shape == shown.shape and np.array_equal(image, shown))):
+            return
         self._shown_image = image
         self._image_version += 1
+        self._levels_kept.clear()
         stage = self.stages["input"]
         if image.shape[0] == 3:
             rgb = np.ascontiguousarray(image.transpose(1, 2, 0))
-            stage.image.setLookupTable(None)
-            stage.image.setImage(rgb, autoLevels=False, levels=(0.0, 1.0))
+            stage.image.set_rgb(rgb)
             stage.numbers.set_values(None)
         else:
-            gray = image[0]
-            stage.image.setLookupTable(INK_LUT)
-            stage.image.setImage(gray, autoLevels=False, levels=(0.0, 1.0))
-            small = max(gray.shape) <= NUMBERS_MAX_INPUT
-            stage.numbers.set_values(gray if small else None, gray > 0.5)
+            stage.image.set_map(image[0], (0.0, 1.0), INK)
+        self._input_numbers_key = None
+
+    def _show_input_numbers(self, e: Exploration) -> None:
+        """The input's values over its pixels (small gray inputs only), and the zeros of
+        its padding around them."""
+        key = (self._image_version, e.padding)
+        if key == self._input_numbers_key:
+            return
+        self._input_numbers_key = key
+        numbers = self.stages["input"].numbers
+        gray = e.image[0]
+        if e.image.shape[0] == 3 or max(gray.shape) > NUMBERS_MAX_INPUT:
+            numbers.set_values(None)
+            return
+        ph, pw = e.padding
+        padded = np.pad(gray, ((ph, ph), (pw, pw)))
+        numbers.setPos(-pw, -ph)
+        numbers.set_values(padded, padded > 0.5)
 
     def _update_geometry(self, e: Exploration) -> None:
         """Titles, view ranges and flattened boundaries: only when a shape changes."""
@@ -1024,12 +1257,21 @@ class StageView(QWidget):
         if key == self._geometry_key:
             return
         self._geometry_key = key
+        self._levels_kept.clear()
         ph, pw = e.padding
         h, w = e.image.shape[1:]
         inp = self.stages["input"]
         inp.view.setRange(QRectF(-pw, -ph, w + 2 * pw, h + 2 * ph), padding=MAP_PADDING)
-        self._padding_item.setRect(QRectF(-pw, -ph, w + 2 * pw, h + 2 * ph))
-        self._padding_item.setVisible(ph > 0 or pw > 0)
+        ring = QPainterPath()
+        ring.setFillRule(Qt.FillRule.OddEvenFill)
+        ring.addRect(QRectF(-pw, -ph, w + 2 * pw, h + 2 * ph))
+        ring.addRect(QRectF(0, 0, w, h))
+        padded = ph > 0 or pw > 0
+        for item in (self._padding_fill, self._padding_item):
+            item.setPath(ring)
+            item.setVisible(padded)
+        zero = QColor(0, 0, 0) if e.image.shape[0] == 3 else INK.qcolor(0.0, (0.0, 1.0))
+        self._padding_fill.setBrush(zero)
         self._padding_item.setToolTip(self.tr("Padding: zeros added around the input"))
         for key, array in (("input", e.image), ("conv", e.conv),
                            ("activated", e.activated), ("pooled", e.pooled)):
@@ -1039,12 +1281,11 @@ class StageView(QWidget):
                 stage.view.setRange(QRectF(0, 0, cols, rows), padding=MAP_PADDING)
             self._title_parts[key] = self._title_parts_for(key, array.shape)
             stage.title = (self._join_title(*self._title_parts[key]), False)
-        self._fit_stage_titles()
-        self._fit_rows()
+        self._refit()
         n = e.flattened.shape[0]
         flat = self.stages["flattened"]
         flat.view.setRange(QRectF(0, 0, n, 1), padding=0.0)
-        self._set_title(flat, self._flattened_titles(n))
+        self._set_title(flat, self._flattened_titles(n, pooled=e.pool != "none"))
         segment = e.pooled.shape[1] * e.pooled.shape[2]
         path = QPainterPath()
         for i in range(1, e.pooled.shape[0]):
@@ -1065,22 +1306,25 @@ class StageView(QWidget):
         conv, activated, pooled = e.conv[index], e.activated[index], e.pooled[index]
         # The activation and pooling never leave the convolution's range (ReLU, max and
         # average all stay within it), so its magnitude scales all three.
-        m = _magnitude(conv)
+        m = _steady_limit(self._levels_kept.get(("selected", index)),
+                          self._map_magnitude(index))
+        self._levels_kept[("selected", index)] = m
         self._levels = (-m, m)
+        # One reference for all three: where ReLU's short numbers would fit but the
+        # convolution's signed ones would not, neither shows (the same for both).
+        small = max(conv.shape) <= NUMBERS_MAX_MAP
+        reference = np.concatenate([a.ravel() for a in (conv, activated, pooled)]) \
+            if small else None
         for key, array in (("conv", conv), ("activated", activated), ("pooled", pooled)):
             stage = self.stages[key]
-            stage.image.setImage(array, autoLevels=False, levels=self._levels)
-            if max(array.shape) <= NUMBERS_MAX_MAP:
-                stage.numbers.set_values(array, np.abs(array) > 0.55 * m)
+            stage.image.set_map(array, self._levels)
+            if small:
+                stage.numbers.set_values(array, np.abs(array) > 0.55 * m, reference)
             else:
                 stage.numbers.set_values(None)
         if self.colorbar.levels() != self._levels:
             self.colorbar.setLevels(self._levels)
-        heading = self.tr("<b>Filter {number} \u201c{name}\u201d</b> \u2014 each stage "
-                          "of the layer for this filter").format(
-            number=index + 1, name=html.escape(self._filter_name(index)))
-        if heading != self.heading.text():
-            self.heading.setText(heading)
+        self._update_heading()
         n = e.pooled.shape[1] * e.pooled.shape[2]
         self._segment_item.setRect(QRectF(index * n, 0, n, 1))
         self._segment_item.show()
@@ -1092,23 +1336,43 @@ class StageView(QWidget):
         already shows is left alone: an edit usually changes one filter, and re-colouring
         the other maps would be most of the work of a frame.
         """
-        m = _magnitude(e.conv)
+        count = e.conv.shape[0]
+        wanted = max(self._map_magnitude(i) for i in range(count))
+        m = _steady_limit(self._levels_kept.get("grid"), wanted)
+        self._levels_kept["grid"] = m
         self._grid_levels = (-m, m)
-        self.stages["flattened"].image.setImage(e.flattened[None], autoLevels=False,
-                                                levels=self._grid_levels)
-        filters = self._state.filters
-        shared = (self._image_version, self._geometry_key, e.stride, e.dilation,
-                  self._grid_levels)
-        for i, thumb in enumerate(self.thumbnails[:e.conv.shape[0]]):
-            signature = None
-            if len(filters) == e.conv.shape[0]:
-                signature = (shared, filters[i].weights.tobytes(), filters[i].bias)
+        self.stages["flattened"].image.set_map(e.flattened[None], self._grid_levels)
+        for i, thumb in enumerate(self.thumbnails[:count]):
+            map_signature = self._map_signature(i)
+            signature = None if map_signature is None else (map_signature, self._grid_levels)
             if signature is not None and signature == thumb.signature:
                 continue
             thumb.signature = signature
-            thumb.image.setImage(e.conv[i], autoLevels=False, levels=self._grid_levels)
+            thumb.image.set_map(e.conv[i], self._grid_levels)
         if self.grid_colorbar.levels() != self._grid_levels:
             self.grid_colorbar.setLevels(self._grid_levels)
+
+    def _map_signature(self, index: int) -> tuple | None:
+        """What filter ``index``'s feature map is computed from (picture, geometry,
+        weights, bias), or None when the filters on hand may not be the exploration's."""
+        e = self._exploration
+        filters = self._state.filters
+        if self._filters_pending or len(filters) != e.conv.shape[0]:
+            return None
+        return (self._image_version, self._geometry_key, e.stride, e.dilation,
+                filters[index].weights.tobytes(), filters[index].bias)
+
+    def _map_magnitude(self, index: int) -> float:
+        """:func:`_magnitude` of filter ``index``'s feature map, re-scanned only when the
+        map changed (an edit changes one filter; scanning all 8 maps of 512×512 took
+        half a millisecond)."""
+        signature = self._map_signature(index)
+        kept = self._magnitudes.get(index)
+        if signature is not None and kept is not None and kept[0] == signature:
+            return kept[1]
+        magnitude = _magnitude(self._exploration.conv[index])
+        self._magnitudes[index] = (signature, magnitude)
+        return magnitude
 
     def _thumbnail_count(self) -> int:
         return 0 if self._exploration is None else self._exploration.conv.shape[0]
@@ -1123,18 +1387,26 @@ class StageView(QWidget):
                 self.grid.removeItem(thumb.plot)
         while len(self.thumbnails) < count:
             thumb = self._make_plot("thumbnail")
-            thumb.image.setLookupTable(DIVERGING_LUT)
             self.thumbnails.append(thumb)
-        if count > 2 * GRID_COLUMNS:
-            columns = min(GRID_COLUMNS_COMPACT, math.ceil(count / 2))
-        else:
-            columns = min(GRID_COLUMNS, max(count, 4))
+        columns, _ = self._grid_shape(count, self._arrangement)
         self._grid_columns = columns
         for i, thumb in enumerate(self.thumbnails[:count]):
             self.grid.addItem(thumb.plot, row=i // columns, col=i % columns)
             thumb.title = None
-        self._fit_thumbnail_columns()
-        self._fit_rows()
+        self._refit()
+
+    @staticmethod
+    def _grid_shape(count: int, arrangement: str = ROW) -> tuple[int, int]:
+        """(columns, rows) of the thumbnail grid for ``count`` filters: rows of up to
+        GRID_COLUMNS named maps, or past two such rows up to GRID_COLUMNS_COMPACT
+        numbered ones (never more than two rows, so the stages keep their room). Beside
+        the four stages in a row, at least four columns (a thumbnail under each stage);
+        under the square, at least six, so the thumbnails stay smaller than the stages."""
+        if count > 2 * GRID_COLUMNS:
+            columns = min(GRID_COLUMNS_COMPACT, math.ceil(count / 2))
+        else:
+            columns = min(GRID_COLUMNS, max(count, 4 if arrangement == ROW else 6))
+        return columns, max(1, math.ceil(count / columns))
 
     def _update_thumbnail_titles(self) -> None:
         count = self._thumbnail_count()
@@ -1148,9 +1420,9 @@ class StageView(QWidget):
                 titles = (self.tr("{number}. {name}").format(
                     number=number, name=self._filter_name(i)), number)
             self._set_title(thumb, titles, selected=i == selected, elide_first=True)
-            if thumb.bordered != (i == selected):  # setBorder repaints: only on a change
+            if thumb.bordered != (i == selected):  # a border repaints: only on a change
                 thumb.bordered = i == selected
-                thumb.image.setBorder(_pen(QColor(SELECTED_TITLE_COLOR), 3)
+                thumb.image.set_border(_pen(QColor(SELECTED_TITLE_COLOR), 3)
                                       if i == selected else None)
 
     def _update_overlays(self) -> None:
@@ -1169,34 +1441,38 @@ class StageView(QWidget):
             self._field_item.hide()
             for marker in self._cell_markers.values():
                 marker.hide()
-        if self._pool_cell is not None and e.pool != "none":
+        pooled = self.pool_explanation
+        if pooled is not None:
             pr, pc = self._pool_cell
-            (kh, kw), (sh, sw) = e.pool_size, e.pool_stride
             self._pool_marker.setRect(QRectF(pc, pr, 1, 1))
-            self._pool_window_item.setRect(QRectF(pc * sw, pr * sh, kw, kh))
+            self._pool_window_item.setRect(QRectF(pooled.left, pooled.top,
+                                                  *pooled.window.shape[::-1]))
             self._pool_marker.show()
             self._pool_window_item.show()
+            if pooled.winner is not None:
+                self._pool_winner_item.setRect(QRectF(pooled.winner[1] + 0.2,
+                                                      pooled.winner[0] + 0.2, 0.6, 0.6))
+            self._pool_winner_item.setVisible(pooled.winner is not None)
         else:
             self._pool_marker.hide()
             self._pool_window_item.hide()
+            self._pool_winner_item.hide()
+        self._update_hover()
 
     def _draw_field(self, e: Exploration, row: int, col: int) -> None:
-        weights = self._state.selected_filter.weights
-        try:
-            cell = explain_cell(e.image, weights, e.stride, e.padding, row, col, e.dilation)
-        except (IndexError, ValueError):
-            # The filters changed shape and the next exploration is on its way.
-            self._field_item.hide()
-            return
-        top, left = cell.origin
+        """Outline the input cells that feature-map cell (row, col) reads."""
+        kh, kw = self._state.selected_filter.weights.shape[-2:]
+        (sh, sw), (ph, pw), (dh, dw) = e.stride, e.padding, e.dilation
+        top, left = row * sh - ph, col * sw - pw
+        rows, cols = top + dh * np.arange(kh), left + dw * np.arange(kw)
         path = QPainterPath()
-        height = int(cell.rows[-1]) - top + 1
-        width = int(cell.cols[-1]) - left + 1
+        height = int(rows[-1]) - top + 1
+        width = int(cols[-1]) - left + 1
         path.addRect(QRectF(left, top, width, height))
         if e.dilation != (1, 1):
             # A dilated kernel reads only some cells of its span: outline each of them.
-            for r in cell.rows:
-                for c in cell.cols:
+            for r in rows:
+                for c in cols:
                     path.addRect(QRectF(float(c) + 0.15, float(r) + 0.15, 0.7, 0.7))
         self._field_item.setPath(path)
         self._field_item.show()
@@ -1209,9 +1485,12 @@ class StageView(QWidget):
         if watched is self.graphics:
             if event.type() == event.Type.KeyPress:
                 return self.handle_key(event.key())
+            if event.type() == event.Type.Leave:
+                self._hover_pos = None
+                self._update_hover()
             if event.type() == event.Type.Resize:
-                # The view is about to give the scene's layout its own width.
-                self._fit_columns(event.size().width())
+                # The view is about to give the scene's layout its own size.
+                self._fit(event.size().width(), event.size().height())
         return super().eventFilter(watched, event)
 
     def handle_key(self, key) -> bool:
@@ -1265,12 +1544,37 @@ class StageView(QWidget):
         return None
 
     def _on_mouse_moved(self, scene_pos) -> None:
-        hit = self._hit(scene_pos)
-        text = self._describe(*hit) if hit else self._hover_hint()
-        if text != self.hover_label.text():
-            self.hover_label.setText(text)
+        self._hover_pos = scene_pos
+        self._update_hover()
 
-    def _describe(self, key: str, row: int, col: int, index: int) -> str:
+    def _update_hover(self) -> None:
+        """Describe the cell under the pointer in the data on show now (also after the
+        data changed under a still pointer), or show the hint."""
+        hit = None if self._hover_pos is None else self._hit(self._hover_pos)
+        if hit is not None:
+            self.hover_label.set_texts(*self._describe(*hit))
+        elif self.pool_explanation is not None:  # the clicked pooled cell's sum stays
+            self.hover_label.set_texts(*self._pool_arithmetic(*self._pool_cell))
+        else:
+            self.hover_label.set_texts(*self._hover_hints())
+
+    def _update_heading(self) -> None:
+        if self._exploration is None:
+            return
+        index = self._selected_index()
+        number, name = index + 1, html.escape(self._filter_name(index))
+        self.heading.set_texts(
+            self.tr("<b>Filter {number} \u201c{name}\u201d</b> \u2014 each stage of the "
+                    "layer for this filter").format(number=number, name=name),
+            self.tr("<b>Filter {number} \u201c{name}\u201d</b>").format(
+                number=number, name=name))
+
+    def _describe(self, key: str, row: int, col: int, index: int) -> tuple[str, ...]:
+        """What the cell under the pointer holds, longest text first."""
+        texts = self._describe_texts(key, row, col, index)
+        return (texts,) if isinstance(texts, str) else tuple(texts)
+
+    def _describe_texts(self, key: str, row: int, col: int, index: int):
         e = self._exploration
         if key == "input":
             image = e.image
@@ -1292,6 +1596,8 @@ class StageView(QWidget):
                            "col {col}] = {value}").format(
                 filter=index + 1, name=self._filter_name(index), row=row, col=col,
                 value=format_number(e.conv[index, row, col]))
+        if key == "pooled" and e.pool != "none":
+            return self._pool_arithmetic(row, col)
         array = {"conv": e.conv, "activated": e.activated, "pooled": e.pooled}[key]
         value = array[self._selected_index(), row, col]
         return self.tr("{stage} [row {row}, col {col}] = {value}").format(
@@ -1311,7 +1617,7 @@ class StageView(QWidget):
             return
         if key in ("conv", "activated"):
             self._state.select_cell(row, col)
-        elif key == "pooled":
+        elif key == "pooled" and e.pool != "none":
             self._pool_cell = (row, col)
             self._update_overlays()
         elif key == "flattened":
@@ -1327,7 +1633,7 @@ class StageView(QWidget):
 
 def _map_qimage(values: np.ndarray, levels: tuple[float, float]) -> QImage:
     """(H, W) values on the diverging map scaled to ``levels`` -> a QImage."""
-    return colour_map_image(np.asarray(values, np.float32), levels, DIVERGING_LUT)
+    return DIVERGING.qimage(np.asarray(values, np.float32), levels)
 
 
 def _input_qimage(image: np.ndarray) -> QImage:

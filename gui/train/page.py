@@ -46,12 +46,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
 from engine import fileio, ops
 from engine.model import ModelFileError
 from engine.model import load as load_model
 from engine.train import TrainingDiverged, evaluate
 from gui.common import file_dialogs
-from gui.common.plotting import DIVERGING_LUT, symmetric_levels
+from gui.common.colormap import DIVERGING, symmetric_levels
 from gui.common.preprocess import Preprocess
 from gui.common.widgets import bold_label
 from gui.state import MAX_FILTERS, MAX_KERNEL, LabState
@@ -184,9 +185,7 @@ class LearnedFiltersView(QWidget):
         cell = max(1, 12 // max(kh, kw))  # mosaic pixels per kernel cell: thin lines
         grid = (cols, rows, cell)
         # Map each weight through the diverging map here, and leave grey lines between.
-        limit = self._levels[1]
-        index = np.clip(np.rint((kernels / limit + 1) * 127.5), 0, 255).astype(np.intp)
-        tiles = DIVERGING_LUT[index]                        # (F, KH, KW, 3)
+        tiles = DIVERGING.rgb(kernels, self._levels)        # (F, KH, KW, 3)
         tiles = tiles.repeat(cell, axis=1).repeat(cell, axis=2)
         th, tw = kh * cell, kw * cell
         mosaic = np.empty((rows * (th + 1) + 1, cols * (tw + 1) + 1, 3), dtype=np.uint8)

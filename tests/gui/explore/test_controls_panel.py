@@ -106,3 +106,12 @@ def test_formulas():
     assert pool_formula(26, 2, 2) == "(26 − 2) / 2 + 1 = 13"
     for size, k, s, p in [(28, 3, 1, 0), (27, 5, 2, 1), (10, 3, 3, 2)]:
         assert conv_formula(size, k, s, p, 1).endswith(f"= {ops.output_size(size, k, s, p)}")
+
+
+def test_without_pooling_the_summary_still_ends_in_the_flattened_length(panel):
+    state = panel.state
+    state.set_settings(pool="none")
+    e = shapes(state)
+    assert state.exploration.flattened.size == 4 * 26 * 26
+    assert panel.summary.text().endswith(f"\u2192 flattened {4 * 26 * 26}")
+    assert e["pooled"] == e["conv"]

@@ -9,7 +9,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from engine import kernels, ops
-from gui.common.plotting import diverging_color
+from gui.common.colormap import DIVERGING
 from gui.explore.filter_panel import FilterPanel
 from gui.explore.kernel_grid import KernelGrid, format_value, parse_value
 from gui.state import Filter, LabState
@@ -367,7 +367,7 @@ def test_cells_are_painted_in_their_diverging_colour(qtbot):
         corner = grid.cell_rect(row, col).topLeft() + QPoint(4, 4)  # away from the number
         painted = image.pixelColor(corner)
         wanted = grid.cell_color(row, col)
-        assert wanted == diverging_color(value, 2.0)
+        assert wanted == DIVERGING.qcolor(value, (-2.0, 2.0))
         assert abs(painted.red() - wanted.red()) <= 2
         assert abs(painted.green() - wanted.green()) <= 2
         assert abs(painted.blue() - wanted.blue()) <= 2

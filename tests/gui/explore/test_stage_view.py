@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from engine import ops
 from engine.pipeline import resolve_padding
@@ -221,23 +221,56 @@ def test_hovering_a_cell_reads_its_value(make, qtbot):
 def test_impossible_settings_show_a_message_then_clear(make):
     state, view, panel = make(x_pattern())
     view.click_cell("conv", 1, 1)
-    state.set_settings(stride=(20, 20))
+    state.set_settings(dilation=(9, 9))  # a kernel spanning 19 cells of a 9×9 input
     state.recompute()  # must not raise
     assert view.error_message and "no output" in view.error_message
     assert "nothing to compute" in view.message_label.text()
     assert panel.showing_hint
-    state.set_settings(stride=(1, 1))
+    state.set_settings(dilation=(1, 1))
     state.recompute()
     assert view.error_message is None
     np.testing.assert_array_equal(view.stage_images["conv"].image,
                                   state.exploration.conv[state.selected])
 
 
+def test_a_pool_that_does_not_fit_leaves_the_other_stages_shown(make):
+    state, view, _ = make(x_pattern())
+    state.set_settings(pool_size=(8, 8))  # larger than the 7×7 feature maps
+    state.recompute()
+    assert state.exploration is None
+    # Input, convolution and activation are still there, computed as without pooling.
+    assert view._stack.currentWidget() is view._stages_page
+    unpooled = ops.conv2d(state.image[None], state.weights(), state.biases(), 1, 0)[0]
+    np.testing.assert_allclose(view.stage_images["conv"].image, unpooled[state.selected],
+                               rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(view.stage_images["input"].image, state.image[0])
+    assert view.stage_images["pooled"].image is None
+    assert view.stage_images["flattened"].image is None
+    # A message says which pool does not fit which maps, in place of the pooled stage.
+    assert view.error_message == view.notice_label.text()
+    assert "8\u00d78 pool" in view.error_message and "7\u00d77" in view.error_message
+    assert view.notice_label.isVisible()
+    assert "does not fit" in view.stage_titles["pooled"]
+    state.set_settings(pool_size=(2, 2))
+    state.recompute()
+    assert view.error_message is None and not view.notice_label.isVisible()
+    np.testing.assert_array_equal(view.stage_images["pooled"].image,
+                                  state.exploration.pooled[state.selected])
+
+
 def test_numbers_over_small_images_only(make):
-    _, small, _ = make(x_pattern())
-    assert small.numbers_shown("input") and small.numbers_shown("conv")
+    _, small, _ = make(x_pattern(), size=(1300, 800))
+    assert all(small.numbers_shown(key) for key in ("input", "conv", "activated", "pooled"))
     _, large, _ = make(picture(128))
     assert not large.numbers_shown("input") and not large.numbers_shown("conv")
+
+
+def test_the_layers_maps_show_their_numbers_all_or_none(make):
+    """The signed convolution needs wider numbers than ReLU's: in cells too small for
+    them, ReLU does not show its numbers either (the 9×9 X at a narrow width)."""
+    _, narrow, _ = make(x_pattern(), size=(600, 650))
+    shown = {key: narrow.numbers_shown(key) for key in ("conv", "activated", "pooled")}
+    assert len(set(shown.values())) == 1, shown
 
 
 def test_rgb_input_is_shown_in_true_colour(make):
@@ -421,6 +454,162 @@ def test_thumbnail_names_shorten_to_fit(qtbot):
     assert label.shown_text.startswith("2. a ") and label.shown_text.endswith("\u2026")
     assert label.text_fits(label.shown_text)
     # Wide enough, the whole name shows.
-    view.resize(1600, 520)
+    view.resize(1600, 900)
     _settle(qtbot, view)
     assert label.shown_text == label.text
+
+
+# --- what a learner saw go stale or wrong ------------------------------------------------
+
+def test_the_hover_readout_follows_a_new_image_under_a_still_pointer(make, qtbot):
+    state, view, _ = make(picture(40), size=(1000, 700))
+    qtbot.mouseMove(view.graphics.viewport(), view.cell_position("conv", 30, 33))
+    qtbot.waitUntil(lambda: view.hover_label.text().startswith("Convolution [row 30"),
+                    timeout=1000)
+    state.set_source(1.0 - x_pattern())  # 7×7 maps: there is no row 30 any more
+    state.recompute()
+    text = view.hover_label.text()
+    assert "row 30" not in text
+    if text.startswith("Convolution ["):  # the pointer is over a cell of the new map
+        row, col = (int(v) for v in text.split("[row ")[1].split("]")[0].split(", col "))
+        value = state.exploration.conv[state.selected, row, col]
+        assert float(text.split("= ")[1].replace("\u2212", "-")) == pytest.approx(
+            value, abs=0.01)
+    # Leaving the view brings the hint back (the offscreen platform sends no Leave of
+    # its own for a synthetic move).
+    QApplication.sendEvent(view.graphics, QEvent(QEvent.Type.Leave))
+    assert "Hover" in view.hover_label.text()
+
+
+def test_the_heading_follows_a_rename_and_a_preset(make):
+    state, view, _ = make(x_pattern())
+    state.rename_filter(0, "my diagonal")
+    assert "my diagonal" in view.heading.text()
+    state.apply_preset(0, "sobel x")
+    state.rename_filter(0, "sobel x")  # as the filter panel does for a preset's name
+    state.recompute()
+    assert "sobel x" in view.heading.text() and "my diagonal" not in view.heading.text()
+
+
+def test_the_heading_and_hint_shorten_instead_of_being_cut(qtbot):
+    state = LabState()
+    state.set_source(picture(28))
+    state.recompute()
+    view = _show_alone(qtbot, state, 340)
+    for label in (view.heading, view.hover_label):
+        width = label.fontMetrics().horizontalAdvance(
+            label.text().replace("<b>", "").replace("</b>", ""))
+        assert width <= label.contentsRect().width(), label.text()
+    assert "vertical line" in view.heading.text()
+
+
+def test_same_padding_draws_its_zeros_around_the_input(make):
+    state, view, _ = make(x_pattern(), size=(1300, 800), padding="same")
+    e = state.exploration
+    assert e.padding == (1, 1)
+    # A hatched ring one cell wide around the 9×9 input, zeros written in it.
+    ring = view._padding_item.path().boundingRect()
+    assert view._padding_item.isVisible()
+    assert (ring.left(), ring.top(), ring.width(), ring.height()) == (-1, -1, 11, 11)
+    assert view._padding_item.path().contains(QPointF(-0.5, 4.5))
+    assert not view._padding_item.path().contains(QPointF(4.5, 4.5))
+    numbers = view.stages["input"].numbers
+    assert numbers.pos() == QPointF(-1, -1) and numbers._shape == (11, 11)
+    texts = numbers._texts[min(numbers._texts)]
+    assert texts[0] == "0" and texts[10] == "0" and texts[11 * 10] == "0"
+    assert view.numbers_shown("input")
+    # Painted: the ring's cells show the hatch's grey over the paper.
+    grab = view.graphics.viewport().grab().toImage()
+    left = view.cell_position("input", 4, 0)
+    right = view.cell_position("input", 4, 1)
+    step = right.x() - left.x()
+    ring_cell = [grab.pixelColor(x, left.y() + dy) for x in range(left.x() - step + 2,
+                                                                   left.x() - step // 2)
+                 for dy in range(-step // 3, step // 3)]
+    assert any(c.red() < 200 for c in ring_cell)
+    state.set_settings(padding="valid")
+    state.recompute()
+    assert not view._padding_item.isVisible()
+
+
+def test_without_pooling_the_strip_says_feature_maps(make):
+    state, view, _ = make(x_pattern(), pool="none")
+    title = view.stages["flattened"].label.text
+    assert "feature maps" in title and "pooled" not in title
+
+
+def test_clicking_a_pooled_cell_writes_its_arithmetic(make):
+    state, view, _ = make(x_pattern(), size=(1300, 800))
+    view.click_cell("pooled", 1, 2)
+    x = view.pool_explanation
+    activated = state.exploration.activated[state.selected]
+    np.testing.assert_array_equal(x.window, activated[2:4, 4:6])
+    assert x.value == state.exploration.pooled[state.selected, 1, 2] == activated[2:4, 4:6].max()
+    assert x.winner is not None and activated[x.winner] == x.value
+    text = view.hover_label.text()
+    assert text.startswith("Max-pooled [row 1, col 2] = ") and "max(" in text
+    assert view.pool_window.getRect() == (4, 2, 2, 2)
+    state.set_settings(pool="avg")
+    state.recompute()
+    view.click_cell("pooled", 0, 0)
+    x = view.pool_explanation
+    assert x.value == pytest.approx(float(state.exploration.activated[state.selected,
+                                                                       :2, :2].mean()))
+    assert view.hover_label.text().startswith("Average-pooled [row 0, col 0] = (")
+
+
+def test_the_view_takes_the_keys_with_tab_and_shows_a_frame(make, qtbot):
+    state, view, panel = make(x_pattern())
+    host = view.window()
+    host.activateWindow()
+    view.heading.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    view.heading.setFocus()
+    qtbot.keyClick(view.heading, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.graphics.hasFocus(), timeout=1000)
+    framed = view.graphics.grab().toImage().pixelColor(0, view.graphics.height() // 2)
+    assert framed.name() == "#0b5394"
+    qtbot.keyClick(view.graphics, Qt.Key.Key_Right)
+    assert state.selected_cell == (0, 0)
+    view.graphics.clearFocus()
+    qtbot.waitUntil(lambda: not view.graphics.hasFocus(), timeout=1000)
+    unframed = view.graphics.grab().toImage().pixelColor(0, view.graphics.height() // 2)
+    assert unframed.name() != "#0b5394"
+
+
+def test_narrow_views_arrange_the_stages_two_by_two_and_draw_them_larger(qtbot):
+    state = LabState()
+    state.set_source(picture(28))
+    state.recompute()
+    view = _show_alone(qtbot, state, 360, 520)
+    assert view._arrangement == "square"
+    square = view.stages["conv"].view.sceneBoundingRect()
+    # The four maps one beside the other would each get a quarter of the width.
+    assert square.width() > 1.3 * (360 / 4 - 20)
+    assert _layout_problems(view) == []
+    conv, activated = (view.stages[k].plot.sceneBoundingRect() for k in ("conv", "activated"))
+    assert activated.top() > conv.bottom() - 1  # the second row
+    view.resize(1400, 520)
+    _settle(qtbot, view)
+    assert view._arrangement == "row"
+    assert _layout_problems(view) == []
+
+
+def test_thumbnails_grow_back_when_filters_are_removed(qtbot):
+    state = LabState()
+    state.set_source(picture(28))
+    state.recompute()
+    view = _show_alone(qtbot, state, 700, 600)
+    before = view.thumbnails[0].view.sceneBoundingRect().width()
+    for _ in range(8):
+        state.add_filter()
+    state.recompute()
+    _settle(qtbot, view)
+    assert view.thumbnails[0].view.sceneBoundingRect().width() < 0.8 * before
+    while len(state.filters) > 4:
+        state.remove_filter(len(state.filters) - 1)
+    state.set_settings(pool="avg")  # titles that may take two lines, and back
+    state.recompute()
+    state.set_settings(pool="max")
+    state.recompute()
+    _settle(qtbot, view)
+    assert view.thumbnails[0].view.sceneBoundingRect().width() == pytest.approx(before, abs=1)

@@ -1,0 +1,149 @@
+"""A heatmap item for pyqtgraph views, coloured through gui.common.colormap.
+
+:class:`HeatmapItem` is a plain ``pyqtgraph.GraphicsObject`` (public API only): it keeps
+the full array, and at paint time colours it once per array and screen size into an
+RGB32 picture, averaged down first when the map has more cells than the screen has
+pixels for it (:func:`box_downsample`). Cell (row, col) covers the rectangle
+``[col, col + 1) × [row, row + 1)`` in item coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPen
+
+from gui.common.colormap import ColourMap
+
+
+def box_downsample(values: np.ndarray, fy: int, fx: int) -> np.ndarray:
+    """Mean over fy×fx blocks of the first two axes of (H, W) or (H, W, 3) ``values``.
+
+    Separable: the fy rows of each block are summed first (strided slices), then the fx
+    columns of the result, which is ~2× faster than summing fy·fx slices and ~15× faster
+    than ``reshape().mean()`` (NumPy reduces short middle axes slowly). A long block
+    along the columns (the flattened strip) is reduced by reshaping instead.
+    """
+    h, w = values.shape[:2]
+    fy, fx = max(1, min(fy, h)), max(1, min(fx, w))
+    oh, ow = h // fy, w // fx
+    if fx >= 16:
+        values = values[:, :fx * ow].reshape(h, ow, fx, *values.shape[2:]).mean(
+            axis=2, dtype=np.float32)
+        fx = 1
+    rows = np.array(values[0:fy * oh:fy, :fx * ow], dtype=np.float32)
+    for i in range(1, fy):
+        rows += values[i:fy * oh:fy, :fx * ow]
+    out = np.array(rows[:, 0::fx], dtype=np.float32) if fx > 1 else rows
+    for j in range(1, fx):
+        out += rows[:, j::fx]
+    if fy * fx > 1:
+        out *= np.float32(1.0 / (fy * fx))
+    return out
+
+
+def rgb_qimage(rgb: np.ndarray) -> QImage:
+    """(H, W, 3) floats in [0, 1] -> an RGB32 QImage."""
+    data = np.clip(np.asarray(rgb, np.float32) * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    h, w = data.shape[:2]
+    data = np.ascontiguousarray(data)
+    image = QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+class HeatmapItem(pg.GraphicsObject):
+    """An (H, W) map on a :class:`ColourMap` over fixed levels, or an (H, W, 3) RGB
+    picture in [0, 1].
+
+    Attributes
+    ----------
+    image : the array last given (full size), or None.
+    levels : (lo, hi) of the colour map, or None for an RGB picture.
+    paints : how many times the item has painted (benchmarks and tests read it).
+    """
+
+    def __init__(self, colormap: ColourMap | None = None) -> None:
+        super().__init__()
+        self.colormap = colormap
+        self.image: np.ndarray | None = None
+        self.levels: tuple[float, float] | None = None
+        self.paints = 0
+        self._picture: QImage | None = None
+        self._picture_factors: tuple[int, int] | None = None
+        self._border: QPen | None = None
+        self._shape = (0, 0)
+
+    # --- data ------------------------------------------------------------------------
+    def set_map(self, values: np.ndarray, levels: tuple[float, float],
+                colormap: ColourMap | None = None) -> None:
+        """Show (H, W) ``values`` coloured over ``levels`` (by ``colormap`` if given)."""
+        if colormap is not None:
+            self.colormap = colormap
+        self._set(np.asarray(values), (float(levels[0]), float(levels[1])))
+
+    def set_rgb(self, rgb: np.ndarray) -> None:
+        """Show an (H, W, 3) picture with channels in [0, 1]."""
+        self._set(np.asarray(rgb), None)
+
+    def clear(self) -> None:
+        self._set(None, None)
+
+    def _set(self, array: np.ndarray | None, levels) -> None:
+        shape = (0, 0) if array is None else array.shape[:2]
+        if shape != self._shape:
+            self.prepareGeometryChange()
+            self._shape = shape
+        self.image = array
+        self.levels = levels
+        self._picture = None
+        self.update()
+
+    def set_border(self, pen: QPen | None) -> None:
+        """A frame drawn around the map (None: no frame)."""
+        self._border = pen
+        self.update()
+
+    # --- painting --------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self._shape[1], self._shape[0])
+
+    def picture(self, factors: tuple[int, int] = (1, 1)) -> QImage | None:
+        """The coloured picture, averaged over blocks of ``factors`` (rows, cols)."""
+        if self.image is None or self.image.size == 0:
+            return None
+        if self._picture is None or self._picture_factors != factors:
+            data = self.image
+            if factors != (1, 1):
+                data = box_downsample(data, *factors)
+            if self.levels is None:
+                self._picture = rgb_qimage(data)
+            else:
+                self._picture = self.colormap.qimage(data, self.levels)
+            self._picture_factors = factors
+        return self._picture
+
+    @staticmethod
+    def _factors(painter: QPainter) -> tuple[int, int]:
+        """(rows, cols) of data per device pixel under the painter's transform, ≥ 1."""
+        transform = painter.transform()
+        col_px = math.hypot(transform.m11(), transform.m12())
+        row_px = math.hypot(transform.m21(), transform.m22())
+        if col_px == 0 or row_px == 0:
+            return 1, 1
+        return max(1, int(1.0 / row_px)), max(1, int(1.0 / col_px))
+
+    def paint(self, painter: QPainter, *args) -> None:
+        self.paints += 1
+        picture = self.picture(self._factors(painter))
+        if picture is None:
+            return
+        # Square cells, no smoothing: a cell's colour is its value's colour.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(self.boundingRect(), picture)
+        if self._border is not None:
+            painter.setPen(self._border)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.boundingRect())
