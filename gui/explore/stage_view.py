@@ -462,6 +462,9 @@ class StageView(QWidget):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
+        # The scene paints every pixel of the viewport (a white background brush), so
+        # the widgets behind it need not be painted first on each repaint.
+        self.graphics.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.graphics.setToolTip(self.tr(
             "Each stage of the convolutional layer for the selected filter.\n"
             "Hover over a map to read a value; click a feature-map cell to see how it "
