@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from engine import fileio
 from engine.folders import regular_file_problem
+from gui.common.colormap import INK
 
 #: Pictures larger than this (in pixels) are refused before decoding: an absurdly large
 #: or malicious header would otherwise make Qt allocate gigabytes.
@@ -162,7 +163,8 @@ def ink_to_qimage(ink: np.ndarray) -> QImage:
     ink = np.nan_to_num(np.asarray(ink, dtype=np.float32))
     if ink.ndim == 3:
         ink = ink.mean(axis=0)
-    return rgb_to_qimage(1.0 - ink)
+    # The explorer's ink map, so a picture looks the same here as in its input stage.
+    return INK.qimage(ink, (0.0, 1.0))
 
 
 def ink_pixmap(ink: np.ndarray, scale: int = 1) -> QPixmap:
