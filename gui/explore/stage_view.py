@@ -1,12 +1,14 @@
 """The explorer's stage heatmaps: input -> convolution -> activation -> pooling -> flattening.
 
-One pyqtgraph scene shows, for the selected filter, every stage of the layer side by
-side, the flattened vector of all filters below them, and a grid of every filter's
-feature map. Items are made once and updated in place; the selected filter's three
-signed maps share one symmetric colour scale (so ReLU visibly removes the blue), and
-the flattened strip shares another with the grid. Hovering reads a cell's value;
-clicking a feature-map cell selects it in the shared state and outlines its receptive
-field on the input; clicking a pooled cell outlines its pool window.
+One pyqtgraph scene shows, for the selected filter, every stage of the layer (in a row,
+or two by two when that draws them larger), the flattened vector of all filters below
+them, and a grid of every filter's feature map. Items are made once and updated in
+place; maps are :class:`gui.common.heatmap.HeatmapItem` coloured through
+:mod:`gui.common.colormap`. The selected filter's three signed maps share one symmetric
+colour scale (so ReLU visibly removes the blue), and the flattened strip shares another
+with the grid. Hovering reads a cell's value; clicking a feature-map cell selects it in
+the shared state and outlines its receptive field on the input; clicking a pooled cell
+outlines its pool window and writes its arithmetic (max or mean of the window).
 """
 
 from __future__ import annotations
