@@ -81,13 +81,6 @@ class ColourMap:
         r, g, b = (self.lut[:, k].astype(np.uint32) for k in range(3))
         return (np.uint32(0xFF000000) | (r << 16) | (g << 8) | b).astype(np.uint32)
 
-    @cached_property
-    def pyqtgraph(self):
-        """The same map as a ``pyqtgraph.ColorMap`` (for colour bars)."""
-        import pyqtgraph as pg
-
-        return pg.ColorMap(np.linspace(0.0, 1.0, LUT_SIZE), self.lut)
-
 
 def symmetric_levels(*arrays: np.ndarray, floor: float = 0.0) -> tuple[float, float]:
     """Levels ``(-m, m)`` with ``m`` the largest magnitude (at least ``floor``), so zero

@@ -13,10 +13,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy
 
 from gui.common.colormap import ColourMap
+from gui.common.number_format import exact_decimals, format_number
 
 
 def box_downsample(values: np.ndarray, fy: int, fx: int) -> np.ndarray:
@@ -147,3 +149,65 @@ class HeatmapItem(pg.GraphicsObject):
             painter.setPen(self._border)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.boundingRect())
+
+
+class ColourBar(pg.GraphicsWidget):
+    """A vertical colour scale for maps on one :class:`ColourMap` and one pair of
+    levels: the map from ``lo`` (bottom) to ``hi`` (top) with five labelled ticks.
+
+    Fixed width (bar and labels), so a new scale never changes the layout; painted with
+    QPainter from a cached 1×256 picture, so a repaint costs next to nothing.
+    """
+
+    #: Pixels above and below the bar, so the end labels are not cut.
+    MARGIN = 8
+
+    def __init__(self, colormap: ColourMap, bar_width: int = 12, label_width: int = 40,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.colormap = colormap
+        self.bar_width = bar_width
+        self._levels = (-1.0, 1.0)
+        lut = np.ascontiguousarray(colormap.lut[::-1][:, None, :])  # top = hi
+        self._bar = QImage(lut.data, 1, len(lut), 3, QImage.Format.Format_RGB888).copy()
+        self._labels: list[tuple[float, str]] = []
+        self.setFixedWidth(bar_width + label_width)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self._make_labels()
+
+    def levels(self) -> tuple[float, float]:
+        return self._levels
+
+    def setLevels(self, levels) -> None:  # noqa: N802 (the name pyqtgraph's bar uses)
+        levels = (float(levels[0]), float(levels[1]))
+        if levels != self._levels:
+            self._levels = levels
+            self._make_labels()
+            self.update()
+
+    def _make_labels(self) -> None:
+        lo, hi = self._levels
+        values = np.linspace(lo, hi, 5)
+        decimals = exact_decimals(values)
+        self._labels = [(float(f), format_number(v, decimals))
+                        for f, v in zip(np.linspace(0.0, 1.0, 5), values, strict=True)]
+
+    def paint(self, painter: QPainter, *args) -> None:
+        rect = self.rect()
+        top, bottom = rect.top() + self.MARGIN, rect.bottom() - self.MARGIN
+        if bottom <= top:
+            return
+        bar = QRectF(rect.left(), top, self.bar_width, bottom - top)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawImage(bar, self._bar)
+        painter.setPen(QPen(QColor(120, 120, 120), 0))
+        painter.drawRect(bar)
+        painter.setPen(QColor(51, 51, 51))
+        metrics = painter.fontMetrics()
+        half = metrics.height() / 2
+        x = bar.right() + 4
+        for fraction, text in self._labels:
+            y = bottom - fraction * (bottom - top)
+            painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 3, y))
+            painter.drawText(QRectF(x, y - half, rect.right() - x, 2 * half),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)

@@ -39,7 +39,7 @@ import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
 from engine import fileio
 from engine.pipeline import Exploration, explore
 from gui.common.colormap import DIVERGING, INK
-from gui.common.heatmap import HeatmapItem, box_downsample  # noqa: F401 (re-exported)
+from gui.common.heatmap import ColourBar, HeatmapItem, box_downsample  # noqa: F401
 from gui.common.image_io import ink_to_qimage, png_bytes, rgb_to_qimage
 from gui.common.number_format import exact_decimals, format_number
 from gui.common.number_grid import paint_number_grid
@@ -612,10 +612,7 @@ class StageView(QWidget):
             stage.numbers.group = layer_numbers
             layer_numbers.append(stage.numbers)
             stage.view.addItem(stage.numbers, ignoreBounds=True)
-        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING.pyqtgraph,
-                                        width=COLORBAR_BAR_WIDTH,
-                                        interactive=False, colorMapMenu=False)
-        self.colorbar.axis.setWidth(COLORBAR_AXIS_WIDTH)
+        self.colorbar = ColourBar(DIVERGING, COLORBAR_BAR_WIDTH, COLORBAR_AXIS_WIDTH)
         self.colorbar.setToolTip(self.tr(
             "Colour scale of the selected filter's maps: blue negative, white zero, "
             "red positive"))
@@ -679,10 +676,7 @@ class StageView(QWidget):
         self.grid = pg.GraphicsLayout()
         self.grid.setSpacing(GRID_SPACING)
         self.grid.layout.setContentsMargins(0, 0, 0, 0)
-        self.grid_colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING.pyqtgraph,
-                                             width=COLORBAR_BAR_WIDTH,
-                                             interactive=False, colorMapMenu=False)
-        self.grid_colorbar.axis.setWidth(COLORBAR_AXIS_WIDTH)
+        self.grid_colorbar = ColourBar(DIVERGING, COLORBAR_BAR_WIDTH, COLORBAR_AXIS_WIDTH)
         self.grid_colorbar.setToolTip(self.tr(
             "Colour scale shared by the flattened vector and every filter's feature map"))
         # Both bars have fixed widths (bar and tick-label room): so has their column,

@@ -171,3 +171,20 @@ def test_one_weight_edit_repaints_what_changed_and_not_the_window(qtbot, tmp_pat
     # request by repainting every widget on the page): about 190 paint events; now the
     # panels that change paint their own background and about 16 remain.
     assert len(log.widgets) < 30, sorted({type(w).__name__ for w in log.widgets})
+
+
+def test_the_colour_bar_runs_from_the_low_to_the_high_end_of_the_map(shown_view):
+    _, view = shown_view
+    bar = view.colorbar
+    grab = view.graphics.viewport().grab().toImage()
+    rect = view.graphics.mapFromScene(bar.sceneBoundingRect()).boundingRect()
+    x = rect.left() + bar.bar_width // 2
+    top = rect.top() + bar.MARGIN + 2
+    bottom = rect.bottom() - bar.MARGIN - 2
+    for y, entry in ((top, 255), (bottom, 0)):
+        painted = rgb(grab.pixelColor(x, y))
+        wanted = tuple(int(v) for v in DIVERGING.lut[entry])
+        assert max(abs(a - b) for a, b in zip(painted, wanted, strict=True)) <= 12
+    lo, hi = bar.levels()
+    assert (lo, hi) == view.stage_images["conv"].levels and lo == -hi
+    assert bar._labels[0][1].startswith("\u2212") and bar._labels[2][1] == "0"
