@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QListWidget
 
 
@@ -28,3 +28,13 @@ def thumbnail_list(icon_side: int, selection_mode: QAbstractItemView.SelectionMo
     view.setUniformItemSizes(True)
     view.setSelectionMode(selection_mode)
     return view
+
+
+def reserve_lines(label: QLabel, lines: int) -> QLabel:
+    """Keep room for ``lines`` lines of ``label``'s text, so that a shorter message does
+    not pull up the controls below it while the learner is about to click them."""
+    margins = label.contentsMargins()
+    label.setMinimumHeight(lines * label.fontMetrics().lineSpacing()
+                           + margins.top() + margins.bottom() + 2 * label.margin())
+    label.setAlignment(label.alignment() | Qt.AlignmentFlag.AlignTop)
+    return label

@@ -52,7 +52,7 @@ from engine.datasets import Dataset, split_counts
 from gui.common import file_dialogs
 from gui.common.draw_canvas import DrawCanvas
 from gui.common.image_io import ImageLoadError, ink_pixmap, supported_suffixes
-from gui.common.widgets import bold_label, thumbnail_list
+from gui.common.widgets import bold_label, reserve_lines, thumbnail_list
 from gui.state import LabState
 from gui.train import data_sources
 from gui.train.data_sources import DataSourceError, LoadCancelled, describe
@@ -366,7 +366,9 @@ class DatasetPanel(QWidget):
         class_row.addWidget(self.add_class_button)
         class_row.addWidget(self.rename_button)
         class_row.addWidget(self.delete_class_button)
-        self.readiness_label = _quiet()
+        # Its text changes with every example added: the room it keeps holds the
+        # canvas and "Add to …" still under the mouse.
+        self.readiness_label = reserve_lines(_quiet(), 3)
 
         # Drawing
         self.canvas = DrawCanvas(resolution=280, pen_width=20)

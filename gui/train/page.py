@@ -27,6 +27,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSignalBlocker, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -53,7 +54,8 @@ from engine.train import TrainingDiverged, evaluate
 from gui.common import file_dialogs
 from gui.common.plotting import DIVERGING_LUT, symmetric_levels
 from gui.common.preprocess import Preprocess
-from gui.common.widgets import bold_label
+from gui.common.status_line import FILE, StatusLine
+from gui.common.widgets import bold_label, reserve_lines
 from gui.state import MAX_FILTERS, MAX_KERNEL, LabState
 from gui.train.confusion_view import ConfusionView
 from gui.train.curves_view import CurvesView
@@ -78,6 +80,9 @@ GRID_GREY = (190, 190, 190)  # the lines between the filters of the grid
 #: A change smaller than this share of the colour scale moves no cell to another of the
 #: colour map's 256 entries (one entry spans 2/255 of the scale).
 INVISIBLE = 1 / 255
+#: The topics of the page's messages (gui/common/status_line.py); FILE: model and export
+#: files. DATASET messages come from the dataset panel.
+START, RUN, ARCHITECTURE, DATASET = "start", "run", "architecture", "dataset"
 
 
 def format_seconds(seconds: float, tr) -> str:
@@ -263,8 +268,9 @@ class TrainingPage(QWidget):
         self._paint_timer.timeout.connect(self._paint_pending)
 
         self.dataset_panel = DatasetPanel(state)
-        self.dataset_panel.message.connect(self.message)
+        self.dataset_panel.message.connect(lambda text: self._say(text, topic=DATASET))
         self.dataset_panel.dataset_changed.connect(self._update_architecture_summary)
+        self.dataset_panel.dataset_changed.connect(self._on_setup_changed)
 
         self.curves = CurvesView()
         self.filters_view = LearnedFiltersView()
@@ -332,6 +338,7 @@ class TrainingPage(QWidget):
         self.architecture_summary.setStyleSheet("color: #555;")
         self.architecture_summary.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
+        reserve_lines(self.architecture_summary, 4)  # the longest summaries and errors
         self.copy_button = QPushButton(tr("Copy from explorer"))
         self.copy_button.setToolTip(tr(
             "Use the explorer's number of filters, kernel size, stride, padding and pooling"))
@@ -419,9 +426,7 @@ class TrainingPage(QWidget):
         self.progress.setFormat(tr("Ready to train"))
         self.progress.setValue(0)
         self.progress.setToolTip(tr("Epoch, mini-batch and the time left"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = StatusLine(error_style="color: #b2182b;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button, 1)
         buttons.addWidget(self.stop_button, 1)
@@ -460,8 +465,9 @@ class TrainingPage(QWidget):
         column.addWidget(hyper)
         column.addLayout(buttons)
         column.addWidget(self.progress)
-        column.addWidget(self.status)
         column.addWidget(files)
+        # Last, so that a longer or shorter message moves no button.
+        column.addWidget(self.status)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(inner)
@@ -470,6 +476,7 @@ class TrainingPage(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(inner.minimumSizeHint().width()
                                + scroll.verticalScrollBar().sizeHint().width())
+        self.controls_scroll = scroll
 
         for box in (self.filters, self.kernel, self.stride, self.padding, self.pool_size,
                     self.hidden):
@@ -477,6 +484,14 @@ class TrainingPage(QWidget):
         self.pool.currentIndexChanged.connect(self._on_architecture_edited)
         self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
         self.early_stopping.toggled.connect(self._update_enabled)
+        for box in (self.epochs, self.batch_size, self.learning_rate, self.momentum,
+                    self.patience, self.filters, self.kernel, self.stride, self.padding,
+                    self.pool_size, self.hidden):
+            box.valueChanged.connect(self._on_setup_changed)
+        for combo in (self.pool, self.optimizer):
+            combo.currentIndexChanged.connect(self._on_setup_changed)
+        for check in (self.augment, self.early_stopping):
+            check.toggled.connect(self._on_setup_changed)
         self._on_optimizer_changed()
         return scroll
 
@@ -568,7 +583,8 @@ class TrainingPage(QWidget):
         try:
             explorer = TrainingConfig.from_state(self.state)
         except ValueError as error:
-            self._say(self.tr("Cannot copy the explorer's layer: {0}").format(error), True)
+            self._say(self.tr("Cannot copy the explorer's layer: {0}").format(error), True,
+                      topic=ARCHITECTURE)
             return
         mine = self.config()
         self.set_config(TrainingConfig(
@@ -581,10 +597,10 @@ class TrainingPage(QWidget):
         sizes = (explorer.kernel_size, explorer.stride, explorer.padding, explorer.pool_size)
         if any(rows != cols for rows, cols in sizes):
             self._say(self.tr("The explorer's layer has non-square sizes; the trainer uses "
-                              "square ones (the rows)."))
+                              "square ones (the rows)."), topic=ARCHITECTURE)
         else:
             self._say(self.tr("Copied the explorer's layer: {0} filters {1}×{1}.").format(
-                explorer.filters, explorer.kernel_size[0]))
+                explorer.filters, explorer.kernel_size[0]), topic=ARCHITECTURE)
 
     def _on_architecture_edited(self) -> None:
         self._architecture_touched = True
@@ -668,7 +684,7 @@ class TrainingPage(QWidget):
             if len(dataset.x_train) == 0:
                 raise ValueError(self.tr("the dataset has no training images"))
         except ValueError as error:
-            self._say(self.tr("Cannot train: {0}").format(error), True)
+            self._say(self.tr("Cannot train: {0}").format(error), True, topic=START)
             return False
         self._model, self._config, self._dataset = model, config, dataset
         self._pending, self._history, self._latest = None, None, None
@@ -716,11 +732,26 @@ class TrainingPage(QWidget):
         return worker.stop_and_wait(int(timeout_ms))
 
     def _set_training_ui(self, training: bool) -> None:
+        # Disabling the widget that has the focus hands the focus on, and the scroll area
+        # then scrolls the new (or old) focus widget into view with a 50-pixel margin: the
+        # column would jump under the mouse. So the button that takes over is enabled
+        # first and gets the focus, and the column's scroll position is kept.
+        bar = self.controls_scroll.verticalScrollBar()
+        position = bar.value()
+        going = (self.architecture_box, self.training_box, self.dataset_panel,
+                 self.open_button, self.train_button) if training else (self.stop_button,)
+        focus = QApplication.focusWidget()
+        may_train = not training and getattr(self, "_architecture_ok", True)
+        successor = self.stop_button if training else self.train_button
+        successor.setEnabled(training or may_train)
+        if focus is not None and successor.isEnabled() and any(
+                widget is focus or widget.isAncestorOf(focus) for widget in going):
+            successor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.stop_button.setEnabled(training)
+        self.train_button.setEnabled(may_train)
         for widget in (self.architecture_box, self.training_box, self.dataset_panel,
                        self.open_button):
             widget.setEnabled(not training)
-        self.train_button.setEnabled(not training and getattr(self, "_architecture_ok", True))
-        self.stop_button.setEnabled(training)
         has_model = self.state.model is not None
         self.save_button.setEnabled(has_model and not training)
         self.explore_button.setEnabled(self.state.first_conv() is not None and not training)
@@ -729,6 +760,7 @@ class TrainingPage(QWidget):
         self.png_button.setEnabled(has_history)
         self.open_button.setToolTip(self.open_model_tip(training))
         self._update_enabled()
+        bar.setValue(position)
         self.training_changed.emit(training)
 
     def open_model_tip(self, training: bool) -> str:
@@ -882,13 +914,14 @@ class TrainingPage(QWidget):
         try:
             self.state.use_learned_filters()
         except ValueError as error:
-            self._say(str(error), True)
+            self._say(str(error), True, topic=RUN)
             return
         self.explore_requested.emit()
 
     def _on_model_changed(self) -> None:
         if self.is_training():
             return
+        self.status.withdraw(FILE)  # e.g. a model file that could not be opened
         conv = self.state.first_conv()
         if conv is not None:
             self.filters_view.set_filters(conv.params["weight"])
@@ -907,16 +940,17 @@ class TrainingPage(QWidget):
     def save_model(self, path) -> bool:
         model = self.state.model
         if model is None:
-            self._say(self.tr("There is no model to save yet: train or open one first."), True)
+            self._say(self.tr("There is no model to save yet: train or open one first."), True,
+                      topic=FILE)
             return False
         try:
             model.save(path)
         except OSError as error:
             self._say(self.tr("Could not save {0}: {1}").format(
-                Path(path).name, error.strerror or error), True)
+                Path(path).name, error.strerror or error), True, topic=FILE)
             return False
         self._model_unsaved = False
-        self._say(self.tr("Saved the model to {0}.").format(Path(path).name))
+        self._say(self.tr("Saved the model to {0}.").format(Path(path).name), topic=FILE)
         return True
 
     def open_model_dialog(self) -> None:
@@ -928,12 +962,12 @@ class TrainingPage(QWidget):
     def open_model(self, path) -> bool:
         """Load a model file; a bad file shows its message and changes nothing."""
         if self.is_training():
-            self._say(self.open_model_tip(True), True)
+            self._say(self.open_model_tip(True), True, topic=FILE)
             return False
         try:
             model = load_model(path)
         except ModelFileError as error:
-            self._say(str(error), True)
+            self._say(str(error), True, topic=FILE)
             return False
         self.last_result = None
         self._history = None   # the curves belonged to the previous model
@@ -946,7 +980,7 @@ class TrainingPage(QWidget):
         evaluated = self._evaluate_opened(model)
         if evaluated is not None:
             text += " " + self.tr("Test accuracy on {0}: {1:.1f} %.").format(*evaluated)
-        self._say(text)
+        self._say(text, topic=FILE)
         return True
 
     def _evaluate_opened(self, model):
@@ -980,7 +1014,8 @@ class TrainingPage(QWidget):
         epoch (validation cells empty without validation data)."""
         history = self._history
         if history is None or not history.train_loss:
-            self._say(self.tr("There is no training history to export yet."), True)
+            self._say(self.tr("There is no training history to export yet."), True,
+                      topic=FILE)
             return False
         rows = io.StringIO(newline="")
         writer = csv.writer(rows)
@@ -996,10 +1031,10 @@ class TrainingPage(QWidget):
             fileio.write_text(path, rows.getvalue())
         except OSError as error:
             self._say(self.tr("Could not write {0}: {1}").format(
-                Path(path).name, error.strerror or error), True)
+                Path(path).name, error.strerror or error), True, topic=FILE)
             return False
         self._say(self.tr("Wrote {0} epochs to {1}.").format(len(history.train_loss),
-                                                             Path(path).name))
+                                                             Path(path).name), topic=FILE)
         return True
 
     def export_curves_dialog(self) -> None:
@@ -1014,9 +1049,9 @@ class TrainingPage(QWidget):
             self.curves.export_png(path)
         except OSError as error:
             self._say(self.tr("Could not write {0}: {1}").format(
-                Path(path).name, error.strerror or error), True)
+                Path(path).name, error.strerror or error), True, topic=FILE)
             return False
-        self._say(self.tr("Saved the curves to {0}.").format(Path(path).name))
+        self._say(self.tr("Saved the curves to {0}.").format(Path(path).name), topic=FILE)
         return True
 
     # --- work that closing the window would lose -------------------------------------------
@@ -1087,10 +1122,16 @@ class TrainingPage(QWidget):
         return answer == "discard"
 
     # --- messages and events ---------------------------------------------------------------
-    def _say(self, text: str, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet("color: #b2182b;" if error else "color: #333;")
+    def _say(self, text: str, error: bool = False, topic: str = RUN) -> None:
+        """Show ``text`` in the page's status line (see gui/common/status_line.py for
+        when it is withdrawn) and pass it on to the window's."""
+        self.status.say(text, topic, error)
         self.message.emit(text)
+
+    def _on_setup_changed(self) -> None:
+        # Other data or settings: why training could not start, and what a file action
+        # reported, no longer hold.
+        self.status.withdraw(START, FILE, ARCHITECTURE)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
