@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
 
         # Every message follows one rule (gui/common/status_line.py): it has a topic and
         # is withdrawn when what it is about changes.
-        self.status = StatusLine()
+        self.status = StatusLine(wrap=False)
         self.statusBar().addWidget(self.status, 1)
         # The image panel and the Classify page speak only when a picture could not be
         # opened; an empty message from the Classify page means it classified one.

@@ -17,7 +17,7 @@ The rule
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 ERROR_STYLE = "color: #b2182b; font-weight: 600;"
 #: Topics for messages about files: withdrawn by any later successful change.
@@ -35,12 +35,16 @@ class StatusLine(QLabel):
 
     changed = Signal(str, str, bool)
 
-    def __init__(self, parent=None, error_style: str = ERROR_STYLE) -> None:
+    def __init__(self, parent=None, error_style: str = ERROR_STYLE, wrap: bool = True) -> None:
         super().__init__(parent)
         self._topic = ""
         self._error = False
         self._error_style = error_style
-        self.setWordWrap(True)
+        self.setWordWrap(wrap)
+        if not wrap:
+            # One line that never widens nor heightens the window (a window status bar):
+            # a long message is cut at the edge and shown whole in the tooltip.
+            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     @property
@@ -59,6 +63,7 @@ class StatusLine(QLabel):
             return
         self._topic, self._error = topic, bool(error)
         self.setText(text)
+        self.setToolTip(text)
         self.setStyleSheet(self._error_style if error else "")
         self.changed.emit(text, topic, bool(error))
 
@@ -67,6 +72,7 @@ class StatusLine(QLabel):
         if self.text() and self._topic in topics:
             topic = self._topic
             self.clear()
+            self.setToolTip("")
             self.setStyleSheet("")
             self._error = False
             self.changed.emit("", topic, False)

@@ -125,6 +125,7 @@ class LearnedFiltersView(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #6e6e6e; background: white;")
         self.scale = QLabel()
+        self.scale.setWordWrap(True)  # a longer text must not widen the column
         self.scale.setStyleSheet("color: #555;")
         self.scale.setToolTip(self.tr("The weight that the darkest red (and blue) stands for"))
         self._kernels: np.ndarray | None = None   # (F, KH, KW) as drawn
@@ -457,6 +458,12 @@ class TrainingPage(QWidget):
         grid.addWidget(self.explore_button, 1, 0, 1, 2)
         grid.addWidget(self.csv_button, 2, 0)
         grid.addWidget(self.png_button, 2, 1)
+        # Below the buttons, so that its changing text moves none of them.
+        self.model_summary = QLabel()
+        self.model_summary.setWordWrap(True)
+        self.model_summary.setStyleSheet("color: #555;")
+        self.model_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.model_summary, 3, 0, 1, 2)
 
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -512,9 +519,11 @@ class TrainingPage(QWidget):
         self.accuracy_label.setToolTip(tr(
             "The share of the test images, never used for training, that the network "
             "classifies correctly"))
+        self.accuracy_label.setWordWrap(True)  # a longer result must not widen the column
         big = self.accuracy_label.font()
         big.setPointSizeF(big.pointSizeF() * 1.15)
         self.accuracy_label.setFont(big)
+        reserve_lines(self.accuracy_label, 2)
         after_layout.addWidget(self.accuracy_label)
         after_layout.addWidget(self.confusion, 1)
 
@@ -622,18 +631,16 @@ class TrainingPage(QWidget):
         self.patience.setEnabled(self.early_stopping.isChecked() and not training)
         self.pool_size.setEnabled(self.pool.currentData() != "none" and not training)
 
-    def _data_geometry(self) -> tuple[tuple[int, int, int], int]:
-        """(C, H, W) and the number of classes of the selected data; MNIST's when the
-        data is not ready yet (the panel caches its data, so asking is cheap)."""
-        try:
-            dataset = self.dataset_panel.current_dataset()
-            return tuple(dataset.x_train.shape[1:]), len(dataset.class_names)
-        except ValueError:
-            return (1, 28, 28), 10
+    def _data_geometry(self) -> tuple[tuple[int, int, int], int | None]:
+        """(C, H, W) and the number of classes of the selected data, as far as known
+        before the data is ready (None: a folder not read yet). Every source gives
+        28×28 grey images. The panel caches its data, so asking is cheap."""
+        shape, classes = self.dataset_panel.planned_geometry()
+        return shape or (1, 28, 28), classes
 
     def _update_architecture_summary(self) -> None:
-        """Spell the network out with its sizes for the selected data, or say why it
-        does not fit the images."""
+        """Spell out the network that Train would build for the selected data, or say
+        why it does not fit the images; then the loaded model's own outputs."""
         self._update_enabled()
         shape, classes = self._data_geometry()
         try:
@@ -650,11 +657,20 @@ class TrainingPage(QWidget):
             features = config.filters * size[0] * size[1]
             if config.hidden:
                 parts.append(self.tr("dense {0}").format(config.hidden))
-            parts.append(self.tr("{0} class scores").format(classes))
-            model = config.build_model(shape, [str(i) for i in range(classes)])
-            weights = sum(int(v.size) for layer in model.layers for v in layer.params.values())
-            self.architecture_summary.setText(self.tr("{0}\n{1:,} features, {2:,} weights")
-                                              .format(" → ".join(parts), features, weights))
+            if classes:
+                parts.append(self.tr("1 class score") if classes == 1
+                             else self.tr("{0} class scores").format(classes))
+                model = config.build_model(shape, [str(i) for i in range(classes)])
+                weights = sum(int(v.size) for layer in model.layers
+                              for v in layer.params.values())
+                text = self.tr("{0}\n{1:,} features, {2:,} weights").format(
+                    " → ".join(parts), features, weights)
+            else:
+                parts.append(self.tr("one score per class"))
+                config.build_model(shape, ["a", "b"])  # raises if the layers do not fit
+                text = self.tr("{0}\n{1:,} features; the weights depend on the number of "
+                               "classes").format(" → ".join(parts), features)
+            self.architecture_summary.setText(text)
             self.architecture_summary.setStyleSheet("color: #555;")
             self._architecture_ok = True
         except ValueError as error:
@@ -665,6 +681,19 @@ class TrainingPage(QWidget):
             self._architecture_ok = False
         if not self.is_training():
             self.train_button.setEnabled(self._architecture_ok)
+
+    def _update_model_summary(self) -> None:
+        """Say what the model the app holds now (trained or opened) outputs."""
+        model = self.state.model
+        if model is None:
+            self.model_summary.setText(self.tr("No model yet: train one or open a file."))
+            return
+        weights = sum(int(v.size) for layer in model.layers for v in layer.params.values())
+        shape = tuple(model.input_shape or ())
+        self.model_summary.setText(self.tr(
+            "Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.").format(
+            shape[-2] if shape else "?", shape[-1] if shape else "?", model.num_classes,
+            weights))
 
     # --- training --------------------------------------------------------------------
     def is_training(self) -> bool:
@@ -688,6 +717,7 @@ class TrainingPage(QWidget):
             return False
         self._model, self._config, self._dataset = model, config, dataset
         self._pending, self._history, self._latest = None, None, None
+        self._mark_results_as_previous(dataset)
         self.last_result = None
         self.curves.clear()
         self.curves.set_history(epochs=config.epochs)
@@ -890,11 +920,33 @@ class TrainingPage(QWidget):
             return
         self._result_dataset = dataset
         correct = int(np.trace(evaluation.confusion))
+        self._shown_score = (100 * evaluation.accuracy, correct, len(dataset.y_test))
         self.accuracy_label.setText(self.tr("Test accuracy: {0:.1f} % ({1} of {2} images)")
                                     .format(100 * evaluation.accuracy, correct,
                                             len(dataset.y_test)))
         self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
                                    dataset.x_test, dataset.class_names)
+
+    def _mark_results_as_previous(self, dataset) -> None:
+        """A run starts: the confusion matrix now describes the previous model. On other
+        data (or other classes) it says nothing about this run, so it goes; on the same
+        data it stays, headed as the previous run's, until this run's replaces it."""
+        shown = self._result_dataset
+        if shown is None:
+            return
+        same = shown is dataset or (
+            tuple(shown.class_names) == tuple(dataset.class_names)
+            and shown.x_test.shape == dataset.x_test.shape
+            and np.array_equal(shown.y_test, dataset.y_test)
+            and np.array_equal(shown.x_test, dataset.x_test))
+        if not same:
+            self.accuracy_label.setText(self.tr("Test accuracy: — (training…)"))
+            self.confusion.clear()
+            self._result_dataset = None
+            return
+        self.accuracy_label.setText(self.tr(
+            "Previous run's test accuracy: {0:.1f} % ({1} of {2} images)").format(
+            *self._shown_score))
 
     def explore_test_image(self, index: int) -> None:
         """Put test image ``index`` into the explorer exactly as the network saw it."""
@@ -919,6 +971,7 @@ class TrainingPage(QWidget):
         self.explore_requested.emit()
 
     def _on_model_changed(self) -> None:
+        self._update_model_summary()
         if self.is_training():
             return
         self.status.withdraw(FILE)  # e.g. a model file that could not be opened
