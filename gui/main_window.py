@@ -144,6 +144,17 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
                      self.tr("Close CNN Lab"))
+        filters_menu = self.menuBar().addMenu(self.tr("F&ilters"))
+        self._action(filters_menu, self.tr("Restore &default filters"),
+                     self.restore_default_filters, None, self.tr(
+                         "Replace every filter by the four CNN Lab starts with: vertical "
+                         "line, horizontal line, sobel x and laplacian (yours are kept aside)"))
+        self.restore_own_action = self._action(
+            filters_menu, self.tr("Restore &my filters"), self.restore_own_filters, None,
+            self.tr("Bring back the filters and layer settings that “Show learned filters "
+                    "in explorer” or “Restore default filters” replaced"))
+        filters_menu.aboutToShow.connect(self._update_filter_actions)
+        self._update_filter_actions()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.numbers_action = self._action(
             view_menu, self.tr("Pixel &values…"), self.show_numbers_window,
@@ -251,6 +262,31 @@ class MainWindow(QMainWindow):
             return False
         self.show_message(self.tr("Loaded {0} filters from {1}").format(
             len(filters), Path(path).name))
+        return True
+
+    def _update_filter_actions(self) -> None:
+        self.restore_own_action.setEnabled(self.state.own_filters is not None)
+
+    def restore_default_filters(self) -> None:
+        self.state.restore_default_filters()
+        own = self.state.own_filters
+        if own is None:
+            text = self.tr("Restored the {0} default filters.").format(len(self.state.filters))
+        else:
+            text = self.tr("Restored the {0} default filters. Filters ▸ Restore my filters "
+                           "brings back the {1} shown before.").format(
+                len(self.state.filters), len(own))
+        self.show_message(text, topic="filters")
+
+    def restore_own_filters(self) -> bool:
+        try:
+            self.state.restore_own_filters()
+        except ValueError:
+            self.show_message(self.tr("There are no filters of yours to bring back: nothing "
+                                      "has replaced them."), topic="filters")
+            return False
+        self.show_message(self.tr("Your {0} filters and layer settings are back.").format(
+            len(self.state.filters)), topic="filters")
         return True
 
     def export_stages_dialog(self) -> None:

@@ -83,6 +83,7 @@ INVISIBLE = 1 / 255
 #: The topics of the page's messages (gui/common/status_line.py); FILE: model and export
 #: files. DATASET messages come from the dataset panel.
 START, RUN, ARCHITECTURE, DATASET = "start", "run", "architecture", "dataset"
+FILTERS_TOPIC = "filters"  # what "Show learned filters" put into the explorer
 
 
 def format_seconds(seconds: float, tr) -> str:
@@ -963,11 +964,21 @@ class TrainingPage(QWidget):
         self.explore_requested.emit()
 
     def show_learned_filters(self) -> None:
+        """Put the model's first layer into the explorer and say what it replaced."""
         try:
             self.state.use_learned_filters()
         except ValueError as error:
             self._say(str(error), True, topic=RUN)
             return
+        learned, own = len(self.state.filters), self.state.own_filters
+        if own is None:
+            text = self.tr("The explorer now shows the network's {0} learned filters and its "
+                           "layer settings, in place of the filters shown before.").format(learned)
+        else:
+            text = self.tr("The explorer now shows the network's {0} learned filters and its "
+                           "layer settings. Your own {1} filters are kept: Filters ▸ Restore "
+                           "my filters brings them back.").format(learned, len(own))
+        self._say(text, topic=FILTERS_TOPIC)
         self.explore_requested.emit()
 
     def _on_model_changed(self) -> None:
