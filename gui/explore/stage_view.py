@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from engine import fileio
 from engine.pipeline import Exploration, explain_cell
 from gui.common.image_io import ink_to_qimage, png_bytes, rgb_to_qimage
-from gui.common.number_format import exact_decimals, format_number
+from gui.common.number_format import exact_decimals, format_number, pixel_scale, shown_index
 from gui.common.plotting import DIVERGING, DIVERGING_LUT, INK_LUT
 from gui.state import LabState
 
@@ -1271,31 +1271,35 @@ class StageView(QWidget):
             self.hover_label.setText(text)
 
     def _describe(self, key: str, row: int, col: int, index: int) -> str:
+        # Rows, columns, filters and positions read from 1 (gui/common/number_format.py).
         e = self._exploration
+        at = {"row": shown_index(row), "col": shown_index(col)}
         if key == "input":
             image = e.image
+            scale = pixel_scale(image.shape[0], self._state.preprocess.invert)
             if image.shape[0] == 3:
                 r, g, b = (format_number(v) for v in image[:, row, col])
-                return self.tr("Input [row {row}, col {col}] = R {r}, G {g}, B {b}").format(
-                    row=row, col=col, r=r, g=g, b=b)
-            return self.tr("Input [row {row}, col {col}] = {value}").format(
-                row=row, col=col, value=format_number(image[0, row, col]))
+                return self.tr("Input [row {row}, col {col}] = R {r}, G {g}, B {b}  "
+                               "({scale})").format(r=r, g=g, b=b, scale=scale, **at)
+            return self.tr("Input [row {row}, col {col}] = {value}  ({scale})").format(
+                value=format_number(image[0, row, col]), scale=scale, **at)
         if key == "flattened":
             filt, rest = divmod(col, e.pooled.shape[1] * e.pooled.shape[2])
             prow, pcol = divmod(rest, e.pooled.shape[2])
-            return self.tr("Flattened [index {index}] = {value}  \u2190 filter {filter} "
+            return self.tr("Flattened [position {index}] = {value}  \u2190 filter {filter} "
                            "\u201c{name}\u201d, pooled row {row}, col {col}").format(
-                index=col, value=format_number(e.flattened[col]), filter=filt + 1,
-                name=self._filter_name(filt), row=prow, col=pcol)
+                index=shown_index(col), value=format_number(e.flattened[col]),
+                filter=shown_index(filt), name=self._filter_name(filt), row=shown_index(prow),
+                col=shown_index(pcol))
         if key == "thumbnail":
             return self.tr("Feature map of filter {filter} \u201c{name}\u201d [row {row}, "
                            "col {col}] = {value}").format(
-                filter=index + 1, name=self._filter_name(index), row=row, col=col,
-                value=format_number(e.conv[index, row, col]))
+                filter=shown_index(index), name=self._filter_name(index),
+                value=format_number(e.conv[index, row, col]), **at)
         array = {"conv": e.conv, "activated": e.activated, "pooled": e.pooled}[key]
         value = array[self._selected_index(), row, col]
         return self.tr("{stage} [row {row}, col {col}] = {value}").format(
-            stage=self._stage_name(key), row=row, col=col, value=format_number(value))
+            stage=self._stage_name(key), value=format_number(value), **at)
 
     def _on_mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

@@ -368,7 +368,9 @@ class LabState(QObject):
             raise ValueError(f"at most {MAX_FILTERS} filters")
         if f is None:
             kh, kw = self.kernel_size
-            f = Filter(self._unique_name("filter"),
+            # Named after the number it gets in the list ("8. filter 8"), never a number
+            # that reads like another position ("8. filter 4").
+            f = Filter(self._unique_name(f"filter {len(self._filters) + 1}"),
                        np.zeros((self.channels, kh, kw), np.float32), 0.0, None)
             f.weights[:, kh // 2, kw // 2] = 1.0
             f.preset = "identity" if kh == kw and kh % 2 else None
@@ -380,7 +382,10 @@ class LabState(QObject):
 
     def duplicate_filter(self, index: int) -> int:
         f = self._filters[index].copy()
-        f.name = self._unique_name(f.name)
+        names, n = {g.name for g in self._filters}, 2
+        f.name = f"{f.name} (copy)"
+        while f.name in names:
+            f.name, n = f"{self._filters[index].name} (copy {n})", n + 1
         return self.add_filter(f)
 
     def remove_filter(self, index: int) -> None:
@@ -430,13 +435,14 @@ class LabState(QObject):
             self.set_filters(self._learned)
 
     def _unique_name(self, base: str) -> str:
+        # The counter goes in brackets: "vertical line 2" would read as a list position.
         names = {f.name for f in self._filters}
         if base not in names:
             return base
         n = 2
-        while f"{base} {n}" in names:
+        while f"{base} ({n})" in names:
             n += 1
-        return f"{base} {n}"
+        return f"{base} ({n})"
 
     # --- layer settings --------------------------------------------------------------
     @property

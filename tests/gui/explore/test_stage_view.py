@@ -214,7 +214,7 @@ def test_hovering_a_cell_reads_its_value(make, qtbot):
     qtbot.waitUntil(lambda: view.hover_label.text().startswith("Convolution"), timeout=1000)
     value = state.exploration.conv[state.selected, 3, 2]
     text = view.hover_label.text()
-    assert text.startswith("Convolution [row 3, col 2] = ")
+    assert text.startswith("Convolution [row 4, col 3] = ")  # counted from 1
     assert float(text.split("= ")[1].replace("\u2212", "-")) == pytest.approx(value, abs=0.01)
 
 
