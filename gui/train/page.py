@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -55,7 +53,7 @@ from gui.common import file_dialogs
 from gui.common.plotting import DIVERGING_LUT, symmetric_levels
 from gui.common.preprocess import Preprocess
 from gui.common.status_line import FILE, StatusLine
-from gui.common.widgets import bold_label, reserve_lines
+from gui.common.widgets import VerticalScrollArea, bold_label, reserve_lines
 from gui.state import MAX_FILTERS, MAX_KERNEL, LabState
 from gui.train.confusion_view import ConfusionView
 from gui.train.curves_view import CurvesView
@@ -284,7 +282,7 @@ class TrainingPage(QWidget):
         results = self._build_results()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.dataset_panel)
+        self.splitter.addWidget(VerticalScrollArea(self.dataset_panel))
         self.splitter.addWidget(controls)
         self.splitter.addWidget(results)
         self.splitter.setStretchFactor(0, 0)
@@ -477,13 +475,7 @@ class TrainingPage(QWidget):
         # Last, so that a longer or shorter message moves no button.
         column.addWidget(self.status)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(inner.minimumSizeHint().width()
-                               + scroll.verticalScrollBar().sizeHint().width())
+        scroll = VerticalScrollArea(inner)
         self.controls_scroll = scroll
 
         for box in (self.filters, self.kernel, self.stride, self.padding, self.pool_size,

@@ -174,3 +174,21 @@ def test_a_new_run_on_other_data_clears_the_old_confusion_matrix(qtbot, window):
     assert "—" in page.accuracy_label.text()
     with qtbot.waitSignal(page.worker.finished, timeout=30_000):
         pass
+
+
+@pytest.mark.parametrize("source", ["mnist", "shapes", "folder", "mine"])
+def test_every_data_source_fits_a_1024_by_700_window(qtbot, window, source):
+    show(qtbot, window, "train", 1024, 700)
+    panel = window.training.dataset_panel
+    panel.set_source(source)
+    if source == "mine":
+        assert panel.add_class("cross")
+    qtbot.wait(30)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 700, hint
+    assert window.size().toTuple() == (1024, 700)
+    # The panel is as wide as it needs (a short window scrolls it up and down only).
+    column = window.training.splitter.widget(0)
+    assert column.viewport().width() >= panel.minimumSizeHint().width()
+    assert rect_in(panel.add_drawing_button, window).right() < rect_in(column, window).right() \
+        or source != "mine"
