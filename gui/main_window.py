@@ -6,12 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from gui import app_settings
 from gui.app_settings import as_text
 from gui.classify.page import ClassifyPage
 from gui.common import file_dialogs, samples
+from gui.common.status_line import FILE, StatusLine
 from gui.common.widgets import StableTabWidget
 from gui.explore.filter_file import (
     FilterFileError,
@@ -33,6 +34,8 @@ MODEL_SUFFIXES = (".npz",)
 
 GEOMETRY_KEY = "window/geometry"
 FILTERS_KEY = "explorer/filters"
+#: Topics of the Train page's messages get this prefix in the window's status bar.
+TRAIN_TOPIC = "train."
 
 
 class MainWindow(QMainWindow):
@@ -70,15 +73,30 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(self.tabs.addTab(page, title), tip)
         self.setCentralWidget(self.tabs)
 
-        self.status = QLabel()
+        # Every message follows one rule (gui/common/status_line.py): it has a topic and
+        # is withdrawn when what it is about changes.
+        self.status = StatusLine(wrap=False)
         self.statusBar().addWidget(self.status, 1)
-        for panel in (self.explorer.image_panel, self.explorer.filter_panel, self.training,
-                      self.classify):
-            panel.message.connect(self.show_message)
+        # The image panel and the Classify page speak only when a picture could not be
+        # opened; an empty message from the Classify page means it classified one.
+        self.explorer.image_panel.message.connect(
+            lambda text: self.show_message(text, error=True))
+        self.classify.message.connect(lambda text: self.show_message(text, error=bool(text)))
+        self.explorer.filter_panel.message.connect(
+            lambda text: self.show_message(text, topic="filters"))
+        # The Train page keeps its own status line; this one repeats it.
+        self.training.status.changed.connect(
+            lambda text, topic, error: self.show_message(text, error, TRAIN_TOPIC + topic))
         for page in (self.training, self.classify):
             page.explore_requested.connect(lambda: self.tabs.setCurrentWidget(self.explorer))
-        self.state.explore_failed.connect(lambda text: self.show_message(text, error=True))
-        self.state.explored.connect(lambda _: self._clear_error())
+        self.state.explore_failed.connect(
+            lambda text: self.show_message(text, error=True, topic="explore"))
+        self.state.explored.connect(lambda _: self.status.withdraw("explore"))
+        stale_after_change = (FILE, TRAIN_TOPIC + FILE)
+        self.state.source_changed.connect(lambda: self.status.withdraw(*stale_after_change))
+        self.state.filters_changed.connect(
+            lambda: self.status.withdraw("filters", *stale_after_change))
+        self.state.model_changed.connect(lambda: self.status.withdraw(*stale_after_change))
 
         self.numbers_window: NumbersWindow | None = None  # made on first use
         self.explorer.image_panel.numbers_requested.connect(self.show_numbers_window)
@@ -127,6 +145,17 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
                      self.tr("Close CNN Lab"))
+        filters_menu = self.menuBar().addMenu(self.tr("F&ilters"))
+        self._action(filters_menu, self.tr("Restore &default filters"),
+                     self.restore_default_filters, None, self.tr(
+                         "Replace every filter by the four CNN Lab starts with: vertical "
+                         "line, horizontal line, sobel x and laplacian (yours are kept aside)"))
+        self.restore_own_action = self._action(
+            filters_menu, self.tr("Restore &my filters"), self.restore_own_filters, None,
+            self.tr("Bring back the filters and layer settings that “Show learned filters "
+                    "in explorer” or “Restore default filters” replaced"))
+        filters_menu.aboutToShow.connect(self._update_filter_actions)
+        self._update_filter_actions()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.numbers_action = self._action(
             view_menu, self.tr("Pixel &values…"), self.show_numbers_window,
@@ -157,14 +186,9 @@ class MainWindow(QMainWindow):
         return self.numbers_window
 
     # --- messages --------------------------------------------------------------------
-    def show_message(self, text: str, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet("color: #b2182b; font-weight: 600;" if error else "")
-
-    def _clear_error(self) -> None:
-        if self.status.styleSheet():
-            self.status.setText("")
-            self.status.setStyleSheet("")
+    def show_message(self, text: str, error: bool = False, topic: str = FILE) -> None:
+        """Show ``text`` in the status bar; an empty text withdraws ``topic``."""
+        self.status.say(text, topic, error)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About CNN Lab"), self.tr(
@@ -239,6 +263,31 @@ class MainWindow(QMainWindow):
             return False
         self.show_message(self.tr("Loaded {0} filters from {1}").format(
             len(filters), Path(path).name))
+        return True
+
+    def _update_filter_actions(self) -> None:
+        self.restore_own_action.setEnabled(self.state.own_filters is not None)
+
+    def restore_default_filters(self) -> None:
+        self.state.restore_default_filters()
+        own = self.state.own_filters
+        if own is None:
+            text = self.tr("Restored the {0} default filters.").format(len(self.state.filters))
+        else:
+            text = self.tr("Restored the {0} default filters. Filters ▸ Restore my filters "
+                           "brings back the {1} shown before.").format(
+                len(self.state.filters), len(own))
+        self.show_message(text, topic="filters")
+
+    def restore_own_filters(self) -> bool:
+        try:
+            self.state.restore_own_filters()
+        except ValueError:
+            self.show_message(self.tr("There are no filters of yours to bring back: nothing "
+                                      "has replaced them."), topic="filters")
+            return False
+        self.show_message(self.tr("Your {0} filters and layer settings are back.").format(
+            len(self.state.filters)), topic="filters")
         return True
 
     def export_stages_dialog(self) -> None:

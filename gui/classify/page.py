@@ -63,7 +63,8 @@ class ClassifyPage(QWidget):
     Signals
     -------
     message(str)
-        Something the learner should read (a file that could not be opened).
+        Something the learner should read (a file that could not be opened); an empty
+        message when a new input was classified, so the earlier one is withdrawn.
     explore_requested()
         The current input was put into the explorer; the main window switches to it.
     """
@@ -126,6 +127,7 @@ class ClassifyPage(QWidget):
         self.input_view.setPixmap(ink_pixmap(self._input, INPUT_SCALE))
         self.send_button.setEnabled(self._has_ink())
         self._classify()
+        self.message.emit("")  # a new input: a file that could not be opened is old news
         return self.current_probabilities
 
     def open_image(self, path) -> bool:
@@ -229,10 +231,11 @@ class ClassifyPage(QWidget):
         input_box = QGroupBox(self.tr("What the network sees"))
         input_layout = QVBoxLayout(input_box)
         input_layout.addWidget(self.input_view, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The button above the texts that change with the input, so it never moves.
+        input_layout.addWidget(self.send_button)
+        input_layout.addSpacing(6)
         input_layout.addWidget(self.origin_label)
         input_layout.addWidget(self.input_explain)
-        input_layout.addSpacing(6)
-        input_layout.addWidget(self.send_button)
         input_layout.addStretch(1)
         input_box.setFixedWidth(side + 48)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 
 def exact_decimals(values, most: int = 2) -> int:
@@ -32,3 +33,29 @@ def format_number(value: float, decimals: int = 2) -> str:
 def nice(value: float) -> str:
     """``value`` with as few decimals as write it exactly, at most two (1.5, not 1.50)."""
     return format_number(value, exact_decimals(value))
+
+
+# --- the app's conventions for numbers on screen -----------------------------------------
+#: Rows, columns, filters, channels and flattened positions are counted from 1 wherever
+#: the learner reads them (row 1 is the top row, column 1 the leftmost, filter 1 the first
+#: in the list); NumPy's 0-based indices stay inside the code. Padding lies outside the
+#: picture, so its rows and columns read 0 (above, left) or one past the last.
+FIRST_INDEX = 1
+
+
+def shown_index(index) -> int:
+    """The number the learner reads for a 0-based ``index``."""
+    return int(index) + FIRST_INDEX
+
+
+def pixel_scale(channels: int, inverted: bool = False) -> str:
+    """What a pixel's number means, said beside the numbers: grayscale measures darkness
+    (ink = 1, as in MNIST), colour measures brightness per channel (as in every photo);
+    inverting swaps both."""
+    if channels == 3:
+        if inverted:
+            return QCoreApplication.translate("Conventions", "colour inverted: 0 = full, 1 = none")
+        return QCoreApplication.translate("Conventions", "colour: 0 = none, 1 = full")
+    if inverted:
+        return QCoreApplication.translate("Conventions", "gray inverted: 0 = black, 1 = white")
+    return QCoreApplication.translate("Conventions", "gray: 0 = white, 1 = black")

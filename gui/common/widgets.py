@@ -7,9 +7,11 @@ from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
+    QFrame,
     QLabel,
     QListView,
     QListWidget,
+    QScrollArea,
     QSizePolicy,
     QTabWidget,
     QWidget,
@@ -149,3 +151,39 @@ class FittedLabel(QLabel):
             tip = full.toPlainText() + ("\n" + self._tooltip if self._tooltip else "")
         if tip != self.toolTip():
             self.setToolTip(tip)
+def reserve_lines(label: QLabel, lines: int) -> QLabel:
+    """Keep room for ``lines`` lines of ``label``'s text, so that a shorter message does
+    not pull up the controls below it while the learner is about to click them."""
+    margins = label.contentsMargins()
+    label.setMinimumHeight(lines * label.fontMetrics().lineSpacing()
+                           + margins.top() + margins.bottom() + 2 * label.margin())
+    label.setAlignment(label.alignment() | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+class VerticalScrollArea(QScrollArea):
+    """A column that scrolls up and down when the window is short, and is always as wide
+    as its contents need (a plain QScrollArea would cut them off on the right)."""
+
+    def __init__(self, column: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(column)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        width = self.widget().minimumSizeHint().width()
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), 80)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = self.widget().sizeHint()
+        return QSize(max(hint.width() + self.verticalScrollBar().sizeHint().width(),
+                         self.minimumSizeHint().width()), hint.height())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        # The column's needs change (another page of the dataset panel): tell the splitter.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from engine.pipeline import CellExplanation, explain_cell
 from gui.common.colormap import DIVERGING, GRAY, INK
-from gui.common.number_format import exact_decimals, format_number, nice
+from gui.common.number_format import (
+    exact_decimals,
+    format_number,
+    nice,
+    pixel_scale,
+    shown_index,
+)
 from gui.common.number_grid import font_px_for, paint_number_grid
 from gui.state import LabState
 
@@ -148,7 +154,7 @@ class NumberGrid(QWidget):
                 r, c = hit
                 QToolTip.showText(event.globalPos(), _tr("{tip}\n[row {row}, col {col}] = "
                                                          "{value}").format(
-                    tip=self._tooltip, row=r, col=c,
+                    tip=self._tooltip, row=shown_index(r), col=shown_index(c),
                     value=format_number(self._values[r, c], 4)), self)
             return True
         return super().event(event)
@@ -385,7 +391,9 @@ class ExplainPanel(QWidget):
         _set_text(self.heading, self.tr(
             "<b>Feature-map cell [row {row}, col {col}]</b> of filter {number} "
             "\u201c{name}\u201d &nbsp;\u00b7&nbsp; window over input rows {rows}, "
-            "cols {cols}").format(row=row, col=col, number=index + 1,
+            "cols {cols} ({scale})").format(row=shown_index(row), col=shown_index(col),
+                                  number=shown_index(index), scale=html.escape(pixel_scale(
+                                      self._state.channels, self._state.preprocess.invert)),
                                   name=html.escape(name), rows=self._span(cell.rows),
                                   cols=self._span(cell.cols)))
 
@@ -412,7 +420,7 @@ class ExplainPanel(QWidget):
         return prefix + self.tr("{terms} = {total}").format(terms=terms, total=nice(total))
 
     def _span(self, indices: np.ndarray) -> str:
-        first, last = int(indices[0]), int(indices[-1])
+        first, last = shown_index(indices[0]), shown_index(indices[-1])
         if first == last:
             return format_number(first)
         return self.tr("{first} to {last}").format(first=format_number(first),

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from engine.pipeline import CellExplanation, explain_cell
 from gui.common.colormap import CHANNELS, INK, ColourMap
-from gui.common.number_format import format_number
+from gui.common.number_format import format_number, shown_index
 from gui.common.number_grid import paint_number_grid
 
 #: Pictures larger than this (rows or columns) are not listed: thousands of numbers
@@ -376,7 +376,7 @@ class PixelGrid(QAbstractScrollArea):
                              else rect.adjusted(0, 0, 6, 0), tint)
         painter.setFont(fonts[1] if hovered else fonts[0])
         painter.setPen(HOVER_COLOR.darker(130) if hovered else HEADER_TEXT)
-        painter.drawText(rect, align, str(index))
+        painter.drawText(rect, align, str(shown_index(index)))  # counted from 1
 
     # --- events ----------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -419,7 +419,8 @@ class PixelGrid(QAbstractScrollArea):
         return super().viewportEvent(event)
 
     def hover_text(self, row: int, col: int) -> str:
-        return self.tr("row {0}, col {1} = {2}").format(row, col, self.text_at(row, col))
+        return self.tr("row {0}, col {1} = {2}").format(shown_index(row), shown_index(col),
+                                                        self.text_at(row, col))
 
     def _set_hover(self, row: int, col: int) -> None:
         if (row, col) != self._hover:
@@ -680,7 +681,7 @@ class NumbersWindow(QWidget):
         kh, kw = len(cell.rows), len(cell.cols)
         self.field_label.setText(self.tr(
             "Green frame: the {0}×{1} pixels “{2}” reads for feature-map cell ({3}, {4})."
-        ).format(kh, kw, state.selected_filter.name, row, col))
+        ).format(kh, kw, state.selected_filter.name, shown_index(row), shown_index(col)))
 
     def _on_cell_selected(self, _row: int, _col: int) -> None:
         self._update_field()

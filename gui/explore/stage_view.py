@@ -41,7 +41,7 @@ from engine.pipeline import Exploration, explore
 from gui.common.colormap import DIVERGING, INK
 from gui.common.heatmap import ColourBar, HeatmapItem, box_downsample  # noqa: F401
 from gui.common.image_io import ink_to_qimage, png_bytes, rgb_to_qimage
-from gui.common.number_format import exact_decimals, format_number
+from gui.common.number_format import exact_decimals, format_number, pixel_scale, shown_index
 from gui.common.number_grid import paint_number_grid
 from gui.common.widgets import FittedLabel
 from gui.explore.pool_explained import PooledCellExplanation, explain_pooled_cell
@@ -1001,9 +1001,9 @@ class StageView(QWidget):
             return None
 
     def _pool_arithmetic(self, row: int, col: int) -> tuple[str, ...]:
-        """The sum a pooled cell stands for, longest first, e.g. "Max-pooled [row 0,
-        col 1] = max(0, 1.5, 0.5, 2) = 2: the largest of rows 0–1, cols 2–3 of the ReLU
-        map"."""
+        """The sum a pooled cell stands for, longest first, e.g. "Max-pooled [row 1,
+        col 2] = max(0, 1.5, 0.5, 2) = 2: the largest of rows 1–2, cols 3–4 of the ReLU
+        map" (counted from 1, as everywhere on screen)."""
         e = self._exploration
         x = explain_pooled_cell(e.activated[self._selected_index()], e.pool, e.pool_size,
                                 e.pool_stride, row, col)
@@ -1014,7 +1014,9 @@ class StageView(QWidget):
         n = flat.size
         source = (self.tr("the ReLU map") if self._state.settings.activation == "relu"
                   else self.tr("the feature map"))
-        where = dict(top=x.top, bottom=x.bottom, left=x.left, right=x.right, source=source)
+        where = dict(top=shown_index(x.top), bottom=shown_index(x.bottom),
+                     left=shown_index(x.left), right=shown_index(x.right), source=source)
+        row, col = shown_index(row), shown_index(col)
         if x.pool == "max":
             listed = self.tr("Max-pooled [row {row}, col {col}] = max({terms}) = {value}")
             whole = self.tr("Max-pooled [row {row}, col {col}] = max({terms}) = {value}: "
@@ -1561,7 +1563,7 @@ class StageView(QWidget):
         if self._exploration is None:
             return
         index = self._selected_index()
-        number, name = index + 1, html.escape(self._filter_name(index))
+        number, name = shown_index(index), html.escape(self._filter_name(index))
         self.heading.set_texts(
             self.tr("<b>Filter {number} \u201c{name}\u201d</b> \u2014 each stage of the "
                     "layer for this filter").format(number=number, name=name),
@@ -1574,33 +1576,37 @@ class StageView(QWidget):
         return (texts,) if isinstance(texts, str) else tuple(texts)
 
     def _describe_texts(self, key: str, row: int, col: int, index: int):
+        # Rows, columns, filters and positions read from 1 (gui/common/number_format.py).
         e = self._exploration
+        at = {"row": shown_index(row), "col": shown_index(col)}
         if key == "input":
             image = e.image
+            scale = pixel_scale(image.shape[0], self._state.preprocess.invert)
             if image.shape[0] == 3:
                 r, g, b = (format_number(v) for v in image[:, row, col])
-                return self.tr("Input [row {row}, col {col}] = R {r}, G {g}, B {b}").format(
-                    row=row, col=col, r=r, g=g, b=b)
-            return self.tr("Input [row {row}, col {col}] = {value}").format(
-                row=row, col=col, value=format_number(image[0, row, col]))
+                return self.tr("Input [row {row}, col {col}] = R {r}, G {g}, B {b}  "
+                               "({scale})").format(r=r, g=g, b=b, scale=scale, **at)
+            return self.tr("Input [row {row}, col {col}] = {value}  ({scale})").format(
+                value=format_number(image[0, row, col]), scale=scale, **at)
         if key == "flattened":
             filt, rest = divmod(col, e.pooled.shape[1] * e.pooled.shape[2])
             prow, pcol = divmod(rest, e.pooled.shape[2])
-            return self.tr("Flattened [index {index}] = {value}  \u2190 filter {filter} "
+            return self.tr("Flattened [position {index}] = {value}  \u2190 filter {filter} "
                            "\u201c{name}\u201d, pooled row {row}, col {col}").format(
-                index=col, value=format_number(e.flattened[col]), filter=filt + 1,
-                name=self._filter_name(filt), row=prow, col=pcol)
+                index=shown_index(col), value=format_number(e.flattened[col]),
+                filter=shown_index(filt), name=self._filter_name(filt), row=shown_index(prow),
+                col=shown_index(pcol))
         if key == "thumbnail":
             return self.tr("Feature map of filter {filter} \u201c{name}\u201d [row {row}, "
                            "col {col}] = {value}").format(
-                filter=index + 1, name=self._filter_name(index), row=row, col=col,
-                value=format_number(e.conv[index, row, col]))
+                filter=shown_index(index), name=self._filter_name(index),
+                value=format_number(e.conv[index, row, col]), **at)
         if key == "pooled" and e.pool != "none":
             return self._pool_arithmetic(row, col)
         array = {"conv": e.conv, "activated": e.activated, "pooled": e.pooled}[key]
         value = array[self._selected_index(), row, col]
         return self.tr("{stage} [row {row}, col {col}] = {value}").format(
-            stage=self._stage_name(key), row=row, col=col, value=format_number(value))
+            stage=self._stage_name(key), value=format_number(value), **at)
 
     def _on_mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

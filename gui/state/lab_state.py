@@ -208,6 +208,10 @@ class LabState(QObject):
         self._model = None
         self._prediction = None
         self._learned: list[Filter] | None = None
+        # The learner's own filters and layer settings, kept when "Use learned filters"
+        # replaced them (see `restore_own_filters`); whether the editor holds a model's.
+        self._own: tuple[list[Filter], LayerSettings] | None = None
+        self._from_model = False
         self._cell = (-1, -1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -364,7 +368,9 @@ class LabState(QObject):
             raise ValueError(f"at most {MAX_FILTERS} filters")
         if f is None:
             kh, kw = self.kernel_size
-            f = Filter(self._unique_name("filter"),
+            # Named after the number it gets in the list ("8. filter 8"), never a number
+            # that reads like another position ("8. filter 4").
+            f = Filter(self._unique_name(f"filter {len(self._filters) + 1}"),
                        np.zeros((self.channels, kh, kw), np.float32), 0.0, None)
             f.weights[:, kh // 2, kw // 2] = 1.0
             f.preset = "identity" if kh == kw and kh % 2 else None
@@ -376,7 +382,10 @@ class LabState(QObject):
 
     def duplicate_filter(self, index: int) -> int:
         f = self._filters[index].copy()
-        f.name = self._unique_name(f.name)
+        names, n = {g.name for g in self._filters}, 2
+        f.name = f"{f.name} (copy)"
+        while f.name in names:
+            f.name, n = f"{self._filters[index].name} (copy {n})", n + 1
         return self.add_filter(f)
 
     def remove_filter(self, index: int) -> None:
@@ -410,6 +419,7 @@ class LabState(QObject):
         for f in new:
             f.weights = _convert_channels(f.weights.astype(np.float32), self.channels)
         self._filters = new
+        self._from_model = remember_as_learned
         self._learned = [f.copy() for f in new] if remember_as_learned else self._learned
         self._selected = min(self._selected, len(new) - 1)
         self._cell = (-1, -1)
@@ -425,13 +435,14 @@ class LabState(QObject):
             self.set_filters(self._learned)
 
     def _unique_name(self, base: str) -> str:
+        # The counter goes in brackets: "vertical line 2" would read as a list position.
         names = {f.name for f in self._filters}
         if base not in names:
             return base
         n = 2
-        while f"{base} {n}" in names:
+        while f"{base} ({n})" in names:
             n += 1
-        return f"{base} {n}"
+        return f"{base} ({n})"
 
     # --- layer settings --------------------------------------------------------------
     @property
@@ -467,10 +478,13 @@ class LabState(QObject):
 
     def use_learned_filters(self) -> None:
         """Put the model's first-layer filters in the editor, with its stride, padding and
-        pooling, so the explorer shows exactly what the network computes."""
+        pooling, so the explorer shows exactly what the network computes. The learner's
+        own filters and settings are kept aside (`restore_own_filters`)."""
         conv = self.first_conv()
         if conv is None:
             raise ValueError("there is no trained model with a convolution layer yet")
+        if not self._from_model:  # a model's filters replaced by another's are not "own"
+            self._own = ([f.copy() for f in self._filters], self._settings)
         filters = [Filter(f"learned {i + 1}", w.copy(), float(b), None)
                    for i, (w, b) in enumerate(zip(conv.params["weight"], conv.params["bias"],
                                                   strict=True))]
@@ -486,6 +500,29 @@ class LabState(QObject):
             pool.stride == pool.size else pool.stride)
         self.settings_changed.emit()
         self.set_filters(filters, remember_as_learned=True)
+
+    @property
+    def own_filters(self) -> list[Filter] | None:
+        """Copies of the learner's filters that `use_learned_filters` or
+        `restore_default_filters` replaced, or None."""
+        return None if self._own is None else [f.copy() for f in self._own[0]]
+
+    def restore_own_filters(self) -> None:
+        """Bring back the filters and layer settings kept aside (see `own_filters`)."""
+        if self._own is None:
+            raise ValueError("no filters of your own were replaced")
+        filters, settings = self._own
+        self._own = None
+        self._settings = settings
+        self.settings_changed.emit()
+        self.set_filters(filters)
+
+    def restore_default_filters(self) -> None:
+        """Replace every filter by the app's four starting ones (:func:`default_filters`);
+        the learner's own are kept aside, as `use_learned_filters` does."""
+        if not self._from_model:
+            self._own = ([f.copy() for f in self._filters], self._settings)
+        self.set_filters(default_filters(self.channels))
 
     @property
     def prediction(self):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 import gui.common.plotting  # noqa: F401  (row-major images and the app's colours, before any item)
 from gui.common.image_io import ink_pixmap
-from gui.common.widgets import thumbnail_list
+from gui.common.widgets import reserve_lines, thumbnail_list
 
 THUMB_SCALE = 2
 THUMBNAIL = 28 * THUMB_SCALE  # the datasets' images are 28 × 28
@@ -218,6 +218,9 @@ class ConfusionView(QWidget):
 
         self.title = QLabel(self.tr("Click a cell to see its test images"))
         self.title.setWordWrap(True)
+        # The splitter sizes by minimum heights, which do not grow when a narrow column
+        # wraps the title: room for two lines keeps the thumbnails inside the window.
+        reserve_lines(self.title, 2)
         self.thumbnails = thumbnail_list(THUMBNAIL, QAbstractItemView.SelectionMode.SingleSelection,
                                          gap=8)
         self.thumbnails.setToolTip(self.tr(

@@ -37,9 +37,9 @@ class CurvesView(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.loss_plot = self._make_plot(self.tr("Loss (lower is better)"), self.tr("loss"))
-        self.accuracy_plot = self._make_plot(self.tr("Accuracy (higher is better)"),
-                                             self.tr("accuracy"))
+        self.titles: list[QLabel] = []
+        self.loss_plot = self._make_plot(self.tr("loss"))
+        self.accuracy_plot = self._make_plot(self.tr("accuracy"))
         self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
         self.accuracy_plot.getViewBox().setLimits(yMin=-0.05, yMax=1.05)
         self.loss_plot.getViewBox().setLimits(yMin=0)
@@ -79,13 +79,26 @@ class CurvesView(QWidget):
             "<span style='color:{2}'>━━</span> recent mini-batches (smoothed)").format(
             _hex(TRAIN_COLOUR), _hex(VALIDATION_COLOUR), _hex(RUNNING_COLOUR)))
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.legend.setWordWrap(True)  # a narrow column wraps it instead of overflowing
         self.legend.setToolTip(self.tr(
             "Validation images are held out from the training images and never trained on"))
         plots = QHBoxLayout()
         plots.setContentsMargins(0, 0, 0, 0)
         plots.setSpacing(4)
-        plots.addWidget(self.loss_plot)
-        plots.addWidget(self.accuracy_plot)
+        for plot, title in ((self.loss_plot, self.tr("Loss (lower is better)")),
+                            (self.accuracy_plot, self.tr("Accuracy (higher is better)"))):
+            # The title is a wrapping label, not pyqtgraph's: that one is as wide as its
+            # text, and a plot narrower than it was cut at the window's edge.
+            heading = QLabel(title)
+            heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            heading.setWordWrap(True)
+            self.titles.append(heading)
+            column = QVBoxLayout()
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(heading)
+            column.addWidget(plot, 1)
+            plots.addLayout(column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -93,9 +106,8 @@ class CurvesView(QWidget):
         layout.addWidget(self.legend)
         self.clear()
 
-    def _make_plot(self, title: str, y_label: str) -> pg.PlotWidget:
+    def _make_plot(self, y_label: str) -> pg.PlotWidget:
         plot = pg.PlotWidget()
-        plot.setTitle(title, size="10pt")
         plot.setLabel("bottom", self.tr("epoch"))
         plot.setLabel("left", y_label)
         plot.showGrid(x=True, y=True, alpha=0.15)

@@ -47,12 +47,12 @@ from PySide6.QtWidgets import (
 )
 
 from engine import datasets, fileio
-from engine.collection import MyClasses
+from engine.collection import IMAGE_SIZE, MyClasses
 from engine.datasets import Dataset, split_counts
 from gui.common import file_dialogs
 from gui.common.draw_canvas import DrawCanvas
 from gui.common.image_io import ImageLoadError, ink_pixmap, supported_suffixes
-from gui.common.widgets import bold_label, thumbnail_list
+from gui.common.widgets import bold_label, reserve_lines, thumbnail_list
 from gui.state import LabState
 from gui.train import data_sources
 from gui.train.data_sources import DataSourceError, LoadCancelled, describe
@@ -366,7 +366,9 @@ class DatasetPanel(QWidget):
         class_row.addWidget(self.add_class_button)
         class_row.addWidget(self.rename_button)
         class_row.addWidget(self.delete_class_button)
-        self.readiness_label = _quiet()
+        # Its text changes with every example added: the room it keeps holds the
+        # canvas and "Add to …" still under the mouse.
+        self.readiness_label = reserve_lines(_quiet(), 3)
 
         # Drawing
         self.canvas = DrawCanvas(resolution=280, pen_width=20)
@@ -564,6 +566,17 @@ class DatasetPanel(QWidget):
                     "Choose a folder with one subfolder of pictures per class."))
             return self._folder_dataset
         return data_sources.collection_dataset(self._classes, self.test_fraction, self.seed)
+
+    def planned_geometry(self) -> tuple[tuple[int, int, int] | None, int | None]:
+        """(C, H, W) and the number of classes the current source's data will have, as
+        far as known before it is ready (None where not: a folder not read yet)."""
+        try:
+            dataset = self.current_dataset()
+        except ValueError:
+            if self.source() == "mine":  # known before there are enough examples
+                return (1, IMAGE_SIZE, IMAGE_SIZE), len(self._classes)
+            return None, None
+        return tuple(dataset.x_train.shape[1:]), len(dataset.class_names)
 
     def class_counts(self) -> list[tuple[str, int, int]]:
         """``(class name, training images, test images)`` as the table shows them; empty

@@ -27,11 +27,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSignalBlocker, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -54,7 +53,8 @@ from engine.train import TrainingDiverged, evaluate
 from gui.common import file_dialogs
 from gui.common.colormap import DIVERGING, symmetric_levels
 from gui.common.preprocess import Preprocess
-from gui.common.widgets import bold_label
+from gui.common.status_line import FILE, StatusLine
+from gui.common.widgets import VerticalScrollArea, bold_label, reserve_lines
 from gui.state import MAX_FILTERS, MAX_KERNEL, LabState
 from gui.train.confusion_view import ConfusionView
 from gui.train.curves_view import CurvesView
@@ -79,6 +79,10 @@ GRID_GREY = (190, 190, 190)  # the lines between the filters of the grid
 #: A change smaller than this share of the colour scale moves no cell to another of the
 #: colour map's 256 entries (one entry spans 2/255 of the scale).
 INVISIBLE = 1 / 255
+#: The topics of the page's messages (gui/common/status_line.py); FILE: model and export
+#: files. DATASET messages come from the dataset panel.
+START, RUN, ARCHITECTURE, DATASET = "start", "run", "architecture", "dataset"
+FILTERS_TOPIC = "filters"  # what "Show learned filters" put into the explorer
 
 
 def format_seconds(seconds: float, tr) -> str:
@@ -121,6 +125,7 @@ class LearnedFiltersView(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #6e6e6e; background: white;")
         self.scale = QLabel()
+        self.scale.setWordWrap(True)  # a longer text must not widen the column
         self.scale.setStyleSheet("color: #555;")
         self.scale.setToolTip(self.tr("The weight that the darkest red (and blue) stands for"))
         self._kernels: np.ndarray | None = None   # (F, KH, KW) as drawn
@@ -262,8 +267,9 @@ class TrainingPage(QWidget):
         self._paint_timer.timeout.connect(self._paint_pending)
 
         self.dataset_panel = DatasetPanel(state)
-        self.dataset_panel.message.connect(self.message)
+        self.dataset_panel.message.connect(lambda text: self._say(text, topic=DATASET))
         self.dataset_panel.dataset_changed.connect(self._update_architecture_summary)
+        self.dataset_panel.dataset_changed.connect(self._on_setup_changed)
 
         self.curves = CurvesView()
         self.filters_view = LearnedFiltersView()
@@ -275,7 +281,7 @@ class TrainingPage(QWidget):
         results = self._build_results()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.dataset_panel)
+        self.splitter.addWidget(VerticalScrollArea(self.dataset_panel))
         self.splitter.addWidget(controls)
         self.splitter.addWidget(results)
         self.splitter.setStretchFactor(0, 0)
@@ -331,6 +337,7 @@ class TrainingPage(QWidget):
         self.architecture_summary.setStyleSheet("color: #555;")
         self.architecture_summary.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
+        reserve_lines(self.architecture_summary, 4)  # the longest summaries and errors
         self.copy_button = QPushButton(tr("Copy from explorer"))
         self.copy_button.setToolTip(tr(
             "Use the explorer's number of filters, kernel size, stride, padding and pooling"))
@@ -418,9 +425,7 @@ class TrainingPage(QWidget):
         self.progress.setFormat(tr("Ready to train"))
         self.progress.setValue(0)
         self.progress.setToolTip(tr("Epoch, mini-batch and the time left"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = StatusLine(error_style="color: #b2182b;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button, 1)
         buttons.addWidget(self.stop_button, 1)
@@ -451,6 +456,12 @@ class TrainingPage(QWidget):
         grid.addWidget(self.explore_button, 1, 0, 1, 2)
         grid.addWidget(self.csv_button, 2, 0)
         grid.addWidget(self.png_button, 2, 1)
+        # Below the buttons, so that its changing text moves none of them.
+        self.model_summary = QLabel()
+        self.model_summary.setWordWrap(True)
+        self.model_summary.setStyleSheet("color: #555;")
+        self.model_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.model_summary, 3, 0, 1, 2)
 
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -459,16 +470,12 @@ class TrainingPage(QWidget):
         column.addWidget(hyper)
         column.addLayout(buttons)
         column.addWidget(self.progress)
-        column.addWidget(self.status)
         column.addWidget(files)
+        # Last, so that a longer or shorter message moves no button.
+        column.addWidget(self.status)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(inner.minimumSizeHint().width()
-                               + scroll.verticalScrollBar().sizeHint().width())
+        scroll = VerticalScrollArea(inner)
+        self.controls_scroll = scroll
 
         for box in (self.filters, self.kernel, self.stride, self.padding, self.pool_size,
                     self.hidden):
@@ -476,6 +483,14 @@ class TrainingPage(QWidget):
         self.pool.currentIndexChanged.connect(self._on_architecture_edited)
         self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
         self.early_stopping.toggled.connect(self._update_enabled)
+        for box in (self.epochs, self.batch_size, self.learning_rate, self.momentum,
+                    self.patience, self.filters, self.kernel, self.stride, self.padding,
+                    self.pool_size, self.hidden):
+            box.valueChanged.connect(self._on_setup_changed)
+        for combo in (self.pool, self.optimizer):
+            combo.currentIndexChanged.connect(self._on_setup_changed)
+        for check in (self.augment, self.early_stopping):
+            check.toggled.connect(self._on_setup_changed)
         self._on_optimizer_changed()
         return scroll
 
@@ -496,9 +511,11 @@ class TrainingPage(QWidget):
         self.accuracy_label.setToolTip(tr(
             "The share of the test images, never used for training, that the network "
             "classifies correctly"))
+        self.accuracy_label.setWordWrap(True)  # a longer result must not widen the column
         big = self.accuracy_label.font()
         big.setPointSizeF(big.pointSizeF() * 1.15)
         self.accuracy_label.setFont(big)
+        reserve_lines(self.accuracy_label, 2)
         after_layout.addWidget(self.accuracy_label)
         after_layout.addWidget(self.confusion, 1)
 
@@ -567,7 +584,8 @@ class TrainingPage(QWidget):
         try:
             explorer = TrainingConfig.from_state(self.state)
         except ValueError as error:
-            self._say(self.tr("Cannot copy the explorer's layer: {0}").format(error), True)
+            self._say(self.tr("Cannot copy the explorer's layer: {0}").format(error), True,
+                      topic=ARCHITECTURE)
             return
         mine = self.config()
         self.set_config(TrainingConfig(
@@ -580,10 +598,10 @@ class TrainingPage(QWidget):
         sizes = (explorer.kernel_size, explorer.stride, explorer.padding, explorer.pool_size)
         if any(rows != cols for rows, cols in sizes):
             self._say(self.tr("The explorer's layer has non-square sizes; the trainer uses "
-                              "square ones (the rows)."))
+                              "square ones (the rows)."), topic=ARCHITECTURE)
         else:
             self._say(self.tr("Copied the explorer's layer: {0} filters {1}×{1}.").format(
-                explorer.filters, explorer.kernel_size[0]))
+                explorer.filters, explorer.kernel_size[0]), topic=ARCHITECTURE)
 
     def _on_architecture_edited(self) -> None:
         self._architecture_touched = True
@@ -605,18 +623,16 @@ class TrainingPage(QWidget):
         self.patience.setEnabled(self.early_stopping.isChecked() and not training)
         self.pool_size.setEnabled(self.pool.currentData() != "none" and not training)
 
-    def _data_geometry(self) -> tuple[tuple[int, int, int], int]:
-        """(C, H, W) and the number of classes of the selected data; MNIST's when the
-        data is not ready yet (the panel caches its data, so asking is cheap)."""
-        try:
-            dataset = self.dataset_panel.current_dataset()
-            return tuple(dataset.x_train.shape[1:]), len(dataset.class_names)
-        except ValueError:
-            return (1, 28, 28), 10
+    def _data_geometry(self) -> tuple[tuple[int, int, int], int | None]:
+        """(C, H, W) and the number of classes of the selected data, as far as known
+        before the data is ready (None: a folder not read yet). Every source gives
+        28×28 grey images. The panel caches its data, so asking is cheap."""
+        shape, classes = self.dataset_panel.planned_geometry()
+        return shape or (1, 28, 28), classes
 
     def _update_architecture_summary(self) -> None:
-        """Spell the network out with its sizes for the selected data, or say why it
-        does not fit the images."""
+        """Spell out the network that Train would build for the selected data, or say
+        why it does not fit the images; then the loaded model's own outputs."""
         self._update_enabled()
         shape, classes = self._data_geometry()
         try:
@@ -633,11 +649,20 @@ class TrainingPage(QWidget):
             features = config.filters * size[0] * size[1]
             if config.hidden:
                 parts.append(self.tr("dense {0}").format(config.hidden))
-            parts.append(self.tr("{0} class scores").format(classes))
-            model = config.build_model(shape, [str(i) for i in range(classes)])
-            weights = sum(int(v.size) for layer in model.layers for v in layer.params.values())
-            self.architecture_summary.setText(self.tr("{0}\n{1:,} features, {2:,} weights")
-                                              .format(" → ".join(parts), features, weights))
+            if classes:
+                parts.append(self.tr("1 class score") if classes == 1
+                             else self.tr("{0} class scores").format(classes))
+                model = config.build_model(shape, [str(i) for i in range(classes)])
+                weights = sum(int(v.size) for layer in model.layers
+                              for v in layer.params.values())
+                text = self.tr("{0}\n{1:,} features, {2:,} weights").format(
+                    " → ".join(parts), features, weights)
+            else:
+                parts.append(self.tr("one score per class"))
+                config.build_model(shape, ["a", "b"])  # raises if the layers do not fit
+                text = self.tr("{0}\n{1:,} features; the weights depend on the number of "
+                               "classes").format(" → ".join(parts), features)
+            self.architecture_summary.setText(text)
             self.architecture_summary.setStyleSheet("color: #555;")
             self._architecture_ok = True
         except ValueError as error:
@@ -648,6 +673,19 @@ class TrainingPage(QWidget):
             self._architecture_ok = False
         if not self.is_training():
             self.train_button.setEnabled(self._architecture_ok)
+
+    def _update_model_summary(self) -> None:
+        """Say what the model the app holds now (trained or opened) outputs."""
+        model = self.state.model
+        if model is None:
+            self.model_summary.setText(self.tr("No model yet: train one or open a file."))
+            return
+        weights = sum(int(v.size) for layer in model.layers for v in layer.params.values())
+        shape = tuple(model.input_shape or ())
+        self.model_summary.setText(self.tr(
+            "Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.").format(
+            shape[-2] if shape else "?", shape[-1] if shape else "?", model.num_classes,
+            weights))
 
     # --- training --------------------------------------------------------------------
     def is_training(self) -> bool:
@@ -667,10 +705,11 @@ class TrainingPage(QWidget):
             if len(dataset.x_train) == 0:
                 raise ValueError(self.tr("the dataset has no training images"))
         except ValueError as error:
-            self._say(self.tr("Cannot train: {0}").format(error), True)
+            self._say(self.tr("Cannot train: {0}").format(error), True, topic=START)
             return False
         self._model, self._config, self._dataset = model, config, dataset
         self._pending, self._history, self._latest = None, None, None
+        self._mark_results_as_previous(dataset)
         self.last_result = None
         self.curves.clear()
         self.curves.set_history(epochs=config.epochs)
@@ -715,11 +754,26 @@ class TrainingPage(QWidget):
         return worker.stop_and_wait(int(timeout_ms))
 
     def _set_training_ui(self, training: bool) -> None:
+        # Disabling the widget that has the focus hands the focus on, and the scroll area
+        # then scrolls the new (or old) focus widget into view with a 50-pixel margin: the
+        # column would jump under the mouse. So the button that takes over is enabled
+        # first and gets the focus, and the column's scroll position is kept.
+        bar = self.controls_scroll.verticalScrollBar()
+        position = bar.value()
+        going = (self.architecture_box, self.training_box, self.dataset_panel,
+                 self.open_button, self.train_button) if training else (self.stop_button,)
+        focus = QApplication.focusWidget()
+        may_train = not training and getattr(self, "_architecture_ok", True)
+        successor = self.stop_button if training else self.train_button
+        successor.setEnabled(training or may_train)
+        if focus is not None and successor.isEnabled() and any(
+                widget is focus or widget.isAncestorOf(focus) for widget in going):
+            successor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.stop_button.setEnabled(training)
+        self.train_button.setEnabled(may_train)
         for widget in (self.architecture_box, self.training_box, self.dataset_panel,
                        self.open_button):
             widget.setEnabled(not training)
-        self.train_button.setEnabled(not training and getattr(self, "_architecture_ok", True))
-        self.stop_button.setEnabled(training)
         has_model = self.state.model is not None
         self.save_button.setEnabled(has_model and not training)
         self.explore_button.setEnabled(self.state.first_conv() is not None and not training)
@@ -728,6 +782,7 @@ class TrainingPage(QWidget):
         self.png_button.setEnabled(has_history)
         self.open_button.setToolTip(self.open_model_tip(training))
         self._update_enabled()
+        bar.setValue(position)
         self.training_changed.emit(training)
 
     def open_model_tip(self, training: bool) -> str:
@@ -857,11 +912,33 @@ class TrainingPage(QWidget):
             return
         self._result_dataset = dataset
         correct = int(np.trace(evaluation.confusion))
+        self._shown_score = (100 * evaluation.accuracy, correct, len(dataset.y_test))
         self.accuracy_label.setText(self.tr("Test accuracy: {0:.1f} % ({1} of {2} images)")
                                     .format(100 * evaluation.accuracy, correct,
                                             len(dataset.y_test)))
         self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
                                    dataset.x_test, dataset.class_names)
+
+    def _mark_results_as_previous(self, dataset) -> None:
+        """A run starts: the confusion matrix now describes the previous model. On other
+        data (or other classes) it says nothing about this run, so it goes; on the same
+        data it stays, headed as the previous run's, until this run's replaces it."""
+        shown = self._result_dataset
+        if shown is None:
+            return
+        same = shown is dataset or (
+            tuple(shown.class_names) == tuple(dataset.class_names)
+            and shown.x_test.shape == dataset.x_test.shape
+            and np.array_equal(shown.y_test, dataset.y_test)
+            and np.array_equal(shown.x_test, dataset.x_test))
+        if not same:
+            self.accuracy_label.setText(self.tr("Test accuracy: — (training…)"))
+            self.confusion.clear()
+            self._result_dataset = None
+            return
+        self.accuracy_label.setText(self.tr(
+            "Previous run's test accuracy: {0:.1f} % ({1} of {2} images)").format(
+            *self._shown_score))
 
     def explore_test_image(self, index: int) -> None:
         """Put test image ``index`` into the explorer exactly as the network saw it."""
@@ -878,16 +955,28 @@ class TrainingPage(QWidget):
         self.explore_requested.emit()
 
     def show_learned_filters(self) -> None:
+        """Put the model's first layer into the explorer and say what it replaced."""
         try:
             self.state.use_learned_filters()
         except ValueError as error:
-            self._say(str(error), True)
+            self._say(str(error), True, topic=RUN)
             return
+        learned, own = len(self.state.filters), self.state.own_filters
+        if own is None:
+            text = self.tr("The explorer now shows the network's {0} learned filters and its "
+                           "layer settings, in place of the filters shown before.").format(learned)
+        else:
+            text = self.tr("The explorer now shows the network's {0} learned filters and its "
+                           "layer settings. Your own {1} filters are kept: Filters ▸ Restore "
+                           "my filters brings them back.").format(learned, len(own))
+        self._say(text, topic=FILTERS_TOPIC)
         self.explore_requested.emit()
 
     def _on_model_changed(self) -> None:
+        self._update_model_summary()
         if self.is_training():
             return
+        self.status.withdraw(FILE)  # e.g. a model file that could not be opened
         conv = self.state.first_conv()
         if conv is not None:
             self.filters_view.set_filters(conv.params["weight"])
@@ -906,16 +995,17 @@ class TrainingPage(QWidget):
     def save_model(self, path) -> bool:
         model = self.state.model
         if model is None:
-            self._say(self.tr("There is no model to save yet: train or open one first."), True)
+            self._say(self.tr("There is no model to save yet: train or open one first."), True,
+                      topic=FILE)
             return False
         try:
             model.save(path)
         except OSError as error:
             self._say(self.tr("Could not save {0}: {1}").format(
-                Path(path).name, error.strerror or error), True)
+                Path(path).name, error.strerror or error), True, topic=FILE)
             return False
         self._model_unsaved = False
-        self._say(self.tr("Saved the model to {0}.").format(Path(path).name))
+        self._say(self.tr("Saved the model to {0}.").format(Path(path).name), topic=FILE)
         return True
 
     def open_model_dialog(self) -> None:
@@ -927,12 +1017,12 @@ class TrainingPage(QWidget):
     def open_model(self, path) -> bool:
         """Load a model file; a bad file shows its message and changes nothing."""
         if self.is_training():
-            self._say(self.open_model_tip(True), True)
+            self._say(self.open_model_tip(True), True, topic=FILE)
             return False
         try:
             model = load_model(path)
         except ModelFileError as error:
-            self._say(str(error), True)
+            self._say(str(error), True, topic=FILE)
             return False
         self.last_result = None
         self._history = None   # the curves belonged to the previous model
@@ -945,7 +1035,7 @@ class TrainingPage(QWidget):
         evaluated = self._evaluate_opened(model)
         if evaluated is not None:
             text += " " + self.tr("Test accuracy on {0}: {1:.1f} %.").format(*evaluated)
-        self._say(text)
+        self._say(text, topic=FILE)
         return True
 
     def _evaluate_opened(self, model):
@@ -979,7 +1069,8 @@ class TrainingPage(QWidget):
         epoch (validation cells empty without validation data)."""
         history = self._history
         if history is None or not history.train_loss:
-            self._say(self.tr("There is no training history to export yet."), True)
+            self._say(self.tr("There is no training history to export yet."), True,
+                      topic=FILE)
             return False
         rows = io.StringIO(newline="")
         writer = csv.writer(rows)
@@ -995,10 +1086,10 @@ class TrainingPage(QWidget):
             fileio.write_text(path, rows.getvalue())
         except OSError as error:
             self._say(self.tr("Could not write {0}: {1}").format(
-                Path(path).name, error.strerror or error), True)
+                Path(path).name, error.strerror or error), True, topic=FILE)
             return False
         self._say(self.tr("Wrote {0} epochs to {1}.").format(len(history.train_loss),
-                                                             Path(path).name))
+                                                             Path(path).name), topic=FILE)
         return True
 
     def export_curves_dialog(self) -> None:
@@ -1013,9 +1104,9 @@ class TrainingPage(QWidget):
             self.curves.export_png(path)
         except OSError as error:
             self._say(self.tr("Could not write {0}: {1}").format(
-                Path(path).name, error.strerror or error), True)
+                Path(path).name, error.strerror or error), True, topic=FILE)
             return False
-        self._say(self.tr("Saved the curves to {0}.").format(Path(path).name))
+        self._say(self.tr("Saved the curves to {0}.").format(Path(path).name), topic=FILE)
         return True
 
     # --- work that closing the window would lose -------------------------------------------
@@ -1086,10 +1177,16 @@ class TrainingPage(QWidget):
         return answer == "discard"
 
     # --- messages and events ---------------------------------------------------------------
-    def _say(self, text: str, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet("color: #b2182b;" if error else "color: #333;")
+    def _say(self, text: str, error: bool = False, topic: str = RUN) -> None:
+        """Show ``text`` in the page's status line (see gui/common/status_line.py for
+        when it is withdrawn) and pass it on to the window's."""
+        self.status.say(text, topic, error)
         self.message.emit(text)
+
+    def _on_setup_changed(self) -> None:
+        # Other data or settings: why training could not start, and what a file action
+        # reported, no longer hold.
+        self.status.withdraw(START, FILE, ARCHITECTURE)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

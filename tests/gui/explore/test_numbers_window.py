@@ -110,7 +110,7 @@ def test_selected_cell_frames_its_receptive_field(window, state):
                         e.dilation)
     np.testing.assert_array_equal(rows, cell.rows)
     np.testing.assert_array_equal(cols, cell.cols)
-    assert "(3, 5)" in window.field_label.text()
+    assert "(4, 6)" in window.field_label.text()  # cell (3, 5) counted from 1
     painted(window)
     state.select_cell(-1, -1)
     assert window.highlighted is None
@@ -131,9 +131,10 @@ def test_hovering_a_cell_reads_its_value(window, state, qtbot):
     grid = window.grid
     rect = grid.cell_rect(9, 7)
     qtbot.mouseMove(grid.viewport(), rect.center())
-    qtbot.waitUntil(lambda: "row 9, col 7" in window.hover_label.text())
+    # Rows and columns read from 1, as everywhere in the app.
+    qtbot.waitUntil(lambda: "row 10, col 8" in window.hover_label.text())
     value = format_value(state.image[0, 9, 7], False)
-    assert window.hover_label.text() == f"row 9, col 7 = {value}"
+    assert window.hover_label.text() == f"row 10, col 8 = {value}"
 
 
 def test_zoom_slider_and_ctrl_wheel_change_the_cell_size(window):

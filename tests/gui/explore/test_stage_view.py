@@ -214,7 +214,7 @@ def test_hovering_a_cell_reads_its_value(make, qtbot):
     qtbot.waitUntil(lambda: view.hover_label.text().startswith("Convolution"), timeout=1000)
     value = state.exploration.conv[state.selected, 3, 2]
     text = view.hover_label.text()
-    assert text.startswith("Convolution [row 3, col 2] = ")
+    assert text.startswith("Convolution [row 4, col 3] = ")  # counted from 1
     assert float(text.split("= ")[1].replace("\u2212", "-")) == pytest.approx(value, abs=0.01)
 
 
@@ -464,14 +464,14 @@ def test_thumbnail_names_shorten_to_fit(qtbot):
 def test_the_hover_readout_follows_a_new_image_under_a_still_pointer(make, qtbot):
     state, view, _ = make(picture(40), size=(1000, 700))
     qtbot.mouseMove(view.graphics.viewport(), view.cell_position("conv", 30, 33))
-    qtbot.waitUntil(lambda: view.hover_label.text().startswith("Convolution [row 30"),
+    qtbot.waitUntil(lambda: view.hover_label.text().startswith("Convolution [row 31"),
                     timeout=1000)
-    state.set_source(1.0 - x_pattern())  # 7×7 maps: there is no row 30 any more
+    state.set_source(1.0 - x_pattern())  # 7×7 maps: there is no row 31 any more
     state.recompute()
     text = view.hover_label.text()
-    assert "row 30" not in text
+    assert "row 31" not in text
     if text.startswith("Convolution ["):  # the pointer is over a cell of the new map
-        row, col = (int(v) for v in text.split("[row ")[1].split("]")[0].split(", col "))
+        row, col = (int(v) - 1 for v in text.split("[row ")[1].split("]")[0].split(", col "))
         value = state.exploration.conv[state.selected, row, col]
         assert float(text.split("= ")[1].replace("\u2212", "-")) == pytest.approx(
             value, abs=0.01)
@@ -547,7 +547,7 @@ def test_clicking_a_pooled_cell_writes_its_arithmetic(make):
     assert x.value == state.exploration.pooled[state.selected, 1, 2] == activated[2:4, 4:6].max()
     assert x.winner is not None and activated[x.winner] == x.value
     text = view.hover_label.text()
-    assert text.startswith("Max-pooled [row 1, col 2] = ") and "max(" in text
+    assert text.startswith("Max-pooled [row 2, col 3] = ") and "max(" in text  # from 1
     assert view.pool_window.getRect() == (4, 2, 2, 2)
     state.set_settings(pool="avg")
     state.recompute()
@@ -555,7 +555,7 @@ def test_clicking_a_pooled_cell_writes_its_arithmetic(make):
     x = view.pool_explanation
     assert x.value == pytest.approx(float(state.exploration.activated[state.selected,
                                                                        :2, :2].mean()))
-    assert view.hover_label.text().startswith("Average-pooled [row 0, col 0] = (")
+    assert view.hover_label.text().startswith("Average-pooled [row 1, col 1] = (")
 
 
 def test_the_view_takes_the_keys_with_tab_and_shows_a_frame(make, qtbot):

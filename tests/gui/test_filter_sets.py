@@ -1,0 +1,107 @@
+"""Ways back to other sets of filters: the defaults after edits that persisted across
+restarts, and the learner's own after "Show learned filters in explorer"."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+
+from engine.model import build_cnn
+from gui.main_window import MainWindow
+from gui.state import LabState
+from gui.state.lab_state import default_filters
+
+
+def open_window(qtbot, settings_file, restore=True):
+    window = MainWindow(settings=QSettings(str(settings_file), QSettings.Format.IniFormat),
+                        restore=restore)
+    qtbot.addWidget(window)
+    window.training.dataset_panel.autosave_folder = None
+    return window
+
+
+def same_filters(a, b) -> bool:
+    return len(a) == len(b) and all(
+        x.name == y.name and np.array_equal(x.weights, y.weights) and x.bias == y.bias
+        for x, y in zip(a, b, strict=True))
+
+
+def test_restore_default_filters_undoes_edits_that_survived_a_restart(qtbot, tmp_path):
+    settings = tmp_path / "settings.ini"
+    window = open_window(qtbot, settings)
+    window.state.set_cell(0, 0, 1, 1, 7.5)
+    window.state.remove_filter(3)
+    window.save_settings()
+    edited = window.state.filters
+
+    again = open_window(qtbot, settings)
+    assert same_filters(again.state.filters, edited)  # the edits persisted
+    assert again.state.own_filters is None  # nothing replaced yet
+    again.restore_default_filters()
+    assert same_filters(again.state.filters, default_filters(again.state.channels))
+    assert "Restored the 4 default filters" in again.status.text()
+    assert "3 shown before" in again.status.text()
+    again.save_settings()
+
+    third = open_window(qtbot, settings)
+    assert same_filters(third.state.filters, default_filters(third.state.channels))
+    # ... and the replaced set could still be brought back in the window that replaced it.
+    assert again.restore_own_filters()
+    assert same_filters(again.state.filters, edited)
+
+
+def test_the_menu_action_restores_the_defaults(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path / "settings.ini", restore=False)
+    window.state.set_cell(1, 0, 0, 0, -3.0)
+    actions = {a.text(): a for menu in window.menuBar().actions()
+               for a in (menu.menu().actions() if menu.menu() else [])}
+    actions["Restore &default filters"].trigger()
+    assert same_filters(window.state.filters, default_filters(window.state.channels))
+
+
+@pytest.fixture
+def window_with_model(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path / "settings.ini", restore=False)
+    window.state.set_source(np.ones((28, 28), np.float32))
+    model = build_cnn((1, 28, 28), 3, filters=5, padding=0, class_names=["a", "b", "c"])
+    window.state.set_model(model)
+    yield window
+    window.training.shutdown()
+
+
+def test_learned_filters_say_what_they_replace_and_give_the_own_ones_back(qtbot,
+                                                                          window_with_model):
+    window = window_with_model
+    state = window.state
+    state.set_settings(padding="same", pool="avg")
+    state.set_cell(2, 0, 0, 0, 4.25)
+    state.rename_filter(2, "my diagonal")
+    own, settings = state.filters, state.settings
+    window.training.show_learned_filters()
+    assert len(state.filters) == 5 and state.settings.padding == (0, 0)
+    text = window.status.text()
+    assert "5 learned filters" in text and "Your own 4 filters are kept" in text
+    assert text == window.training.status.text()
+    window._update_filter_actions()
+    assert window.restore_own_action.isEnabled()
+
+    state.set_cell(0, 0, 0, 0, 1.0)  # an edit of a learned filter
+    # A second model's filters replace the first's; the own ones stay those kept.
+    state.set_model(build_cnn((1, 28, 28), 3, filters=2, class_names=["a", "b", "c"], seed=3))
+    window.training.show_learned_filters()
+    assert len(state.filters) == 2
+    window.restore_own_action.trigger()
+    assert same_filters(state.filters, own)
+    assert state.settings == settings
+    assert "Your 4 filters and layer settings are back" in window.status.text()
+    window._update_filter_actions()
+    assert not window.restore_own_action.isEnabled()
+    assert not window.restore_own_filters()  # nothing kept any more: says so
+    assert "no filters of yours" in window.status.text()
+
+
+def test_state_keeps_snapshots_not_the_live_filters():
+    state = LabState()
+    state.restore_default_filters()
+    kept = state.own_filters
+    kept[0].weights[...] = 99  # changing the copy handed out changes nothing kept
+    assert not np.any(state.own_filters[0].weights == 99)
