@@ -1,5 +1,10 @@
 """Mini-batch training that reports progress and can be stopped between batches.
 
+A mini-batch whose activations would exceed :data:`STEP_CHUNK_FLOATS` is computed in
+slices whose gradients add up to the whole batch's (the loss is a mean over images, so
+the update is the same), which bounds memory and lets a stop request be heard between
+slices: a heavy configuration never holds a closing window for a whole batch.
+
 Nothing here knows about threads or Qt: a caller that wants training in the background
 runs :func:`fit` in a worker and passes ``on_progress`` and ``should_stop``.
 
@@ -16,8 +21,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine import architecture, limits, ops
+from engine.layers import Conv2D
 from engine.losses import softmax_cross_entropy
 from engine.optim import SGD, Adam
+
+#: Most float32 activations one forward and backward pass holds at once (64 MB): a
+#: larger mini-batch is computed in slices (see :func:`train_step`).
+STEP_CHUNK_FLOATS = 1 << 24
 
 
 class TrainingDiverged(RuntimeError):
@@ -104,19 +114,66 @@ def _check_finite(model, loss: float, lr: float) -> None:
                     what="the weights became NaN or infinite", lr=lr))
 
 
-def train_step(model, optimizer, x, y) -> tuple[float, float]:
+def activations_per_image(model, image_shape) -> int:
+    """Roughly how many float32 values one image ``image_shape`` (C, H, W) occupies in a
+    forward and backward pass of ``model``: each layer's output and its gradient, plus a
+    convolution's unfolded columns and their gradient."""
+    shape, total = tuple(image_shape), 0
+    for layer in model.layers:
+        out = tuple(layer.output_shape(shape))
+        total += 2 * int(np.prod(out))
+        if isinstance(layer, Conv2D):
+            _, channels, kh, kw = layer.params["weight"].shape
+            total += 2 * channels * kh * kw * int(np.prod(out[1:]))
+        shape = out
+    return total
+
+
+def step_slice_size(model, x) -> int:
+    """Images of the batch ``x`` (N, C, H, W) :func:`train_step` computes at once."""
+    per_image = max(activations_per_image(model, x.shape[1:]), 1)
+    return int(min(len(x), max(1, STEP_CHUNK_FLOATS // per_image)))
+
+
+def train_step(model, optimizer, x, y,
+               should_stop: Callable[[], bool] | None = None) -> tuple[float, float] | None:
     """One forward pass, backward pass and parameter update on the batch ``x`` (N, C, H, W).
 
-    Returns the batch's loss and accuracy. Raises :class:`TrainingDiverged` when the
-    loss or the updated weights are no longer finite.
+    Returns the batch's loss and accuracy, or None (and the weights unchanged) when
+    ``should_stop`` returned True between two slices of a large batch. Raises
+    :class:`TrainingDiverged` when the loss or the updated weights are no longer finite.
     """
-    logits = model.forward(x)
-    loss, grad = softmax_cross_entropy(logits, y)
-    model.backward(grad, input_grad=False)
+    n, size = len(x), step_slice_size(model, x)
+    if size >= n:
+        logits = model.forward(x)
+        loss, grad = softmax_cross_entropy(logits, y)
+        model.backward(grad, input_grad=False)
+        accuracy = float((logits.argmax(axis=1) == y).mean())
+    else:
+        loss, correct, summed = 0.0, 0, {}
+        for start in range(0, n, size):
+            if should_stop is not None and should_stop():
+                return None
+            xs, ys = x[start:start + size], y[start:start + size]
+            logits = model.forward(xs)
+            part_loss, grad = softmax_cross_entropy(logits, ys)
+            model.backward(grad, input_grad=False)
+            share = len(ys) / n  # each slice's mean, weighted: the batch's mean
+            loss += part_loss * share
+            correct += int((logits.argmax(axis=1) == ys).sum())
+            for layer in model.trainable_layers():
+                for name, value in layer.grads.items():
+                    key = (id(layer), name)
+                    if key in summed:
+                        summed[key] += value * share
+                    else:
+                        summed[key] = value * share
+        for layer in model.trainable_layers():
+            layer.grads = {name: summed[(id(layer), name)] for name in layer.grads}
+        accuracy = correct / n
     optimizer.step(model)
     _check_finite(model, loss, optimizer.lr)
-    accuracy = float((logits.argmax(axis=1) == y).mean())
-    return loss, accuracy
+    return float(loss), accuracy
 
 
 def evaluate(model, x, y, batch_size: int = 500) -> Evaluation:
@@ -158,8 +215,9 @@ def fit(model, optimizer, x, y, epochs: int, batch_size: int = 64, x_val=None, y
     Parameters
     ----------
     on_progress : called after every mini-batch with a :class:`Progress`.
-    should_stop : polled before every mini-batch; when it returns True, training returns
-        at once with ``History.cancelled`` set and the weights of the last finished batch.
+    should_stop : polled before every mini-batch (and between the slices of a large
+        one); when it returns True, training returns at once with ``History.cancelled``
+        set and the weights of the last finished batch.
     augment_shift : shift each training image randomly by up to this many pixels.
     patience : with validation data, stop after this many epochs without a lower
         validation loss and restore the best weights (``History.stopped_early``).
@@ -193,7 +251,12 @@ def fit(model, optimizer, x, y, epochs: int, batch_size: int = 64, x_val=None, y
                 return history
             index = order[(batch - 1) * batch_size:batch * batch_size]
             xb = random_shift(x[index], augment_shift, rng)
-            loss, accuracy = train_step(model, optimizer, xb, y[index])
+            step = train_step(model, optimizer, xb, y[index], should_stop)
+            if step is None:  # stopped inside a large batch: its update is dropped
+                history.cancelled = True
+                history.seconds = time.perf_counter() - start
+                return history
+            loss, accuracy = step
             loss_sum += loss * len(index)
             correct += accuracy * len(index)
             seen += len(index)

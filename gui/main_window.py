@@ -341,9 +341,11 @@ class MainWindow(QMainWindow):
         if not self.training.may_close():  # asks about unsaved work (Save/Discard/Cancel)
             event.ignore()
             return
-        # Training and folder loading run in worker threads: stop them and wait, so no
-        # thread outlives the window.
-        self.training.shutdown(10_000)
+        # Training, folder loading and heavy explorations run in worker threads: ask them
+        # to stop and wait briefly; one still inside a long step finishes on its own
+        # after the window is gone (gui.worker keeps it alive until it has).
+        self.training.shutdown(1_500)
+        self.state.shutdown(500)
         self.save_settings()
         super().closeEvent(event)
 

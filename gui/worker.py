@@ -2,19 +2,72 @@
 
 The work is a plain function ``job(report, should_stop)``; it calls ``report(obj)`` to
 send progress (delivered to the GUI thread as the ``progressed`` signal) and polls
-``should_stop()`` to end early. It must not touch widgets, and should report copies of
-arrays, never arrays it keeps changing. Wiring follows Qt's own pattern (as superqt's
-``new_worker_qthread``): ``started -> run``, ``finished -> quit``, ``finished ->
-deleteLater``. Connect to the signals before calling :meth:`Worker.start`.
+``should_stop()`` to end early; ``should_stop.result_discarded()`` is True when no one
+will read the result (the window is closing), so work after stopping can be skipped.
+It must not touch widgets, and should report copies of arrays, never arrays it keeps
+changing. Wiring follows Qt's own pattern (as superqt's ``new_worker_qthread``):
+``started -> run``, ``finished -> quit``, ``finished -> deleteLater``. Connect to the
+signals before calling :meth:`Worker.start`.
+
+Closing the window must not wait for a long step: :meth:`Worker.stop_and_wait` waits a
+little, then leaves the thread to finish on its own. Its objects are kept alive until
+it has (Qt aborts the process when a running QThread is destroyed), and
+:func:`wait_for_unfinished` (run at exit) waits for the last of them.
 """
 
 from __future__ import annotations
 
+import atexit
 import threading
 import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+
+class StopFlag:
+    """What a job polls: ``should_stop()`` is True once a stop was asked for."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._discard = threading.Event()
+
+    def __call__(self) -> bool:
+        return self._stop.is_set()
+
+    def is_set(self) -> bool:
+        return self._stop.is_set()
+
+    def set(self, discard: bool = False) -> None:
+        if discard:
+            self._discard.set()
+        self._stop.set()
+
+    def result_discarded(self) -> bool:
+        """True when the result will be thrown away: skip any work after stopping."""
+        return self._discard.is_set()
+
+
+#: (thread, job) of workers left running when their window closed, until they end.
+_unfinished: list[tuple[QThread, QObject]] = []
+_unfinished_lock = threading.Lock()
+
+
+def wait_for_unfinished(timeout_ms: int | None = None) -> bool:
+    """Block until every thread left running by :meth:`Worker.stop_and_wait` has ended
+    (called at exit, after the window is gone). Returns False if one is still running
+    after ``timeout_ms`` (None: wait as long as it takes)."""
+    with _unfinished_lock:
+        pending = list(_unfinished)
+    ended = True
+    for thread, _job in pending:
+        ended = (thread.wait() if timeout_ms is None else thread.wait(timeout_ms)) and ended
+    with _unfinished_lock:
+        _unfinished[:] = [entry for entry in _unfinished if entry[0].isRunning()]
+    return ended
+
+
+atexit.register(wait_for_unfinished)
 
 
 class _Job(QObject):
@@ -23,7 +76,7 @@ class _Job(QObject):
     failed = Signal(object)   # the exception
     ended = Signal()
 
-    def __init__(self, fn: Callable, stop_flag: threading.Event) -> None:
+    def __init__(self, fn: Callable, stop_flag: StopFlag) -> None:
         super().__init__()
         self._fn = fn
         self._stop = stop_flag
@@ -31,7 +84,7 @@ class _Job(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = self._fn(self.progressed.emit, self._stop.is_set)
+            result = self._fn(self.progressed.emit, self._stop)
         except Exception as error:  # noqa: BLE001 — any failure is reported, never raised in Qt
             error.traceback_text = traceback.format_exc()
             self.failed.emit(error)
@@ -59,7 +112,7 @@ class Worker(QObject):
 
     def __init__(self, job: Callable, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._stop = threading.Event()
+        self._stop = StopFlag()
         self._thread = QThread()
         self._job = _Job(job, self._stop)
         self._job.moveToThread(self._thread)
@@ -89,16 +142,24 @@ class Worker(QObject):
     def is_running(self) -> bool:
         return self._running
 
-    def stop_and_wait(self, timeout_ms: int = 10_000) -> bool:
-        """Ask the job to stop and block until its thread ends (closing the window).
-        Returns False if it did not end in time."""
-        self.stop()
+    def stop_and_wait(self, timeout_ms: int = 2_000) -> bool:
+        """Ask the job to stop, discarding its result, and wait up to ``timeout_ms`` for
+        its thread to end (closing the window). Returns False if it is still running:
+        it then finishes on its own, kept alive until it has (see
+        :func:`wait_for_unfinished`), and this worker emits nothing more."""
+        self._stop.set(discard=True)
         if not self._running:
             return True
         finished = self._thread.wait(timeout_ms)
         if finished:
             self._on_thread_finished()
-        return finished
+            return True
+        for signal in (self._job.progressed, self._job.succeeded, self._job.failed):
+            signal.disconnect()
+        with _unfinished_lock:
+            _unfinished.append((self._thread, self._job))
+        self._running = False
+        return False
 
     def _on_thread_finished(self) -> None:
         if self._running:

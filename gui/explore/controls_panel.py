@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -129,6 +130,20 @@ class ControlsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("sizeSummary")
+        # Shown while a heavy exploration runs in the worker: the stages on screen are
+        # then the previous settings'. Its space is kept so nothing jumps under the mouse.
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(True)
+        self.busy.setFormat(self.tr("Computing the stages…"))
+        self.busy.setToolTip(self.tr("These settings take a moment; the stages shown are "
+                                     "the previous ones until the new ones are ready"))
+        self.busy.setMaximumHeight(18)
+        policy = self.busy.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.busy.setSizePolicy(policy)
+        self.busy.setVisible(state.busy)
+        state.busy_changed.connect(self.busy.setVisible)
 
         conv_box = QGroupBox(self.tr("Convolution"))
         form = QFormLayout(conv_box)
@@ -156,6 +171,7 @@ class ControlsPanel(QWidget):
         layout.addWidget(conv_box)
         layout.addWidget(pool_box)
         layout.addWidget(self.summary)
+        layout.addWidget(self.busy)
         layout.addStretch(1)
 
         self.stride.changed.connect(lambda r, c: state.set_settings(stride=(r, c)))
@@ -170,8 +186,11 @@ class ControlsPanel(QWidget):
         self.pool_stride_auto.toggled.connect(self._on_pool_stride_edited)
         self.pool_stride.changed.connect(lambda r, c: self._on_pool_stride_edited())
 
+        # A weight edit (dragged: dozens a second) changes nothing shown here: refresh
+        # only when the settings, the image size, the kernel size or the count change.
+        self._shown_key = None
         for signal in (state.settings_changed, state.image_changed, state.filters_changed):
-            signal.connect(self._refresh)
+            signal.connect(self._refresh_if_changed)
         self._refresh()
 
     def _formula_label(self) -> QLabel:
@@ -192,7 +211,16 @@ class ControlsPanel(QWidget):
         self.pool_stride.setEnabled(not auto)
         self.state.set_settings(pool_stride=None if auto else self.pool_stride.value())
 
+    def _key(self) -> tuple:
+        state = self.state
+        return (state.settings, state.image.shape, state.kernel_size, state.filter_count)
+
+    def _refresh_if_changed(self) -> None:
+        if self._key() != self._shown_key:
+            self._refresh()
+
     def _refresh(self) -> None:
+        self._shown_key = self._key()
         s = self.state.settings
         for widget in (self.activation, self.pool, self.padding_mode, self.pool_stride_auto):
             widget.blockSignals(True)

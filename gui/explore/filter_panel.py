@@ -81,13 +81,13 @@ class FilterPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.rng = np.random.default_rng()
-        self._channel = 0
         self.setMinimumWidth(300)
         self._build()
         self._refresh_all()
         state.filters_changed.connect(self._on_filters_changed)
         state.selected_filter_changed.connect(self._on_selected_filter_changed)
         state.image_changed.connect(self._on_image_changed)
+        state.channel_selected.connect(self._on_channel_selected)
 
     # --- construction ----------------------------------------------------------------
     def _build(self) -> None:
@@ -373,13 +373,13 @@ class FilterPanel(QWidget):
         state = self.state
         f = state.selected_filter
         channels = state.channels
-        self._channel = min(self._channel, channels - 1)
+        channel = min(state.selected_channel, channels - 1)
         rgb = channels == 3
         self.channel_label.setVisible(rgb)
         self.channel_widget.setVisible(rgb)
         if rgb:
-            self.channel_buttons[self._channel].setChecked(True)
-        self.grid.set_values(f.weights[self._channel])
+            self.channel_buttons[channel].setChecked(True)
+        self.grid.set_values(f.weights[channel])
         set_label_text(self.title_label, self.tr("Weights of “{0}”").format(f.name))
 
         with QSignalBlocker(self.preset_combo):
@@ -421,8 +421,11 @@ class FilterPanel(QWidget):
     def _on_image_changed(self) -> None:
         # A switch between grayscale and RGB changes the number of channel slices.
         if self.channel_widget.isVisibleTo(self) != (self.state.channels == 3) \
-                or self._channel >= self.state.channels:
+                or self.state.selected_channel >= self.state.channels:
             self._refresh_editor()
+
+    def _on_channel_selected(self, _channel: int) -> None:
+        self._refresh_editor()
 
     # --- messages --------------------------------------------------------------------
     def _show_message(self, text: str) -> None:
@@ -492,16 +495,14 @@ class FilterPanel(QWidget):
     @property
     def channel(self) -> int:
         """The channel slice the grid shows (0 for grayscale; 0, 1, 2 = R, G, B)."""
-        return self._channel
+        return self.state.selected_channel
 
     def select_channel(self, channel: int) -> None:
-        channel = int(np.clip(channel, 0, self.state.channels - 1))
-        if channel != self._channel:
-            self._channel = channel
-            self._refresh_editor()
+        self.state.select_channel(channel)
 
     def _on_cell_edited(self, row: int, col: int, value: float) -> None:
-        self._apply(self.state.set_cell, self.state.selected, self._channel, row, col, value)
+        self._apply(self.state.set_cell, self.state.selected, self.state.selected_channel,
+                    row, col, value)
 
     def _on_preset_activated(self, index: int) -> None:
         key = self.preset_combo.itemData(index)

@@ -8,7 +8,6 @@ changes the bars at once; "Reset to learned" undoes the edits.
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -102,7 +101,9 @@ class PredictionPanel(QWidget):
         has_conv = self.state.first_conv() is not None
         learned = self.state.learned_filters
         self.use_button.setEnabled(has_conv)
-        self.reset_button.setEnabled(learned is not None)
+        # Nothing to undo until a learned weight is edited.
+        edited = self.state.learned_filters_edited
+        self.reset_button.setEnabled(edited)
         if self.state.model is None:
             hint = self.tr("Train a network, then look inside it here.")
         elif not has_conv:
@@ -110,18 +111,10 @@ class PredictionPanel(QWidget):
         elif learned is None:
             hint = self.tr("“Use learned filters” shows the network's own first layer in "
                            "the explorer.")
-        elif self._edited(learned):
+        elif edited:
             hint = self.tr("The prediction now uses your edited weights. “Reset to learned” "
                            "undoes the edits.")
         else:
             hint = self.tr("Edit a learned weight in the filter editor and watch the "
                            "prediction change.")
         self.hint.setText(hint)
-
-    def _edited(self, learned) -> bool:
-        current = self.state.filters
-        if len(current) != len(learned):
-            return True
-        return any(a.bias != b.bias or a.weights.shape != b.weights.shape
-                   or not np.array_equal(a.weights, b.weights)
-                   for a, b in zip(current, learned, strict=True))

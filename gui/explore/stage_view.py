@@ -422,8 +422,8 @@ class StageView(QWidget):
     ----------
     state : LabState
         Read on ``explored``, ``explore_failed``, ``selected_filter_changed``,
-        ``cell_selected`` and ``filters_changed``; changed only through
-        ``select_cell`` and ``select_filter`` (clicks).
+        ``cell_selected``, ``pooled_cell_selected`` and ``filters_changed``; changed
+        only through ``select_cell``, ``select_pooled_cell`` and ``select_filter``.
     """
 
     def __init__(self, state: LabState, parent: QWidget | None = None) -> None:
@@ -437,7 +437,6 @@ class StageView(QWidget):
         #: Where the pointer last was over the scene (scene coordinates), or None.
         self._hover_pos = None
         self._shown_image: np.ndarray | None = None
-        self._pool_cell: tuple[int, int] | None = None
         self._levels = (-1.0, 1.0)
         self._grid_levels = (-1.0, 1.0)
         #: Colour-scale limits on show, kept while they still fit (see _steady_limit);
@@ -557,6 +556,7 @@ class StageView(QWidget):
         state.explore_failed.connect(self._on_explore_failed)
         state.selected_filter_changed.connect(self._on_selected_filter_changed)
         state.cell_selected.connect(self._on_cell_selected)
+        state.pooled_cell_selected.connect(self._on_cell_selected)
         state.filters_changed.connect(self._on_filters_changed)
         if state.exploration is not None:
             self._on_explored(state.exploration)
@@ -1112,6 +1112,17 @@ class StageView(QWidget):
             written.append(path)
         return written
 
+    # The selected pooled cell lives in the state (a lesson can set it); None: none.
+    @property
+    def _pool_cell(self) -> tuple[int, int] | None:
+        row, col = self._state.selected_pooled_cell
+        return None if row < 0 or col < 0 else (row, col)
+
+    @_pool_cell.setter
+    def _pool_cell(self, cell: tuple[int, int] | None) -> None:
+        if cell != self._pool_cell:
+            self._state.select_pooled_cell(*(cell if cell is not None else (-1, -1)))
+
     # --- state handlers --------------------------------------------------------------
     def _unpooled_exploration(self) -> Exploration | None:
         """The stages up to the activation with the state's settings but no pooling, or
@@ -1171,13 +1182,9 @@ class StageView(QWidget):
             if self.notice_label.isVisible():
                 self.notice_label.hide()
         self._filters_pending = False
-        previous = self._exploration
         self._exploration = exploration
         if self._stack.currentWidget() is not self._stages_page:
             self._stack.setCurrentWidget(self._stages_page)
-        if previous is None or previous.pooled.shape != exploration.pooled.shape \
-                or previous.conv.shape != exploration.conv.shape:
-            self._pool_cell = None
         self._show_input(exploration.image)
         self._update_geometry(exploration)
         self._show_input_numbers(exploration)
@@ -1517,8 +1524,9 @@ class StageView(QWidget):
             self._state.select_filter(self._state.selected + step)
             return True
         if key == Qt.Key.Key_Escape:
-            self._pool_cell = None
-            self._state.select_cell(-1, -1)
+            with self._state.batch():
+                self._state.select_pooled_cell(-1, -1)
+                self._state.select_cell(-1, -1)
             return True
         return False
 
@@ -1627,9 +1635,9 @@ class StageView(QWidget):
             self._update_overlays()
         elif key == "flattened":
             filt, rest = divmod(col, e.pooled.shape[1] * e.pooled.shape[2])
-            self._pool_cell = divmod(rest, e.pooled.shape[2])
-            self._state.select_filter(filt)
-            self._update_overlays()
+            with self._state.batch():
+                self._state.select_pooled_cell(*divmod(rest, e.pooled.shape[2]))
+                self._state.select_filter(filt)
         elif key == "thumbnail":
             self._state.select_filter(index)
 

@@ -252,12 +252,14 @@ class DatasetPanel(QWidget):
         self._shapes_timer.timeout.connect(self._on_shapes_settled)
 
         self.source_combo.currentIndexChanged.connect(self._on_source_changed)
+        state.data_source_changed.connect(self._on_state_source_changed)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self._show_page(0)
         self._refresh_summary()
         self._refresh_mine()
+        self._on_state_source_changed(state.data_source)
 
     # ------------------------------------------------------------------ pages
     def _build_mnist_page(self) -> QWidget:
@@ -513,8 +515,13 @@ class DatasetPanel(QWidget):
         self.source_combo.setCurrentIndex(SOURCES.index(key))
 
     def _on_source_changed(self, index: int) -> None:
+        self.state.set_data_source(SOURCES[index])
         self._show_page(index)
         self._changed()
+
+    def _on_state_source_changed(self, key: str) -> None:
+        if key != self.source():
+            self.set_source(key)
 
     def _show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)

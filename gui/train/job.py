@@ -19,9 +19,12 @@ import numpy as np
 
 from engine.datasets import stratified_split
 from engine.layers import Conv2D
-from engine.model import Sequential, build_cnn
-from engine.pipeline import resolve_padding
+from engine.model import Sequential
 from engine.train import Evaluation, History, Progress, evaluate, fit, make_optimizer
+from gui.state.settings import OPTIMIZERS, POOLS, TrainingConfig
+
+__all__ = ["OPTIMIZERS", "POOLS", "TrainingConfig", "TrainingResult", "TrainingUpdate",
+           "make_job"]
 
 #: Seconds between two progress reports: about one per 60 Hz frame pair, which is as
 #: often as anyone can see and keeps the GUI thread's share of the work small.
@@ -30,105 +33,6 @@ REPORT_INTERVAL = 1 / 30
 #: Weight of the past in the smoothed batch loss: it averages over about 20 batches.
 SMOOTHING = 0.95
 
-OPTIMIZERS = ("adam", "sgd")
-POOLS = ("max", "avg", "none")
-
-
-def _pair(value) -> tuple[int, int]:
-    if np.isscalar(value):
-        value = (value, value)
-    rows, cols = (int(v) for v in value)
-    return rows, cols
-
-
-@dataclass(frozen=True)
-class TrainingConfig:
-    """Architecture and hyper-parameters of one training run.
-
-    The architecture is ``conv(filters, kernel_size, stride, padding) -> ReLU ->
-    pool(pool, pool_size) -> flatten -> [dense(hidden) -> ReLU] -> dense(classes)``
-    (:func:`engine.model.build_cnn` with one convolution block). ``padding`` is a number
-    of rows and columns of zeros (the explorer's "same" and "valid" are resolved by
-    :meth:`from_state`). ``patience`` None turns early stopping off.
-    """
-
-    filters: int = 8
-    kernel_size: tuple[int, int] = (3, 3)
-    stride: tuple[int, int] = (1, 1)
-    padding: tuple[int, int] = (0, 0)
-    pool: str = "max"
-    pool_size: tuple[int, int] = (2, 2)
-    hidden: int = 0
-    epochs: int = 5
-    batch_size: int = 64
-    lr: float = 3e-3
-    optimizer: str = "adam"
-    momentum: float = 0.9
-    augment_shift: int = 0
-    patience: int | None = None
-    seed: int = 0
-    validation_fraction: float = 0.1
-
-    def __post_init__(self) -> None:
-        for name in ("kernel_size", "stride", "padding", "pool_size"):
-            object.__setattr__(self, name, _pair(getattr(self, name)))
-        self.check()
-
-    @classmethod
-    def from_state(cls, state, **overrides) -> TrainingConfig:
-        """The explorer's current layer as a training configuration: its number of
-        filters, kernel size, stride, padding (``"same"``/``"valid"`` resolved to numbers)
-        and pooling. The explorer's dilation and pool stride have no counterpart in the
-        trained network and are left out. ``overrides`` set any other field."""
-        settings = state.settings
-        kernel = tuple(int(v) for v in state.kernel_size)
-        values = {
-            "filters": len(state.filters),
-            "kernel_size": kernel,
-            "stride": tuple(settings.stride),
-            "padding": resolve_padding(settings.padding, kernel),
-            "pool": settings.pool,
-            "pool_size": tuple(settings.pool_size),
-        }
-        values.update(overrides)
-        return cls(**values)
-
-    def check(self) -> None:
-        """Raise ValueError, with a message a learner understands, for a value the
-        engine must never see."""
-        if not 1 <= self.filters <= 256:
-            raise ValueError("the number of filters must be between 1 and 256")
-        if min(self.kernel_size) < 1 or min(self.stride) < 1 or min(self.pool_size) < 1:
-            raise ValueError("kernel size, stride and pool size must be at least 1")
-        if min(self.padding) < 0:
-            raise ValueError("padding cannot be negative")
-        if self.pool not in POOLS:
-            raise ValueError(f"pooling must be one of {', '.join(POOLS)}")
-        if not 0 <= self.hidden <= 4096:
-            raise ValueError("hidden units must be between 0 (none) and 4096")
-        if not 1 <= self.epochs <= 10_000:
-            raise ValueError("epochs must be between 1 and 10000")
-        if not 1 <= self.batch_size <= 100_000:
-            raise ValueError("the batch size must be at least 1")
-        if not (np.isfinite(self.lr) and 0 < self.lr <= 1e6):
-            raise ValueError("the learning rate must be a positive number")
-        if self.optimizer not in OPTIMIZERS:
-            raise ValueError("the optimizer must be Adam or SGD")
-        if not (np.isfinite(self.momentum) and 0 <= self.momentum < 1):
-            raise ValueError("momentum must be at least 0 and below 1")
-        if not 0 <= self.augment_shift <= 8:
-            raise ValueError("the augmentation shift must be between 0 and 8 pixels")
-        if self.patience is not None and self.patience < 1:
-            raise ValueError("patience must be at least 1 epoch")
-        if not 0 <= self.validation_fraction < 1:
-            raise ValueError("the validation share must be at least 0 and below 1")
-
-    def build_model(self, input_shape, class_names) -> Sequential:
-        """A freshly initialised network for images ``input_shape`` (C, H, W) and the given
-        classes. Raises ValueError, naming the sizes, when the image shrinks to nothing."""
-        return build_cnn(tuple(input_shape), len(class_names), self.filters, self.kernel_size,
-                         self.stride, self.padding, self.pool, self.pool_size, self.hidden,
-                         self.seed, tuple(class_names))
 
 
 @dataclass(frozen=True)
@@ -242,7 +146,8 @@ def make_job(model: Sequential, dataset, config: TrainingConfig):
                       patience=config.patience if x_val is not None else None,
                       on_epoch=on_epoch)
         evaluation = None
-        if len(dataset.x_test):
+        discarded = getattr(should_stop, "result_discarded", lambda: False)()
+        if len(dataset.x_test) and not (history.cancelled and discarded):
             evaluation = evaluate(model, dataset.x_test, dataset.y_test)
         return TrainingResult(history, evaluation, history.cancelled, val_index)
 

@@ -46,10 +46,10 @@ from PySide6.QtWidgets import (
 )
 
 import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
-from engine import fileio, ops
+from engine import architecture, fileio, ops
 from engine.model import ModelFileError
 from engine.model import load as load_model
-from engine.train import TrainingDiverged, evaluate
+from engine.train import STEP_CHUNK_FLOATS, TrainingDiverged, evaluate
 from gui.common import file_dialogs
 from gui.common.colormap import DIVERGING, symmetric_levels
 from gui.common.preprocess import Preprocess
@@ -218,6 +218,15 @@ class LearnedFiltersView(QWidget):
         return super().eventFilter(watched, event)
 
 
+def _summary(config: TrainingConfig, shape, classes: int):
+    """The engine's per-layer summary of ``config`` for images ``shape``, built from
+    sizes alone (ValueError, naming the sizes, when the image shrinks to nothing)."""
+    specs = architecture.cnn_architecture(shape, classes, config.filters, config.kernel_size,
+                                          config.stride, config.padding, config.pool,
+                                          config.pool_size, config.hidden)
+    return architecture.summarize(specs, shape)
+
+
 class TrainingPage(QWidget):
     """Train a CNN on a dataset and look at the result.
 
@@ -294,6 +303,9 @@ class TrainingPage(QWidget):
         layout.addWidget(self.splitter)
 
         state.model_changed.connect(self._on_model_changed)
+        # The hyper-parameters come from the state (a lesson may have set them), the
+        # architecture from the explorer's layer.
+        self.set_config(state.training_config, _from_explorer=True)
         self.copy_from_explorer(quiet=True)
         self._on_model_changed()
         self._set_training_ui(False)
@@ -492,6 +504,17 @@ class TrainingPage(QWidget):
         for check in (self.augment, self.early_stopping):
             check.toggled.connect(self._on_setup_changed)
         self._on_optimizer_changed()
+        # Every control writes the configuration into the state, and the controls show
+        # whatever a lesson puts there (set_config blocks their signals: no echo).
+        for box in (self.filters, self.kernel, self.stride, self.padding, self.pool_size,
+                    self.hidden, self.epochs, self.batch_size, self.patience,
+                    self.learning_rate, self.momentum):
+            box.valueChanged.connect(self._push_config)
+        for combo in (self.pool, self.optimizer):
+            combo.currentIndexChanged.connect(self._push_config)
+        for check in (self.augment, self.early_stopping):
+            check.toggled.connect(self._push_config)
+        self.state.training_config_changed.connect(self._on_training_config_changed)
         return scroll
 
     def _build_results(self) -> QWidget:
@@ -578,6 +601,22 @@ class TrainingPage(QWidget):
             self.early_stopping.setChecked(config.patience is not None)
         self._update_enabled()
         self._update_architecture_summary()
+        self._push_config()
+
+    def _push_config(self) -> None:
+        try:
+            self.state.set_training_config(self.config())
+        except ValueError:
+            pass  # the summary says what is wrong; the state keeps its last good value
+
+    def _on_training_config_changed(self) -> None:
+        config = self.state.training_config
+        try:
+            shown = self.config()
+        except ValueError:
+            shown = None
+        if shown != config:
+            self.set_config(config)
 
     def copy_from_explorer(self, quiet: bool = False) -> None:
         """Take the architecture from the explorer's layer (the training settings stay)."""
@@ -652,19 +691,20 @@ class TrainingPage(QWidget):
             if classes:
                 parts.append(self.tr("1 class score") if classes == 1
                              else self.tr("{0} class scores").format(classes))
-                model = config.build_model(shape, [str(i) for i in range(classes)])
-                weights = sum(int(v.size) for layer in model.layers
-                              for v in layer.params.values())
+                # Counted from the sizes: building the network to count would allocate it.
+                weights = architecture.parameter_count(_summary(config, shape, classes))
                 text = self.tr("{0}\n{1:,} features, {2:,} weights").format(
                     " → ".join(parts), features, weights)
             else:
                 parts.append(self.tr("one score per class"))
-                config.build_model(shape, ["a", "b"])  # raises if the layers do not fit
+                _summary(config, shape, 2)  # raises if the layers do not fit
                 text = self.tr("{0}\n{1:,} features; the weights depend on the number of "
                                "classes").format(" → ".join(parts), features)
-            self.architecture_summary.setText(text)
-            self.architecture_summary.setStyleSheet("color: #555;")
-            self._architecture_ok = True
+            problem = self.memory_problem(config, shape, max(classes or 2, 2))
+            self.architecture_summary.setText(text if problem is None else problem)
+            self.architecture_summary.setStyleSheet("color: #555;" if problem is None
+                                                    else "color: #b2182b;")
+            self._architecture_ok = problem is None
         except ValueError as error:
             self.architecture_summary.setText(self.tr(
                 "This network does not fit a {0}×{1} image: {2}").format(
@@ -687,6 +727,38 @@ class TrainingPage(QWidget):
             shape[-2] if shape else "?", shape[-1] if shape else "?", model.num_classes,
             weights))
 
+    def memory_problem(self, config: TrainingConfig, shape, classes: int) -> str | None:
+        """A sentence naming the layer that needs the most memory when training
+        ``config`` on images ``shape`` (C, H, W) would exceed the engine's memory budget;
+        None when it fits. The engine computes a large mini-batch in slices of at most
+        :data:`engine.train.STEP_CHUNK_FLOATS` activations, so only a slice's count."""
+        summary = _summary(config, shape, classes)
+        per_image = max(architecture.estimate_memory(summary, 1).activations, 1)
+        batch = min(config.batch_size, max(1, STEP_CHUNK_FLOATS * 4 // per_image))
+        slots = 2 if config.optimizer == "adam" else 1
+        try:
+            architecture.check_budget(summary, batch, optimizer_slots=slots)
+        except architecture.MemoryBudgetExceeded as error:
+            layer = summary[error.layer_index]
+            gib, limit = error.total_bytes / 2**30, error.budget_bytes / 2**30
+            if layer.kind == "Dense":
+                return self.tr(
+                    "Training this network would need {0:.1f} GiB of memory, more than the "
+                    "{1:.0f} GiB allowed; most of it goes to the dense layer from {2:,} "
+                    "features to {3:,} units. Use fewer filters or hidden units, or more "
+                    "pooling.").format(gib, limit, layer.input_shape[0], layer.output_shape[0])
+            if layer.kind == "Conv2D":
+                return self.tr(
+                    "Training this network would need {0:.1f} GiB of memory, more than the "
+                    "{1:.0f} GiB allowed; most of it goes to the convolution layer with {2} "
+                    "filters. Use fewer or smaller filters, a larger stride or a smaller "
+                    "batch.").format(gib, limit, layer.output_shape[0])
+            return self.tr(
+                "Training this network would need {0:.1f} GiB of memory, more than the "
+                "{1:.0f} GiB allowed; most of it goes to layer {2} ({3}). Use fewer filters "
+                "or a smaller batch.").format(gib, limit, error.layer_index + 1, layer.kind)
+        return None
+
     # --- training --------------------------------------------------------------------
     def is_training(self) -> bool:
         return self.worker is not None and self.worker.is_running()
@@ -701,6 +773,11 @@ class TrainingPage(QWidget):
             if dataset is None:
                 dataset = self.dataset_panel.current_dataset()
             config = self.config()
+            problem = self.memory_problem(config, dataset.x_train.shape[1:],
+                                          len(dataset.class_names))
+            if problem is not None:
+                self._say(problem, True)
+                return False
             model = config.build_model(dataset.x_train.shape[1:], dataset.class_names)
             if len(dataset.x_train) == 0:
                 raise ValueError(self.tr("the dataset has no training images"))
@@ -742,9 +819,10 @@ class TrainingPage(QWidget):
             self.stop_button.setEnabled(False)
             self.progress.setFormat(self.tr("Stopping…"))
 
-    def shutdown(self, timeout_ms: int = 10_000) -> bool:
-        """Stop training and wait for the worker thread to end (the window is closing).
-        Returns False if it did not end within ``timeout_ms``."""
+    def shutdown(self, timeout_ms: int = 1_500) -> bool:
+        """Stop training and wait up to ``timeout_ms`` for the worker thread to end (the
+        window is closing). Returns False if it is still inside a step: it then ends on
+        its own (see :meth:`gui.worker.Worker.stop_and_wait`)."""
         self._closing = True
         self._paint_timer.stop()
         self.dataset_panel.shutdown()
@@ -799,6 +877,8 @@ class TrainingPage(QWidget):
         p = update.progress  # every report's point is kept; the line is drawn less often
         self.curves.add_running_point(p.epoch - 1 + p.batch / p.batches, update.running_loss,
                                       update.running_accuracy, redraw=False)
+        if not self.isVisible():
+            return  # another page is on show: draw the newest report when this one shows
         wait = PAINT_INTERVAL_MS - (time.perf_counter() - self._last_paint) * 1000
         if wait <= 0:
             self._paint_pending()
@@ -1190,6 +1270,8 @@ class TrainingPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
+        if self._pending is not None:
+            self._paint_pending(final=True)  # reports that came while another page showed
         if not self._shown_once:
             self._shown_once = True
             if not self.is_training() and not self._architecture_touched:

@@ -77,7 +77,7 @@ def test_learned_filters_say_what_they_replace_and_give_the_own_ones_back(qtbot,
     state.rename_filter(2, "my diagonal")
     own, settings = state.filters, state.settings
     window.training.show_learned_filters()
-    assert len(state.filters) == 5 and state.settings.padding == (0, 0)
+    assert len(state.filters) == 5 and state.settings.padding == "valid"  # not "custom 0×0"
     text = window.status.text()
     assert "5 learned filters" in text and "Your own 4 filters are kept" in text
     assert text == window.training.status.text()
@@ -103,5 +103,7 @@ def test_state_keeps_snapshots_not_the_live_filters():
     state = LabState()
     state.restore_default_filters()
     kept = state.own_filters
-    kept[0].weights[...] = 99  # changing the copy handed out changes nothing kept
-    assert not np.any(state.own_filters[0].weights == 99)
+    with pytest.raises(ValueError):  # the snapshots handed out are read-only
+        kept[0].weights[...] = 99
+    kept.clear()  # changing the list handed out changes nothing kept
+    assert not np.any(state.own_filters[0].weights == 99) and state.own_filters

@@ -343,11 +343,12 @@ def test_editing_a_learned_weight_changes_the_prediction_as_the_engine_does(
     original = model.predict_proba(state.image[None])[0]
     assert np.array_equal(state.prediction, original)
     assert np.array_equal(panel.bars.probabilities, original)
-    assert panel.reset_button.isEnabled()
+    assert not panel.reset_button.isEnabled()  # nothing to undo before an edit
     assert "Edit a learned weight" in panel.hint.text()
 
     state.set_cell(2, 0, 1, 2, 3.5)
     state.recompute()
+    assert panel.reset_button.isEnabled()
     edited_model = model.copy()
     edited_model.layers[0].params["weight"][2, 0, 1, 2] = 3.5
     expected = edited_model.predict_proba(state.image[None])[0]
@@ -368,6 +369,7 @@ def test_editing_a_learned_weight_changes_the_prediction_as_the_engine_does(
 def test_new_model_disables_reset(qtbot, panel, state, model, model6):
     state.set_model(model)
     panel.use_button.click()
+    state.set_bias(0, 0.5)
     assert panel.reset_button.isEnabled()
     state.set_model(model6)
     assert not panel.reset_button.isEnabled()

@@ -1,0 +1,276 @@
+"""Soak: thousands of random edits on the Explore page while training restarts over and over.
+
+    python benchmarks/bench_soak.py                 # 5000 edits, about 3 minutes
+    python benchmarks/bench_soak.py --edits 1000    # a shorter run
+    python benchmarks/bench_soak.py --show          # on a real screen instead of offscreen
+
+The real main window (1280×800) shows the Explore page with a 256×256 picture. Training
+runs on the Train page (the bundled shapes, a small network) and is restarted whenever it
+ends, and stopped and restarted every 200 edits. Meanwhile a driver in the GUI thread
+makes one random edit every 15 ms through the real widgets, as a learner would: wheel
+turns and keys on the kernel grid, the bias box, presets, the filter list and its
+buttons, the kernel size, the layer controls, the working size and colour, and clicks on
+the stage maps. An edit's time is its handling plus the recomputation it triggers; the
+worst event-loop stall is measured with a 5 ms ``QTimer`` (how late its ticks come) and
+includes painting and the training's progress reports.
+
+Prints the resident memory at every 1000 edits, the median and 99th percentile edit
+time and the worst stall. Targets: worst stall ≤ 50 ms; memory flat after the first
+1000 edits (within 10 %). Ends with exactly one line:
+``soak: N edits, median A ms, p99 B ms, worst stall C ms, memory D MB -> E MB (F %)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as main.py runs the app
+
+STALL_TICK_MS = 5
+EDIT_INTERVAL_MS = 15
+STALL_TARGET_MS = 50.0
+MEMORY_TARGET = 0.10
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-training", action="store_true",
+                        help="edit without training (to tell the two apart)")
+    parser.add_argument("--sync-explore", action="store_true",
+                        help="compute every exploration in the GUI thread (no worker)")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="print the slowest kinds of edit and what ran in the worst stalls")
+    parser.add_argument("--show", action="store_true",
+                        help="use the real screen instead of the offscreen platform")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if not args.show:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import tempfile
+
+    import numpy as np
+    from PySide6.QtCore import QEventLoop, QPoint, QPointF, QSettings, Qt, QTimer
+    from PySide6.QtGui import QKeyEvent, QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from benchmarks._common import machine_lines, verdict
+    from engine import datasets
+    from gui.main_window import MainWindow
+    from gui.train.job import TrainingConfig
+
+    for line in machine_lines():
+        print(line)
+    settings = QSettings(os.path.join(tempfile.mkdtemp(), "soak.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, restore=False)
+    window.resize(1280, 800)
+    window.show()
+    state, explorer, page = window.state, window.explorer, window.training
+    state.background_allowed = not args.sync_explore
+    rng = np.random.default_rng(args.seed)
+    yy, xx = np.mgrid[0:256, 0:256] / 256
+    picture = 0.5 + 0.5 * np.sin(30 * np.hypot(yy - 0.4, xx - 0.6))
+    state.set_source(np.stack([picture, xx, yy], axis=2).astype(np.float32), "soak")
+    data = datasets.load("shapes", n_train=600, n_test=100, seed=1)
+    page.set_config(TrainingConfig(filters=6, epochs=6, batch_size=32, lr=0.01))
+    for _ in range(20):
+        app.processEvents()
+
+    grid = explorer.filter_panel.grid
+    filters = explorer.filter_panel
+    controls = explorer.controls_panel
+    image = explorer.image_panel
+    stages = explorer.stage_view
+    restarts = [0]
+
+    def keep_training() -> None:
+        if args.no_training:
+            return
+        if not page.is_training() and not window.isHidden():
+            if page.start_training(data):
+                restarts[0] += 1
+                page.worker.finished.connect(lambda: QTimer.singleShot(0, keep_training))
+
+    def wheel(widget, point: QPoint, notches: float) -> None:
+        event = QWheelEvent(QPointF(point), QPointF(widget.mapToGlobal(point)), QPoint(0, 0),
+                            QPoint(0, int(120 * notches)), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, event)
+
+    def key(widget, code) -> None:
+        QApplication.sendEvent(widget, QKeyEvent(QKeyEvent.Type.KeyPress, code,
+                                                 Qt.KeyboardModifier.NoModifier))
+
+    def grid_wheel() -> None:
+        rows, cols = state.kernel_size
+        rect = grid.cell_rect(int(rng.integers(rows)), int(rng.integers(cols)))
+        wheel(grid, rect.center(), float(rng.choice([-2, -1, 1, 2])))
+
+    def grid_key() -> None:
+        key(grid, rng.choice([Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Left,
+                              Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                              Qt.Key.Key_Delete]))
+
+    def bias() -> None:
+        filters.bias_spin.setValue(float(np.round(rng.normal(0, 0.5), 2)))
+
+    def preset() -> None:
+        index = int(rng.integers(filters.preset_combo.count()))
+        filters.preset_combo.setCurrentIndex(index)
+        filters.preset_combo.activated.emit(index)
+
+    def pick_filter() -> None:
+        filters.filter_list.setCurrentRow(int(rng.integers(filters.filter_list.count())))
+
+    def add_or_remove() -> None:
+        count = state.filter_count
+        if count < 3 or (count < 12 and rng.random() < 0.5):
+            rng.choice([filters.add_button, filters.duplicate_button]).click()
+        else:
+            filters.remove_button.click()
+
+    def transform() -> None:
+        rng.choice([filters.randomise_button, filters.zero_button, filters.flip_h_button,
+                    filters.flip_v_button, filters.normalise_button]).click()
+
+    def kernel_size() -> None:
+        filters.rows_spin.setValue(int(rng.integers(1, 8)))
+
+    def layer_control() -> None:
+        choice = int(rng.integers(6))
+        if choice == 0:
+            controls.stride.rows.setValue(int(rng.integers(1, 4)))
+        elif choice == 1:
+            controls.padding_mode.setCurrentIndex(int(rng.integers(3)))
+        elif choice == 2:
+            controls.pool.setCurrentIndex(int(rng.integers(3)))
+        elif choice == 3:
+            controls.pool_size.rows.setValue(int(rng.integers(1, 5)))
+        elif choice == 4:
+            controls.activation.setCurrentIndex(int(rng.integers(2)))
+        else:
+            controls.dilation.rows.setValue(int(rng.integers(1, 3)))
+
+    def picture_control() -> None:
+        if rng.random() < 0.5:
+            (image.rgb_radio if rng.random() < 0.5 else image.gray_radio).click()
+        else:
+            image.size_combo.setCurrentIndex(int(rng.integers(image.size_combo.count())))
+
+    def click_stage() -> None:
+        e = state.exploration
+        if e is None:
+            return
+        key_name = rng.choice(["conv", "activated", "pooled"])
+        shape = e.pooled.shape if key_name == "pooled" else e.conv.shape
+        stages.click_cell(key_name, int(rng.integers(shape[1])), int(rng.integers(shape[2])))
+
+    actions = [(grid_wheel, 30), (grid_key, 12), (bias, 6), (preset, 6), (pick_filter, 6),
+               (add_or_remove, 5), (transform, 6), (kernel_size, 3), (layer_control, 14),
+               (picture_control, 3), (click_stage, 9)]
+    weights = np.array([w for _, w in actions], float)
+    weights /= weights.sum()
+
+    edit_ms: list[float] = []
+    by_action: dict[str, list[float]] = {}
+    spans: list[tuple[float, float, str]] = []  # (start, end, action) of every edit
+    memory: list[tuple[int, float]] = [(0, rss_mb())]
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(STALL_TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+
+    def edit() -> None:
+        action = actions[int(rng.choice(len(actions), p=weights))][0]
+        start = time.perf_counter()
+        action()
+        if state._timer.isActive():
+            state.recompute()  # what the coalescing timer would run next: part of the edit
+        end = time.perf_counter()
+        edit_ms.append((end - start) * 1000)
+        by_action.setdefault(action.__name__, []).append(edit_ms[-1])
+        spans.append((start, end, action.__name__))
+        n = len(edit_ms)
+        if n % 200 == 0:
+            page.stop_training()  # finished -> keep_training starts the next run
+        if n % 1000 == 0:
+            memory.append((n, rss_mb()))
+            if args.diagnose:
+                snapshots.append(tracemalloc.take_snapshot())
+                if len(snapshots) > 1:
+                    for stat in snapshots[-1].compare_to(snapshots[1], "lineno")[:8]:
+                        print("   ", stat)
+            print(f"  {n:6d} edits  RSS {memory[-1][1]:7.1f} MB  training runs {restarts[0]}",
+                  flush=True)
+        if n >= args.edits:
+            loop.quit()
+
+    snapshots = []
+    if args.diagnose:
+        import tracemalloc
+        tracemalloc.start(5)
+    driver = QTimer()
+    driver.setInterval(EDIT_INTERVAL_MS)
+    driver.timeout.connect(edit)
+    keep_training()
+    timer.start()
+    driver.start()
+    started = time.perf_counter()
+    loop.exec()
+    seconds = time.perf_counter() - started
+    driver.stop()
+    timer.stop()
+    # Close without the unsaved-work question (a modal dialog would wait for a person).
+    page.may_close = lambda: True
+    window.close()
+
+    stalls = [max(0.0, (b - a) * 1000 - STALL_TICK_MS) for a, b in zip(ticks, ticks[1:],
+                                                                       strict=False)]
+    worst = max(stalls, default=0.0)
+    if args.diagnose:
+        for name, times in sorted(by_action.items(), key=lambda kv: -max(kv[1])):
+            print(f"  {name:16s} n={len(times):5d} median {statistics.median(times):6.1f} ms "
+                  f"p99 {np.percentile(times, 99):6.1f} ms max {max(times):6.1f} ms")
+        order = np.argsort(stalls)[::-1][:10]
+        for i in order:
+            begin, end = ticks[i], ticks[i + 1]
+            inside = [(name, (e - b) * 1000) for b, e, name in spans if b < end and e > begin]
+            print(f"  stall {stalls[i]:6.1f} ms; edits inside: {inside}")
+    median = statistics.median(edit_ms)
+    p99 = float(np.percentile(edit_ms, 99))
+    base = memory[1][1] if len(memory) > 1 else memory[0][1]
+    final = memory[-1][1]
+    growth = (final - base) / base
+    print(f"run         {len(edit_ms)} edits in {seconds:.0f} s, {restarts[0]} training runs")
+    print(f"edit time   median {median:.1f} ms, p99 {p99:.1f} ms, max {max(edit_ms):.1f} ms")
+    print(f"stall       worst {worst:.0f} ms (target <= {STALL_TARGET_MS:.0f}) "
+          f"{verdict(worst <= STALL_TARGET_MS)}")
+    print(f"memory      {base:.0f} MB after 1000 edits -> {final:.0f} MB "
+          f"({100 * growth:+.1f} %, target within {100 * MEMORY_TARGET:.0f} %) "
+          f"{verdict(abs(growth) <= MEMORY_TARGET)}")
+    print(f"soak: {len(edit_ms)} edits, median {median:.1f} ms, p99 {p99:.1f} ms, worst "
+          f"stall {worst:.0f} ms, memory {base:.0f} MB -> {final:.0f} MB ({100 * growth:+.1f} %)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,257 @@
+"""LabState: snapshots, batches, atomic updates, the selection, memory budget, worker."""
+
+import dataclasses
+import threading
+
+import numpy as np
+import pytest
+
+import gui.state.lab_state as lab_state_module
+from engine.model import build_cnn
+from engine.pipeline import explore
+from gui.common.preprocess import Preprocess
+from gui.state import Filter, LabState, TrainingConfig
+
+
+@pytest.fixture
+def state(qtbot):
+    state = LabState()
+    state.recompute()
+    yield state
+    state.shutdown(10_000)
+
+
+def record(signal) -> list:
+    calls = []
+    signal.connect(lambda *args: calls.append(args))
+    return calls
+
+
+# --- snapshots -------------------------------------------------------------------------
+
+def test_filters_are_snapshots_that_cannot_change_the_state(state):
+    before = state.weights()
+    f = state.filters[0]
+    with pytest.raises(ValueError):
+        f.weights[0, 0, 0] = 42.0          # read-only array
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.name = "mine"
+    state.filters.append(Filter("extra", np.ones((1, 3, 3))))
+    state.filters.clear()
+    state.weights()[0, 0, 0, 0] = 42.0     # a new array each time
+    assert state.filter_count == 4
+    assert np.array_equal(state.weights(), before)
+    assert state.filters[0].name != "mine"
+
+
+def test_a_filter_copies_the_array_it_is_given(state):
+    weights = np.zeros((1, 3, 3), np.float32)
+    f = Filter("zero", weights)
+    weights[0, 1, 1] = 5.0
+    assert f.weights[0, 1, 1] == 0.0
+    state.set_filters([f])
+    assert state.filters[0].weights[0, 1, 1] == 0.0
+
+
+def test_an_edit_replaces_only_the_edited_filter(state):
+    first, second = state.filters[:2]
+    state.set_cell(1, 0, 0, 0, 2.5)
+    assert state.filters[0] is first           # unchanged snapshots stay the same object
+    assert state.filters[1] is not second
+    assert second.weights[0, 0, 0] != 2.5        # the old snapshot is unchanged
+    assert state.filters[1].weights[0, 0, 0] == 2.5
+
+
+# --- batches ---------------------------------------------------------------------------
+
+def test_a_batch_sends_each_signal_once_after_every_change_and_explores_once(state, qtbot):
+    explored = record(state.explored)
+    filters = record(state.filters_changed)
+    settings = record(state.settings_changed)
+    images = record(state.image_changed)
+    seen_during = []
+    with state.batch():
+        state.set_source(np.random.default_rng(0).random((20, 20, 3)))
+        state.set_cell(0, 0, 0, 0, 1.0)
+        state.set_cell(0, 0, 0, 1, 2.0)
+        state.set_bias(1, 0.5)
+        state.set_settings(stride=(2, 2))
+        state.set_settings(pool="avg")
+        state.select_filter(2)
+        seen_during.append((len(filters), len(settings), len(images)))
+    assert seen_during == [(0, 0, 0)]
+    assert (len(filters), len(settings), len(images)) == (1, 1, 1)
+    qtbot.waitUntil(lambda: len(explored) >= 1)
+    qtbot.wait(50)
+    assert len(explored) == 1
+    result = explored[0][0]
+    assert result.stride == (2, 2) and result.pool == "avg"
+    assert result.image.shape == (1, 20, 20)
+    assert state.selected == 2
+
+
+def test_nested_batches_release_at_the_outermost_end(state, qtbot):
+    filters = record(state.filters_changed)
+    with state.batch():
+        with state.batch():
+            state.set_bias(0, 1.0)
+        assert filters == []
+        state.set_bias(0, 2.0)
+    assert len(filters) == 1
+    assert state.filters[0].bias == 2.0
+
+
+def test_a_listener_of_settings_sees_the_learned_filters_already_in_place(state):
+    model = build_cnn((1, 9, 9), 3, filters=5, kernel_size=3, pool="avg", seed=1)
+    state.set_model(model)
+    seen = []
+
+    def on_settings_changed():
+        seen.append(("settings", state.filter_count, state.settings.pool,
+                     state.filters[0].name))
+
+    def on_filters_changed():
+        seen.append(("filters", state.filter_count, state.settings.pool,
+                     state.filters[0].name))
+
+    state.settings_changed.connect(on_settings_changed)
+    state.filters_changed.connect(on_filters_changed)
+    state.use_learned_filters()
+    assert sorted(seen) == [("filters", 5, "avg", "learned 1"),
+                            ("settings", 5, "avg", "learned 1")]
+    assert state.settings.padding == "valid"          # not "custom 0×0"
+    assert not state.learned_filters_edited           # nothing to reset yet
+    state.set_cell(0, 0, 1, 1, 0.25)
+    assert state.learned_filters_edited
+
+
+def test_prediction_with_edited_filters_leaves_the_shared_model_alone(state, qtbot):
+    model = build_cnn((1, 9, 9), 3, filters=4, kernel_size=3, seed=2)
+    conv = model.layers[0]
+    params, weight = conv.params, conv.params["weight"].copy()
+    state.set_model(model)
+    state.use_learned_filters()
+    touched = []
+    # Any reader of the model while the edited prediction runs must see its own weights.
+    real_forward = type(conv).forward_chwn
+
+    def spy(layer, *args, **kwargs):
+        if layer is conv:
+            touched.append(np.array_equal(layer.params["weight"], weight))
+        return real_forward(layer, *args, **kwargs)
+
+    type(conv).forward_chwn = spy
+    try:
+        state.set_cell(0, 0, 0, 0, 7.0)
+        state.recompute()
+    finally:
+        type(conv).forward_chwn = real_forward
+    assert conv.params is params and np.array_equal(conv.params["weight"], weight)
+    assert all(touched)
+    edited = model.copy()
+    edited.layers[0].params["weight"][0, 0, 0, 0] = 7.0
+    np.testing.assert_allclose(state.prediction,
+                               edited.predict_proba(state.image[None])[0], rtol=1e-6)
+
+
+# --- selection and training set-up ---------------------------------------------------------
+
+def test_selection_lives_in_the_state(state):
+    state.set_source(np.random.default_rng(0).random((12, 12, 3)))
+    state.set_preprocess(color="rgb")
+    channels = record(state.channel_selected)
+    pooled = record(state.pooled_cell_selected)
+    state.select_channel(2)
+    state.select_pooled_cell(1, 3)
+    assert state.selection.channel == 2 and state.selected_pooled_cell == (1, 3)
+    assert channels == [(2,)] and pooled == [(1, 3)]
+    state.select_channel(9)                       # clipped to the image's channels
+    assert state.selected_channel == 2
+    state.set_settings(stride=(2, 2))             # the maps change: no cell stays selected
+    assert state.selected_pooled_cell == (-1, -1)
+
+
+def test_training_settings_and_data_source_are_state(state):
+    changed = record(state.training_config_changed)
+    sources = record(state.data_source_changed)
+    state.set_training_config(epochs=7, hidden=32)
+    state.set_training_config(epochs=7)          # unchanged: no signal
+    state.set_data_source("shapes")
+    assert state.training_config == TrainingConfig(epochs=7, hidden=32)
+    assert len(changed) == 1 and sources == [("shapes",)]
+    with pytest.raises(ValueError):
+        state.set_training_config(epochs=0)
+    with pytest.raises(ValueError):
+        state.set_data_source("nowhere")
+    assert state.training_config.epochs == 7 and state.data_source == "shapes"
+
+
+# --- memory budget and the worker ------------------------------------------------------------
+
+def test_a_huge_original_size_photo_is_refused_with_a_message(state, qtbot):
+    failures = record(state.explore_failed)
+    state.recompute()
+    assert state.exploration is not None
+    photo = np.random.default_rng(0).random((4096, 4096, 3), dtype=np.float32)
+    with state.batch():
+        state.set_source(photo, "huge.png")
+        state.set_preprocess(Preprocess(color="rgb", size=None))
+        state.set_kernel_size(11, 11)
+        while state.filter_count < 32:
+            state.add_filter()
+    state.recompute()                               # no MemoryError
+    assert state.exploration is None                # the old result is not kept as current
+    assert failures and "GiB" in failures[-1][0]
+    assert "working size" in state.error
+
+
+def test_a_heavy_exploration_runs_in_the_worker_and_only_the_latest_lands(state, qtbot,
+                                                                          monkeypatch):
+    threads = []
+
+    def recording_explore(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return explore(*args, **kwargs)
+
+    monkeypatch.setattr(lab_state_module, "explore", recording_explore)
+    photo = np.random.default_rng(1).random((400, 400, 3), dtype=np.float32)
+    with state.batch():
+        state.set_source(photo)
+        state.set_preprocess(Preprocess(color="rgb", size=None))
+        state.set_kernel_size(11, 11)
+        while state.filter_count < 16:
+            state.add_filter()
+    explored = record(state.explored)
+    busy = record(state.busy_changed)
+    for bias in (1.0, 2.0, 3.0, 4.0):
+        state.set_bias(0, bias)
+        state.recompute()                           # returns at once: the worker computes
+    assert state.busy
+    qtbot.waitUntil(lambda: not state.busy, timeout=60_000)
+    assert threads and not any(threads)             # never in the GUI thread
+    assert busy[0] == (True,) and busy[-1] == (False,)
+    assert len(explored) == 1                       # stale results were dropped
+    result = explored[0][0]
+    expected = explore(*state._inputs())
+    np.testing.assert_allclose(result.conv[0], expected.conv[0], rtol=1e-5, atol=1e-5)
+    assert state.exploration is result
+
+
+def test_the_controls_show_a_busy_bar_while_the_worker_explores(state, qtbot):
+    from gui.explore.controls_panel import ControlsPanel
+
+    panel = ControlsPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.busy.isVisible()
+    photo = np.random.default_rng(2).random((400, 400, 3), dtype=np.float32)
+    with state.batch():
+        state.set_source(photo)
+        state.set_preprocess(Preprocess(color="rgb", size=None))
+        state.set_kernel_size(11, 11)
+        while state.filter_count < 16:
+            state.add_filter()
+    state.recompute()
+    assert state.busy and panel.busy.isVisible()
+    qtbot.waitUntil(lambda: not state.busy, timeout=60_000)
+    assert not panel.busy.isVisible()
