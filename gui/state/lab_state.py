@@ -37,7 +37,7 @@ from gui.state.filters import (
 )
 from gui.state.selection import Selection
 from gui.state.settings import DATA_SOURCES, LayerSettings, TrainingConfig
-from gui.worker import Worker
+from gui.worker import Worker, return_free_memory
 
 #: The order signals go out in when a batch of changes ends: what changed first, then
 #: what was picked, so a listener of a later signal sees every earlier change.
@@ -682,12 +682,15 @@ class LabState(QObject):
         """The worker's job (runs in its thread): explore the newest queued inputs and
         report ``(generation, result or None, message or None)``, until told to stop or
         idle for :data:`EXPLORE_WORKER_IDLE_SECONDS`."""
-        idle_since = time.monotonic()
+        idle_since, trim_owed = time.monotonic(), False
         while not should_stop():
             with self._queue_lock:
                 if self._queued_inputs is None:
                     if time.monotonic() - idle_since > EXPLORE_WORKER_IDLE_SECONDS:
                         return
+                    if trim_owed:  # a burst of edits has ended
+                        trim_owed = False
+                        return_free_memory()
                     self._queue_lock.wait(0.1)  # wakes at once for new inputs
                     continue
                 (generation, inputs), self._queued_inputs = self._queued_inputs, None
@@ -695,7 +698,7 @@ class LabState(QObject):
                 report((generation, explore(*inputs), None))
             except (ValueError, MemoryError) as error:
                 report((generation, None, str(error)))
-            idle_since = time.monotonic()
+            idle_since, trim_owed = time.monotonic(), True
 
     def _on_background_result(self, report: tuple) -> None:
         generation, result, message = report
