@@ -3,7 +3,8 @@
 Files named on the command line are opened at start: pictures in the explorer, ``.npz``
 models as the trained network. ``--screenshot PATH [--size 1280x800] [--page NAME]
 [--model FILE]`` renders the window offscreen to a PNG and exits. ``--reset-settings``
-forgets every remembered setting first.
+forgets every remembered setting first. ``--language en|ja`` shows the interface in that
+language for this run (otherwise: the one chosen in View ▸ Language, or the system's).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
                              "classify")
     parser.add_argument("--model", metavar="FILE",
                         help="a trained model (.npz) to open at start")
+    parser.add_argument("--language", choices=("en", "ja"),
+                        help="the interface language for this run: en (English) or ja "
+                             "(Japanese); without it, the remembered choice or the system's")
     parser.add_argument("--reset-settings", action="store_true",
                         help="forget the remembered window, folder and filters, then start")
     parser.add_argument("--first-frame", action="store_true",
@@ -99,7 +103,13 @@ def main(argv: list[str] | None = None) -> int:
         import tempfile
         settings_file = os.path.join(tempfile.mkdtemp(), "settings.ini")
         settings = QSettings(settings_file, QSettings.Format.IniFormat)
+    from gui import i18n
+
+    # Before the window is built, so that it (and Qt's own dialogs) start in the language.
+    i18n.set_language(i18n.startup_language(app_settings.AppSettings(settings),
+                                            args.language))
     window = MainWindow(settings=settings, restore=not defaults)
+    window.warn_if_font_missing()
     # A file that cannot be opened says why in the status line; the app starts anyway.
     window.open_paths(args.files, model=args.model)
     window.show_page(args.page)

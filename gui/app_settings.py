@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "CNN Lab"
 APPLICATION = "CNN Lab"
 LAST_FOLDER_KEY = "files/last_folder"
+#: The interface language chosen in View ▸ Language (a code such as "en" or "ja").
+LANGUAGE_KEY = "view/language"
 
 T = TypeVar("T")
 
@@ -76,6 +78,10 @@ class AppSettings:
             return value
         return self.read(key, default, parse)
 
+    def language(self, default: str, choices) -> str:
+        """The remembered interface language (one of ``choices``), else ``default``."""
+        return self.choice(LANGUAGE_KEY, default, choices)
+
     # --- writing -------------------------------------------------------------------
     def write(self, key: str, value) -> None:
         self.qsettings.setValue(key, value)
@@ -92,6 +98,10 @@ class AppSettings:
     def file_name(self) -> str:
         """Where the settings live (a file, or a registry path on Windows)."""
         return self.qsettings.fileName()
+
+    def remember_language(self, code: str) -> None:
+        self.write(LANGUAGE_KEY, code)
+        self.sync()
 
     # --- the last folder -----------------------------------------------------------
     def last_folder(self) -> str:

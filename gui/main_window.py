@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from gui import app_settings
+from gui import app_settings, i18n
 from gui.app_settings import as_text
 from gui.classify.page import ClassifyPage
 from gui.common import file_dialogs, samples
@@ -48,7 +56,8 @@ class MainWindow(QMainWindow):
     def __init__(self, state: LabState | None = None, settings: QSettings | None = None,
                  restore: bool = True) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("CNN Lab — how a convolutional network sees"))
+        self._built = False  # a LanguageChange can arrive while the pages are being made
+        i18n.ensure_installed()
         self.state = state or LabState(self)
         self.app_settings = app_settings.install(settings)
         self.settings = self.app_settings.qsettings
@@ -57,26 +66,22 @@ class MainWindow(QMainWindow):
         self.explorer = ExplorerPage(self.state)
         self.training = TrainingPage(self.state)
         self.classify = ClassifyPage(self.state)
-        pages = {
-            "explore": (self.explorer, self.tr("1 · Explore a layer"), self.tr(
-                "See what one convolutional layer does to a picture, stage by stage")),
-            "train": (self.training, self.tr("2 · Train a network"), self.tr(
-                "Train a small CNN on digits, shapes or your own classes and watch it learn")),
-            "classify": (self.classify, self.tr("3 · Classify"), self.tr(
-                "Draw or pick an image and see the trained network's probabilities")),
-        }
-        self.pages = {name: pages[name][0] for name in PAGE_NAMES}
+        self.pages = {"explore": self.explorer, "train": self.training,
+                      "classify": self.classify}
         self.tabs = StableTabWidget()
         self.tabs.setDocumentMode(True)
         for name in PAGE_NAMES:
-            page, title, tip = pages[name]
-            self.tabs.setTabToolTip(self.tabs.addTab(page, title), tip)
+            self.tabs.addTab(self.pages[name], "")
         self.setCentralWidget(self.tabs)
 
         # Every message follows one rule (gui/common/status_line.py): it has a topic and
         # is withdrawn when what it is about changes.
         self.status = StatusLine(wrap=False)
         self.statusBar().addWidget(self.status, 1)
+        # The window's own message, kept as a way to word it so that a language switch
+        # words it again: (topic, error, render, the text it rendered).
+        self._own_message: tuple[str, bool, Callable[[], str], str] | None = None
+        self._font_warned = False
         # The image panel and the Classify page speak only when a picture could not be
         # opened; an empty message from the Classify page means it classified one.
         self.explorer.image_panel.message.connect(
@@ -109,59 +114,160 @@ class MainWindow(QMainWindow):
             self.training.restore_work()
         else:
             self.resize(1280, 800)
+        self._built = True
+        self.retranslate()
 
     # --- menus -----------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, menu, slot, shortcut=None) -> QAction:
+        """An action in ``menu``; :meth:`retranslate` gives it its texts."""
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
     def _build_menus(self) -> None:
         image = self.explorer.image_panel
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = self._action(
-            file_menu, self.tr("&Open image…"), image.open_dialog, QKeySequence.StandardKey.Open,
-            self.tr("Open a PNG, JPEG, BMP, GIF or other picture"))
-        self._action(file_menu, self.tr("&Paste image"), self.paste_image,
-                     QKeySequence.StandardKey.Paste, self.tr("Use the picture on the clipboard"))
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Save filters…"), self.save_filters_dialog,
-                     QKeySequence.StandardKey.Save, self.tr("Save the feature detectors as JSON"))
-        self._action(file_menu, self.tr("&Load filters…"), self.load_filters_dialog,
-                     QKeySequence("Ctrl+L"), self.tr("Load feature detectors from JSON"))
-        self._action(file_menu, self.tr("&Export stage images…"), self.export_stages_dialog,
-                     QKeySequence("Ctrl+E"), self.tr("Save every stage's heatmap as PNG"))
-        file_menu.addSeparator()
-        self.open_model_action = self._action(
-            file_menu, self.tr("Open &model…"), self.training.open_model_dialog,
-            QKeySequence("Ctrl+Shift+O"), self.tr("Load a trained CNN Lab model (.npz)"))
-        self._action(file_menu, self.tr("Save m&odel…"), self.training.save_model_dialog,
-                     QKeySequence("Ctrl+Shift+S"), self.tr("Save the trained model (.npz)"))
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
-                     self.tr("Close CNN Lab"))
-        filters_menu = self.menuBar().addMenu(self.tr("F&ilters"))
-        self._action(filters_menu, self.tr("Restore &default filters"),
-                     self.restore_default_filters, None, self.tr(
-                         "Replace every filter by the four CNN Lab starts with: vertical "
-                         "line, horizontal line, sobel x and laplacian (yours are kept aside)"))
-        self.restore_own_action = self._action(
-            filters_menu, self.tr("Restore &my filters"), self.restore_own_filters, None,
-            self.tr("Bring back the filters and layer settings that “Show learned filters "
-                    "in explorer” or “Restore default filters” replaced"))
-        filters_menu.aboutToShow.connect(self._update_filter_actions)
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        menu = self.file_menu
+        self.open_action = self._action(menu, image.open_dialog, QKeySequence.StandardKey.Open)
+        self.paste_action = self._action(menu, self.paste_image, QKeySequence.StandardKey.Paste)
+        menu.addSeparator()
+        self.save_filters_action = self._action(menu, self.save_filters_dialog,
+                                                QKeySequence.StandardKey.Save)
+        self.load_filters_action = self._action(menu, self.load_filters_dialog,
+                                                QKeySequence("Ctrl+L"))
+        self.export_action = self._action(menu, self.export_stages_dialog,
+                                          QKeySequence("Ctrl+E"))
+        menu.addSeparator()
+        self.open_model_action = self._action(menu, self.training.open_model_dialog,
+                                              QKeySequence("Ctrl+Shift+O"))
+        self.save_model_action = self._action(menu, self.training.save_model_dialog,
+                                              QKeySequence("Ctrl+Shift+S"))
+        menu.addSeparator()
+        self.quit_action = self._action(menu, self.close, QKeySequence.StandardKey.Quit)
+
+        self.filters_menu = bar.addMenu("")
+        self.restore_default_action = self._action(self.filters_menu,
+                                                   self.restore_default_filters)
+        self.restore_own_action = self._action(self.filters_menu, self.restore_own_filters)
+        self.filters_menu.aboutToShow.connect(self._update_filter_actions)
         self._update_filter_actions()
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.numbers_action = self._action(
-            view_menu, self.tr("Pixel &values…"), self.show_numbers_window,
-            QKeySequence("Ctrl+Shift+N"), self.tr("Show the picture as a grid of numbers"))
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&About CNN Lab"), self.show_about)
+
+        self.view_menu = bar.addMenu("")
+        self.numbers_action = self._action(self.view_menu, self.show_numbers_window,
+                                           QKeySequence("Ctrl+Shift+N"))
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            # Each language is named in its own language, whatever the current one.
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current_language())
+            action.triggered.connect(lambda _=False, code=code: self.choose_language(code))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = self._action(self.help_menu, self.show_about)
+
+    @staticmethod
+    def _set_texts(action: QAction, text: str, tip: str = "") -> None:
+        action.setText(text)
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", ""))
+
+    def retranslate(self) -> None:
+        """Set every text of the window itself in the current language (its pages set
+        their own): the title, tabs, menus, actions and the window's own message."""
+        self.setWindowTitle(self.tr("CNN Lab — how a convolutional network sees"))
+        tabs = {
+            "explore": (self.tr("1 · Explore a layer"), self.tr(
+                "See what one convolutional layer does to a picture, stage by stage")),
+            "train": (self.tr("2 · Train a network"), self.tr(
+                "Train a small CNN on digits, shapes or your own classes and watch it learn")),
+            "classify": (self.tr("3 · Classify"), self.tr(
+                "Draw or pick an image and see the trained network's probabilities")),
+        }
+        for name, (title, tip) in tabs.items():
+            index = self.tabs.indexOf(self.pages[name])
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, tip)
+
+        self.file_menu.setTitle(self.tr("&File"))
+        self._set_texts(self.open_action, self.tr("&Open image…"),
+                        self.tr("Open a PNG, JPEG, BMP, GIF or other picture"))
+        self._set_texts(self.paste_action, self.tr("&Paste image"),
+                        self.tr("Use the picture on the clipboard"))
+        self._set_texts(self.save_filters_action, self.tr("&Save filters…"),
+                        self.tr("Save the feature detectors as JSON"))
+        self._set_texts(self.load_filters_action, self.tr("&Load filters…"),
+                        self.tr("Load feature detectors from JSON"))
+        self._set_texts(self.export_action, self.tr("&Export stage images…"),
+                        self.tr("Save every stage's heatmap as PNG"))
+        self.open_model_action.setText(self.tr("Open &model…"))
+        self._on_training_changed(self.training.is_training())  # its tip depends on it
+        self._set_texts(self.save_model_action, self.tr("Save m&odel…"),
+                        self.tr("Save the trained model (.npz)"))
+        self._set_texts(self.quit_action, self.tr("&Quit"), self.tr("Close CNN Lab"))
+
+        self.filters_menu.setTitle(self.tr("F&ilters"))
+        self._set_texts(self.restore_default_action, self.tr("Restore &default filters"),
+                        self.tr("Replace every filter by the four CNN Lab starts with: "
+                                "vertical line, horizontal line, sobel x and laplacian (yours "
+                                "are kept aside)"))
+        self._set_texts(self.restore_own_action, self.tr("Restore &my filters"),
+                        self.tr("Bring back the filters and layer settings that “Show "
+                                "learned filters in explorer” or “Restore default filters” "
+                                "replaced"))
+
+        self.view_menu.setTitle(self.tr("&View"))
+        self._set_texts(self.numbers_action, self.tr("Pixel &values…"),
+                        self.tr("Show the picture as a grid of numbers"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_menu.menuAction().setStatusTip(
+            self.tr("Show CNN Lab in another language, at once"))
+
+        self.help_menu.setTitle(self.tr("&Help"))
+        self._set_texts(self.about_action, self.tr("&About CNN Lab"),
+                        self.tr("Who made CNN Lab, and where its pictures come from"))
+
+        if self._own_message is not None:
+            topic, error, render, shown = self._own_message
+            if self.status.topic == topic and self.status.text() == shown:
+                self._say(render, error, topic)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._built:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- language --------------------------------------------------------------------
+    def choose_language(self, code: str) -> None:
+        """Switch the interface to ``code`` (View ▸ Language) and remember the choice."""
+        self.set_language(code)
+        self.app_settings.remember_language(code)
+
+    def set_language(self, code: str) -> None:
+        """Switch to ``code`` for this run; every widget retranslates before this returns.
+        Says once (per run) when no font can draw the language."""
+        i18n.set_language(code)
+        self.language_actions[code].setChecked(True)
+        self.warn_if_font_missing()
+
+    def warn_if_font_missing(self) -> str:
+        """Show, once, what to install when the current language has no font; returns
+        the message ("" when none was needed or it was said before)."""
+        text = i18n.missing_font_message(i18n.current_language())
+        if not text or self._font_warned:
+            return ""
+        self._font_warned = True
+        self.show_message(text, error=True, topic="language")
+        return text
 
     def _on_training_changed(self, running: bool) -> None:
         # The run replaces the model when it ends, so a model opened meanwhile would be
@@ -190,12 +296,23 @@ class MainWindow(QMainWindow):
         """Show ``text`` in the status bar; an empty text withdraws ``topic``."""
         self.status.say(text, topic, error)
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About CNN Lab"), self.tr(
+    def _say(self, render: Callable[[], str], error: bool = False, topic: str = FILE) -> None:
+        """Show the window's own message ``render()``, and word it again (in the new
+        language) when the language changes while it is shown."""
+        text = render()
+        self.status.say(text, topic, error)
+        self._own_message = (topic, error, render, text)
+
+    def about_texts(self) -> tuple[str, str]:
+        """The About box's title and text, in the current language."""
+        return self.tr("About CNN Lab"), self.tr(
             "<p><b>CNN Lab</b> shows, step by step, how a convolutional neural network "
             "turns an image into features: convolution, ReLU, pooling and flattening.</p>"
             "<p>MNIST digits: Yann LeCun, Corinna Cortes, Christopher Burges (CC BY-SA 3.0). "
-            "Photos: Stefan van der Walt and Rachel Michetti (CC0), NASA (public domain).</p>"))
+            "Photos: Stefan van der Walt and Rachel Michetti (CC0), NASA (public domain).</p>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, *self.about_texts())
 
     # --- files -----------------------------------------------------------------------
     @property
@@ -240,11 +357,13 @@ class MainWindow(QMainWindow):
         try:
             save_filters(path, self.state.filters)
         except OSError as error:
-            self.show_message(self.tr("Could not save {0}: {1}").format(
-                Path(path).name, error.strerror), error=True)
+            reason = error.strerror  # the name "error" ends with the except block
+            self._say(lambda: self.tr("Could not save {0}: {1}").format(
+                Path(path).name, reason), error=True)
             return False
-        self.show_message(self.tr("Saved {0} filters to {1}").format(
-            len(self.state.filters), Path(path).name))
+        count = len(self.state.filters)
+        self._say(lambda: self.tr("Saved %n filter(s) to {0}", "", count).format(
+            Path(path).name))
         return True
 
     def load_filters_dialog(self) -> None:
@@ -258,11 +377,12 @@ class MainWindow(QMainWindow):
             filters = load_filters(path)
             self.state.set_filters(filters)
         except (FilterFileError, ValueError) as error:
-            self.show_message(self.tr("Could not load {0}: {1}").format(
-                Path(path).name, error), error=True)
+            reason = str(error)
+            self._say(lambda: self.tr("Could not load {0}: {1}").format(
+                Path(path).name, reason), error=True)
             return False
-        self.show_message(self.tr("Loaded {0} filters from {1}").format(
-            len(filters), Path(path).name))
+        self._say(lambda: self.tr("Loaded %n filter(s) from {0}", "", len(filters)).format(
+            Path(path).name))
         return True
 
     def _update_filter_actions(self) -> None:
@@ -271,23 +391,26 @@ class MainWindow(QMainWindow):
     def restore_default_filters(self) -> None:
         self.state.restore_default_filters()
         own = self.state.own_filters
+        count = len(self.state.filters)
         if own is None:
-            text = self.tr("Restored the {0} default filters.").format(len(self.state.filters))
+            self._say(lambda: self.tr("Restored the {0} default filters.").format(count),
+                      topic="filters")
         else:
-            text = self.tr("Restored the {0} default filters. Filters ▸ Restore my filters "
-                           "brings back the {1} shown before.").format(
-                len(self.state.filters), len(own))
-        self.show_message(text, topic="filters")
+            own_count = len(own)
+            self._say(lambda: self.tr(
+                "Restored the {0} default filters. Filters ▸ Restore my filters brings back "
+                "the %n shown before.", "", own_count).format(count), topic="filters")
 
     def restore_own_filters(self) -> bool:
         try:
             self.state.restore_own_filters()
         except ValueError:
-            self.show_message(self.tr("There are no filters of yours to bring back: nothing "
-                                      "has replaced them."), topic="filters")
+            self._say(lambda: self.tr("There are no filters of yours to bring back: "
+                                      "nothing has replaced them."), topic="filters")
             return False
-        self.show_message(self.tr("Your {0} filters and layer settings are back.").format(
-            len(self.state.filters)), topic="filters")
+        count = len(self.state.filters)
+        self._say(lambda: self.tr("Your %n filter(s) and layer settings are back.", "",
+                                  count), topic="filters")
         return True
 
     def export_stages_dialog(self) -> None:
@@ -299,9 +422,10 @@ class MainWindow(QMainWindow):
         try:
             written = self.explorer.stage_view.export_images(folder)
         except OSError as error:
-            self.show_message(self.tr("Could not export: {0}").format(error), error=True)
+            reason = str(error)
+            self._say(lambda: self.tr("Could not export: {0}").format(reason), error=True)
             return []
-        self.show_message(self.tr("Wrote {0} images to {1}").format(len(written), folder))
+        self._say(lambda: self.tr("Wrote %n image(s) to {0}", "", len(written)).format(folder))
         return written
 
     # --- drag and drop ---------------------------------------------------------------

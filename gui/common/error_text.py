@@ -1,0 +1,363 @@
+"""The learner's sentence for an engine error, in the current language.
+
+The engine never words its errors for the screen: each carries a ``code`` and the
+``values`` the sentence needs (:class:`engine.model.ModelFileError`,
+:class:`engine.architecture.ArchitectureError`,
+:class:`engine.architecture.MemoryBudgetExceeded`, :class:`engine.ops.WindowDoesNotFit`,
+:class:`engine.safe_json.JsonFileError`, :class:`engine.folders.DataError` and its
+:class:`engine.collection.CollectionError`, and the :class:`engine.folders.Skipped` files).
+:func:`error_text` words them all; call it when the text is shown (and again on a
+language change), not when the error is caught.
+
+Every sentence is a literal ``self.tr("...")`` of :class:`ErrorText`, so that
+``pyside6-lupdate`` finds it, plurals included. Layers, rows and example
+numbers count from 1, as everywhere on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from engine.architecture import ArchitectureError, MemoryBudgetExceeded
+from engine.folders import DataError, Skipped
+from engine.model import ModelFileError
+from engine.ops import WindowDoesNotFit
+from engine.safe_json import JsonFileError
+
+Wording = Callable[[dict], str]
+
+
+def _mib(count) -> str:
+    return f"{count / 2**20:,.0f}"
+
+
+class ErrorText(QObject):
+    """The sentences, one method per family of errors (lupdate's context: ErrorText).
+
+    A QObject so that every sentence is a literal ``self.tr(...)``: lupdate reads plural
+    forms (``%n``) only from ``tr`` calls.
+    """
+
+    def _model(self, code: str) -> Wording | None:
+        return {
+            "missing": lambda v: self.tr("“{0}” does not exist.").format(v["name"]),
+            "unreadable": lambda v: self.tr("“{0}” cannot be read.").format(v["name"]),
+            "not_a_model": lambda v: self.tr("“{0}” is not a CNN Lab model file.").format(
+                v["name"]
+            ),
+            "damaged": lambda v: self.tr(
+                "“{0}” is not a CNN Lab model file: it is damaged, truncated or of another kind.",
+            ).format(v["name"]),
+            "pickled": lambda v: self.tr(
+                "“{0}” contains Python objects; CNN Lab never loads those, for safety.",
+            ).format(v["name"]),
+            "version": lambda v: self.tr(
+                "“{0}” was written by another version of "
+                "CNN Lab (model format {1}; this one reads format {2}).",
+            ).format(v["name"], v["version"], v["supported"]),
+            "too_large": lambda v: self.tr("“{0}” is far too large to be a CNN Lab model.").format(
+                v["name"]
+            ),
+            "architecture": lambda v: self.tr(
+                "“{0}” describes a network CNN Lab cannot build: {1}"
+            ).format(v["name"], self._architecture_sentence(v["reason"], v)),
+            "json_depth": lambda v: self.tr(
+                "“{0}”: the description of the network nests {1} levels deep; "
+                "at most {2} are allowed.",
+            ).format(v["name"], v["depth"], v["limit"]),
+            "class_names": lambda v: self.tr(
+                "“{0}”: the network has {1} outputs "
+                "but {2} class names (or names that are not short texts).",
+            ).format(v["name"], v["outputs"], v["names"]),
+            "missing_weights": lambda v: self.tr("“{0}”: the weights “{1}” are missing.").format(
+                v["name"], v["key"]
+            ),
+            "unexpected_arrays": lambda v: self.tr(
+                "“{0}” holds an array “{1}” that no model of this kind has."
+            ).format(v["name"], v["key"]),
+            "weight_shape": lambda v: self.tr(
+                "“{0}”: the weights “{1}” have shape {2}, but the network needs {3}."
+            ).format(v["name"], v["key"], _shape(v["shape"]), _shape(v["expected"])),
+            "weight_dtype": lambda v: self.tr(
+                "“{0}”: the weights “{1}” are stored as {2}; "
+                "only float32 and float64 are accepted.",
+            ).format(v["name"], v["key"], v["dtype"]),
+            "not_finite": lambda v: self.tr(
+                "“{0}”: the weights “{1}” contain NaN or infinity."
+            ).format(v["name"], v["key"]),
+            "overflow": lambda v: self.tr(
+                "“{0}”: the weights are so large that the class scores overflow."
+            ).format(v["name"]),
+        }.get(code)
+
+    def _architecture(self, code: str) -> Wording | None:
+        return {
+            "not_a_list": lambda v: self.tr("The network has no list of layers."),
+            "too_many_layers": lambda v: self.tr(
+                "The network has {0} layers; at most {1} are allowed."
+            ).format(v["count"], v["limit"]),
+            "unknown_layer": lambda v: self.tr("Layer {0} is of no known kind.").format(
+                v["layer"] + 1
+            ),
+            "bad_argument": lambda v: self.tr(
+                "Layer {0} ({1}): the setting “{2}” is missing, unexpected or not a whole number.",
+            ).format(v["layer"] + 1, v["kind"], v["argument"]),
+            "out_of_range": lambda v: (
+                self.tr("Layer {0} ({1}): {2} = {3} is outside {4} to {5}.").format(
+                    v["layer"] + 1, v["kind"], v["argument"], v["value"], v["low"], v["high"]
+                )
+                if "layer" in v
+                else self.tr("The input shape {0} is out of range.").format(_shape(v["value"]))
+            ),
+            "input_shape": lambda v: self.tr(
+                "The input shape must be (channels, rows, columns), not {0}."
+            ).format(v["shape"]),
+            "channels_mismatch": lambda v: self.tr(
+                "Layer {0} (Conv2D) expects %n input channel(s) but receives shape {1}.",
+                "",
+                v["expected"],
+            ).format(v["layer"] + 1, _shape(v["shape"])),
+            "features_mismatch": lambda v: self.tr(
+                "Layer {0} (Dense) expects %n input(s) but receives shape {1}.",
+                "",
+                v["expected"],
+            ).format(v["layer"] + 1, _shape(v["shape"])),
+            "needs_maps": lambda v: self.tr(
+                "Layer {0} pools feature maps, but receives shape {1}."
+            ).format(v["layer"] + 1, _shape(v["shape"])),
+            "window_does_not_fit": lambda v: (
+                self.tr(
+                    "The convolution kernel spans %n cell(s), more than its "
+                    "input of {0}: no output is left.",
+                    "",
+                    v["span"],
+                )
+                if v["stage"] == "convolution"
+                else self.tr(
+                    "The pool window spans %n cell(s), more than its input of {0}: "
+                    "no output is left.",
+                    "",
+                    v["span"],
+                )
+            ).format(v["size"]),
+            "not_flat": lambda v: self.tr("The last layer must be a Dense layer."),
+            "too_many_parameters": lambda v: self.tr(
+                "The network has {0} parameters; at most {1} are allowed."
+            ).format(f"{v['count']:,}", f"{v['limit']:,}"),
+        }.get(code)
+
+    def _architecture_sentence(self, code: str, values: dict) -> str:
+        wording = self._architecture(code)
+        if wording is None:
+            return self.tr("the problem is “{0}”.").format(code)
+        return wording(values)
+
+    def _data(self, code: str) -> Wording | None:
+        return {
+            "missing": lambda v: self.tr("The folder “{0}” does not exist.").format(v["path"]),
+            "not_a_folder": lambda v: self.tr("“{0}” is a file, not a folder.").format(v["name"]),
+            "no_subfolders": lambda v: self.tr(
+                "“{0}” has no subfolders. Put the pictures "
+                "of each class in a subfolder named after the class, for "
+                "example “cat” and “dog”.",
+            ).format(v["name"]),
+            "one_subfolder": lambda v: self.tr(
+                "“{0}” has only one class subfolder (“{1}”); a classifier needs at least two.",
+            ).format(v["name"], v["subfolder"]),
+            "name_not_text": lambda v: self.tr("A class name must be text."),
+            "name_empty": lambda v: self.tr("A class needs a name."),
+            "name_too_long": lambda v: self.tr(
+                "Class names are limited to %n character(s).", "", v["limit"]
+            ),
+            "name_taken": lambda v: self.tr("There is already a class called “{0}”.").format(
+                v["name"]
+            ),
+            "no_such_class": lambda v: self.tr("There is no class called “{0}”.").format(v["name"]),
+            "bad_example_shape": lambda v: self.tr(
+                "An example must be a {0}×{0} image, not {1}."
+            ).format(v["size"], v["shape"]),
+            "bad_example_values": lambda v: self.tr(
+                "An example must not contain NaN or infinite values."
+            ),
+            "no_such_example": lambda v: self.tr("“{0}” has no example number {1}.").format(
+                v["name"], v["number"]
+            ),
+            "too_few_classes": lambda v: self.tr(
+                "Add at least 2 classes, each with at least 2 examples (you have %n class(es)).",
+                "",
+                v["count"],
+            ),
+            "too_few_examples": lambda v: self.tr(
+                "Add %n more example(s) to “{0}”: every "
+                "class needs at least 2 (one to train on, one to "
+                "test with).",
+                "",
+                v["missing"],
+            ).format(v["name"]),
+            "foreign_folder": lambda v: self.tr(
+                "“{0}” already holds other files. Choose "
+                "an empty folder, or a folder where a class collection "
+                "was saved before.",
+            ).format(v["name"]),
+            "write_failed": lambda v: self.tr(
+                "Could not save to “{0}”: {1}. The folder still holds what it held before."
+            ).format(v["path"], v["reason"]),
+            "not_a_collection": lambda v: self.tr(
+                "“{0}” is not a saved class collection: it has no {1} and no class subfolders.",
+            ).format(v["name"], v["manifest"]),
+            "damaged_manifest": lambda v: self.tr(
+                "“{0}” in “{1}” is damaged or not a CNN Lab class collection."
+            ).format(v["manifest"], v["folder"]),
+            "bad_listed_class": lambda v: self.tr("“{0}” in “{1}” lists a bad class: {2}").format(
+                v["manifest"], v["folder"], error_text(v["error"])
+            ),
+        }.get(code)
+
+    def _json_name(self, values: tuple) -> str:
+        """The file named in quotes, or "The text" for JSON that came from no file."""
+        if values and values[0]:
+            # Translatable: Japanese quotes a name 「so」.
+            return self.tr("“{0}”").format(values[0])
+        return self.tr("The text")
+
+    def _json(self, code: str) -> Callable[[tuple], str] | None:
+        return {
+            "missing": lambda v: self.tr("{0} does not exist.").format(self._json_name(v)),
+            "not_file": lambda v: self.tr("{0} is not a file.").format(self._json_name(v)),
+            "unreadable": lambda v: self.tr("{0} cannot be read ({1}).").format(
+                self._json_name(v), v[1]
+            ),
+            "too_large": lambda v: self.tr(
+                "{0} is too large: {1} bytes, at most {2} are allowed."
+            ).format(self._json_name(v), f"{v[1]:,}", f"{v[2]:,}"),
+            "not_text": lambda v: self.tr("{0} is not a text file.").format(self._json_name(v)),
+            "not_json": lambda v: self.tr("{0} is not a JSON file ({1}, line {2}).").format(
+                self._json_name(v), v[1], v[2]
+            ),
+            "too_deep": lambda v: self.tr(
+                "{0} nests its lists {1} levels deep; at most {2} are allowed."
+            ).format(self._json_name(v), v[1], v[2]),
+        }.get(code)
+
+    def _skipped(self, code: str) -> Callable[[Skipped], str] | None:
+        return {
+            "not_picture": lambda s: self.tr("“{0}” is not a picture file.").format(
+                Path(s.path).name
+            ),
+            "not_regular": lambda s: self.tr(
+                "“{0}” is not a regular file ({1}), so it was not opened."
+            ).format(Path(s.path).name, s.detail),
+            "unreadable": lambda s: self.tr("“{0}” could not be read: {1}").format(
+                Path(s.path).name, s.detail
+            ),
+            "class_folder_missing": lambda s: self.tr(
+                "The folder of the class “{0}” is missing."
+            ).format(s.detail),
+        }.get(code)
+
+    def _memory(self, error: MemoryBudgetExceeded) -> str:
+        v = error.values
+        return self.tr(
+            "This network needs about {0} MiB of memory to train, more "
+            "than the {1} MiB allowed; layer {2} ({3}) alone needs {4} MiB. Use fewer filters, a "
+            "smaller batch size or a smaller picture.",
+        ).format(
+            _mib(v["total_bytes"]),
+            _mib(v["budget_bytes"]),
+            v["layer"] + 1,
+            v["kind"],
+            _mib(v["layer_bytes"]),
+        )
+
+    def _window(self, error: WindowDoesNotFit) -> str:
+        terms = error.terms
+        if terms.stage == "convolution":
+            text = (
+                self.tr(
+                    "The convolution kernel spans %n cell(s), more than "
+                    "its input of {0} padded by {1} on each side to {2}: no output is left.",
+                    "",
+                    terms.span,
+                )
+                if terms.p
+                else self.tr(
+                    "The convolution kernel spans %n cell(s), more than "
+                    "its input of {0}: no output is left.",
+                    "",
+                    terms.span,
+                )
+            )
+        else:
+            text = (
+                self.tr(
+                    "The pool window spans %n cell(s), more than its "
+                    "input of {0} padded by {1} on each side to {2}: no output is left.",
+                    "",
+                    terms.span,
+                )
+                if terms.p
+                else self.tr(
+                    "The pool window spans %n cell(s), more than its input of {0}: "
+                    "no output is left.",
+                    "",
+                    terms.span,
+                )
+            )
+        return text.format(terms.n, terms.p, terms.padded)
+
+
+def _shape(shape) -> str:
+    if isinstance(shape, (tuple, list)):
+        return "×".join(str(side) for side in shape)
+    return str(shape)
+
+
+_instance: ErrorText | None = None
+
+
+def _words() -> ErrorText:
+    global _instance
+    if _instance is None:
+        _instance = ErrorText()
+    return _instance
+
+
+def wording_for(error) -> Callable[[], str] | None:
+    """How :func:`error_text` words ``error``, or None when nothing does (then it shows
+    ``str(error)``). Tests use it to check that every engine code has a sentence."""
+    words = _words()
+    if isinstance(error, MemoryBudgetExceeded):
+        return lambda: words._memory(error)
+    if isinstance(error, WindowDoesNotFit):
+        return lambda: words._window(error)
+    if isinstance(error, Skipped):
+        skipped = words._skipped(error.code)
+        return None if skipped is None else (lambda: skipped(error))
+    families = (
+        (ModelFileError, words._model),
+        (ArchitectureError, words._architecture),
+        (DataError, words._data),
+        (JsonFileError, words._json),
+    )
+    for family, table in families:
+        if isinstance(error, family):
+            wording = table(error.code)
+            return None if wording is None else partial(wording, error.values)
+    return None
+
+
+def error_text(error) -> str:
+    """The learner's sentence for an engine error (or a skipped file) in the current
+    language; for anything else, or values the wording cannot use, ``str(error)``."""
+    wording = wording_for(error)
+    if wording is None:
+        return str(error)
+    try:
+        return wording()
+    # Values an older or newer engine shaped differently must not hide the error itself.
+    except (KeyError, IndexError, TypeError, ValueError):
+        return str(error)

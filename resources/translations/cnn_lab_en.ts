@@ -1,0 +1,108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ErrorText</name>
+    <message numerus="yes">
+        <source>Layer {0} (Conv2D) expects %n input channel(s) but receives shape {1}.</source>
+        <translation>
+            <numerusform>Layer {0} (Conv2D) expects %n input channel but receives shape {1}.</numerusform>
+            <numerusform>Layer {0} (Conv2D) expects %n input channels but receives shape {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer {0} (Dense) expects %n input(s) but receives shape {1}.</source>
+        <translation>
+            <numerusform>Layer {0} (Dense) expects %n input but receives shape {1}.</numerusform>
+            <numerusform>Layer {0} (Dense) expects %n inputs but receives shape {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The convolution kernel spans %n cell(s), more than its input of {0}: no output is left.</source>
+        <translation>
+            <numerusform>The convolution kernel spans %n cell, more than its input of {0}: no output is left.</numerusform>
+            <numerusform>The convolution kernel spans %n cells, more than its input of {0}: no output is left.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The pool window spans %n cell(s), more than its input of {0}: no output is left.</source>
+        <translation>
+            <numerusform>The pool window spans %n cell, more than its input of {0}: no output is left.</numerusform>
+            <numerusform>The pool window spans %n cells, more than its input of {0}: no output is left.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Class names are limited to %n character(s).</source>
+        <translation>
+            <numerusform>Class names are limited to %n character.</numerusform>
+            <numerusform>Class names are limited to %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least 2 classes, each with at least 2 examples (you have %n class(es)).</source>
+        <translation>
+            <numerusform>Add at least 2 classes, each with at least 2 examples (you have %n class).</numerusform>
+            <numerusform>Add at least 2 classes, each with at least 2 examples (you have %n classes).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n more example(s) to “{0}”: every class needs at least 2 (one to train on, one to test with).</source>
+        <translation>
+            <numerusform>Add %n more example to “{0}”: every class needs at least 2 (one to train on, one to test with).</numerusform>
+            <numerusform>Add %n more examples to “{0}”: every class needs at least 2 (one to train on, one to test with).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The convolution kernel spans %n cell(s), more than its input of {0} padded by {1} on each side to {2}: no output is left.</source>
+        <translation>
+            <numerusform>The convolution kernel spans %n cell, more than its input of {0} padded by {1} on each side to {2}: no output is left.</numerusform>
+            <numerusform>The convolution kernel spans %n cells, more than its input of {0} padded by {1} on each side to {2}: no output is left.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The pool window spans %n cell(s), more than its input of {0} padded by {1} on each side to {2}: no output is left.</source>
+        <translation>
+            <numerusform>The pool window spans %n cell, more than its input of {0} padded by {1} on each side to {2}: no output is left.</numerusform>
+            <numerusform>The pool window spans %n cells, more than its input of {0} padded by {1} on each side to {2}: no output is left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Saved %n filter(s) to {0}</source>
+        <translation>
+            <numerusform>Saved %n filter to {0}</numerusform>
+            <numerusform>Saved %n filters to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n filter(s) from {0}</source>
+        <translation>
+            <numerusform>Loaded %n filter from {0}</numerusform>
+            <numerusform>Loaded %n filters from {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the {0} default filters. Filters ▸ Restore my filters brings back the %n shown before.</source>
+        <translation>
+            <numerusform>Restored the {0} default filters. Filters ▸ Restore my filters brings back the %n shown before.</numerusform>
+            <numerusform>Restored the {0} default filters. Filters ▸ Restore my filters brings back the %n shown before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n filter(s) and layer settings are back.</source>
+        <translation>
+            <numerusform>Your %n filter and layer settings are back.</numerusform>
+            <numerusform>Your %n filters and layer settings are back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n image(s) to {0}</source>
+        <translation>
+            <numerusform>Wrote %n image to {0}</numerusform>
+            <numerusform>Wrote %n images to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

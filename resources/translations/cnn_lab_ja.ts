@@ -1,0 +1,2931 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name></name>
+    <message>
+        <source>estimating time</source>
+        <extracomment>Milliseconds between two repaints of the live views: one every other 60 Hz frame. Seconds between two redraws of the filter grid and of the curves (the progress bar follows every frame). Repainting pyqtgraph views is most of the page&apos;s work in the GUI thread, and the training thread waits for all of it: PySide holds Python&apos;s GIL through Qt&apos;s C++ calls too. Measured with benchmarks/bench_training_gui.py: every view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each of the default model&apos;s ~8 epochs a second, about 10 %. A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value. A change smaller than this share of the colour scale moves no cell to another of the colour map&apos;s 256 entries (one entry spans 2/255 of the scale). The topics of the page&apos;s messages (gui/common/status_line.py); FILE: model and export files. DATASET messages come from the dataset panel.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many feature detectors the convolution layer learns</source>
+        <extracomment>The state&apos;s model came from training here and was never saved to a file.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of each filter, in pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many pixels a filter moves between two output cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows and columns of zeros added around each image (1 keeps a 3×3 layer&apos;s size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pooling after the convolution: max keeps each window&apos;s strongest response, average its mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of each pooling window (its stride too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of an extra dense layer before the output (0: none, the features go straight to the classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy from explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the explorer&apos;s number of filters, kernel size, stride, padding and pooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the network sees every training image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per weight update: smaller batches update more often but noisier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How big a step each update takes. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD. Too large and training diverges; too small and it barely moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam adapts the step for every weight; SGD with momentum follows the gradient, smoothed over recent steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD only: the share of the previous step kept in the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift images randomly (±2 px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation: every epoch each training image is moved by up to 2 pixels, so the network learns shapes rather than positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop early, patience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop when the validation loss has not improved for this many epochs, and keep the best weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs without a better validation loss before training stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a fresh network and train it on the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the current mini-batch. After a full epoch the new network replaces the previous model; stopped sooner, the previous model is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch, mini-batch and the time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the trained network to an .npz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a network saved by CNN Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show learned filters in explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the network&apos;s first-layer filters, stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the loss and accuracy of every epoch as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the loss and accuracy plots as a PNG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned filters (first layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test accuracy: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of the test images, never used for training, that the network classifies correctly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyPage</name>
+    <message>
+        <source>drawing</source>
+        <extracomment>The image shape the page feeds the network: one channel of 28×28 ink values. Redraw at most once per frame while the pen moves.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test image: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw in the box and watch the network&apos;s guess change as you draw — or click a test image below, or open a picture of your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw with the left mouse button, erase with the right one. Delete clears, Ctrl+Z undoes (while the canvas has the focus).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe the canvas clean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the last stroke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pen width on the 280×280 canvas. The drawing is shrunk to 28×28, so 20 px becomes a stroke about 2 pixels wide, like MNIST&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 28×28 grid of numbers the network actually reads (black = 1, white = 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this 28×28 input in the explorer to see what each filter finds in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test images the network has never seen — click one to classify it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a different random set of test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify a picture file of your own: it is cropped and centred like a drawing (a dark digit or shape on light paper works best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an image to classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trained model yet — train one on the Train page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model reads {0}×{1} images with {2} channel(s); the classifier needs one trained on 28×28 grayscale images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw something in the box, click a test image or open a picture to see what the network thinks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input: a test image — its true class is “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test images are already 28×28 and go in as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input: the picture “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is cropped to its strokes, scaled to fit a 20×20 box and centred in 28×28, the way the MNIST digits were prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input: your drawing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your strokes are cropped, scaled to fit a 20×20 box and centred in 28×28, the way the MNIST digits were prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test image of “{0}”. Click to classify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <source>true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The confusion matrix
+appears after training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: the true class; columns: what the network predicted. The diagonal counts the correct answers, every other cell a kind of mistake. Click a cell (or use the arrow keys and Enter) to see its test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a cell to see its test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test images in the chosen cell. Click one to open it in the explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its cells open the test images behind them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test image {0}: true {1}, predicted {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True {0}, predicted {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (mistakes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlsPanel</name>
+    <message>
+        <source>How many pixels the filter moves between two output cells (rows × columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeros added around the image: &apos;valid&apos; adds none, &apos;same&apos; keeps the size at stride 1, &apos;custom&apos; lets you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows and columns of zeros added on each side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spacing between the filter&apos;s cells: 2 leaves one pixel out between them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReLU  max(0, x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (linear)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReLU keeps positive responses and sets negative ones to 0: the non-linearity that lets stacked layers express more than one linear map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the strongest response in each window; average pooling keeps the mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of each pooling window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the pooling window by its own size, so windows do not overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far the pooling window moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output size = (input + 2·padding − kernel) / stride + 1, rounded down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input {0}×{1} → feature maps {2} × {3}×{4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ flattened {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ pooled {0} × {1}×{2} → flattened {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ the pooling window is larger than the feature map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conventions</name>
+    <message>
+        <source>colour inverted: 0 = full, 1 = none</source>
+        <extracomment>Rows, columns, filters, channels and flattened positions are counted from 1 wherever the learner reads them (row 1 is the top row, column 1 the leftmost, filter 1 the first in the list); NumPy&apos;s 0-based indices stay inside the code. Padding lies outside the picture, so its rows and columns read 0 (above, left) or one past the last.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colour: 0 = none, 1 = full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gray inverted: 0 = black, 1 = white</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gray: 0 = white, 1 = black</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CurvesView</name>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-entropy loss after each epoch on the training images (blue) and on the held-out validation images (orange); the grey line follows the recent mini-batches, smoothed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of images classified correctly after each epoch: training (blue) and validation (orange). A validation curve that falls while training rises means the network is memorising rather than learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recent batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;━━ ●&lt;/span&gt; train &amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{1}&apos;&gt;╍╍ ■&lt;/span&gt; validation &amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{2}&apos;&gt;━━&lt;/span&gt; recent mini-batches (smoothed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation images are held out from the training images and never trained on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy (higher is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatasetPanel</name>
+    <message>
+        <source>MNIST digits (bundled)</source>
+        <extracomment>Samples kept per class for the summary strip; it shows as many as fit. Milliseconds without an edit before My classes are kept for the next start. Where My classes are kept between runs (None: not kept; see `restore_autosaved`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shapes (generated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the training images come from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5,000 real handwritten digits (28×28 pixels), 500 of each digit; 4,000 for training and 1,000 held out for testing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlines of circles, squares, triangles, crosses and lines, drawn at random sizes, positions and tilts, with some noise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many shapes to train on; a fifth as many more are made for testing. More images train better but slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder with one subfolder per class; the subfolder names become the class names. Each picture is cropped, scaled and centred like an MNIST digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the folder that holds one subfolder of pictures per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No folder chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures read so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your classes. Select one to draw or import examples into it; double-click a name (or press F2) to rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New class name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name and press Enter to add a class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a class with the name typed on the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected class (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected class with all its examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw an example of the selected class: left button draws, right button erases. Then press “Add”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe the drawing (Delete key on the canvas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the network will get: the drawing cropped, scaled into 20×20 and centred in 28×28, like the MNIST digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import pictures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add picture files to the selected class (each one is cropped, scaled and centred like a drawing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network input:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The examples of the selected class. Select bad ones and press Delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected examples from the class (Delete key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save all classes and examples to a folder (PNG pictures plus a list of the classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a saved collection, or any folder with one subfolder of pictures per class; it replaces the classes shown here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each class with its number of training and test images and a few samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image folder is still being read…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder with one subfolder of pictures per class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} training and {1} test images in {2} classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an image folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} file(s) in the folder could not be read and were left out; the first: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read {0} pictures in {1} classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the folder failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the folder was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a class first, then draw examples of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The canvas is empty: draw an example first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a class first, then import pictures into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {0} of {1} pictures into “{2}”. Not imported: {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {0} pictures into “{1}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0} classes with {1} examples to “{2}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded {0} classes with {1} examples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} file(s) could not be read: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your classes could not be kept for the next start: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your classes from the last run could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with a class: type its name (for example “cat”) and press Add. Each class needs at least 2 examples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to train: {0} classes, {1} examples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples of “{0}”: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the drawing to the class “{0}” (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a class first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the class “{0}” and its {1} example(s)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the collection in a folder (new or empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace your current classes, which are not saved?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a saved collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrawCanvas</name>
+    <message>
+        <source>Draw with the left mouse button, erase with the right one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>“{0}” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a CNN Lab model file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a CNN Lab model file: it is damaged, truncated or of another kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” contains Python objects; CNN Lab never loads those, for safety.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” was written by another version of CNN Lab (model format {1}; this one reads format {2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is far too large to be a CNN Lab model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” describes a network CNN Lab cannot build: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: the description of the network nests {1} levels deep; at most {2} are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: the network has {1} outputs but {2} class names (or names that are not short texts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: the weights “{1}” are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” holds an array “{1}” that no model of this kind has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: the weights “{1}” have shape {2}, but the network needs {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: the weights “{1}” are stored as {2}; only float32 and float64 are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: the weights “{1}” contain NaN or infinity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: the weights are so large that the class scores overflow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network has no list of layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network has {0} layers; at most {1} are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {0} is of no known kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}): the setting “{2}” is missing, unexpected or not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}): {2} = {3} is outside {4} to {5}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input shape {0} is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input shape must be (channels, rows, columns), not {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer {0} (Conv2D) expects %n input channel(s) but receives shape {1}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer {0} (Dense) expects %n input(s) but receives shape {1}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layer {0} pools feature maps, but receives shape {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The convolution kernel spans %n cell(s), more than its input of {0}: no output is left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The pool window spans %n cell(s), more than its input of {0}: no output is left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last layer must be a Dense layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network has {0} parameters; at most {1} are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the problem is “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder “{0}” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” has no subfolders. Put the pictures of each class in a subfolder named after the class, for example “cat” and “dog”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” has only one class subfolder (“{1}”); a classifier needs at least two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A class name must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A class needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Class names are limited to %n character(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is already a class called “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no class called “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An example must be a {0}×{0} image, not {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An example must not contain NaN or infinite values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” has no example number {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least 2 classes, each with at least 2 examples (you have %n class(es)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n more example(s) to “{0}”: every class needs at least 2 (one to train on, one to test with).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{0}” already holds other files. Choose an empty folder, or a folder where a class collection was saved before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save to “{0}”: {1}. The folder still holds what it held before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a saved class collection: it has no {1} and no class subfolders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” in “{1}” is damaged or not a CNN Lab class collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” in “{1}” lists a bad class: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} cannot be read ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is too large: {1} bytes, at most {2} are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a JSON file ({1}, line {2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} nests its lists {1} levels deep; at most {2} are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a picture file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a regular file ({1}), so it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” could not be read: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of the class “{0}” is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This network needs about {0} MiB of memory to train, more than the {1} MiB allowed; layer {2} ({3}) alone needs {4} MiB. Use fewer filters, a smaller batch size or a smaller picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The convolution kernel spans %n cell(s), more than its input of {0} padded by {1} on each side to {2}: no output is left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The pool window spans %n cell(s), more than its input of {0} padded by {1} on each side to {2}: no output is left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <source>Click a cell of the feature map to see how it was computed.</source>
+        <extracomment>Up to this many products, the sum is written term by term.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One filter slice per colour channel; a real CNN adds the three channel sums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sum of the products, plus the filter&apos;s bias, then the activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the selected feature-map cell was computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{channel}: {terms}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel sums: {sums} = {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}, + bias {bias} = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sum} → ReLU → &lt;b&gt;{out}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sum} → &lt;b&gt;{out}&lt;/b&gt; (no activation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Feature-map cell [row {row}, col {col}]&lt;/b&gt; of filter {number} “{name}” &amp;nbsp;·&amp;nbsp; window over input rows {rows}, cols {cols} ({scale})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {n} products are 0, so the sum = 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sum of the {n} products = {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{k} of the {n} products are not 0: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{terms} = {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>A filter is a small grid of weights slid over the image: at each place, every weight multiplies the pixel under it and the products are added up.</source>
+        <extracomment>Item data: the weights (bytes) its icon was drawn from. Below this (relative to the largest weight) a sum counts as zero for Normalise.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each filter makes its own feature map. Click to edit one, double-click (or F2) to rename it, drag to reorder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a new filter (it starts as the identity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected filter (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected filter up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected filter down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classic hand-made feature detectors. Changing any weight makes the filter “Custom”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel size (rows × columns). All filters of a layer share one size; weights are cropped or padded with zeros around the centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep rows and columns equal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the slice of this filter that looks at the {0} channel. The three slices&apos; products are all added into one feature map, as in a real CNN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights adding up to 0 give 0 on flat areas (edge and line detectors); adding up to 1 keeps the overall brightness (blurs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias: a number added to every value of this filter&apos;s feature map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Randomise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill with random weights (normal, standard deviation 1/k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set every weight to 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Divide by the sum of the weights so they add up to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flip ↔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror left to right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flip ↕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror top to bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swap rows and columns (square kernels only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box blur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaussian blur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharpen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sobel x (vertical edges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sobel y (horizontal edges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prewitt x (vertical edges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prewitt y (horizontal edges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laplacian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emboss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horizontal line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertical line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagonal line \</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagonal line /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}×{2}, bias {3}. Double-click to rename.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights of “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum of weights: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A layer needs at least one filter, so the last one cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bias must lie between {0} and {1}; {2} was typed, so the bias is {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a square kernel can be transposed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights add up to 0 (as in an edge detector), so they cannot be scaled to add up to 1. Change a weight first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImagePanel</name>
+    <message>
+        <source>Input picture</source>
+        <extracomment>A picture whose long side exceeds this, arriving while the working size is &quot;Original&quot;, is worked on at `AUTO_WORKING_SIZE` instead: a phone photo at full size would make every edit take seconds. Pasted text longer than this is not a file path; do not stat it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sample…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in pictures: small patterns of 0s and 1s, handwritten digits from MNIST, generated shapes and photographs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sample:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a picture file (PNG, JPEG, BMP, GIF, …). You can also drop a file onto the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the picture (or image file) on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw your own picture with the mouse; every view follows as you draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture&apos;s size, and the size the filters work on (rows × columns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the picture as a grid of numbers</source>
+        <translation type="unfinished">画像を数の表として表示します</translation>
+    </message>
+    <message>
+        <source>Brush width, in pixels of the {0}×{1} drawing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Brush:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When on, the left button erases. The right button always erases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the last stroke (Ctrl+Z on the canvas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again on blank paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every view follows your drawing. The right button erases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grayscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One number per pixel: how dark it is (one input channel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;RGB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three numbers per pixel: red, green and blue (three input channels; each filter then has one slice per channel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize the picture so that its longer side has this many pixels (the aspect ratio is kept). Small sizes make single pixels and their numbers visible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working image&apos;s size: rows × columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Working size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swap dark and bright: every value v becomes 1 − v.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bi&amp;narise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn every value into 0 or 1: values at or above the threshold become 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binarising threshold, from 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” could not be opened: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture. Copy an image or an image file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only image files or pictures can be dropped here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is too large ({0}×{1} pixels); the limit is {2} megapixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ {0}×{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values per colour channel: 0 = full, 1 = none (inverted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values per colour channel: 0 = none, 1 = full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values: white = 1, black = 0 (inverted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values: white = 0, black = 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} — {1}×{2} {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} — {1}×{2} → {3}×{4} {5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: the picture&apos;s size, and the size the filters work on (rows × columns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KernelGrid</name>
+    <message>
+        <source>Filter weights</source>
+        <extracomment>Cells may shrink this far for kernels of 10 or 11 columns, so an 11×11 kernel still fits a 340 px side panel without a scroll bar.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a cell, Enter or a digit types a value, Delete sets it to 0, Page Up and Page Down change it by 0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a usable weight: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only numbers can be typed here, e.g. 0.5, -1 or 1/9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number (e.g. 0.5, -1, 1/9), then Enter. Escape cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {0}, column {1}: {2:g}
+Drag up/down or scroll to change it (Shift: finer, Ctrl+scroll: ±1).
+Double-click or start typing to enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LearnedFiltersView</name>
+    <message>
+        <source>Each square is one learned filter of the first layer (channels averaged): red cells are positive weights, blue negative, white zero, all on one scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s filters appear here when training starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weight that the darkest red (and blue) stands for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} filters {1}×{2} · colour scale ±{3:.3g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CNN Lab — how a convolutional network sees</source>
+        <extracomment>The pages in tab order, by the names the command line uses (``--page NAME``). Files with these suffixes are opened as models; anything else as a picture. Topics of the Train page&apos;s messages get this prefix in the window&apos;s status bar.</extracomment>
+        <translation>CNN Lab — 畳み込みネットワークは画像をどう見るか</translation>
+    </message>
+    <message>
+        <source>1 · Explore a layer</source>
+        <translation>1 · 層を調べる</translation>
+    </message>
+    <message>
+        <source>See what one convolutional layer does to a picture, stage by stage</source>
+        <translation>1 つの畳み込み層が画像に何をするかを、段階ごとに見ます</translation>
+    </message>
+    <message>
+        <source>2 · Train a network</source>
+        <translation>2 · ネットワークを学習する</translation>
+    </message>
+    <message>
+        <source>Train a small CNN on digits, shapes or your own classes and watch it learn</source>
+        <translation>数字、図形、または自分で作ったクラスで小さな CNN を学習させ、学習の様子を見ます</translation>
+    </message>
+    <message>
+        <source>3 · Classify</source>
+        <translation>3 · 分類する</translation>
+    </message>
+    <message>
+        <source>Draw or pick an image and see the trained network&apos;s probabilities</source>
+        <translation>画像を描くか選ぶと、学習したネットワークが出す確率を見られます</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open image…</source>
+        <translation>画像を開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a PNG, JPEG, BMP, GIF or other picture</source>
+        <translation>PNG、JPEG、BMP、GIF などの画像を開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>画像を貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Use the picture on the clipboard</source>
+        <translation>クリップボードの画像を使います</translation>
+    </message>
+    <message>
+        <source>&amp;Save filters…</source>
+        <translation>フィルターを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the feature detectors as JSON</source>
+        <translation>特徴検出器（Feature Detector）を JSON ファイルに保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Load filters…</source>
+        <translation>フィルターを読み込む(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Load feature detectors from JSON</source>
+        <translation>JSON ファイルから特徴検出器を読み込みます</translation>
+    </message>
+    <message>
+        <source>&amp;Export stage images…</source>
+        <translation>各段階の画像を書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save every stage&apos;s heatmap as PNG</source>
+        <translation>各段階のヒートマップを PNG ファイルに保存します</translation>
+    </message>
+    <message>
+        <source>Open &amp;model…</source>
+        <translation>モデルを開く(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Save m&amp;odel…</source>
+        <translation>モデルを保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the trained model (.npz)</source>
+        <translation>学習したモデルを保存します（.npz）</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close CNN Lab</source>
+        <translation>CNN Lab を終了します</translation>
+    </message>
+    <message>
+        <source>F&amp;ilters</source>
+        <translation>フィルター(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;default filters</source>
+        <translation>初期のフィルターに戻す(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Replace every filter by the four CNN Lab starts with: vertical line, horizontal line, sobel x and laplacian (yours are kept aside)</source>
+        <translation>すべてのフィルターを、CNN Lab が最初に用意している 4 つ（縦線、横線、ソーベル x、ラプラシアン）に置き換えます（あなたのフィルターは取っておきます）</translation>
+    </message>
+    <message>
+        <source>Restore &amp;my filters</source>
+        <translation>自分のフィルターに戻す(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Bring back the filters and layer settings that “Show learned filters in explorer” or “Restore default filters” replaced</source>
+        <translation>「学習したフィルターを探索ページに表示」や「初期のフィルターに戻す」で置き換えられたフィルターと層の設定を元に戻します</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Pixel &amp;values…</source>
+        <translation>画素値(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Show the picture as a grid of numbers</source>
+        <translation>画像を数の表として表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語 / Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show CNN Lab in another language, at once</source>
+        <translation>CNN Lab の表示言語をすぐに切り替えます</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About CNN Lab</source>
+        <translation>CNN Lab について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Who made CNN Lab, and where its pictures come from</source>
+        <translation>CNN Lab の作者と、使っている画像の出典</translation>
+    </message>
+    <message>
+        <source>Load a trained CNN Lab model (.npz)</source>
+        <translation>学習済みの CNN Lab モデル（.npz）を読み込みます</translation>
+    </message>
+    <message>
+        <source>About CNN Lab</source>
+        <translation>CNN Lab について</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;CNN Lab&lt;/b&gt; shows, step by step, how a convolutional neural network turns an image into features: convolution, ReLU, pooling and flattening.&lt;/p&gt;&lt;p&gt;MNIST digits: Yann LeCun, Corinna Cortes, Christopher Burges (CC BY-SA 3.0). Photos: Stefan van der Walt and Rachel Michetti (CC0), NASA (public domain).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;CNN Lab&lt;/b&gt; は、畳み込みニューラルネットワーク（CNN）が画像を特徴に変えていく様子を、畳み込み、ReLU、プーリング、平坦化（Flatten）と一段ずつ見せるアプリです。&lt;/p&gt;&lt;p&gt;MNIST の手書き数字：Yann LeCun、Corinna Cortes、Christopher Burges（CC BY-SA 3.0）。写真：Stefan van der Walt、Rachel Michetti（CC0）、NASA（パブリックドメイン）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Save filters</source>
+        <translation>フィルターを保存</translation>
+    </message>
+    <message>
+        <source>Filters (*.json)</source>
+        <translation>フィルター (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} を保存できませんでした：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n filter(s) to {0}</source>
+        <translation>
+            <numerusform>{0} にフィルターを %n 個保存しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load filters</source>
+        <translation>フィルターを読み込む</translation>
+    </message>
+    <message>
+        <source>Filters (*.json);;All files (*)</source>
+        <translation>フィルター (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Could not load {0}: {1}</source>
+        <translation>{0} を読み込めませんでした：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n filter(s) from {0}</source>
+        <translation>
+            <numerusform>{0} からフィルターを %n 個読み込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restored the {0} default filters.</source>
+        <translation>初期のフィルター {0} 個に戻しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the {0} default filters. Filters ▸ Restore my filters brings back the %n shown before.</source>
+        <translation>
+            <numerusform>初期のフィルター {0} 個に戻しました。「フィルター ▸ 自分のフィルターに戻す」で、前に表示していた %n 個を元に戻せます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no filters of yours to bring back: nothing has replaced them.</source>
+        <translation>元に戻すあなたのフィルターはありません。まだ何も置き換えられていません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n filter(s) and layer settings are back.</source>
+        <translation>
+            <numerusform>あなたのフィルター %n 個と層の設定を元に戻しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export stage images to</source>
+        <translation>各段階の画像の書き出し先</translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation>書き出せませんでした：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n image(s) to {0}</source>
+        <translation>
+            <numerusform>{0} に画像を %n 枚書き出しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NumbersWindow</name>
+    <message>
+        <source>Pixel values — the image as numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the red channel: 0 = no red, 1 = full red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the green channel: 0 = no green, 1 = full green.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the blue channel: 0 = no blue, 1 = full blue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working image&apos;s size: rows × columns, and how many numbers that makes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell size in screen pixels (also Ctrl+wheel over the grid, Ctrl++ and Ctrl+−).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the cell size that shows the whole picture in the window (Ctrl+0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pixel under the pointer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a cell of the feature map in the explorer to see which pixels it reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}×{1} = {2} numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}×{1}×3 = {2} numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This picture is {0}×{1}: too many pixels to list. Set the working size to 28 to read its numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each pixel is three numbers, one per colour channel: 0 = full colour, 1 = none (inverted). Showing {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each pixel is three numbers, one per colour channel: 0 = none of that colour, 1 = full. Showing {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each pixel is a number: white = 1, black = 0 (inverted: grayscale now measures brightness).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each pixel is a number: white = 0, black = 1 (grayscale measures darkness).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green frame: the {0}×{1} pixels “{2}” reads for feature-map cell ({3}, {4}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point at a cell to read its row, column and value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairSpin</name>
+    <message>
+        <source>Linked: rows and columns take the same value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PixelGrid</name>
+    <message>
+        <source>row {0}, col {1} = {2}</source>
+        <extracomment>Pictures larger than this (rows or columns) are not listed: thousands of numbers teach nothing, and the learner is told to pick a small working size instead. The colour the explorer frames a receptive field with (gui.explore.stage_view.FIELD_COLOR). Smallest legible digit height; below it the cells show colour only.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PredictionPanel</name>
+    <message>
+        <source>Use learned filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the trained network&apos;s first-layer filters into the filter editor, with its stride, padding and pooling, so the explorer shows what the network computes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo your edits: put the filters back exactly as the network learned them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trained model yet — train one on the Train page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model reads {0}×{1} grayscale images: pick a digit or set the size to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model reads {0}×{1} colour images: pick one or set the size to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a network, then look inside it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This network has no convolution layer to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Use learned filters” shows the network&apos;s own first layer in the explorer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prediction now uses your edited weights. “Reset to learned” undoes the edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a learned weight in the filter editor and watch the prediction change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <source>No trained model yet — train one on the Train page</source>
+        <extracomment>The winning class stands out; the others stay quiet so the eye goes to the winner. A bar longer than this carries its value inside, in white, so the label never leaves the fixed 0–1 axis.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class the network finds most likely, and the probability it gives it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Softmax probabilities: how likely the network finds each class. They add up to 100%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prediction: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prediction: {0} ({1} sure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StageView</name>
+    <message>
+        <source>Each stage of the convolutional layer for the selected filter.
+Hover over a map to read a value; click a feature-map cell to see how it was computed; click a pooled cell to see its pool window;
+click a small map below to select that filter.
+Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
+        <extracomment>Largest input (rows and columns) whose pixel values are written over the pixels. Up to this many values, a pooled cell&apos;s sum is written term by term. Largest feature map whose values are written over its cells. Thumbnails per row in the all-filters grid, with names under them ... ... and, past two rows of those, with numbers only (the grid never takes more than two rows, so the stages above keep their room). Least room between thumbnails. Receptive field and selected cell: green reads on white, black, red and blue alike. Pool window and selected pooled cell. The frame around the stages while they have the keyboard focus. Title font size in points; stage titles step down to the smaller sizes (then to two lines, then to an ellipsis) when their columns are narrow. How the stage titles of the top row are tried, best first, as (lines, points): all four take the first that fits every one of them, so the row stays uniform. Columns of the scene&apos;s grid: the four stages, the arrows between them, the colour bar. The two arrangements of the four stages: side by side in one row, or two by two (input → convolution, then activation → pooled), whichever draws the maps larger in the room the view has. (row, column) of each stage, and of each arrow (None: not shown), per arrangement. Room between the maps and the colour bars. Height of the flattened strip&apos;s row. The square arrangement is taken only when it draws the maps this much larger, so a view near the boundary does not flip between the two. Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale never changes the bar&apos;s width, and so never the layout). Margin the view box leaves around a map (a fraction of the map&apos;s size). Colour scales never get narrower than this: a response that is zero up to float rounding (a flat image under an edge detector) reads as white, not as loud noise. An elided text must keep at least this many characters to be worth showing. Tooltip while the whole text shows (the whole text is the tooltip otherwise). Pixels left empty above the text. Items whose numbers show only together (this one included, or empty). (text, selected) of the title on show, to skip re-setting an unchanged one. What the image was last drawn from (thumbnails skip redrawing an unchanged map). Why the pooled stage is empty (a pool that does not fit), or None. (picture, padding) the input&apos;s numbers were written for. Where the pointer last was over the scene (scene coordinates), or None. Colour-scale limits on show, kept while they still fit (see _steady_limit); forgotten when the picture or the geometry changes. Filter index -&gt; (map signature, magnitude) (see _map_magnitude). The filters changed after the exploration on show was computed. (name, shape) of each top-row title, fitted to the columns as a row. Scene width the columns were last shared out for, and the width of one stage. How wide the widest stage map is drawn (the height may keep it narrower).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cell under the mouse pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why no stages can be computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter whose stages are shown; click a small map below to show another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next stage is computed from this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour scale of the selected filter&apos;s maps: blue negative, white zero, red positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature maps of all filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour scale shared by the flattened vector and every filter&apos;s feature map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover over a map to read its values · click a feature-map cell to see how it was computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover over a map to read a value · click a cell to see its sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover: a value · click: its sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature maps of all filters (click one to select it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows}×{cols}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max-pooled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average-pooled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not pooled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}
+{size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flattened 1×{n}  (all filters&apos; pooled maps, one after another)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flattened 1×{n}  (all filters&apos; feature maps, one after another)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flattened 1×{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pooled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flattened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ReLU map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feature map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max-pooled [row {row}, col {col}] = max({terms}) = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max-pooled [row {row}, col {col}] = max({terms}) = {value}: the largest value in rows {top}–{bottom}, cols {left}–{right} of {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max-pooled [row {row}, col {col}] = {value}, the largest of the {n} values in rows {top}–{bottom}, cols {left}–{right} of {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average-pooled [row {row}, col {col}] = ({terms}) / {n} = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average-pooled [row {row}, col {col}] = ({terms}) / {n} = {value}: the mean of rows {top}–{bottom}, cols {left}–{right} of {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average-pooled [row {row}, col {col}] = {value}, the mean of the {n} values in rows {top}–{bottom}, cols {left}–{right} of {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {0} ({1}); {2} of {3} images were written, the others were left as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:17px&apos;&gt;&lt;b&gt;These settings leave nothing to compute&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{message}&lt;/p&gt;&lt;p&gt;Try a smaller kernel, stride or pool, more padding, or a larger image.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {kh}×{kw} pool does not fit the {h}×{w} feature maps, so nothing is pooled or flattened. Choose a smaller pool, a smaller stride or more padding, or turn pooling off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flattened: nothing to flatten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Padding: zeros added around the input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}. {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Filter {number} “{name}”&lt;/b&gt; — each stage of the layer for this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Filter {number} “{name}”&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input [row {row}, col {col}] = R {r}, G {g}, B {b}  ({scale})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input [row {row}, col {col}] = {value}  ({scale})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flattened [position {index}] = {value}  ← filter {filter} “{name}”, pooled row {row}, col {col}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature map of filter {filter} “{name}” [row {row}, col {col}] = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage} [row {row}, col {col}] = {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>Cannot copy the explorer&apos;s layer: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The explorer&apos;s layer has non-square sizes; the trainer uses square ones (the rows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the explorer&apos;s layer: {0} filters {1}×{1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}×{1} image → {2} filters {3}×{3} → {4}×{5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} pool → {1}×{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dense {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 class score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} class scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+{1:,} features, {2:,} weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one score per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+{1:,} features; the weights depend on the number of classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This network does not fit a {0}×{1} image: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet: train one or open a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dataset has no training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot train: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch 1/{0} · starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training on {0}: {1:,} training images, {2} classes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the training first: when it ends, its model replaces the current one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a network saved by CNN Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch {0}/{1} · batch {2}/{3} · {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch ended; the unfinished network was discarded, and there is no trained model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch ended; the unfinished network was discarded and the previous model is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after {0} epoch(s); the new model, with the weights learned so far, replaces the previous one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after {0} epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped early after {0} epochs: the validation loss had not improved for {1}; the best weights were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained {0} epochs in {1:.1f} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test accuracy {0:.1f} %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: {0} epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} The previous model is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diverged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: {0}. The previous model is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test accuracy: — (no test images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test accuracy: {0:.1f} % ({1} of {2} images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test accuracy: — (training…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous run&apos;s test accuracy: {0:.1f} % ({1} of {2} images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test image {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The explorer now shows the network&apos;s {0} learned filters and its layer settings, in place of the filters shown before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The explorer now shows the network&apos;s {0} learned filters and its layer settings. Your own {1} filters are kept: Filters ▸ Restore my filters brings them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNN Lab model (*.npz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no model to save yet: train or open one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation type="unfinished">{0} を保存できませんでした：{1}</translation>
+    </message>
+    <message>
+        <source>Saved the model to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNN Lab model (*.npz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {0}: {1} classes ({2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test accuracy on {0}: {1:.1f} %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test accuracy: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no training history to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0} epochs to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the curves to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trained model has not been saved to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trained model ({0:.1f} % test accuracy) has not been saved to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your classes ({0} examples) are not saved, and could not be kept for the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close CNN Lab</source>
+        <translation type="unfinished">CNN Lab を終了します</translation>
+    </message>
+    <message>
+        <source>Save your work before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save asks where to save each of them; Discard closes without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Forgot CNN Lab&apos;s settings in {0}.</source>
+        <translation>{0} にある CNN Lab の設定を消去しました。</translation>
+    </message>
+    <message>
+        <source>CNN Lab needs a graphical display and none was found (DISPLAY and WAYLAND_DISPLAY are unset): start it from a desktop session, over &quot;ssh -X&quot;, or under &quot;xvfb-run cnn-lab&quot;.</source>
+        <translation>CNN Lab を表示する画面が見つかりません（DISPLAY も WAYLAND_DISPLAY も設定されていません）。デスクトップのセッションから、&quot;ssh -X&quot; 経由で、または &quot;xvfb-run cnn-lab&quot; で起動してください。</translation>
+    </message>
+</context>
+<context>
+    <name>samples</name>
+    <message>
+        <source>Patterns</source>
+        <extracomment>Category names in the order the picker shows them (source text; see `category_title`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits (MNIST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horizontal line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertical line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X (9×9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O (9×9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smiley (9×9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plus (7×7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertical stripes (9×9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horizontal stripes (9×9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkerboard (8×8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Chelsea” the cat: photograph by Stefan van der Walt, CC0 (scikit-image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coffee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coffee: photograph by Rachel Michetti, courtesy of Pikolo Espresso Bar, CC0 (scikit-image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Astronaut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Astronaut Eileen Collins: NASA, public domain (scikit-image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
