@@ -33,8 +33,8 @@ The pattern every widget follows
   Qt forwards LanguageChange to every child widget, so each panel retranslates its own
   texts only. (A LanguageChange can arrive while ``__init__`` still runs, e.g. when a
   child calls ``processEvents``; a widget whose ``retranslate`` needs every child should
-  ignore it until ``__init__`` is done.) Objects that are not widgets (pyqtgraph items, QActions) are retranslated
-  by the widget that owns them.
+  ignore it until ``__init__`` is done.) Objects that are not widgets (pyqtgraph items,
+  QActions) are retranslated by the widget that owns them.
 * Dynamic texts (status messages, the cell arithmetic, counts) are **re-rendered from
   stored values**: keep the numbers and a way to word them (a method, or a ``code`` and
   ``values``), never the finished string, and let ``retranslate()`` word them again.

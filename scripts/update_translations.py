@@ -20,6 +20,7 @@ the check (or the refresh) to one catalogue.
 from __future__ import annotations
 
 import argparse
+import ast
 import shutil
 import subprocess
 import sys
@@ -103,9 +104,72 @@ def read_catalogue(ts_file: Path) -> list[Message]:
     return messages
 
 
+def _source_files(root: Path):
+    for name in SOURCES:
+        path = root / name
+        yield from sorted(path.rglob("*.py")) if path.is_dir() else [path]
+
+
+def _is_translate(node: ast.AST) -> bool:
+    """``QCoreApplication.translate`` / ``QApplication.translate`` (not called)."""
+    return (isinstance(node, ast.Attribute) and node.attr == "translate"
+            and isinstance(node.value, ast.Name) and node.value.id.endswith("Application"))
+
+
+def _is_self_tr(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Attribute) and node.attr == "tr"
+            and isinstance(node.value, ast.Name) and node.value.id == "self")
+
+
+def source_calls(root: Path = ROOT) -> tuple[set[tuple[str, str]], list[str]]:
+    """Read the source the way the convention says it must be written.
+
+    Returns the ``(context, text)`` of every literal ``self.tr`` / ``translate`` call
+    (the context of ``self.tr`` is the enclosing class), and one line for each use that
+    lupdate cannot extract: a non-literal text or context, and ``tr`` or ``translate``
+    handed on as a value (``tr = self.tr``, ``format_seconds(..., self.tr)``).
+    """
+    found: set[tuple[str, str]] = set()
+    lines: list[str] = []
+
+    def literal(node) -> str | None:
+        return node.value if isinstance(node, ast.Constant) and isinstance(
+            node.value, str) else None
+
+    def visit(node, cls: str, called: set[int], where: Path) -> None:
+        if isinstance(node, ast.ClassDef):
+            cls = node.name
+        if isinstance(node, ast.Call):
+            called.add(id(node.func))
+            spot = f"{where.relative_to(root)}:{node.lineno}"
+            if _is_self_tr(node.func):
+                text = literal(node.args[0]) if node.args else None
+                if text is None:
+                    lines.append(f"{spot}: self.tr() of a non-literal text")
+                else:
+                    found.add((cls, text))
+            elif _is_translate(node.func):
+                context = literal(node.args[0]) if node.args else None
+                text = literal(node.args[1]) if len(node.args) > 1 else None
+                if context is None or text is None:
+                    lines.append(f"{spot}: translate() of a non-literal context or text")
+                else:
+                    found.add((context, text))
+        elif ((_is_self_tr(node) or _is_translate(node)) and id(node) not in called):
+            lines.append(f"{where.relative_to(root)}:{node.lineno}: tr/translate passed on "
+                         "as a value (an alias lupdate cannot follow)")
+        for child in ast.iter_child_nodes(node):
+            visit(child, cls, called, where)
+
+    for path in _source_files(root):
+        visit(ast.parse(path.read_text(encoding="utf-8")), "", set(), path)
+    return found, lines
+
+
 def problems(language: str, root: Path = ROOT) -> list[str]:
     """What ``--check`` reports for one catalogue: one line per message that is missing
-    from the committed catalogue, unfinished in it, or in an empty context."""
+    from the committed catalogue, unfinished in it, or in an empty context, and (for the
+    full catalogue) every call lupdate cannot see (:func:`source_calls`)."""
     committed = ts_path(language, root / "resources" / "translations")
     with tempfile.TemporaryDirectory() as folder:
         fresh = Path(folder) / committed.name
@@ -123,6 +187,13 @@ def problems(language: str, root: Path = ROOT) -> list[str]:
             lines.append(f"{where} is missing from {committed.name}")
         elif not message.finished:
             lines.append(f"{where} is unfinished")
+    if not CATALOGUES[language]:
+        calls, hidden = source_calls(root)
+        extracted = {m.key for m in current}
+        lines += [f"[{language}] {line}" for line in hidden]
+        lines += [f"[{language}] {context}: {text!r} is in the source but lupdate did not "
+                  "extract it (a call it could not parse)"
+                  for context, text in sorted(calls - extracted)]
     return lines
 
 
