@@ -521,6 +521,14 @@ appears after training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Computing the stages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These settings take a moment; the stages shown are the previous ones until the new ones are ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Convolution</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1883,6 +1891,14 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>LabState</name>
+    <message>
+        <source>these settings would need {0:.1f} GiB of memory for one exploration, more than the {1:.0f} GiB allowed; choose a smaller working size, a smaller kernel or fewer filters</source>
+        <extracomment>The order signals go out in when a batch of changes ends: what changed first, then what was picked, so a listener of a later signal sees every earlier change. The explorer&apos;s worker thread ends after this long without a heavy exploration. Set False to compute every exploration in the GUI thread (tests, exports).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LearnedFiltersView</name>
     <message>
         <source>Each square is one learned filter of the first layer (channels averaged): red cells are positive weights, blue negative, white zero, all on one scale</source>
@@ -2602,6 +2618,18 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to the dense layer from {2:,} features to {3:,} units. Use fewer filters or hidden units, or more pooling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to the convolution layer with {2} filters. Use fewer or smaller filters, a larger stride or a smaller batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to layer {2} ({3}). Use fewer filters or a smaller batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
