@@ -995,284 +995,284 @@ appears after training</source>
     <name>ErrorText</name>
     <message>
         <source>“{0}” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」は存在しません。</translation>
     </message>
     <message>
         <source>“{0}” cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」を読み込めません。</translation>
     </message>
     <message>
         <source>“{0}” is not a CNN Lab model file.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」は CNN Lab のモデルファイルではありません。</translation>
     </message>
     <message>
         <source>“{0}” is not a CNN Lab model file: it is damaged, truncated or of another kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」は CNN Lab のモデルファイルではありません。壊れているか、途中で切れているか、別の種類のファイルです。</translation>
     </message>
     <message>
         <source>“{0}” contains Python objects; CNN Lab never loads those, for safety.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」には Python のオブジェクトが含まれています。安全のため、CNN Lab はこれを読み込みません。</translation>
     </message>
     <message>
         <source>“{0}” was written by another version of CNN Lab (model format {1}; this one reads format {2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」は別のバージョンの CNN Lab で保存されています（モデル形式 {1}。このバージョンが読めるのは形式 {2} です）。</translation>
     </message>
     <message>
         <source>“{0}” is far too large to be a CNN Lab model.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」は CNN Lab のモデルとしては大きすぎます。</translation>
     </message>
     <message>
         <source>“{0}” describes a network CNN Lab cannot build: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」のネットワークは CNN Lab では組み立てられません：{1}</translation>
     </message>
     <message>
         <source>“{0}”: the description of the network nests {1} levels deep; at most {2} are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」：ネットワークの記述が {1} 段の入れ子になっています。許されるのは {2} 段までです。</translation>
     </message>
     <message>
         <source>“{0}”: the network has {1} outputs but {2} class names (or names that are not short texts).</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」：ネットワークの出力は {1} 個ですが、クラス名が {2} 個です（または短い文字列でない名前があります）。</translation>
     </message>
     <message>
         <source>“{0}”: the weights “{1}” are missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」：重み「{1}」がありません。</translation>
     </message>
     <message>
         <source>“{0}” holds an array “{1}” that no model of this kind has.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」には、この種類のモデルにはない配列「{1}」が含まれています。</translation>
     </message>
     <message>
         <source>“{0}”: the weights “{1}” have shape {2}, but the network needs {3}.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」：重み「{1}」の形は {2} ですが、ネットワークには {3} が必要です。</translation>
     </message>
     <message>
         <source>“{0}”: the weights “{1}” are stored as {2}; only float32 and float64 are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」：重み「{1}」は {2} で保存されています。使えるのは float32 と float64 だけです。</translation>
     </message>
     <message>
         <source>“{0}”: the weights “{1}” contain NaN or infinity.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」：重み「{1}」に NaN または無限大が含まれています。</translation>
     </message>
     <message>
         <source>“{0}”: the weights are so large that the class scores overflow.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」：重みが大きすぎて、クラスのスコアがあふれてしまいます。</translation>
     </message>
     <message>
         <source>The network has no list of layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークに層の一覧がありません。</translation>
     </message>
     <message>
         <source>The network has {0} layers; at most {1} are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークの層が {0} 個あります。許されるのは {1} 個までです。</translation>
     </message>
     <message>
         <source>Layer {0} is of no known kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 層は知られていない種類の層です。</translation>
     </message>
     <message>
         <source>Layer {0} ({1}): the setting “{2}” is missing, unexpected or not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 層（{1}）：設定「{2}」がないか、余分か、整数ではありません。</translation>
     </message>
     <message>
         <source>Layer {0} ({1}): {2} = {3} is outside {4} to {5}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 層（{1}）：{2} = {3} は {4}〜{5} の範囲外です。</translation>
     </message>
     <message>
         <source>The input shape {0} is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>入力の形 {0} は範囲外です。</translation>
     </message>
     <message>
         <source>The input shape must be (channels, rows, columns), not {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>入力の形は（チャンネル, 行, 列）でなければなりません。{0} は使えません。</translation>
     </message>
     <message numerus="yes">
         <source>Layer {0} (Conv2D) expects %n input channel(s) but receives shape {1}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>第 {0} 層（Conv2D）は入力チャンネルを %n 個と想定していますが、受け取った形は {1} です。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Layer {0} (Dense) expects %n input(s) but receives shape {1}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>第 {0} 層（Dense）は入力を %n 個と想定していますが、受け取った形は {1} です。</numerusform>
         </translation>
     </message>
     <message>
         <source>Layer {0} pools feature maps, but receives shape {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 層は特徴マップをプーリングする層ですが、受け取った形は {1} です。</translation>
     </message>
     <message numerus="yes">
         <source>The convolution kernel spans %n cell(s), more than its input of {0}: no output is left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>畳み込みのカーネルは %n マス分の幅があり、入力の {0} マスより大きいため、出力が残りません。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The pool window spans %n cell(s), more than its input of {0}: no output is left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>プーリングの窓は %n マス分の幅があり、入力の {0} マスより大きいため、出力が残りません。</numerusform>
         </translation>
     </message>
     <message>
         <source>The last layer must be a Dense layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>最後の層は Dense 層（全結合層）でなければなりません。</translation>
     </message>
     <message>
         <source>The network has {0} parameters; at most {1} are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークのパラメーターが {0} 個あります。許されるのは {1} 個までです。</translation>
     </message>
     <message>
         <source>the problem is “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>問題は「{0}」です。</translation>
     </message>
     <message>
         <source>The folder “{0}” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー「{0}」は存在しません。</translation>
     </message>
     <message>
         <source>“{0}” is a file, not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」はフォルダーではなくファイルです。</translation>
     </message>
     <message>
         <source>“{0}” has no subfolders. Put the pictures of each class in a subfolder named after the class, for example “cat” and “dog”.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」にはサブフォルダーがありません。クラスごとに、クラス名を付けたサブフォルダー（たとえば「cat」と「dog」）に画像を入れてください。</translation>
     </message>
     <message>
         <source>“{0}” has only one class subfolder (“{1}”); a classifier needs at least two.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」にはクラスのサブフォルダーが 1 つ（「{1}」）しかありません。分類するには少なくとも 2 つ必要です。</translation>
     </message>
     <message>
         <source>A class name must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラス名は文字列でなければなりません。</translation>
     </message>
     <message>
         <source>A class needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスには名前が必要です。</translation>
     </message>
     <message numerus="yes">
         <source>Class names are limited to %n character(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>クラス名は %n 文字までです。</numerusform>
         </translation>
     </message>
     <message>
         <source>There is already a class called “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」という名前のクラスはすでにあります。</translation>
     </message>
     <message>
         <source>There is no class called “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」という名前のクラスはありません。</translation>
     </message>
     <message>
         <source>An example must be a {0}×{0} image, not {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>例は {0}×{0} の画像でなければなりません（{1} は使えません）。</translation>
     </message>
     <message>
         <source>An example must not contain NaN or infinite values.</source>
-        <translation type="unfinished"></translation>
+        <translation>例に NaN や無限大の値を含めることはできません。</translation>
     </message>
     <message>
         <source>“{0}” has no example number {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」には {1} 番目の例がありません。</translation>
     </message>
     <message numerus="yes">
         <source>Add at least 2 classes, each with at least 2 examples (you have %n class(es)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>クラスを少なくとも 2 つ作り、それぞれに例を 2 つ以上入れてください（今のクラスは %n 個です）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Add %n more example(s) to “{0}”: every class needs at least 2 (one to train on, one to test with).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>「{0}」に例をあと %n 個追加してください。どのクラスにも少なくとも 2 つ（学習用に 1 つ、テスト用に 1 つ）必要です。</numerusform>
         </translation>
     </message>
     <message>
         <source>“{0}” already holds other files. Choose an empty folder, or a folder where a class collection was saved before.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」にはすでに別のファイルがあります。空のフォルダーか、以前にクラスの一式を保存したフォルダーを選んでください。</translation>
     </message>
     <message>
         <source>Could not save to “{0}”: {1}. The folder still holds what it held before.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」に保存できませんでした：{1}。フォルダーの中身は前のままです。</translation>
     </message>
     <message>
         <source>“{0}” is not a saved class collection: it has no {1} and no class subfolders.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」は保存されたクラスの一式ではありません。{1} もクラスのサブフォルダーもありません。</translation>
     </message>
     <message>
         <source>“{0}” in “{1}” is damaged or not a CNN Lab class collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{1}」の「{0}」は壊れているか、CNN Lab のクラスの一式ではありません。</translation>
     </message>
     <message>
         <source>“{0}” in “{1}” lists a bad class: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>「{1}」の「{0}」に正しくないクラスがあります：{2}</translation>
     </message>
     <message>
         <source>“{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」</translation>
     </message>
     <message>
         <source>The text</source>
-        <translation type="unfinished"></translation>
+        <translation>そのテキスト</translation>
     </message>
     <message>
         <source>{0} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}は存在しません。</translation>
     </message>
     <message>
         <source>{0} is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}はファイルではありません。</translation>
     </message>
     <message>
         <source>{0} cannot be read ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}を読み込めません（{1}）。</translation>
     </message>
     <message>
         <source>{0} is too large: {1} bytes, at most {2} are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}は大きすぎます：{1} バイトあります。許されるのは {2} バイトまでです。</translation>
     </message>
     <message>
         <source>{0} is not a text file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}はテキストファイルではありません。</translation>
     </message>
     <message>
         <source>{0} is not a JSON file ({1}, line {2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}は JSON ファイルではありません（{1}、{2} 行目）。</translation>
     </message>
     <message>
         <source>{0} nests its lists {1} levels deep; at most {2} are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}はリストが {1} 段の入れ子になっています。許されるのは {2} 段までです。</translation>
     </message>
     <message>
         <source>“{0}” is not a picture file.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」は画像ファイルではありません。</translation>
     </message>
     <message>
         <source>“{0}” is not a regular file ({1}), so it was not opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」は通常のファイルではない（{1}）ため、開きませんでした。</translation>
     </message>
     <message>
         <source>“{0}” could not be read: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」を読み込めませんでした：{1}</translation>
     </message>
     <message>
         <source>The folder of the class “{0}” is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラス「{0}」のフォルダーがありません。</translation>
     </message>
     <message>
         <source>This network needs about {0} MiB of memory to train, more than the {1} MiB allowed; layer {2} ({3}) alone needs {4} MiB. Use fewer filters, a smaller batch size or a smaller picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>このネットワークの学習には約 {0} MiB のメモリーが必要で、上限の {1} MiB を超えています。第 {2} 層（{3}）だけで {4} MiB 必要です。フィルターを減らすか、バッチサイズか画像を小さくしてください。</translation>
     </message>
     <message numerus="yes">
         <source>The convolution kernel spans %n cell(s), more than its input of {0} padded by {1} on each side to {2}: no output is left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>畳み込みのカーネルは %n マス分の幅があり、入力の {0} マスを両側に {1} マスずつパディングした {2} マスより大きいため、出力が残りません。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The pool window spans %n cell(s), more than its input of {0} padded by {1} on each side to {2}: no output is left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>プーリングの窓は %n マス分の幅があり、入力の {0} マスを両側に {1} マスずつパディングした {2} マスより大きいため、出力が残りません。</numerusform>
         </translation>
     </message>
 </context>

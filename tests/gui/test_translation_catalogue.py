@@ -39,16 +39,20 @@ def test_the_english_plural_catalogue_is_complete():
     assert not problems, "\n".join(problems)
 
 
-def test_the_main_windows_own_messages_are_all_translated():
+def test_phase_one_messages_are_all_translated():
     """Phase 1's share of the catalogue: the window's menus, tabs, actions, About box
-    and messages, and main.py's, are in the catalogue, translated and in context."""
+    and messages, main.py's and the engine errors' (gui/common/error_text.py) are in the
+    catalogue, translated and in context."""
     problems = [line for line in updates.problems("ja")
-                if line.startswith(("[ja] MainWindow:", "[ja] main:", "[ja] main.py",
-                                    "[ja] gui/main_window.py", "[ja] gui/i18n.py"))]
+                if line.startswith(("[ja] MainWindow:", "[ja] main:", "[ja] ErrorText:",
+                                    "[ja] main.py", "[ja] gui/main_window.py",
+                                    "[ja] gui/i18n.py", "[ja] gui/common/error_text.py"))]
     assert not problems, "\n".join(problems)
     messages = updates.read_catalogue(updates.ts_path("ja"))
     window = [m for m in messages if m.context == "MainWindow"]
     assert len(window) >= 50 and all(m.finished for m in window)
+    errors = [m for m in messages if m.context == "ErrorText"]
+    assert len(errors) >= 60 and all(m.finished for m in errors)
 
 
 def test_the_check_reports_what_lupdate_cannot_see(tmp_path):

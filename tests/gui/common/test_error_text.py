@@ -149,3 +149,9 @@ def test_errors_are_worded_in_the_current_language():
     with pseudo_language():
         assert error_text(error) == "⟦The last layer must be a Dense layer.⟧"
     assert error_text(error) == english
+    i18n.set_language("ja")
+    assert error_text(error) == "最後の層は Dense 層（全結合層）でなければなりません。"
+    assert error_text(ops.WindowDoesNotFit(ops.output_size_terms(3, 5))) == (
+        "畳み込みのカーネルは 5 マス分の幅があり、入力の 3 マスより大きいため、出力が残りません。")
+    i18n.set_language("en")
+    assert error_text(error) == english
