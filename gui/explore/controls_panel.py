@@ -64,27 +64,25 @@ class PairSpin(QWidget):
         self.changed.emit(*self.value())
 
 
-def conv_formula(size: int, kernel: int, stride: int, padding: int, dilation: int) -> str:
-    """``(28 + 2·0 − 3) / 1 + 1 = 26`` with the current numbers; floors are shown as ⌊⌋."""
-    span = dilation * (kernel - 1) + 1
-    k = str(kernel) if dilation == 1 else f"{span}"
-    numerator = size + 2 * padding - span
-    if numerator < 0:
-        return f"{size} + 2·{padding} − {k} < 0"
-    core = f"({size} + 2·{padding} − {k}) / {stride}"
-    if numerator % stride:
+def conv_formula(terms: ops.OutputSizeTerms) -> str:
+    """``(28 + 2·0 − 3) / 1 + 1 = 26`` from the engine's terms; floors are shown as ⌊⌋,
+    a dilated kernel by its span."""
+    if not terms.fits:
+        return f"{terms.n} + 2·{terms.p} − {terms.span} < 0"
+    core = f"({terms.n} + 2·{terms.p} − {terms.span}) / {terms.s}"
+    if terms.numerator % terms.s:
         core = f"⌊{core}⌋"
-    return f"{core} + 1 = {numerator // stride + 1}"
+    return f"{core} + 1 = {terms.size}"
 
 
-def pool_formula(size: int, window: int, stride: int) -> str:
-    numerator = size - window
-    if numerator < 0:
-        return f"{size} − {window} < 0"
-    core = f"({size} − {window}) / {stride}"
-    if numerator % stride:
+def pool_formula(terms: ops.OutputSizeTerms) -> str:
+    """``(26 − 2) / 2 + 1 = 13`` from the engine's terms of a pooling axis."""
+    if not terms.fits:
+        return f"{terms.n} − {terms.k} < 0"
+    core = f"({terms.n} − {terms.k}) / {terms.s}"
+    if terms.numerator % terms.s:
         core = f"⌊{core}⌋"
-    return f"{core} + 1 = {numerator // stride + 1}"
+    return f"{core} + 1 = {terms.size}"
 
 
 class ControlsPanel(QWidget):
@@ -248,40 +246,42 @@ class ControlsPanel(QWidget):
         self._update_formulas(pad)
 
     def _update_formulas(self, pad: tuple[int, int]) -> None:
+        """Write out the engine's output-size terms (:func:`engine.ops.output_size_terms`)
+        for each axis, and the shapes they give."""
         s = self.state.settings
         _, h, w = self.state.image.shape
         kh, kw = self.state.kernel_size
-        axes = [(self.tr("rows"), h, kh, s.stride[0], pad[0], s.dilation[0]),
-                (self.tr("cols"), w, kw, s.stride[1], pad[1], s.dilation[1])]
-        conv_lines, conv_sizes = [], []
-        for name, size, kernel, stride, padding, dilation in axes:
-            conv_lines.append(f"{name}: {conv_formula(size, kernel, stride, padding, dilation)}")
-            try:
-                conv_sizes.append(ops.output_size(size, kernel, stride, padding, dilation))
-            except ValueError:
-                conv_sizes.append(None)
-        if axes[0][1:] == axes[1][1:]:
-            conv_lines = [conv_lines[0].split(": ", 1)[1]]
-        self.conv_formula.setText("<br>".join(f"<code>{line}</code>" for line in conv_lines))
+        conv = [ops.output_size_terms(h, kh, s.stride[0], pad[0], s.dilation[0]),
+                ops.output_size_terms(w, kw, s.stride[1], pad[1], s.dilation[1])]
+        self.conv_formula.setText(self._formula_lines([conv_formula(t) for t in conv]))
 
-        filters = len(self.state.filters)
+        filters = self.state.filter_count
+        fits = all(t.fits for t in conv)
         summary = [self.tr("Input {0}×{1} → feature maps {2} × {3}×{4}").format(
-            h, w, filters, *(v if v is not None else "✗" for v in conv_sizes))]
-        if s.pool == "none" or None in conv_sizes:
+            h, w, filters, *(t.size if t.fits else "✗" for t in conv))]
+        if s.pool == "none" or not fits:
             self.pool_formula.setText("")
-            if None not in conv_sizes:  # not pooled: the feature maps are flattened
+            if fits:  # not pooled: the feature maps are flattened
                 summary.append(self.tr("→ flattened {0}").format(
-                    filters * conv_sizes[0] * conv_sizes[1]))
+                    filters * conv[0].size * conv[1].size))
         else:
             step = s.pool_stride or s.pool_size
-            lines = [pool_formula(conv_sizes[i], s.pool_size[i], step[i]) for i in (0, 1)]
-            if lines[0] == lines[1]:
-                lines = lines[:1]
-            self.pool_formula.setText("<br>".join(f"<code>{line}</code>" for line in lines))
-            try:
-                pooled = [ops.output_size(conv_sizes[i], s.pool_size[i], step[i]) for i in (0, 1)]
+            pool = [ops.output_size_terms(conv[i].size, s.pool_size[i], step[i],
+                                          stage="pool") for i in (0, 1)]
+            self.pool_formula.setText(self._formula_lines([pool_formula(t) for t in pool]))
+            if all(t.fits for t in pool):
                 summary.append(self.tr("→ pooled {0} × {1}×{2} → flattened {3}").format(
-                    filters, *pooled, filters * pooled[0] * pooled[1]))
-            except ValueError:
+                    filters, pool[0].size, pool[1].size,
+                    filters * pool[0].size * pool[1].size))
+            else:
                 summary.append(self.tr("→ the pooling window is larger than the feature map"))
         self.summary.setText(" ".join(summary))
+
+    def _formula_lines(self, lines: list[str]) -> str:
+        """One line when both axes read alike, else one per axis, named."""
+        if lines[0] == lines[1]:
+            shown = lines[:1]
+        else:
+            shown = [self.tr("rows: {0}").format(lines[0]),
+                     self.tr("cols: {0}").format(lines[1])]
+        return "<br>".join(f"<code>{line}</code>" for line in shown)

@@ -1,8 +1,9 @@
 """The arithmetic behind one feature-map cell: input window ⊙ filter = products, summed.
 
 When the learner clicks a cell of the feature map (``LabState.cell_selected``), this
-panel opens it up with :func:`engine.pipeline.explain_cell`: the input values under the
-kernel, the filter's weights, their element-wise products, and the sum written out with
+panel shows the state's :attr:`~gui.state.LabState.cell_explanation` (the engine's
+:func:`engine.pipeline.explain_cell`, worked out once for every panel): the input values
+under the kernel, the filter's weights, their element-wise products, and the sum written out with
 the bias and the activation, e.g. ``0·0 + 1·(−1) + … = 2, + bias 0 = 2 → ReLU → 2``.
 An RGB image has one tab per channel; the channel sums are added at the end.
 """
@@ -12,20 +13,21 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
-    QStackedLayout,
     QTabWidget,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from engine.pipeline import CellExplanation, explain_cell
+from engine.pipeline import CellExplanation
 from gui.common.colormap import DIVERGING, GRAY, INK
 from gui.common.number_format import (
     exact_decimals,
@@ -212,6 +214,8 @@ class ExplainPanel(QWidget):
         self._state = state
         self._explanation: CellExplanation | None = None
         self._cell = (-1, -1)
+        #: The maths' height, kept while the hint stands in for it (see _show_page).
+        self._kept_height: int | None = None
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -257,13 +261,23 @@ class ExplainPanel(QWidget):
         details_layout.addWidget(self.sum_label)
         # Spare height goes below the maths, so the captions stay on their grids.
         details_layout.addStretch(1)
+        # The maths grows with the words and grids it holds: tell the page.
+        details.installEventFilter(self)
         self._details = details
 
-        self._stack = QStackedLayout(self)
-        self._stack.setContentsMargins(6, 4, 6, 4)
-        self._stack.addWidget(self.hint)
-        self._stack.addWidget(details)
-        self.setMinimumHeight(150)
+        # The maths scrolls when the page leaves it less height than it needs (an RGB
+        # image's tabs, a big kernel, a short window), so nothing is ever clipped.
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(details)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*self.MARGINS)
+        layout.addWidget(self.hint)
+        layout.addWidget(self._scroll)
+        self._scroll.hide()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setToolTip(self.tr("How the selected feature-map cell was computed"))
 
         state.cell_selected.connect(self._on_cell_selected)
@@ -274,8 +288,51 @@ class ExplainPanel(QWidget):
         state.filters_changed.connect(self._on_filters_changed)
         self.refresh()
 
+    #: Left, top, right, bottom margins around the hint or the maths.
+    MARGINS = (6, 2, 6, 2)
+    #: The most height the maths asks for; beyond it, it scrolls.
+    MAX_HEIGHT = 340
+
     def sizeHint(self) -> QSize:
-        return QSize(640, 260)
+        """Only what is on show needs room: one line for the hint, the maths' height
+        (at most :data:`MAX_HEIGHT`) once a cell is explained."""
+        return QSize(640, self.heightForWidth(self.width() if self.width() > 0 else 640))
+
+    def minimumSizeHint(self) -> QSize:
+        # The hint's line: the maths may scroll, the page shrinks it no further.
+        return QSize(200, self._hint_height())
+
+    def hasHeightForWidth(self) -> bool:
+        # Not the hint label's: its own layout's would hide the height kept for the maths.
+        return False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped lines: the height needed follows the width
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the hint or the maths needs at ``width`` (the page's layout asks
+        :meth:`sizeHint`, which passes the current width: a widget with a layout of its
+        own is never asked this by its parent's layout)."""
+        if self.showing_hint:
+            return self._kept_height or self._hint_height()
+        left, top, right, bottom = self.MARGINS
+        inner = max(1, width - left - right)
+        details = self._details
+        needed = (details.heightForWidth(inner) if details.hasHeightForWidth()
+                  else details.sizeHint().height())
+        return min(needed + top + bottom, self.MAX_HEIGHT)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._details and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def _hint_height(self) -> int:
+        left, top, right, bottom = self.MARGINS
+        width = max(1, (self.width() or 640) - left - right)
+        return self.hint.heightForWidth(width) + top + bottom
 
     # --- public ----------------------------------------------------------------------
     @property
@@ -285,7 +342,7 @@ class ExplainPanel(QWidget):
 
     @property
     def showing_hint(self) -> bool:
-        return self._stack.currentWidget() is self.hint
+        return not self.hint.isHidden()
 
     def sum_text(self) -> str:
         """The written-out sum as plain text."""
@@ -294,27 +351,20 @@ class ExplainPanel(QWidget):
         return document.toPlainText()
 
     def refresh(self) -> None:
-        """Re-explain the state's selected cell (or show the hint when there is none)."""
-        state = self._state
-        row, col = state.selected_cell
-        if row < 0 or col < 0 or state.error is not None:
+        """Show the state's explanation of the selected cell (or the hint when none)."""
+        cell = self._state.cell_explanation
+        if cell is None or self._state.error is not None:
             self._show_hint()
             return
-        s = state.settings
-        f = state.selected_filter
-        weights = f.weights[0] if f.weights.shape[0] == 1 else f.weights
-        try:
-            cell = explain_cell(state.image, weights, s.stride, s.padding, row, col,
-                                s.dilation)
-        except (IndexError, ValueError):
-            self._show_hint()  # the cell left the map; the state resets it soon
-            return
         self._explanation = cell
-        self._show(cell, row, col, f, weights)
+        self._show(cell)
 
     # --- handlers --------------------------------------------------------------------
-    def _on_cell_selected(self, _row: int, _col: int) -> None:
-        self.refresh()
+    def _on_cell_selected(self, row: int, col: int) -> None:
+        if min(row, col) < 0:  # the learner cleared the selection (Escape): fold away
+            self._show_hint(fold=True)
+        else:
+            self.refresh()
 
     def _on_explored(self, _exploration) -> None:
         self.refresh()
@@ -330,17 +380,36 @@ class ExplainPanel(QWidget):
         self._show_hint()
 
     # --- drawing ---------------------------------------------------------------------
-    def _show_hint(self) -> None:
+    def _show_hint(self, fold: bool = False) -> None:
         self._explanation = None
-        self._stack.setCurrentWidget(self.hint)
+        self._show_page(hint=True, fold=fold)
 
-    def _show(self, cell: CellExplanation, row: int, col: int, f, weights) -> None:
-        state = self._state
-        image = state.image
-        h, w = image.shape[1:]
-        outside = ~(((cell.rows >= 0) & (cell.rows < h))[:, None]
-                    & ((cell.cols >= 0) & (cell.cols < w))[None, :])
-        kernel = weights if weights.ndim == 3 else weights[None]
+    def _show_page(self, hint: bool, fold: bool = False) -> None:
+        """Show the hint or the maths, and ask the page for the height that one needs.
+
+        Once the maths was shown, new settings (which clear the selection) leave the
+        panel its height: the maps above keep their size and place, so the learner's
+        next click lands where they aim. ``fold`` (the learner cleared the selection)
+        gives the height back to the maps.
+        """
+        if hint:
+            kept = self._kept_height
+            if fold:
+                kept = None
+            elif kept is None and not self.showing_hint and self.height() > self._hint_height():
+                kept = self.height()
+            if kept != self._kept_height:
+                self._kept_height = kept
+                self.updateGeometry()
+        if hint == self.showing_hint:
+            return
+        self._scroll.setVisible(not hint)
+        self.hint.setVisible(hint)
+        self.updateGeometry()
+
+    def _show(self, cell: CellExplanation) -> None:
+        """Lay out ``cell`` as the engine worked it out; nothing is computed here."""
+        kernel = cell.weights if cell.weights.ndim == 3 else cell.weights[None]
         window = cell.window if cell.window.ndim == 3 else cell.window[None]
         products = cell.products if cell.products.ndim == 3 else cell.products[None]
         k_max = float(np.abs(kernel).max()) or 1.0
@@ -349,40 +418,39 @@ class ExplainPanel(QWidget):
         rows = self.rgb_rows if rgb else [self.gray_row]
         self.gray_row.setVisible(not rgb)
         self.tabs.setVisible(rgb)
-        channel_totals = []
         for channel, channel_row in enumerate(rows):
             window_map = GRAY if rgb else INK
-            channel_row.window.set_values(window[channel], window_map, (0.0, 1.0), outside)
+            channel_row.window.set_values(window[channel], window_map, (0.0, 1.0),
+                                          cell.padding_mask)
             channel_row.kernel.set_values(kernel[channel], DIVERGING, (-k_max, k_max))
             channel_row.products.set_values(products[channel], DIVERGING, (-p_max, p_max))
-            total = float(products[channel].sum())
-            channel_totals.append(total)
             if rgb:
                 _set_text(channel_row.sum_label, self.tr("{channel}: {terms}").format(
                     channel=self._channel_names[channel],
-                    terms=self._terms(window[channel], kernel[channel], total)))
+                    terms=self._terms(window[channel], kernel[channel],
+                                      float(cell.channel_sums[channel]))))
 
-        self._cell = (row, col)
+        self._cell = (cell.row, cell.col)
         self._update_heading()
 
         if rgb:
             sum_part = " + ".join(f"{CHANNEL_LETTERS[c]} {_factor(t, exact_decimals(t))}"
-                                  for c, t in enumerate(channel_totals))
+                                  for c, t in enumerate(cell.channel_sums.tolist()))
             first = self.tr("Channel sums: {sums} = {total}").format(
                 sums=sum_part, total=nice(cell.total))
         else:
             first = self._terms(window[0], kernel[0], cell.total)
-        value = cell.total + f.bias
         after_bias = self.tr("{first}, + bias {bias} = {value}").format(
-            first=first, bias=_factor(f.bias, exact_decimals(f.bias)), value=nice(value))
-        if state.settings.activation == "relu":
+            first=first, bias=_factor(cell.bias, exact_decimals(cell.bias)),
+            value=nice(cell.pre_activation))
+        if cell.activation == "relu":
             text = self.tr("{sum} \u2192 ReLU \u2192 <b>{out}</b>").format(
-                sum=after_bias, out=nice(max(value, 0.0)))
+                sum=after_bias, out=nice(cell.value))
         else:
             text = self.tr("{sum} \u2192 <b>{out}</b> (no activation)").format(
-                sum=after_bias, out=nice(value))
+                sum=after_bias, out=nice(cell.value))
         _set_text(self.sum_label, text)
-        self._stack.setCurrentWidget(self._details)
+        self._show_page(hint=False)
 
     def _update_heading(self) -> None:
         cell, (row, col) = self._explanation, self._cell

@@ -547,7 +547,7 @@ class FilterPanel(QWidget):
             self.set_kernel_size(self.rows_spin.value(), self.rows_spin.value())
 
     def set_kernel_size(self, rows: int, cols: int) -> None:
-        """Resize every filter to rows × cols (1..11)."""
+        """Resize every filter to rows × cols (1 to :data:`gui.state.MAX_KERNEL`)."""
         self._apply(self.state.set_kernel_size, rows, cols)
         self._refresh_editor()
 

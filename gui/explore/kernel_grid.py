@@ -22,9 +22,11 @@ from gui.common.number_grid import GRID_LINE, paint_number_grid
 from gui.state import MAX_WEIGHT, check_weight
 
 MIN_CELL = 34
-#: Cells may shrink this far for kernels of 10 or 11 columns, so an 11×11 kernel still
-#: fits a 340 px side panel without a scroll bar.
-MIN_CELL_LARGE = 28
+#: Kernels of 10 or more columns (up to :data:`engine.limits.MAX_KERNEL_SIZE`, 15) get
+#: cells of this width divided by the columns, at least ``MIN_CELL_LARGEST`` px, so a
+#: 15×15 kernel still fits the side panel without a scroll bar.
+LARGE_GRID_WIDTH = 290
+MIN_CELL_LARGEST = 18
 MAX_CELL = 64
 MARGIN = 2
 DRAG_STEP = 0.05        # value change per pixel of vertical drag
@@ -61,6 +63,24 @@ def format_value(value: float) -> str:
     return "0" if text in ("-0", "+0", "") else text
 
 
+#: Below this cell width (large kernels) numbers are written with two decimals and no
+#: leading zero (``.25``, ``-.5``): three decimals would shrink below readable size. The
+#: tooltip and the editor keep the exact value.
+COMPACT_CELL = 26
+
+
+def compact_value(value: float) -> str:
+    """``format_value`` shortened for small cells: ``0.25 -> .25``, ``-0.5 -> -.5``,
+    ``0.001 -> 0``, ``12.5 -> 13``."""
+    value = float(value)
+    if not math.isfinite(value) or abs(value) >= 10:
+        return format_value(round(value)) if math.isfinite(value) else str(value)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    if text in ("-0", "+0", ""):
+        return "0"
+    return text.replace("0.", ".", 1) if text.lstrip("-").startswith("0.") else text
+
+
 def parse_value(text: str) -> float:
     """The number ``text`` spells (a decimal or a fraction like ``1/9``), checked as a
     weight; ValueError with a learner-friendly message otherwise."""
@@ -92,7 +112,7 @@ class _CellEditor(QLineEdit):
 
 
 class KernelGrid(QWidget):
-    """A custom-painted, editable KH × KW grid of weights (1 ≤ KH, KW ≤ 11).
+    """A custom-painted, editable KH × KW grid of weights (1 ≤ KH, KW ≤ 15).
 
     Signals
     -------
@@ -198,7 +218,8 @@ class KernelGrid(QWidget):
 
     # --- geometry --------------------------------------------------------------------
     def _min_cell(self) -> int:
-        return MIN_CELL_LARGE if max(self._values.shape) >= 10 else MIN_CELL
+        side = max(self._values.shape)
+        return MIN_CELL if side < 10 else max(MIN_CELL_LARGEST, LARGE_GRID_WIDTH // side)
 
     def _cell_for_width(self, width: int) -> float:
         rows, cols = self._values.shape
@@ -274,7 +295,8 @@ class KernelGrid(QWidget):
         paint_number_grid(
             painter, (x0, y0), size, (rows, cols),
             fills=DIVERGING.rgb(self._values, self._levels()),
-            texts=[format_value(v) for v in self._values.ravel()],
+            texts=[(compact_value if size < COMPACT_CELL else format_value)(v)
+                   for v in self._values.ravel()],
             font=self.font(), font_px=int(min(max(size * 0.32, 10), 16)),
             skip=self._editing, grid_pen=QPen(GRID_LINE, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)

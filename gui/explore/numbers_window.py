@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.pipeline import CellExplanation, explain_cell
+from engine.pipeline import CellExplanation
 from gui.common.colormap import CHANNELS, INK, ColourMap
 from gui.common.number_format import format_number, shown_index
 from gui.common.number_grid import paint_number_grid
@@ -667,11 +667,7 @@ class NumbersWindow(QWidget):
         e = state.exploration
         self._explanation = None
         if row >= 0 and col >= 0 and e is not None and not self.showing_message:
-            try:
-                self._explanation = explain_cell(state.image, state.selected_filter.weights,
-                                                 e.stride, e.padding, row, col, e.dilation)
-            except (IndexError, ValueError):
-                pass  # the selection is stale; a fresh exploration is on its way
+            self._explanation = state.cell_explanation  # shared: explained once an edit
         cell = self._explanation
         if cell is None:
             self.grid.set_field(None, None)

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from gui.common.widgets import VerticalScrollArea
 from gui.explore.controls_panel import ControlsPanel
 from gui.explore.explain_panel import ExplainPanel
 from gui.explore.filter_panel import FilterPanel
@@ -46,30 +54,35 @@ class ExplorerPage(QWidget):
         self.left_column = left
 
         # The cell maths and, once a model exists, its prediction share the space under
-        # the heatmaps: both answer "what does this layer do with the picture?".
-        below = QSplitter(Qt.Orientation.Horizontal)
-        below.addWidget(self.explain_panel)
-        below.addWidget(self.prediction_panel)
-        below.setChildrenCollapsible(False)
-        below.setStretchFactor(0, 3)
-        below.setStretchFactor(1, 2)
+        # the heatmaps: both answer "what does this layer do with the picture?". They
+        # take the height their content needs (one line for the hint), the heatmaps the
+        # rest, so the maps grow with the window.
+        below = QWidget()
+        below_layout = QHBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.explain_panel, 3)
+        below_layout.addWidget(self.prediction_panel, 2)
         self.prediction_panel.setVisible(state.model is not None)
         state.model_changed.connect(
             lambda: self.prediction_panel.setVisible(state.model is not None))
 
-        centre = QSplitter(Qt.Orientation.Vertical)
-        centre.addWidget(self.stage_view)
-        centre.addWidget(below)
-        centre.setStretchFactor(0, 1)
-        centre.setStretchFactor(1, 0)
-        centre.setChildrenCollapsible(False)
-        # The heatmaps take what the cell maths (a hint until a cell is clicked) leaves.
-        centre.setSizes([520, 230])
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(2)
+        centre_layout.addWidget(self.stage_view, 1)
+        centre_layout.addWidget(below, 0)
+        self.centre = centre
+
+        # The editor grows with the kernel (a 15×15 grid is tall): on a short window its
+        # column scrolls rather than making the window taller than the screen.
+        right = VerticalScrollArea(self.filter_panel)
+        self.right_column = right
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.filter_panel)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)

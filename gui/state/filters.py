@@ -14,11 +14,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from engine import kernels
+from engine.limits import MAX_KERNEL_SIZE
 
 #: Largest magnitude a filter cell or bias may hold; beyond it, heatmaps lose all meaning.
 MAX_WEIGHT = 1000.0
 MAX_FILTERS = 32
-MAX_KERNEL = 11
+#: Largest kernel side: the engine's one limit (:data:`engine.limits.MAX_KERNEL_SIZE`), so
+#: the editor, filter files and remembered filters accept every kernel a model may have.
+MAX_KERNEL = MAX_KERNEL_SIZE
 
 
 def check_weight(value: float) -> float:

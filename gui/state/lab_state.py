@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from engine import kernels
 from engine.layers import AvgPool2D, Conv2D, MaxPool2D, ReLU
-from engine.pipeline import Exploration, explore
+from engine.pipeline import CellExplanation, Exploration, explore
 from gui.common.preprocess import Preprocess, prepare
 from gui.state.budget import EXPLORE_MEMORY_BUDGET, FRAME_SECONDS, exploration_cost
 from gui.state.filters import (
@@ -90,6 +90,8 @@ class LabState(QObject):
         self._training_config = TrainingConfig()
         self._data_source = DATA_SOURCES[0]
         self._exploration: Exploration | None = None
+        # (exploration, filter, cell, explanation) of the last `cell_explanation` asked.
+        self._explained: tuple | None = None
         self._error: str | None = None
         self._model = None
         self._prediction = None
@@ -582,6 +584,28 @@ class LabState(QObject):
     def exploration(self) -> Exploration | None:
         """The latest result, or None when the settings leave no output (see ``error``)."""
         return self._exploration
+
+    @property
+    def cell_explanation(self) -> CellExplanation | None:
+        """The arithmetic behind the selected feature-map cell of the selected filter in
+        the exploration on show (:meth:`engine.pipeline.Exploration.explain`), or None
+        when no cell is selected, there is no result or the cell left the maps.
+
+        Worked out once per exploration and selection: the explain panel, the stage view
+        and the pixel-values window all read this one, so an edit explains the cell once.
+        """
+        e, (f, cell) = self._exploration, (self._selection.filter, self._selection.cell)
+        cached = self._explained
+        if cached is not None and cached[0] is e and cached[1:3] == (f, cell):
+            return cached[3]
+        explanation = None
+        if e is not None and min(cell) >= 0 and f < e.conv.shape[0]:
+            try:
+                explanation = e.explain(f, *cell)
+            except IndexError:  # a stale selection; the state clears it with the new maps
+                explanation = None
+        self._explained = (e, f, cell, explanation)
+        return explanation
 
     @property
     def error(self) -> str | None:

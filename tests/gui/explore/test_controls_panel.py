@@ -99,13 +99,22 @@ def test_state_changes_reach_the_widgets_without_echo(panel, qtbot):
     assert emitted == [1]
 
 
-def test_formulas():
-    assert conv_formula(28, 3, 1, 0, 1) == "(28 + 2·0 − 3) / 1 + 1 = 26"
-    assert conv_formula(28, 3, 2, 0, 1) == "⌊(28 + 2·0 − 3) / 2⌋ + 1 = 13"
-    assert conv_formula(9, 3, 1, 0, 2) == "(9 + 2·0 − 5) / 1 + 1 = 5"
-    assert pool_formula(26, 2, 2) == "(26 − 2) / 2 + 1 = 13"
+def test_formulas_write_out_the_engines_terms():
+    conv = ops.output_size_terms
+    assert conv_formula(conv(28, 3, 1, 0, 1)) == "(28 + 2·0 − 3) / 1 + 1 = 26"
+    assert conv_formula(conv(28, 3, 2, 0, 1)) == "⌊(28 + 2·0 − 3) / 2⌋ + 1 = 13"
+    assert conv_formula(conv(9, 3, 1, 0, 2)) == "(9 + 2·0 − 5) / 1 + 1 = 5"
+    assert conv_formula(conv(2, 3, 1, 0, 1)) == "2 + 2·0 − 3 < 0"
+    assert pool_formula(conv(26, 2, 2, stage="pool")) == "(26 − 2) / 2 + 1 = 13"
     for size, k, s, p in [(28, 3, 1, 0), (27, 5, 2, 1), (10, 3, 3, 2)]:
-        assert conv_formula(size, k, s, p, 1).endswith(f"= {ops.output_size(size, k, s, p)}")
+        assert conv_formula(conv(size, k, s, p)).endswith(f"= {ops.output_size(size, k, s, p)}")
+
+
+def test_unequal_axes_get_a_line_each(panel):
+    panel.state.set_settings(stride=(1, 2))
+    text = panel.conv_formula.text()
+    assert "rows: (28 + 2·0 − 3) / 1 + 1 = 26" in text
+    assert "cols: ⌊(28 + 2·0 − 3) / 2⌋ + 1 = 13" in text
 
 
 def test_without_pooling_the_summary_still_ends_in_the_flattened_length(panel):

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from gui.explore.filter_file import FilterFileError, filters_from_json, load_filters, save_filters
-from gui.state import Filter, make_preset_filter
+from gui.state import MAX_KERNEL, Filter, make_preset_filter
 
 
 def test_round_trip(tmp_path):
@@ -82,7 +82,7 @@ def filter_file(tmp_path, file_name="hostile.json", **first):
     ({"weights": 5}, "grid of numbers"),
     ({"weights": [[[[1]]]]}, "k×k"),
     ({"weights": [[]]}, "k×k"),
-    ({"weights": [[0] * 12] * 12}, "k×k"),
+    ({"weights": [[0] * (MAX_KERNEL + 1)] * (MAX_KERNEL + 1)}, "k×k"),
     ({"weights": [[[0]]] * 4}, "colour channel"),
     ({"weights": [[1, 2], [3]]}, "grid of numbers"),
     ({"name": ["a"]}, "name"),
