@@ -37,14 +37,13 @@ from PySide6.QtWidgets import (
 
 import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
 from engine import fileio
-from engine.pipeline import Exploration, explore
+from engine.pipeline import Exploration, PooledCellExplanation, explore
 from gui.common.colormap import DIVERGING, INK
 from gui.common.heatmap import ColourBar, HeatmapItem, box_downsample  # noqa: F401
 from gui.common.image_io import ink_to_qimage, png_bytes, rgb_to_qimage
 from gui.common.number_format import exact_decimals, format_number, pixel_scale, shown_index
 from gui.common.number_grid import paint_number_grid
 from gui.common.widgets import FittedLabel
-from gui.explore.pool_explained import PooledCellExplanation, explain_pooled_cell
 from gui.state import LabState
 
 #: Largest input (rows and columns) whose pixel values are written over the pixels.
@@ -995,9 +994,8 @@ class StageView(QWidget):
         if self._pool_cell is None or e is None or e.pool == "none":
             return None
         try:
-            return explain_pooled_cell(e.activated[self._selected_index()], e.pool,
-                                       e.pool_size, e.pool_stride, *self._pool_cell)
-        except IndexError:
+            return e.explain_pooled(self._selected_index(), *self._pool_cell)
+        except (IndexError, ValueError):  # a cell of an older map, a pool that does not fit
             return None
 
     def _pool_arithmetic(self, row: int, col: int) -> tuple[str, ...]:
@@ -1005,8 +1003,7 @@ class StageView(QWidget):
         col 2] = max(0, 1.5, 0.5, 2) = 2: the largest of rows 1–2, cols 3–4 of the ReLU
         map" (counted from 1, as everywhere on screen)."""
         e = self._exploration
-        x = explain_pooled_cell(e.activated[self._selected_index()], e.pool, e.pool_size,
-                                e.pool_stride, row, col)
+        x = e.explain_pooled(self._selected_index(), row, col)
         flat = x.window.ravel()
         decimals = exact_decimals(flat)
         terms = [format_number(v, decimals) for v in flat]
@@ -1014,8 +1011,8 @@ class StageView(QWidget):
         n = flat.size
         source = (self.tr("the ReLU map") if self._state.settings.activation == "relu"
                   else self.tr("the feature map"))
-        where = dict(top=shown_index(x.top), bottom=shown_index(x.bottom),
-                     left=shown_index(x.left), right=shown_index(x.right), source=source)
+        where = dict(top=shown_index(x.rows[0]), bottom=shown_index(x.rows[-1]),
+                     left=shown_index(x.cols[0]), right=shown_index(x.cols[-1]), source=source)
         row, col = shown_index(row), shown_index(col)
         if x.pool == "max":
             listed = self.tr("Max-pooled [row {row}, col {col}] = max({terms}) = {value}")
@@ -1294,11 +1291,11 @@ class StageView(QWidget):
         flat = self.stages["flattened"]
         flat.view.setRange(QRectF(0, 0, n, 1), padding=0.0)
         self._set_title(flat, self._flattened_titles(n, pooled=e.pool != "none"))
-        segment = e.pooled.shape[1] * e.pooled.shape[2]
         path = QPainterPath()
         for i in range(1, e.pooled.shape[0]):
-            path.moveTo(i * segment, 0)
-            path.lineTo(i * segment, 1)
+            start = e.flat_index(i, 0, 0)
+            path.moveTo(start, 0)
+            path.lineTo(start, 1)
         self._boundary_item.setPath(path)
         self._boundary_item.show()
         self._layout_thumbnails(e.conv.shape[0])
@@ -1333,8 +1330,11 @@ class StageView(QWidget):
         if self.colorbar.levels() != self._levels:
             self.colorbar.setLevels(self._levels)
         self._update_heading()
-        n = e.pooled.shape[1] * e.pooled.shape[2]
-        self._segment_item.setRect(QRectF(index * n, 0, n, 1))
+        # The selected filter's part of the flattened vector, from its first pooled cell
+        # to its last (engine.pipeline.flat_index gives the order).
+        rows, cols = e.pooled.shape[1:]
+        start, end = e.flat_index(index, 0, 0), e.flat_index(index, rows - 1, cols - 1) + 1
+        self._segment_item.setRect(QRectF(start, 0, end - start, 1))
         self._segment_item.show()
 
     def _show_all(self, e: Exploration) -> None:
@@ -1453,8 +1453,8 @@ class StageView(QWidget):
         if pooled is not None:
             pr, pc = self._pool_cell
             self._pool_marker.setRect(QRectF(pc, pr, 1, 1))
-            self._pool_window_item.setRect(QRectF(pooled.left, pooled.top,
-                                                  *pooled.window.shape[::-1]))
+            top, left = pooled.origin
+            self._pool_window_item.setRect(QRectF(left, top, *pooled.window.shape[::-1]))
             self._pool_marker.show()
             self._pool_window_item.show()
             if pooled.winner is not None:
@@ -1597,8 +1597,7 @@ class StageView(QWidget):
             return self.tr("Input [row {row}, col {col}] = {value}  ({scale})").format(
                 value=format_number(image[0, row, col]), scale=scale, **at)
         if key == "flattened":
-            filt, rest = divmod(col, e.pooled.shape[1] * e.pooled.shape[2])
-            prow, pcol = divmod(rest, e.pooled.shape[2])
+            filt, prow, pcol = e.unflatten_index(col)
             return self.tr("Flattened [position {index}] = {value}  \u2190 filter {filter} "
                            "\u201c{name}\u201d, pooled row {row}, col {col}").format(
                 index=shown_index(col), value=format_number(e.flattened[col]),
@@ -1634,9 +1633,9 @@ class StageView(QWidget):
             self._pool_cell = (row, col)
             self._update_overlays()
         elif key == "flattened":
-            filt, rest = divmod(col, e.pooled.shape[1] * e.pooled.shape[2])
+            filt, prow, pcol = e.unflatten_index(col)
             with self._state.batch():
-                self._state.select_pooled_cell(*divmod(rest, e.pooled.shape[2]))
+                self._state.select_pooled_cell(prow, pcol)
                 self._state.select_filter(filt)
         elif key == "thumbnail":
             self._state.select_filter(index)
