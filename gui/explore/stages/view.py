@@ -22,7 +22,6 @@ import html
 import math
 from pathlib import Path
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
@@ -32,12 +31,10 @@ from engine.pipeline import Exploration, PooledCellExplanation, explore
 from gui.common.colormap import DIVERGING, INK
 from gui.common.heatmap import ColourBar, HeatmapItem
 from gui.common.widgets import FittedLabel
-from gui.explore.stages import levels, texts
+from gui.explore.stages import texts
 from gui.explore.stages.export import export_stage_images
 from gui.explore.stages.items import (
     MAP_PADDING,
-    NUMBERS_MAX_INPUT,
-    NUMBERS_MAX_MAP,
     SELECTED_TITLE_COLOR,
     TITLE_COLOR,
     CellNumbers,
@@ -48,7 +45,7 @@ from gui.explore.stages.items import (
     title_height,
 )
 from gui.explore.stages.layout import ARROW_COLUMNS, GRID_COLUMNS, StageLayout
-from gui.explore.stages.levels import steady_limit
+from gui.explore.stages.maps import StageMaps
 from gui.explore.stages.overlays import StageOverlays
 from gui.state import LabState
 
@@ -78,22 +75,11 @@ class StageView(QWidget):
         self._exploration: Exploration | None = None
         #: Why the pooled stage is empty (a pool that does not fit), or None.
         self._pool_failure: str | None = None
-        #: (picture, padding) the input's numbers were written for.
-        self._input_numbers_key = None
         #: Where the pointer last was over the scene (scene coordinates), or None.
         self._hover_pos = None
-        self._shown_image: np.ndarray | None = None
-        self._levels = (-1.0, 1.0)
-        self._grid_levels = (-1.0, 1.0)
-        #: Colour-scale limits on show, kept while they still fit (see _steady_limit);
-        #: forgotten when the picture or the geometry changes.
-        self._levels_kept: dict = {}
-        #: Filter index -> (map signature, magnitude) (see _map_magnitude).
-        self._magnitudes: dict[int, tuple] = {}
         #: The filters changed after the exploration on show was computed.
         self._filters_pending = False
         self._geometry_key = None
-        self._image_version = 0
         self._error: str | None = None
 
         self.graphics = pg.GraphicsLayoutWidget()
@@ -119,6 +105,7 @@ class StageView(QWidget):
                                   rearranged=self._on_rearranged)
         self.grid = self.layout.grid
         self.thumbnails = self.layout.thumbnails
+        self.maps = StageMaps(self.stages, self.thumbnails, self.colorbar, self.grid_colorbar)
 
         self.hover_label = FittedLabel(self.tr("The cell under the mouse pointer"))
         self.hover_label.setObjectName("stageHover")
@@ -200,9 +187,7 @@ class StageView(QWidget):
             self._on_explored(state.exploration)
             # That result may predate edits whose recomputation is pending: never let a
             # thumbnail skip the next result because its weights look current.
-            for thumb in self.thumbnails:
-                thumb.signature = None
-            self._magnitudes.clear()
+            self.maps.forget()
         elif state.error is not None:
             self._on_explore_failed(state.error)
 
@@ -339,7 +324,7 @@ class StageView(QWidget):
         e = self._exploration
         image = self._state.image if e is None else e.image
         return export_stage_images(folder, image, e, self._state.selected, self._names(),
-                                   self._levels, self._grid_levels)
+                                   self.maps.levels, self.maps.grid_levels)
 
     # The selected pooled cell lives in the state (a lesson can set it); None: none.
     @property
@@ -414,11 +399,11 @@ class StageView(QWidget):
         self._exploration = exploration
         if self._stack.currentWidget() is not self._stages_page:
             self._stack.setCurrentWidget(self._stages_page)
-        self._show_input(exploration.image)
+        self.maps.show_input(exploration.image)
         self._update_geometry(exploration)
-        self._show_input_numbers(exploration)
+        self.maps.show_input_numbers(exploration)
         self._show_selected()
-        self._show_all(exploration)
+        self.maps.show_all(exploration, self._exploration_filters())
         self._update_overlays()
         self._update_hover()
 
@@ -451,44 +436,6 @@ class StageView(QWidget):
     def _filter_name(self, index: int) -> str:
         return texts.filter_name(self._names(), index)
 
-    def _show_input(self, image: np.ndarray) -> None:
-        """Input stage: INK map for one channel, true colour for three (C, H, W)."""
-        shown = self._shown_image
-        # Each exploration hands out its own array: compare the pixels (0.1 ms at
-        # 512×512), since re-colouring the input and, through _image_version, every
-        # thumbnail would be most of an edit's work.
-        if shown is not None and (image is shown or (
-                image.shape == shown.shape and np.array_equal(image, shown))):
-            return
-        self._shown_image = image
-        self._image_version += 1
-        self._levels_kept.clear()
-        stage = self.stages["input"]
-        if image.shape[0] == 3:
-            rgb = np.ascontiguousarray(image.transpose(1, 2, 0))
-            stage.image.set_rgb(rgb)
-            stage.numbers.set_values(None)
-        else:
-            stage.image.set_map(image[0], (0.0, 1.0), INK)
-        self._input_numbers_key = None
-
-    def _show_input_numbers(self, e: Exploration) -> None:
-        """The input's values over its pixels (small gray inputs only), and the zeros of
-        its padding around them."""
-        key = (self._image_version, e.padding)
-        if key == self._input_numbers_key:
-            return
-        self._input_numbers_key = key
-        numbers = self.stages["input"].numbers
-        gray = e.image[0]
-        if e.image.shape[0] == 3 or max(gray.shape) > NUMBERS_MAX_INPUT:
-            numbers.set_values(None)
-            return
-        ph, pw = e.padding
-        padded = np.pad(gray, ((ph, ph), (pw, pw)))
-        numbers.setPos(-pw, -ph)
-        numbers.set_values(padded, padded > 0.5)
-
     def _update_geometry(self, e: Exploration) -> None:
         """Titles, view ranges and flattened boundaries: only when a shape changes."""
         key = (e.image.shape, e.conv.shape, e.pooled.shape, e.padding, e.pool,
@@ -496,7 +443,7 @@ class StageView(QWidget):
         if key == self._geometry_key:
             return
         self._geometry_key = key
-        self._levels_kept.clear()
+        self.maps.set_geometry(key)
         ph, pw = e.padding
         h, w = e.image.shape[1:]
         inp = self.stages["input"]
@@ -526,78 +473,20 @@ class StageView(QWidget):
                                 padding=MAP_PADDING)
         self._update_thumbnail_titles()
 
+    def _exploration_filters(self) -> list | None:
+        """The filters the exploration on show was computed from, or None when they may
+        have changed since (see StageMaps)."""
+        filters = self._state.filters
+        if self._filters_pending or len(filters) != self._exploration.conv.shape[0]:
+            return None
+        return filters
+
     def _show_selected(self) -> None:
-        """The selected filter's conv, activation and pooled maps on one symmetric scale."""
-        e = self._exploration
-        index = self._selected_index()
-        conv, activated, pooled = e.conv[index], e.activated[index], e.pooled[index]
-        # The activation and pooling never leave the convolution's range (ReLU, max and
-        # average all stay within it), so its magnitude scales all three.
-        m = steady_limit(self._levels_kept.get(("selected", index)),
-                          self._map_magnitude(index))
-        self._levels_kept[("selected", index)] = m
-        self._levels = (-m, m)
-        # One reference for all three: where ReLU's short numbers would fit but the
-        # convolution's signed ones would not, neither shows (the same for both).
-        small = max(conv.shape) <= NUMBERS_MAX_MAP
-        reference = np.concatenate([a.ravel() for a in (conv, activated, pooled)]) \
-            if small else None
-        for key, array in (("conv", conv), ("activated", activated), ("pooled", pooled)):
-            stage = self.stages[key]
-            stage.image.set_map(array, self._levels)
-            if small:
-                stage.numbers.set_values(array, np.abs(array) > 0.55 * m, reference)
-            else:
-                stage.numbers.set_values(None)
-        if self.colorbar.levels() != self._levels:
-            self.colorbar.setLevels(self._levels)
+        """The selected filter's maps, its heading and its part of the flattened strip."""
+        e, index = self._exploration, self._selected_index()
+        self.maps.show_selected(e, index, self._exploration_filters())
         self._update_heading()
         self.overlays.show_segment(e, index)
-
-    def _show_all(self, e: Exploration) -> None:
-        """The flattened strip and every thumbnail on one shared symmetric scale.
-
-        A thumbnail whose inputs (picture, geometry, scale, weights, bias) are those it
-        already shows is left alone: an edit usually changes one filter, and re-colouring
-        the other maps would be most of the work of a frame.
-        """
-        count = e.conv.shape[0]
-        wanted = max(self._map_magnitude(i) for i in range(count))
-        m = steady_limit(self._levels_kept.get("grid"), wanted)
-        self._levels_kept["grid"] = m
-        self._grid_levels = (-m, m)
-        self.stages["flattened"].image.set_map(e.flattened[None], self._grid_levels)
-        for i, thumb in enumerate(self.thumbnails[:count]):
-            map_signature = self._map_signature(i)
-            signature = None if map_signature is None else (map_signature, self._grid_levels)
-            if signature is not None and signature == thumb.signature:
-                continue
-            thumb.signature = signature
-            thumb.image.set_map(e.conv[i], self._grid_levels)
-        if self.grid_colorbar.levels() != self._grid_levels:
-            self.grid_colorbar.setLevels(self._grid_levels)
-
-    def _map_signature(self, index: int) -> tuple | None:
-        """What filter ``index``'s feature map is computed from (picture, geometry,
-        weights, bias), or None when the filters on hand may not be the exploration's."""
-        e = self._exploration
-        filters = self._state.filters
-        if self._filters_pending or len(filters) != e.conv.shape[0]:
-            return None
-        return (self._image_version, self._geometry_key, e.stride, e.dilation,
-                filters[index].weights.tobytes(), filters[index].bias)
-
-    def _map_magnitude(self, index: int) -> float:
-        """:func:`levels.magnitude` of filter ``index``'s feature map, re-scanned only when the
-        map changed (an edit changes one filter; scanning all 8 maps of 512×512 took
-        half a millisecond)."""
-        signature = self._map_signature(index)
-        kept = self._magnitudes.get(index)
-        if signature is not None and kept is not None and kept[0] == signature:
-            return kept[1]
-        magnitude = levels.magnitude(self._exploration.conv[index])
-        self._magnitudes[index] = (signature, magnitude)
-        return magnitude
 
     def _thumbnail_count(self) -> int:
         return 0 if self._exploration is None else self._exploration.conv.shape[0]
