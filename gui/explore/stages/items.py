@@ -306,6 +306,8 @@ class Stage:
     #: What the image was last drawn from (thumbnails skip redrawing an unchanged map).
     signature: tuple | None = None
     bordered: bool = False
+    #: (columns, rows) the view box's range was set to (thumbnails skip an unchanged one).
+    extent: tuple[int, int] | None = None
 
 
 

@@ -102,6 +102,8 @@ class StageLayout:
         #: Every thumbnail made so far (more than the filters after some were removed:
         #: they are kept for reuse, out of the grid).
         self.thumbnails: list[Stage] = []
+        #: Thumbnail index -> its (row, column) in the grid, for those in it.
+        self._thumbnail_cells: dict[int, tuple[int, int]] = {}
         # Both bars have fixed widths (bar and tick-label room): so has their column,
         # with a gap on its left, where the bars are kept clear of the maps.
         self._colorbar_width = COLORBAR_GAP + math.ceil(max(
@@ -212,23 +214,30 @@ class StageLayout:
             self.fit_stage_titles()
             self._fit_rows()
 
-    def layout_thumbnails(self, count: int) -> None:
-        """Place ``count`` thumbnails in rows of GRID_COLUMNS (only when the count
-        changes), reusing those made before."""
+    def layout_thumbnails(self, count: int) -> bool:
+        """Place ``count`` thumbnails in rows of GRID_COLUMNS, reusing those made before
+        and moving only those whose cell changes (adding or removing a filter moves one
+        when the columns stay). Returns whether anything changed (then it refitted)."""
         if count == self.grid_count:
-            return
+            return False
         self.grid_count = count
-        for thumb in self.thumbnails:
-            if thumb.plot in self.grid.items:
-                self.grid.removeItem(thumb.plot)
         while len(self.thumbnails) < count:
             self.thumbnails.append(make_stage("thumbnail"))
         columns, _ = grid_shape(count, self.arrangement)
         self.grid_columns = columns
-        for i, thumb in enumerate(self.thumbnails[:count]):
-            self.grid.addItem(thumb.plot, row=i // columns, col=i % columns)
-            thumb.title = None
+        for i, thumb in enumerate(self.thumbnails):
+            cell = (i // columns, i % columns) if i < count else None
+            if cell == self._thumbnail_cells.get(i):
+                continue
+            if i in self._thumbnail_cells:
+                self.grid.removeItem(thumb.plot)
+                del self._thumbnail_cells[i]
+            if cell is not None:
+                self.grid.addItem(thumb.plot, row=cell[0], col=cell[1])
+                self._thumbnail_cells[i] = cell
+                thumb.title = None
         self.refit()
+        return True
 
     def _column_width(self, arrangement: str, width: float) -> float:
         """Width of one stage column in ``arrangement`` for a scene ``width`` wide."""

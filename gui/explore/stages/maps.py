@@ -56,9 +56,10 @@ class StageMaps:
         self._magnitudes.clear()
 
     def set_geometry(self, key) -> None:
-        """The maps' shapes changed (``key`` names them): scales start afresh."""
-        self._geometry_key = key
-        self._levels_kept.clear()
+        """The maps' shapes are ``key``: when they change, scales start afresh."""
+        if key != self._geometry_key:
+            self._geometry_key = key
+            self._levels_kept.clear()
 
     def show_input(self, image: np.ndarray) -> None:
         """Input stage: INK map for one channel, true colour for three (C, H, W)."""

@@ -443,7 +443,10 @@ class StageView(QWidget):
         if key == self._geometry_key:
             return
         self._geometry_key = key
-        self.maps.set_geometry(key)
+        # The maps' own shapes: another number of filters keeps every scale and every
+        # thumbnail that still shows its filter's map.
+        self.maps.set_geometry((e.image.shape, e.conv.shape[1:], e.pooled.shape[1:],
+                                e.padding, e.pool, self._state.settings.activation))
         ph, pw = e.padding
         h, w = e.image.shape[1:]
         inp = self.stages["input"]
@@ -461,16 +464,19 @@ class StageView(QWidget):
             stage.title = (texts.join_title(*parts[key]), False)
         self.layout.ratios = ((h + 2 * ph) / (w + 2 * pw), e.conv.shape[1] / e.conv.shape[2],
                               e.pooled.shape[1] / e.pooled.shape[2])
-        self.layout.refit()
         n = e.flattened.shape[0]
         flat = self.stages["flattened"]
         flat.view.setRange(QRectF(0, 0, n, 1), padding=0.0)
         self._set_title(flat, texts.flattened_titles(n, pooled=e.pool != "none"))
         self.overlays.show_flattened_boundaries(e)
-        self.layout.layout_thumbnails(e.conv.shape[0])
+        # One fit for both changes: a new number of filters refits as it places them.
+        if not self.layout.layout_thumbnails(e.conv.shape[0]):
+            self.layout.refit()
+        extent = (e.conv.shape[2], e.conv.shape[1])
         for thumb in self.thumbnails[:e.conv.shape[0]]:
-            thumb.view.setRange(QRectF(0, 0, e.conv.shape[2], e.conv.shape[1]),
-                                padding=MAP_PADDING)
+            if thumb.extent != extent:  # a thumbnail kept from before keeps its range
+                thumb.extent = extent
+                thumb.view.setRange(QRectF(0, 0, *extent), padding=MAP_PADDING)
         self._update_thumbnail_titles()
 
     def _exploration_filters(self) -> list | None:
