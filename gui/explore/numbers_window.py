@@ -48,7 +48,7 @@ from gui.common.number_grid import paint_number_grid
 #: teach nothing, and the learner is told to pick a small working size instead.
 MAX_SIDE = 64
 MIN_CELL, MAX_CELL, DEFAULT_CELL = 14, 48, 26
-#: The colour the explorer frames a receptive field with (gui.explore.stage_view.FIELD_COLOR).
+#: The colour the explorer frames a receptive field with (gui.explore.stages.items.FIELD_COLOR).
 FIELD_COLOR = QColor(0, 166, 81)
 HOVER_COLOR = QColor(255, 140, 0)
 GRID_LINE = QColor(0, 0, 0, 40)

@@ -18,7 +18,7 @@ from gui.explore.explain_panel import ExplainPanel
 from gui.explore.filter_panel import FilterPanel
 from gui.explore.image_panel import ImagePanel
 from gui.explore.prediction_panel import PredictionPanel
-from gui.explore.stage_view import StageView
+from gui.explore.stages import StageView
 from gui.state import LabState
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QPushButton
 
 from gui.common.colormap import DIVERGING, INK, symmetric_levels
 from gui.common.number_grid import paint_number_grid
-from gui.explore.stage_view import StageView
+from gui.explore.stages import StageView
 from gui.state import LabState
 
 GUI = Path(__file__).resolve().parents[3] / "gui"

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.common.number_format import FIRST_INDEX, pixel_scale, shown_index
 from gui.explore.explain_panel import ExplainPanel
-from gui.explore.stage_view import StageView
+from gui.explore.stages import StageView
 from gui.state import LabState
 
 

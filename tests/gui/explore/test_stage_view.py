@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from engine import ops
 from engine.pipeline import resolve_padding
+from gui.common.heatmap import box_downsample
 from gui.common.number_format import nice
 from gui.explore.explain_panel import ExplainPanel
-from gui.explore.stage_view import StageView, box_downsample, nice_ceiling
+from gui.explore.stages import StageView
+from gui.explore.stages.levels import nice_ceiling
 from gui.state import LabState
 
 STAGES = ("conv", "activated", "pooled")
@@ -508,11 +510,11 @@ def test_same_padding_draws_its_zeros_around_the_input(make):
     e = state.exploration
     assert e.padding == (1, 1)
     # A hatched ring one cell wide around the 9×9 input, zeros written in it.
-    ring = view._padding_item.path().boundingRect()
-    assert view._padding_item.isVisible()
+    ring = view.overlays.padding_item.path().boundingRect()
+    assert view.overlays.padding_item.isVisible()
     assert (ring.left(), ring.top(), ring.width(), ring.height()) == (-1, -1, 11, 11)
-    assert view._padding_item.path().contains(QPointF(-0.5, 4.5))
-    assert not view._padding_item.path().contains(QPointF(4.5, 4.5))
+    assert view.overlays.padding_item.path().contains(QPointF(-0.5, 4.5))
+    assert not view.overlays.padding_item.path().contains(QPointF(4.5, 4.5))
     numbers = view.stages["input"].numbers
     assert numbers.pos() == QPointF(-1, -1) and numbers._shape == (11, 11)
     texts = numbers._texts[min(numbers._texts)]
@@ -529,7 +531,7 @@ def test_same_padding_draws_its_zeros_around_the_input(make):
     assert any(c.red() < 200 for c in ring_cell)
     state.set_settings(padding="valid")
     state.recompute()
-    assert not view._padding_item.isVisible()
+    assert not view.overlays.padding_item.isVisible()
 
 
 def test_without_pooling_the_strip_says_feature_maps(make):
@@ -581,7 +583,7 @@ def test_narrow_views_arrange_the_stages_two_by_two_and_draw_them_larger(qtbot):
     state.set_source(picture(28))
     state.recompute()
     view = _show_alone(qtbot, state, 360, 520)
-    assert view._arrangement == "square"
+    assert view.layout.arrangement == "square"
     square = view.stages["conv"].view.sceneBoundingRect()
     # The four maps one beside the other would each get a quarter of the width.
     assert square.width() > 1.3 * (360 / 4 - 20)
@@ -590,7 +592,7 @@ def test_narrow_views_arrange_the_stages_two_by_two_and_draw_them_larger(qtbot):
     assert activated.top() > conv.bottom() - 1  # the second row
     view.resize(1400, 520)
     _settle(qtbot, view)
-    assert view._arrangement == "row"
+    assert view.layout.arrangement == "row"
     assert _layout_problems(view) == []
 
 

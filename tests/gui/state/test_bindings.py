@@ -6,7 +6,7 @@ import pytest
 
 from gui.explore.controls_panel import ControlsPanel
 from gui.explore.filter_panel import FilterPanel
-from gui.explore.stage_view import StageView
+from gui.explore.stages import StageView
 from gui.state import LabState, TrainingConfig
 from gui.train.page import TrainingPage
 
