@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 import engine.pipeline
 import gui.explore.explain_panel
 import gui.explore.numbers_window
-import gui.explore.stage_view
+import gui.explore.stages.view
 from engine.pipeline import explain_cell
 from gui.common import samples
 from gui.common.number_format import nice
 from gui.explore.explain_panel import ExplainPanel
 from gui.explore.numbers_window import NumbersWindow
-from gui.explore.stage_view import StageView
+from gui.explore.stages import StageView
 from gui.state import LabState
 
 
@@ -60,7 +60,7 @@ def count_explanations(monkeypatch):
     monkeypatch.setattr(engine.pipeline, "explain_cell", counted)
     # A panel that imported the function by name would call it past the engine's module.
     for module in (gui.explore.explain_panel, gui.explore.numbers_window,
-                   gui.explore.stage_view):
+                   gui.explore.stages.view):
         monkeypatch.setattr(module, "explain_cell", counted, raising=False)
     return calls
 
