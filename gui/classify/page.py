@@ -8,10 +8,11 @@ and the model's softmax probabilities appear as bars that follow the pen while d
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from engine import datasets
 from gui.common import file_dialogs
 from gui.common.draw_canvas import DrawCanvas
+from gui.common.error_text import error_text
 from gui.common.image_io import ImageLoadError, ink_pixmap, supported_suffixes
 from gui.common.preprocess import Preprocess
 from gui.common.probability_bars import ProbabilityBars
@@ -62,14 +64,16 @@ class ClassifyPage(QWidget):
 
     Signals
     -------
-    message(str)
-        Something the learner should read (a file that could not be opened); an empty
-        message when a new input was classified, so the earlier one is withdrawn.
+    message(object)
+        Something the learner should read (a file that could not be opened), as a
+        function that words it in the current language (a status line words it again on
+        a language change); an empty string when a new input was classified, so the
+        earlier message is withdrawn.
     explore_requested()
         The current input was put into the explorer; the main window switches to it.
     """
 
-    message = Signal(str)
+    message = Signal(object)
     explore_requested = Signal()
 
     def __init__(self, state: LabState, parent: QWidget | None = None, sample_count: int = 12,
@@ -95,6 +99,48 @@ class ClassifyPage(QWidget):
         self.canvas.undo_available.connect(self.undo_button.setEnabled)
         state.model_changed.connect(self._on_model_changed)
         self._on_model_changed()
+        self.retranslate()
+
+    # --- language ----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set every text in the current language; the texts about the input, the
+        samples and the model are worded again from what the page shows."""
+        self.intro.setText(self.tr(
+            "Draw in the box and watch the network's guess change as you draw — or click a "
+            "test image below, or open a picture of your own."))
+        self.canvas.setToolTip(self.tr(
+            "Draw with the left mouse button, erase with the right one. "
+            "Delete clears, Ctrl+Z undoes (while the canvas has the focus)."))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Wipe the canvas clean"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Take back the last stroke"))
+        self.pen_spin.setSuffix(self.tr(" px"))
+        self.pen_spin.setToolTip(self.tr(
+            "Pen width on the 280×280 canvas. The drawing is shrunk to 28×28, so 20 px "
+            "becomes a stroke about 2 pixels wide, like MNIST's."))
+        self.pen_label.setText(self.tr("Pen:"))
+        self.draw_box.setTitle(self.tr("Draw"))
+        self.send_button.setText(self.tr("Send to explorer"))
+        self.send_button.setToolTip(self.tr(
+            "Open this 28×28 input in the explorer to see what each filter finds in it"))
+        self.input_box.setTitle(self.tr("What the network sees"))
+        self.prediction_box.setTitle(self.tr("The network's answer"))
+        self.samples_box.setTitle(self.tr(
+            "Test images the network has never seen — click one to classify it"))
+        self.shuffle_button.setText(self.tr("Other images"))
+        self.shuffle_button.setToolTip(self.tr("Show a different random set of test images"))
+        self.open_button.setText(self.tr("Open image…"))
+        self.open_button.setToolTip(self.tr(
+            "Classify a picture file of your own: it is cropped and centred like a drawing "
+            "(a dark digit or shape on light paper works best)"))
+        self._show_origin()
+        self._show_sample_tooltips()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "samples_box"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- public API ------------------------------------------------------------------
     @property
@@ -137,7 +183,7 @@ class ClassifyPage(QWidget):
             # paper's tone is read from the border, so light-on-dark pictures work too.
             image = data_sources.load_picture_as_example(path)
         except (ImageLoadError, ValueError) as error:
-            self.message.emit(str(error))
+            self.message.emit(partial(error_text, error))
             return False
         self._set_origin(_FILE, Path(path).name)
         self.classify_array(image)
@@ -168,41 +214,30 @@ class ClassifyPage(QWidget):
 
     # --- building ----------------------------------------------------------------------
     def _build_ui(self, sample_count: int) -> None:
-        self.intro = QLabel(self.tr(
-            "Draw in the box and watch the network's guess change as you draw — or click a "
-            "test image below, or open a picture of your own."))
+        self.intro = QLabel()
         self.intro.setWordWrap(True)
 
         # 1. the canvas
         self.canvas = DrawCanvas(resolution=280, pen_width=20)
         self.canvas.setFixedSize(CANVAS_SIDE, CANVAS_SIDE)
-        self.canvas.setToolTip(self.tr(
-            "Draw with the left mouse button, erase with the right one. "
-            "Delete clears, Ctrl+Z undoes (while the canvas has the focus)."))
-        self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.setToolTip(self.tr("Wipe the canvas clean"))
+        self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.canvas.clear)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setToolTip(self.tr("Take back the last stroke"))
+        self.undo_button = QPushButton()
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.pen_spin = QSpinBox(minimum=4, maximum=60, value=round(self.canvas.pen_width))
-        self.pen_spin.setSuffix(self.tr(" px"))
-        self.pen_spin.setToolTip(self.tr(
-            "Pen width on the 280×280 canvas. The drawing is shrunk to 28×28, so 20 px "
-            "becomes a stroke about 2 pixels wide, like MNIST's."))
         self.pen_spin.valueChanged.connect(self._on_pen_changed)
-        pen_label = QLabel(self.tr("Pen:"))
-        pen_label.setBuddy(self.pen_spin)
+        self.pen_label = QLabel()
+        self.pen_label.setBuddy(self.pen_spin)
         tools = QHBoxLayout()
         tools.setSpacing(6)
         tools.addWidget(self.clear_button)
         tools.addWidget(self.undo_button)
         tools.addSpacing(8)
-        tools.addWidget(pen_label)
+        tools.addWidget(self.pen_label)
         tools.addWidget(self.pen_spin)
         tools.addStretch(1)
-        draw_box = QGroupBox(self.tr("Draw"))
+        self.draw_box = draw_box = QGroupBox()
         draw_layout = QVBoxLayout(draw_box)
         draw_layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
         draw_layout.addLayout(tools)
@@ -215,20 +250,16 @@ class ClassifyPage(QWidget):
         self.input_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.input_view.setFrameShape(QFrame.Shape.Box)
         self.input_view.setStyleSheet("QLabel { border: 1px solid #999; background: white; }")
-        self.input_view.setToolTip(self.tr(
-            "The 28×28 grid of numbers the network actually reads (black = 1, white = 0)"))
         self.input_view.setPixmap(ink_pixmap(self._input, INPUT_SCALE))
         self.input_explain = QLabel()
         self.input_explain.setWordWrap(True)
         self.input_explain.setStyleSheet("color: #555;")
         self.origin_label = QLabel()
         self.origin_label.setWordWrap(True)
-        self.send_button = QPushButton(self.tr("Send to explorer"))
-        self.send_button.setToolTip(self.tr(
-            "Open this 28×28 input in the explorer to see what each filter finds in it"))
+        self.send_button = QPushButton()
         self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.send_to_explorer)
-        input_box = QGroupBox(self.tr("What the network sees"))
+        self.input_box = input_box = QGroupBox()
         input_layout = QVBoxLayout(input_box)
         input_layout.addWidget(self.input_view, 0, Qt.AlignmentFlag.AlignHCenter)
         # The button above the texts that change with the input, so it never moves.
@@ -241,7 +272,7 @@ class ClassifyPage(QWidget):
 
         # 3. the prediction
         self.bars = ProbabilityBars()
-        prediction_box = QGroupBox(self.tr("The network's answer"))
+        self.prediction_box = prediction_box = QGroupBox()
         prediction_layout = QVBoxLayout(prediction_box)
         prediction_layout.addWidget(self.bars)
 
@@ -251,8 +282,7 @@ class ClassifyPage(QWidget):
         top.addWidget(prediction_box, 1)
 
         # 4. test images
-        self.samples_box = QGroupBox(self.tr("Test images the network has never seen — "
-                                             "click one to classify it"))
+        self.samples_box = QGroupBox()
         strip = QHBoxLayout(self.samples_box)
         strip.setSpacing(4)
         self.sample_buttons: list[QToolButton] = []
@@ -268,13 +298,9 @@ class ClassifyPage(QWidget):
             strip.addWidget(button)
             self.sample_buttons.append(button)
         strip.addStretch(1)
-        self.shuffle_button = QPushButton(self.tr("Other images"))
-        self.shuffle_button.setToolTip(self.tr("Show a different random set of test images"))
+        self.shuffle_button = QPushButton()
         self.shuffle_button.clicked.connect(self.new_samples)
-        self.open_button = QPushButton(self.tr("Open image…"))
-        self.open_button.setToolTip(self.tr(
-            "Classify a picture file of your own: it is cropped and centred like a drawing "
-            "(a dark digit or shape on light paper works best)"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self._on_open_clicked)
         buttons = QVBoxLayout()
         buttons.addWidget(self.shuffle_button)
@@ -316,16 +342,21 @@ class ClassifyPage(QWidget):
         return bool(self._input.max() > 0.0)
 
     def _model_problem(self) -> str | None:
-        """Why the current model cannot classify the page's input, or None if it can."""
+        """Why the current model cannot classify the page's input (in the current
+        language), or None if it can."""
         model = self.state.model
         if model is None:
             return self.tr("No trained model yet — train one on the Train page")
         if tuple(model.input_shape or ()) != INPUT_SHAPE:
             c, h, w = (tuple(model.input_shape) + (0, 0, 0))[:3]
-            return self.tr("This model reads {0}×{1} images with {2} channel(s); the "
-                           "classifier needs one trained on 28×28 grayscale images.").format(
-                h, w, c)
+            return self.tr("This model reads {0}×{1} images with %n channel(s); the "
+                           "classifier needs one trained on 28×28 grayscale images.", "",
+                           c).format(h, w)
         return None
+
+    def _nothing_drawn_text(self) -> str:
+        return self.tr("Draw something in the box, click a test image or open a picture to "
+                       "see what the network thinks.")
 
     def _class_names(self) -> tuple[str, ...] | None:
         model = self.state.model
@@ -339,13 +370,12 @@ class ClassifyPage(QWidget):
         problem = self._model_problem()
         if problem is not None:
             self._probabilities = None
-            self.bars.set_probabilities(None, empty_text=problem)
+            # Worded again on a language change (the bars call it).
+            self.bars.set_probabilities(None, empty_text=self._model_problem)
             return
         if not self._has_ink():
             self._probabilities = None
-            self.bars.set_probabilities(None, empty_text=self.tr(
-                "Draw something in the box, click a test image or open a picture to see "
-                "what the network thinks."))
+            self.bars.set_probabilities(None, empty_text=self._nothing_drawn_text)
             return
         probabilities = self.state.model.predict_proba(self._input[None, None])[0]
         self._probabilities = probabilities
@@ -353,6 +383,10 @@ class ClassifyPage(QWidget):
 
     def _set_origin(self, origin: str, text: str) -> None:
         self._origin, self._origin_text = origin, text
+        self._show_origin()
+
+    def _show_origin(self) -> None:
+        origin, text = self._origin, self._origin_text
         if origin == _SAMPLE:
             shown = self.tr("Input: a test image — its true class is “{0}”.").format(text)
             explain = self.tr("Test images are already 28×28 and go in as they are.")
@@ -408,11 +442,15 @@ class ClassifyPage(QWidget):
                 button.setIcon(QIcon(ink_pixmap(self._sample_images[i], THUMB_SCALE)))
                 button.setText(button.fontMetrics().elidedText(
                     name, Qt.TextElideMode.ElideRight, SAMPLE_BUTTON_WIDTH - 8))
-                button.setToolTip(self.tr("A test image of “{0}”. Click to classify it.")
-                                  .format(name))
+        self._show_sample_tooltips()
         self._mark_sample(None)
         self.samples_box.setVisible(len(picks) > 0)
         self.shuffle_button.setEnabled(len(picks) > 0)
+
+    def _show_sample_tooltips(self) -> None:
+        for button, name in zip(self.sample_buttons, self._sample_labels, strict=False):
+            button.setToolTip(self.tr("A test image of “{0}”. Click to classify it.")
+                              .format(name))
 
     def _balanced_picks(self, labels: np.ndarray, count: int) -> np.ndarray:
         """``count`` indices of ``labels``, going round the classes in a random order so

@@ -9,6 +9,12 @@ The engine never words its errors for the screen: each carries a ``code`` and th
 :func:`error_text` words them all; call it when the text is shown (and again on a
 language change), not when the error is caught.
 
+The GUI's own errors (:class:`CodedError` and its kinds: a picture that cannot be
+loaded, a bad filter file, a bad value for the state, data that cannot become a
+training set) carry a ``code`` and ``values`` too and are worded here; ``str()`` of one
+is its sentence in the current language, so code that shows ``str(error)`` still shows
+a sentence.
+
 Every sentence is a literal ``self.tr("...")`` of :class:`ErrorText`, so that
 ``pyside6-lupdate`` finds it, plurals included. Layers, rows and example
 numbers count from 1, as everywhere on screen.
@@ -29,6 +35,32 @@ from engine.ops import WindowDoesNotFit
 from engine.safe_json import JsonFileError
 
 Wording = Callable[[dict], str]
+
+
+class CodedError(ValueError):
+    """An error of the GUI's own, with a ``code`` and the ``values`` its sentence needs.
+
+    ``family`` (set by each subclass) picks the table of sentences; ``str(error)`` is
+    :func:`error_text`, the sentence in the current language. A code no table knows is
+    shown as it is: a raiser may still pass a sentence it has worded itself.
+    """
+
+    family = ""
+
+    def __init__(self, code: str, **values) -> None:
+        super().__init__(code)
+        self.code = code
+        self.values = values
+
+    def __str__(self) -> str:
+        return error_text(self)
+
+    def __reduce__(self):
+        return _rebuild_coded, (type(self), self.code, self.values)
+
+
+def _rebuild_coded(cls, code, values):
+    return cls(code, **values)
 
 
 def _mib(count) -> str:
@@ -248,9 +280,7 @@ class ErrorText(QObject):
             "not_picture": lambda s: self.tr("“{0}” is not a picture file.").format(
                 Path(s.path).name
             ),
-            "not_regular": lambda s: self.tr(
-                "“{0}” is not a regular file ({1}), so it was not opened."
-            ).format(Path(s.path).name, s.detail),
+            "not_regular": lambda s: self._not_regular(Path(s.path).name, s.detail),
             "unreadable": lambda s: self.tr("“{0}” could not be read: {1}").format(
                 Path(s.path).name, s.detail
             ),
@@ -258,6 +288,154 @@ class ErrorText(QObject):
                 "The folder of the class “{0}” is missing."
             ).format(s.detail),
         }.get(code)
+
+    def _image(self, code: str) -> Wording | None:
+        """A picture that cannot be loaded (:class:`gui.common.image_io.ImageLoadError`)."""
+        return {
+            "missing": lambda v: self.tr("“{0}” does not exist.").format(v["name"]),
+            "folder": lambda v: self.tr("“{0}” is a folder, not an image file.").format(
+                v["name"]),
+            "named_pipe": lambda v: self.tr(
+                "“{0}” is a named pipe, not an image file.").format(v["name"]),
+            "device": lambda v: self.tr("“{0}” is a device, not an image file.").format(
+                v["name"]),
+            "not_regular": lambda v: self.tr(
+                "“{0}” is not a regular file, so it cannot be an image.").format(v["name"]),
+            "empty": lambda v: self.tr("“{0}” is empty (0 bytes).").format(v["name"]),
+            "file_too_large": lambda v: self.tr(
+                "“{0}” is too large to open ({1} MB).").format(v["name"], v["megabytes"]),
+            "unsupported": lambda v: self.tr(
+                "“{0}” is not an image CNN Lab can read. Try a PNG, JPEG, BMP or GIF file."
+            ).format(v["name"]),
+            "too_many_pixels": lambda v: self.tr(
+                "“{0}” is too large ({1}×{2} pixels); the limit is {3} megapixels."
+            ).format(v["name"], v["width"], v["height"], v["limit"]),
+            "damaged": lambda v: self.tr("“{0}” is damaged or incomplete ({1}).").format(
+                v["name"], v["detail"]),
+            "undecodable": lambda v: self.tr(
+                "“{0}” could not be decoded: the file is damaged or not really an image ({1})."
+            ).format(v["name"], v["detail"]),
+            "encode_png": lambda v: self.tr("“{0}” could not be encoded as PNG.").format(
+                v["name"]),
+        }.get(code)
+
+    def _state(self, code: str) -> Wording | None:
+        """A value the lab's state refuses (:class:`gui.state.errors.StateError`)."""
+        return {
+            "not_a_number": lambda v: self.tr("{0} is not a number.").format(
+                self._value_text(v["value"])),
+            "weight_too_large": lambda v: self.tr(
+                "Weights are limited to ±{0}; {1} is too large.").format(
+                _g(v["limit"]), _g(v["value"])),
+            "huge_integer": lambda v: self.tr(
+                "Weights are limited to ±{0}; a {1}-digit number is far too large.").format(
+                _g(v["limit"]), v["digits"]),
+            "not_finite": lambda v: self.tr(
+                "A weight must be a finite number (not NaN or infinity)."),
+            "filter_not_object": lambda v: self.tr(
+                "Each filter must be an object with a name and weights."),
+            "name_not_text": lambda v: self.tr("A filter's name must be text."),
+            "name_too_long": lambda v: self.tr(
+                "A filter's name must be at most %n character(s) long.", "", v["limit"]),
+            "preset_not_text": lambda v: self.tr(
+                "A filter's preset must be the name of a preset."),
+            "weights_not_grid": lambda v: self.tr("Filter weights must be a grid of numbers."),
+            "kernel_too_large": lambda v: self.tr(
+                "Filter weights must be k×k grids up to {0}×{0}.").format(v["limit"]),
+            "bad_channels": lambda v: self.tr(
+                "A filter has one grid per colour channel: 1 (grey) or 3 (RGB)."),
+            "weights_shape": lambda v: self.tr(
+                "The weights must have shape {0}, not {1}.").format(
+                _shape(v["expected"]), _shape(v["shape"])),
+            "no_filters": lambda v: self.tr("A layer needs at least one filter."),
+            "too_many_filters": lambda v: self.tr(
+                "A layer holds at most %n filter(s).", "", v["limit"]),
+            "mixed_sizes": lambda v: self.tr("All filters of a layer must have the same size."),
+            "kernel_size_range": lambda v: self.tr(
+                "The kernel size must be between 1 and {0}.").format(v["limit"]),
+            "no_model_filters": lambda v: self.tr(
+                "There is no trained model with a convolution layer yet."),
+            "no_own_filters": lambda v: self.tr("No filters of your own were replaced."),
+            "unknown_data_source": lambda v: self.tr(
+                "“{0}” is not a source of training images.").format(v["key"]),
+            "image_shape": lambda v: self.tr(
+                "An image must be (H, W) or (H, W, 3), not {0}.").format(_shape(v["shape"])),
+            "memory_budget": lambda v: self.tr(
+                "These settings would need {0} GiB of memory for one exploration, more than "
+                "the {1} GiB allowed. Choose a smaller working size, a smaller kernel or "
+                "fewer filters.").format(f"{v['bytes'] / 2**30:.1f}",
+                                         f"{v['limit'] / 2**30:.0f}"),
+            "filters_range": lambda v: self.tr(
+                "The number of filters must be between 1 and {0}.").format(v["limit"]),
+            "sizes_positive": lambda v: self.tr(
+                "The kernel size, stride and pool size must be at least 1."),
+            "padding_negative": lambda v: self.tr("The padding cannot be negative."),
+            "pool_kind": lambda v: self.tr("The pooling must be max, average or none."),
+            "hidden_range": lambda v: self.tr(
+                "The hidden units must be between 0 (none) and {0}.").format(v["limit"]),
+            "epochs_range": lambda v: self.tr(
+                "The epochs must be between 1 and {0}.").format(v["limit"]),
+            "batch_size_range": lambda v: self.tr(
+                "The batch size must be between 1 and {0}.").format(v["limit"]),
+            "learning_rate": lambda v: self.tr("The learning rate must be a positive number."),
+            "optimizer_kind": lambda v: self.tr("The optimizer must be Adam or SGD."),
+            "momentum_range": lambda v: self.tr("The momentum must be at least 0 and below 1."),
+            "shift_range": lambda v: self.tr(
+                "The augmentation shift must be between 0 and %n pixel(s).", "", v["limit"]),
+            "patience_range": lambda v: self.tr("The patience must be at least 1 epoch."),
+            "validation_range": lambda v: self.tr(
+                "The validation share must be at least 0 and below 1."),
+        }.get(code)
+
+    def _value_text(self, value: str) -> str:
+        """How :func:`check_weight` quotes a value: a list or an object by its kind."""
+        if value == "list":
+            return self.tr("A list")
+        if value == "object":
+            return self.tr("An object")
+        return value
+
+    def _filter_file(self, code: str) -> Wording | None:
+        """A file without CNN Lab filters (:class:`gui.explore.filter_file.FilterFileError`)."""
+        return {
+            "json": lambda v: error_text(v["error"]),
+            "not_filters": lambda v: self.tr("This JSON file does not hold CNN Lab filters."),
+            "no_filters": lambda v: self.tr("The file holds no filters."),
+            "too_many": lambda v: self.tr(
+                "The file holds {0} filters; at most {1} are allowed.").format(
+                v["count"], v["limit"]),
+            "bad_filter": lambda v: self.tr("The file's filter {0}: {1}").format(
+                v["number"], error_text(v["error"])),
+            "mixed_shapes": lambda v: self.tr(
+                "All filters in a file must have the same size and channels."),
+        }.get(code)
+
+    def _data_source(self, code: str) -> Wording | None:
+        """Data that cannot be trained on (:class:`gui.train.data_sources.DataSourceError`)."""
+        return {
+            "data": lambda v: error_text(v["error"]),
+            "cancelled": lambda v: self.tr("Loading the folder was cancelled."),
+            "no_pictures": lambda v: (
+                self.tr("No pictures could be read in “{0}” ({1}).").format(
+                    v["name"], error_text(v["reason"]))
+                if v.get("reason") is not None else
+                self.tr("No pictures could be read in “{0}”: the class subfolders are "
+                        "empty.").format(v["name"])),
+            "class_too_small": lambda v: self.tr(
+                "The class “{0}” has %n image(s); every class needs at least 2 (one to "
+                "train on, one to test with).", "", v["count"]).format(v["name"]),
+            "blank": lambda v: self.tr("“{0}” looks blank: no strokes were found.").format(
+                v["name"]),
+        }.get(code)
+
+    def _not_regular(self, name: str, kind: str) -> str:
+        if kind == "named_pipe":
+            return self.tr("“{0}” is a named pipe, not a picture file.").format(name)
+        if kind == "device":
+            return self.tr("“{0}” is a device, not a picture file.").format(name)
+        if kind == "socket":
+            return self.tr("“{0}” is a socket, not a picture file.").format(name)
+        return self.tr("“{0}” is not a regular file, so it was not opened.").format(name)
 
     def _memory(self, error: MemoryBudgetExceeded) -> str:
         v = error.values
@@ -310,6 +488,10 @@ class ErrorText(QObject):
         return text.format(terms.n, terms.p, terms.padded)
 
 
+def _g(number) -> str:
+    return f"{float(number):g}"
+
+
 def _shape(shape) -> str:
     if isinstance(shape, (tuple, list)):
         return "×".join(str(side) for side in shape)
@@ -337,6 +519,12 @@ def wording_for(error) -> Callable[[], str] | None:
     if isinstance(error, Skipped):
         skipped = words._skipped(error.code)
         return None if skipped is None else (lambda: skipped(error))
+    if isinstance(error, CodedError):
+        table = {"image": words._image, "state": words._state,
+                 "filter_file": words._filter_file,
+                 "data_source": words._data_source}.get(error.family)
+        wording = None if table is None else table(error.code)
+        return None if wording is None else partial(wording, error.values)
     families = (
         (ModelFileError, words._model),
         (ArchitectureError, words._architecture),
@@ -352,12 +540,15 @@ def wording_for(error) -> Callable[[], str] | None:
 
 def error_text(error) -> str:
     """The learner's sentence for an engine error (or a skipped file) in the current
-    language; for anything else, or values the wording cannot use, ``str(error)``."""
+    language; for anything else, or values the wording cannot use, ``str(error)`` (for a
+    :class:`CodedError`, its code: a sentence its raiser worded)."""
     wording = wording_for(error)
     if wording is None:
-        return str(error)
+        return error.code if isinstance(error, CodedError) else str(error)
     try:
         return wording()
     # Values an older or newer engine shaped differently must not hide the error itself.
     except (KeyError, IndexError, TypeError, ValueError):
+        if isinstance(error, CodedError):
+            return f"{error.code}: {error.values}"
         return str(error)

@@ -10,12 +10,13 @@ import contextlib
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QSize, Qt, qInstallMessageHandler
+from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from engine import fileio
 from engine.folders import regular_file_problem
 from gui.common.colormap import INK
+from gui.common.error_text import CodedError
 
 #: Pictures larger than this (in pixels) are refused before decoding: an absurdly large
 #: or malicious header would otherwise make Qt allocate gigabytes.
@@ -25,12 +26,11 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_DECODED_SIDE = 4096
 
 
-class ImageLoadError(ValueError):
-    """A file that cannot be shown as a picture; the message is meant for the learner."""
+class ImageLoadError(CodedError):
+    """A file that cannot be shown as a picture: a ``code`` and ``values`` (always the
+    file's ``name``), worded by :func:`gui.common.error_text.error_text`."""
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("image_io", text)
+    family = "image"
 
 
 def supported_suffixes() -> list[str]:
@@ -52,33 +52,24 @@ def load_image(path) -> np.ndarray:
     # another program writes into it.
     problem = regular_file_problem(path)
     if problem == "missing":
-        raise ImageLoadError(_tr("“{0}” does not exist.").format(name))
-    if problem == "folder":
-        raise ImageLoadError(_tr("“{0}” is a folder, not an image file.").format(name))
-    if problem == "named_pipe":
-        raise ImageLoadError(_tr("“{0}” is a named pipe, not an image file.").format(name))
-    if problem == "device":
-        raise ImageLoadError(_tr("“{0}” is a device, not an image file.").format(name))
+        raise ImageLoadError("missing", name=name)
+    if problem in ("folder", "named_pipe", "device"):
+        raise ImageLoadError(problem, name=name)
     if problem is not None:
-        raise ImageLoadError(_tr("“{0}” is not a regular file, so it cannot be an "
-                                 "image.").format(name))
+        raise ImageLoadError("not_regular", name=name)
     size = path.stat().st_size
     if size == 0:
-        raise ImageLoadError(_tr("“{0}” is empty (0 bytes).").format(name))
+        raise ImageLoadError("empty", name=name)
     if size > MAX_FILE_BYTES:
-        raise ImageLoadError(_tr("“{0}” is too large to open ({1} MB).").format(
-            name, size // (1024 * 1024)))
+        raise ImageLoadError("file_too_large", name=name, megabytes=size // (1024 * 1024))
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)  # respect the camera's EXIF orientation
     if not reader.canRead():
-        raise ImageLoadError(_tr(
-            "“{0}” is not an image CNN Lab can read. Try a PNG, JPEG, BMP or GIF file."
-        ).format(name))
+        raise ImageLoadError("unsupported", name=name)
     dims: QSize = reader.size()
     if dims.isValid() and dims.width() * dims.height() > MAX_PIXELS:
-        raise ImageLoadError(_tr("“{0}” is too large ({1}×{2} pixels); the limit is {3} "
-                                 "megapixels.").format(name, dims.width(), dims.height(),
-                                                       MAX_PIXELS // 1_000_000))
+        raise ImageLoadError("too_many_pixels", name=name, width=dims.width(),
+                             height=dims.height(), limit=MAX_PIXELS // 1_000_000)
     if dims.isValid() and max(dims.width(), dims.height()) > MAX_DECODED_SIDE:
         scale = MAX_DECODED_SIDE / max(dims.width(), dims.height())
         reader.setScaledSize(QSize(max(1, round(dims.width() * scale)),
@@ -87,11 +78,9 @@ def load_image(path) -> np.ndarray:
         image = reader.read()
     damaged = [w for w in warnings if "corrupt" in w.lower() or "premature" in w.lower()]
     if damaged and not image.isNull():
-        raise ImageLoadError(_tr("“{0}” is damaged or incomplete ({1}).").format(
-            name, damaged[0].strip()))
+        raise ImageLoadError("damaged", name=name, detail=damaged[0].strip())
     if image.isNull():
-        raise ImageLoadError(_tr("“{0}” could not be decoded: the file is damaged or "
-                                 "not really an image ({1}).").format(name, reader.errorString()))
+        raise ImageLoadError("undecodable", name=name, detail=reader.errorString())
     return qimage_to_rgb(image)
 
 

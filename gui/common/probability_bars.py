@@ -7,11 +7,11 @@ colour. A caption above names the winner and how sure the network is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -60,7 +60,8 @@ class ProbabilityBars(QWidget):
         super().__init__(parent)
         self._probabilities: np.ndarray | None = None
         self._class_names: tuple[str, ...] = ()
-        self._empty_text = self.tr("No trained model yet — train one on the Train page")
+        # What the cleared state says: a text, or a way to word it in the current language.
+        self._empty_text: str | Callable[[], str] = self._no_model_text
 
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,8 +70,6 @@ class ProbabilityBars(QWidget):
         font.setBold(True)
         self.caption.setFont(font)
         self.caption.setWordWrap(True)
-        self.caption.setToolTip(self.tr("The class the network finds most likely, and the "
-                                        "probability it gives it"))
 
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
@@ -78,8 +77,6 @@ class ProbabilityBars(QWidget):
         self.plot.hideButtons()
         self.plot.invertY(True)  # class 0 at the top, like a list
         self.plot.setXRange(0.0, 1.0, padding=0.02)
-        self.plot.setToolTip(self.tr("Softmax probabilities: how likely the network finds "
-                                     "each class. They add up to 100%."))
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.plot.setMinimumHeight(120)
         self._bottom = self.plot.getAxis("bottom")
@@ -112,6 +109,37 @@ class ProbabilityBars(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self._stack, 1)
         self.set_probabilities(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language; the caption and the cleared state's
+        message are worded again from the values shown."""
+        self.caption.setToolTip(self.tr("The class the network finds most likely, and the "
+                                        "probability it gives it"))
+        self.plot.setToolTip(self.tr("Softmax probabilities: how likely the network finds "
+                                     "each class. They add up to 100%."))
+        self._show_caption()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _no_model_text(self) -> str:
+        return self.tr("No trained model yet — train one on the Train page")
+
+    def _empty_message(self) -> str:
+        text = self._empty_text
+        return text() if callable(text) else text
+
+    def _show_caption(self) -> None:
+        if self._probabilities is None:
+            self.caption.setText(self.tr("Prediction: —"))
+            self.placeholder.setText(self._empty_message())
+            return
+        top = int(np.argmax(self._probabilities))
+        self.caption.setText(self.tr("Prediction: {0} ({1} sure)").format(
+            self._class_names[top], percent_text(self._probabilities[top])))
 
     # --- public ------------------------------------------------------------------------
     @property
@@ -133,26 +161,28 @@ class ProbabilityBars(QWidget):
     def placeholder_text(self) -> str:
         return self.placeholder.text()
 
-    def set_empty_text(self, text: str) -> None:
-        """What the cleared state says (default: no trained model yet)."""
+    def set_empty_text(self, text: str | Callable[[], str]) -> None:
+        """What the cleared state says (default: no trained model yet): a text, or a
+        function that words it in the current language (called again on a language
+        change)."""
         self._empty_text = text
         if self._probabilities is None:
-            self.placeholder.setText(text)
+            self.placeholder.setText(self._empty_message())
 
     def set_probabilities(self, probabilities: np.ndarray | None,
                           class_names: Sequence[str] | None = None,
-                          empty_text: str | None = None) -> None:
+                          empty_text: str | Callable[[], str] | None = None) -> None:
         """Show ``probabilities`` (K,) — or the cleared state when None.
 
         ``class_names`` defaults to ``"0" … "K-1"``; ``empty_text`` replaces the cleared
-        state's message for this call and later ones.
+        state's message for this call and later ones (a text, or a function that words
+        it, see `set_empty_text`).
         """
         if empty_text is not None:
             self._empty_text = empty_text
         if probabilities is None:
             self._probabilities = None
-            self.caption.setText(self.tr("Prediction: —"))
-            self.placeholder.setText(self._empty_text)
+            self._show_caption()
             self._stack.setCurrentWidget(self.placeholder)
             return
         p = np.asarray(probabilities, dtype=np.float64).ravel()
@@ -176,8 +206,7 @@ class ProbabilityBars(QWidget):
                            (TOP_COLOR if i == top else LABEL_COLOR))
             label.setAnchor((1.0, 0.5) if inside else (0.0, 0.5))
             label.setPos(value - 0.01 if inside else value + 0.01, i)
-        self.caption.setText(self.tr("Prediction: {0} ({1} sure)").format(
-            names[top], percent_text(p[top])))
+        self._show_caption()
         self._stack.setCurrentWidget(self.plot)
 
     # --- internals -----------------------------------------------------------------------

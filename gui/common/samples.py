@@ -15,43 +15,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 import resources
 from engine import datasets
+from gui.common import display_names
 from gui.common.image_io import load_image
 
-_CONTEXT = "samples"
-
-#: Category names in the order the picker shows them (source text; see `category_title`).
-CATEGORIES = (
-    QT_TRANSLATE_NOOP("samples", "Patterns"),
-    QT_TRANSLATE_NOOP("samples", "Digits (MNIST)"),
-    QT_TRANSLATE_NOOP("samples", "Shapes"),
-    QT_TRANSLATE_NOOP("samples", "Photos"),
-)
+#: Category keys in the order the picker shows them (names: `category_title`).
+CATEGORIES = ("patterns", "digits", "shapes", "photos")
 PATTERNS, DIGITS, SHAPES, PHOTOS = CATEGORIES
 
 
 @dataclass(frozen=True)
 class Sample:
-    """One built-in picture.
-
-    ``label``, ``category`` and ``credit`` hold the English source text; `title`,
-    `category_title` and `credit_text` translate it when called (so a language switched
-    at run time applies). ``label`` may hold ``{0}``-style fields filled from ``args``.
-    """
+    """One built-in picture: its ``key`` (saved in settings, never translated) and its
+    ``category`` key. `title`, `category_title` and `credit_text` are worded in the
+    current language when read (:mod:`gui.common.display_names`)."""
 
     key: str
-    label: str
     category: str
-    credit: str = ""
-    args: tuple = ()
 
     @property
     def title(self) -> str:
         """The translated name shown to the learner, e.g. "Digit 7"."""
-        return QCoreApplication.translate(_CONTEXT, self.label).format(*self.args)
+        return display_names.sample_name(self.key)
 
     @property
     def category_title(self) -> str:
@@ -60,11 +47,16 @@ class Sample:
     @property
     def credit_text(self) -> str:
         """The translated credit line, or "" when none is needed."""
-        return QCoreApplication.translate(_CONTEXT, self.credit) if self.credit else ""
+        return display_names.sample_credit(self.key)
+
+    @property
+    def credit(self) -> str:
+        """Whether (and which) credit the picture needs; the same as `credit_text`."""
+        return self.credit_text
 
 
 def category_title(category: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, category)
+    return display_names.sample_category_names().get(category, category)
 
 
 # Binary patterns as text: "#" is an ink cell (black, 1 after pre-processing), "." paper.
@@ -113,14 +105,6 @@ _PATTERNS = {
     "pattern:checker": "\n".join(["#.#.#.#.", ".#.#.#.#"] * 4),
 }
 
-_SHAPE_LABELS = {
-    "circle": QT_TRANSLATE_NOOP("samples", "Circle"),
-    "square": QT_TRANSLATE_NOOP("samples", "Square"),
-    "triangle": QT_TRANSLATE_NOOP("samples", "Triangle"),
-    "cross": QT_TRANSLATE_NOOP("samples", "Cross"),
-    "horizontal line": QT_TRANSLATE_NOOP("samples", "Horizontal line"),
-    "vertical line": QT_TRANSLATE_NOOP("samples", "Vertical line"),
-}
 # Fixed so that the "Shapes" samples look the same in every release.
 _SHAPES_SEED = 2
 _SHAPES_PER_CLASS = 10
@@ -132,27 +116,10 @@ _PHOTO_FILES = {
 }
 
 SAMPLES: tuple[Sample, ...] = (
-    Sample("pattern:x", QT_TRANSLATE_NOOP("samples", "X (9×9)"), PATTERNS),
-    Sample("pattern:o", QT_TRANSLATE_NOOP("samples", "O (9×9)"), PATTERNS),
-    Sample("pattern:smiley", QT_TRANSLATE_NOOP("samples", "Smiley (9×9)"), PATTERNS),
-    Sample("pattern:plus", QT_TRANSLATE_NOOP("samples", "Plus (7×7)"), PATTERNS),
-    Sample("pattern:vstripes", QT_TRANSLATE_NOOP("samples", "Vertical stripes (9×9)"),
-           PATTERNS),
-    Sample("pattern:hstripes", QT_TRANSLATE_NOOP("samples", "Horizontal stripes (9×9)"),
-           PATTERNS),
-    Sample("pattern:checker", QT_TRANSLATE_NOOP("samples", "Checkerboard (8×8)"), PATTERNS),
-    *(Sample(f"mnist:{digit}", QT_TRANSLATE_NOOP("samples", "Digit {0}"), DIGITS,
-             args=(digit,)) for digit in range(10)),
-    *(Sample(f"shape:{name}", label, SHAPES) for name, label in _SHAPE_LABELS.items()),
-    Sample("photo:cat", QT_TRANSLATE_NOOP("samples", "Cat"), PHOTOS,
-           QT_TRANSLATE_NOOP("samples", "“Chelsea” the cat: photograph by Stefan van der "
-                                        "Walt, CC0 (scikit-image)")),
-    Sample("photo:coffee", QT_TRANSLATE_NOOP("samples", "Coffee"), PHOTOS,
-           QT_TRANSLATE_NOOP("samples", "Coffee: photograph by Rachel Michetti, courtesy "
-                                        "of Pikolo Espresso Bar, CC0 (scikit-image)")),
-    Sample("photo:astronaut", QT_TRANSLATE_NOOP("samples", "Astronaut"), PHOTOS,
-           QT_TRANSLATE_NOOP("samples", "Astronaut Eileen Collins: NASA, public domain "
-                                        "(scikit-image)")),
+    *(Sample(key, PATTERNS) for key in _PATTERNS),
+    *(Sample(f"mnist:{digit}", DIGITS) for digit in range(10)),
+    *(Sample(f"shape:{name}", SHAPES) for name in datasets.SHAPE_CLASSES),
+    *(Sample(key, PHOTOS) for key in _PHOTO_FILES),
 )
 
 #: The picture the explorer opens with: the first "7" of the bundled MNIST test split.

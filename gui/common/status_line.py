@@ -12,11 +12,15 @@ The rule
   does the same for its topic).
 * A file error (topic ``"file"``) is about an action that failed and changed nothing; it
   goes with the learner's next successful change of any kind.
+* A message given as a function (``say(lambda: error_text(error), ...)``) is worded
+  again when the language changes while it is shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 ERROR_STYLE = "color: #b2182b; font-weight: 600;"
@@ -39,6 +43,7 @@ class StatusLine(QLabel):
         super().__init__(parent)
         self._topic = ""
         self._error = False
+        self._render: Callable[[], str] | None = None
         self._error_style = error_style
         self.setWordWrap(wrap)
         if not wrap:
@@ -56,22 +61,37 @@ class StatusLine(QLabel):
     def is_error(self) -> bool:
         return bool(self.text()) and self._error
 
-    def say(self, text: str, topic: str, error: bool = False) -> None:
-        """Show ``text`` about ``topic`` (an empty text withdraws ``topic``)."""
+    def say(self, text: str | Callable[[], str], topic: str, error: bool = False) -> None:
+        """Show ``text`` about ``topic`` (an empty text withdraws ``topic``). ``text``
+        may be a function that words the message: it is called now and again whenever
+        the language changes while the message is shown."""
+        render = text if callable(text) else None
+        if render is not None:
+            text = render()
         if not text:
             self.withdraw(topic)
             return
-        self._topic, self._error = topic, bool(error)
+        self._topic, self._error, self._render = topic, bool(error), render
+        self._show(text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.LanguageChange and self._render is not None
+                and self.text()):
+            self._show(self._render())
+        super().changeEvent(event)
+
+    def _show(self, text: str) -> None:
         self.setText(text)
         self.setToolTip(text)
-        self.setStyleSheet(self._error_style if error else "")
-        self.changed.emit(text, topic, bool(error))
+        self.setStyleSheet(self._error_style if self._error else "")
+        self.changed.emit(text, self._topic, self._error)
 
     def withdraw(self, *topics: str) -> None:
         """Clear the message if it is about one of ``topics``: that thing has changed."""
         if self.text() and self._topic in topics:
             topic = self._topic
             self.clear()
+            self._render = None
             self.setToolTip("")
             self.setStyleSheet("")
             self._error = False

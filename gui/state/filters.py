@@ -15,6 +15,8 @@ import numpy as np
 
 from engine import kernels
 from engine.limits import MAX_KERNEL_SIZE
+from gui.common.display_names import preset_name
+from gui.state.errors import StateError
 
 #: Largest magnitude a filter cell or bias may hold; beyond it, heatmaps lose all meaning.
 MAX_WEIGHT = 1000.0
@@ -25,20 +27,19 @@ MAX_KERNEL = MAX_KERNEL_SIZE
 
 
 def check_weight(value: float) -> float:
-    """``value`` as a float, or ValueError with a message a learner understands."""
+    """``value`` as a float, or a :class:`StateError` (a ValueError) saying why not."""
     if isinstance(value, bool):  # JSON true/false: a mistake, not the numbers 1 and 0
-        raise ValueError(f"{value!r} is not a number")
+        raise StateError("not_a_number", value=repr(value))
     try:
         value = float(value)
     except OverflowError:  # an integer hundreds of digits long
-        raise ValueError(f"weights are limited to ±{MAX_WEIGHT:g}; "
-                         f"a {_digits(value)}-digit number is far too large") from None
+        raise StateError("huge_integer", limit=MAX_WEIGHT, digits=_digits(value)) from None
     except (TypeError, ValueError):
-        raise ValueError(f"{_short_repr(value)} is not a number") from None
+        raise StateError("not_a_number", value=_short_repr(value)) from None
     if not math.isfinite(value):
-        raise ValueError("a weight must be a finite number (not NaN or infinity)")
+        raise StateError("not_finite")
     if abs(value) > MAX_WEIGHT:
-        raise ValueError(f"weights are limited to ±{MAX_WEIGHT:g}; {value:g} is too large")
+        raise StateError("weight_too_large", limit=MAX_WEIGHT, value=value)
     return value
 
 
@@ -49,7 +50,8 @@ def _digits(value: int) -> int:
 
 def _short_repr(value, limit: int = 40) -> str:
     if isinstance(value, (list, dict)):
-        return "a list" if isinstance(value, list) else "an object"
+        # Words, not the (possibly huge) contents: error_text says "A list" / "An object".
+        return "list" if isinstance(value, list) else "object"
     text = repr(value)
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -95,6 +97,15 @@ class Filter:
 
     __hash__ = None  # equal filters may be different objects; they are values, not keys
 
+    @property
+    def display_name(self) -> str:
+        """The name to show: a filter that still has its preset's name (the preset key,
+        as saved to files) shows the preset's name in the current language; any other
+        name is the learner's own and shows as it is."""
+        if self.preset is not None and self.name == self.preset:
+            return preset_name(self.preset)
+        return self.name
+
     def replace(self, **changes) -> Filter:
         """A copy with ``changes`` (``name``, ``weights``, ``bias``, ``preset``) applied."""
         return replace(self, **changes)
@@ -114,50 +125,49 @@ class Filter:
         before anything is built, and no input makes this raise anything but ValueError.
         """
         if not isinstance(data, dict):
-            raise ValueError("each filter must be an object with name and weights")
+            raise StateError("filter_not_object")
         weights = _weights_from(data.get("weights"))
         name = data.get("name", "filter")
         if not isinstance(name, str):
-            raise ValueError("a filter's name must be text")
+            raise StateError("name_not_text")
         if len(name) > MAX_NAME:
-            raise ValueError(f"a filter's name must be at most {MAX_NAME} characters long")
+            raise StateError("name_too_long", limit=MAX_NAME)
         preset = data.get("preset")
         if not (preset is None or isinstance(preset, str)):
-            raise ValueError("a filter's preset must be the name of a preset")
+            raise StateError("preset_not_text")
         return cls(name, weights, check_weight(data.get("bias", 0.0)),
                    preset if preset in kernels.PRESETS else None)
 
 
 def _weights_from(raw) -> np.ndarray:
     """(C, KH, KW) float32 weights from nested lists, or ValueError saying what is wrong."""
-    grid_message = "filter weights must be a grid of numbers"
     if not isinstance(raw, list):
-        raise ValueError(grid_message)
+        raise StateError("weights_not_grid")
     try:
         weights = np.asarray(raw)
     # Ragged or too deeply nested lists (ValueError), deeper than the stack (RecursionError).
     except (ValueError, TypeError, RecursionError, OverflowError):
-        raise ValueError(grid_message) from None
+        raise StateError("weights_not_grid") from None
     if weights.dtype == object:  # integers too long for any machine type, or None
         for value in weights.flat:
             if not isinstance(value, int) or isinstance(value, bool):
-                raise ValueError(grid_message)
+                raise StateError("weights_not_grid")
             check_weight(value)  # raises: it is huge
     if weights.dtype.kind not in "iuf":
-        raise ValueError(grid_message)
+        raise StateError("weights_not_grid")
     if weights.ndim == 2:
         weights = weights[None]
     if weights.ndim != 3 or not (1 <= weights.shape[1] <= MAX_KERNEL
                                  and 1 <= weights.shape[2] <= MAX_KERNEL):
-        raise ValueError(f"filter weights must be k×k grids up to {MAX_KERNEL}×{MAX_KERNEL}")
+        raise StateError("kernel_too_large", limit=MAX_KERNEL)
     if not 1 <= weights.shape[0] <= 3:
-        raise ValueError("a filter has one grid per colour channel: 1 (grey) or 3 (RGB)")
+        raise StateError("bad_channels")
     weights = weights.astype(np.float64)
     if not np.isfinite(weights).all():
-        raise ValueError("a weight must be a finite number (not NaN or infinity)")
+        raise StateError("not_finite")
     largest = float(np.abs(weights).max())
     if largest > MAX_WEIGHT:
-        raise ValueError(f"weights are limited to ±{MAX_WEIGHT:g}; {largest:g} is too large")
+        raise StateError("weight_too_large", limit=MAX_WEIGHT, value=largest)
     return weights.astype(np.float32)
 
 

@@ -19,13 +19,15 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine import kernels
 from engine.layers import AvgPool2D, Conv2D, MaxPool2D, ReLU
 from engine.pipeline import CellExplanation, Exploration, explore
+from gui.common.error_text import error_text
 from gui.common.preprocess import Preprocess, prepare
 from gui.state.budget import EXPLORE_MEMORY_BUDGET, FRAME_SECONDS, exploration_cost
+from gui.state.errors import StateError
 from gui.state.filters import (
     MAX_FILTERS,
     MAX_KERNEL,
@@ -179,7 +181,7 @@ class LabState(QObject):
         if rgb.ndim == 2:
             rgb = np.repeat(rgb[:, :, None], 3, axis=2)
         if rgb.ndim != 3 or rgb.shape[2] != 3 or min(rgb.shape[:2]) < 1:
-            raise ValueError(f"an image must be (H, W) or (H, W, 3), got {rgb.shape}")
+            raise StateError("image_shape", shape=tuple(rgb.shape))
         source = np.clip(np.nan_to_num(rgb), 0.0, 1.0)
         source.flags.writeable = False
         self._source = source
@@ -258,8 +260,8 @@ class LabState(QObject):
         if weights.ndim == 2:
             weights = np.repeat(weights[None], self.channels, axis=0)
         if weights.shape != self._filters[index].weights.shape:
-            raise ValueError(f"weights must have shape {self._filters[index].weights.shape}, "
-                             f"got {weights.shape}")
+            raise StateError("weights_shape", expected=tuple(self._filters[index].weights.shape),
+                             shape=tuple(weights.shape))
         for value in (weights.min(), weights.max()):
             check_weight(value)
         self._replace_filter(index, weights=weights, preset=preset)
@@ -287,7 +289,7 @@ class LabState(QObject):
     def set_kernel_size(self, kh: int, kw: int) -> None:
         """Resize every filter (a layer's filters share one size); presets are rebuilt."""
         if not (1 <= kh <= MAX_KERNEL and 1 <= kw <= MAX_KERNEL):
-            raise ValueError(f"kernel size must be between 1 and {MAX_KERNEL}")
+            raise StateError("kernel_size_range", limit=MAX_KERNEL)
         if (kh, kw) == tuple(self.kernel_size):
             return
         resized = []
@@ -305,7 +307,7 @@ class LabState(QObject):
 
     def add_filter(self, f: Filter | None = None) -> int:
         if len(self._filters) >= MAX_FILTERS:
-            raise ValueError(f"at most {MAX_FILTERS} filters")
+            raise StateError("too_many_filters", limit=MAX_FILTERS)
         if f is None:
             kh, kw = self.kernel_size
             weights = np.zeros((self.channels, kh, kw), np.float32)
@@ -329,7 +331,7 @@ class LabState(QObject):
 
     def remove_filter(self, index: int) -> None:
         if len(self._filters) <= 1:
-            raise ValueError("a layer needs at least one filter")
+            raise StateError("no_filters")
         del self._filters[index]
         with self.batch():
             self._filters_edited()
@@ -348,12 +350,12 @@ class LabState(QObject):
     def set_filters(self, filters: list[Filter], remember_as_learned: bool = False) -> None:
         """Replace all filters (loading a file, a lesson, a trained model's first layer)."""
         if not filters:
-            raise ValueError("a layer needs at least one filter")
+            raise StateError("no_filters")
         if len(filters) > MAX_FILTERS:
-            raise ValueError(f"at most {MAX_FILTERS} filters")
+            raise StateError("too_many_filters", limit=MAX_FILTERS)
         shapes = {f.weights.shape[1:] for f in filters}
         if len(shapes) != 1:
-            raise ValueError("all filters of a layer must have the same size")
+            raise StateError("mixed_sizes")
         new = [f.replace(weights=convert_channels(f.weights, self.channels)) for f in filters]
         self._filters = new
         self._from_model = remember_as_learned
@@ -466,7 +468,7 @@ class LabState(QObject):
 
     def set_data_source(self, key: str) -> None:
         if key not in DATA_SOURCES:
-            raise ValueError(f"unknown data source {key!r}; valid: {', '.join(DATA_SOURCES)}")
+            raise StateError("unknown_data_source", key=key, valid=DATA_SOURCES)
         if key != self._data_source:
             self._data_source = key
             self._emit("data_source_changed", key)
@@ -509,7 +511,7 @@ class LabState(QObject):
         of it once everything has changed."""
         conv = self.first_conv()
         if conv is None:
-            raise ValueError("there is no trained model with a convolution layer yet")
+            raise StateError("no_model_filters")
         if not self._from_model:  # a model's filters replaced by another's are not "own"
             self._own = (list(self._filters), self._settings)
         filters = [Filter(f"learned {i + 1}", w, float(b), None)
@@ -541,7 +543,7 @@ class LabState(QObject):
     def restore_own_filters(self) -> None:
         """Bring back the filters and layer settings kept aside (see `own_filters`)."""
         if self._own is None:
-            raise ValueError("no filters of your own were replaced")
+            raise StateError("no_own_filters")
         filters, settings = self._own
         self._own = None
         with self.batch():  # listeners see filters and settings change together
@@ -640,11 +642,8 @@ class LabState(QObject):
         if cost is not None and cost.bytes > EXPLORE_MEMORY_BUDGET:
             self._take_queued()
             self._set_busy(False)
-            self._failed(QCoreApplication.translate(
-                "LabState", "these settings would need {0:.1f} GiB of memory for one "
-                "exploration, more than the {1:.0f} GiB allowed; choose a smaller working "
-                "size, a smaller kernel or fewer filters").format(
-                cost.bytes / 2**30, EXPLORE_MEMORY_BUDGET / 2**30))
+            self._failed(error_text(StateError("memory_budget", bytes=cost.bytes,
+                                               limit=EXPLORE_MEMORY_BUDGET)))
             return
         if cost is not None and cost.seconds > FRAME_SECONDS and self.background_allowed:
             self._explore_in_background(inputs)
@@ -654,7 +653,7 @@ class LabState(QObject):
         try:
             result = explore(*inputs)
         except ValueError as error:
-            self._failed(str(error))
+            self._failed(error_text(error))
             return
         self._succeeded(result)
 
@@ -721,7 +720,7 @@ class LabState(QObject):
             try:
                 report((generation, explore(*inputs), None))
             except (ValueError, MemoryError) as error:
-                report((generation, None, str(error)))
+                report((generation, None, error_text(error)))
             idle_since, trim_owed = time.monotonic(), True
 
     def _on_background_result(self, report: tuple) -> None:
@@ -736,7 +735,7 @@ class LabState(QObject):
 
     def _on_background_crashed(self, error: Exception) -> None:
         self._set_busy(False)
-        self._failed(str(error))
+        self._failed(error_text(error))
 
     def _on_background_finished(self, worker: Worker) -> None:
         if worker is not self._explore_worker:

@@ -14,6 +14,7 @@ import numpy as np
 
 from engine.model import Sequential, build_cnn
 from engine.pipeline import resolve_padding
+from gui.state.errors import StateError
 
 OPTIMIZERS = ("adam", "sgd")
 POOLS = ("max", "avg", "none")
@@ -98,34 +99,34 @@ class TrainingConfig:
         return cls(**values)
 
     def check(self) -> None:
-        """Raise ValueError, with a message a learner understands, for a value the
-        engine must never see."""
+        """Raise :class:`StateError` (a ValueError worded by :mod:`gui.common.error_text`)
+        for a value the engine must never see."""
         if not 1 <= self.filters <= 256:
-            raise ValueError("the number of filters must be between 1 and 256")
+            raise StateError("filters_range", limit=256)
         if min(self.kernel_size) < 1 or min(self.stride) < 1 or min(self.pool_size) < 1:
-            raise ValueError("kernel size, stride and pool size must be at least 1")
+            raise StateError("sizes_positive")
         if min(self.padding) < 0:
-            raise ValueError("padding cannot be negative")
+            raise StateError("padding_negative")
         if self.pool not in POOLS:
-            raise ValueError(f"pooling must be one of {', '.join(POOLS)}")
+            raise StateError("pool_kind", valid=POOLS)
         if not 0 <= self.hidden <= 4096:
-            raise ValueError("hidden units must be between 0 (none) and 4096")
+            raise StateError("hidden_range", limit=4096)
         if not 1 <= self.epochs <= 10_000:
-            raise ValueError("epochs must be between 1 and 10000")
+            raise StateError("epochs_range", limit=10_000)
         if not 1 <= self.batch_size <= 100_000:
-            raise ValueError("the batch size must be at least 1")
+            raise StateError("batch_size_range", limit=100_000)
         if not (np.isfinite(self.lr) and 0 < self.lr <= 1e6):
-            raise ValueError("the learning rate must be a positive number")
+            raise StateError("learning_rate")
         if self.optimizer not in OPTIMIZERS:
-            raise ValueError("the optimizer must be Adam or SGD")
+            raise StateError("optimizer_kind")
         if not (np.isfinite(self.momentum) and 0 <= self.momentum < 1):
-            raise ValueError("momentum must be at least 0 and below 1")
+            raise StateError("momentum_range")
         if not 0 <= self.augment_shift <= 8:
-            raise ValueError("the augmentation shift must be between 0 and 8 pixels")
+            raise StateError("shift_range", limit=8)
         if self.patience is not None and self.patience < 1:
-            raise ValueError("patience must be at least 1 epoch")
+            raise StateError("patience_range")
         if not 0 <= self.validation_fraction < 1:
-            raise ValueError("the validation share must be at least 0 and below 1")
+            raise StateError("validation_range")
 
     def build_model(self, input_shape, class_names) -> Sequential:
         """A freshly initialised network for images ``input_shape`` (C, H, W) and the given

@@ -179,8 +179,6 @@ class ConfusionView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setLabel("left", self.tr("true class"))
-        self.plot.setLabel("bottom", self.tr("predicted class"))
         view = self.plot.getViewBox()
         view.invertY(True)
         view.setAspectLocked(True)
@@ -204,27 +202,20 @@ class ConfusionView(QWidget):
         self.plot.addItem(self.cursor_box)
         for name in ("left", "bottom"):
             self.plot.getAxis(name).enableAutoSIPrefix(False)
-        self.placeholder = pg.TextItem(self.tr("The confusion matrix\nappears after training"),
-                                       color=(110, 110, 110), anchor=(0.5, 0.5))
+        self.placeholder = pg.TextItem("", color=(110, 110, 110), anchor=(0.5, 0.5))
         self.placeholder.setPos(0.5, 0.5)
         self.plot.addItem(self.placeholder)
         self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot.installEventFilter(self)
-        self.plot.setToolTip(self.tr(
-            "Rows: the true class; columns: what the network predicted. The diagonal counts "
-            "the correct answers, every other cell a kind of mistake. Click a cell (or use "
-            "the arrow keys and Enter) to see its test images"))
         self.plot.setMinimumSize(200, 200)
 
-        self.title = QLabel(self.tr("Click a cell to see its test images"))
+        self.title = QLabel()
         self.title.setWordWrap(True)
         # The splitter sizes by minimum heights, which do not grow when a narrow column
         # wraps the title: room for two lines keeps the thumbnails inside the window.
         reserve_lines(self.title, 2)
         self.thumbnails = thumbnail_list(THUMBNAIL, QAbstractItemView.SelectionMode.SingleSelection,
                                          gap=8)
-        self.thumbnails.setToolTip(self.tr(
-            "The test images in the chosen cell. Click one to open it in the explorer"))
         self.thumbnails.itemClicked.connect(self._on_item_chosen)
         self.thumbnails.itemActivated.connect(self._on_item_chosen)
         self.thumbnails.setMinimumHeight(THUMBNAIL + 16)
@@ -245,6 +236,52 @@ class ConfusionView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        self._has_results = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language; the title and the thumbnails'
+        tooltips are worded again for the cell shown."""
+        self.plot.setLabel("left", self.tr("true class"))
+        self.plot.setLabel("bottom", self.tr("predicted class"))
+        self.placeholder.setText(self.tr("The confusion matrix\nappears after training"))
+        self.plot.setToolTip(self.tr(
+            "Rows: the true class; columns: what the network predicted. The diagonal counts "
+            "the correct answers, every other cell a kind of mistake. Click a cell (or use "
+            "the arrow keys and Enter) to see its test images"))
+        self.thumbnails.setToolTip(self.tr(
+            "The test images in the chosen cell. Click one to open it in the explorer"))
+        self._show_title()
+        for i in range(self.thumbnails.count()):
+            item = self.thumbnails.item(i)
+            item.setToolTip(self._image_tooltip(item.data(Qt.ItemDataRole.UserRole)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_has_results"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _image_tooltip(self, index: int) -> str:
+        names = self._class_names
+        return self.tr("Test image {0}: true {1}, predicted {2}").format(
+            int(index), names[self._true[index]], names[self._predicted[index]])
+
+    def _show_title(self) -> None:
+        """The words under the matrix, for the cell selected (or none)."""
+        if not self._has_results:
+            self.title.setText(self.tr("Its cells open the test images behind them"))
+            return
+        true_class, predicted_class = self._selected
+        if true_class < 0:
+            self.title.setText(self.tr("Click a cell to see its test images"))
+            return
+        names = self._class_names
+        n = len(self.cell_indices(true_class, predicted_class))
+        if n and true_class != predicted_class:
+            title = self.tr("True {0}, predicted {1}: %n image(s) (mistakes)", "", n)
+        else:
+            title = self.tr("True {0}, predicted {1}: %n image(s)", "", n)
+        self.title.setText(title.format(names[true_class], names[predicted_class]))
 
     # --- data ----------------------------------------------------------------------
     def set_results(self, confusion: np.ndarray, true_labels: np.ndarray,
@@ -274,7 +311,8 @@ class ConfusionView(QWidget):
         self._cursor = (0, 0)
         self.cursor_box.setVisible(False)
         self.thumbnails.clear()
-        self.title.setText(self.tr("Click a cell to see its test images"))
+        self._has_results = True
+        self._show_title()
 
     def clear(self) -> None:
         """Forget the results (a new run starts, or another model was opened)."""
@@ -294,7 +332,8 @@ class ConfusionView(QWidget):
         self.selection_box.setVisible(False)
         self.cursor_box.setVisible(False)
         self.thumbnails.clear()
-        self.title.setText(self.tr("Its cells open the test images behind them"))
+        self._has_results = False
+        self._show_title()
 
     @property
     def confusion(self) -> np.ndarray:
@@ -327,21 +366,13 @@ class ConfusionView(QWidget):
         indices = self.cell_indices(true_class, predicted_class)
         self.thumbnails.setUpdatesEnabled(False)
         self.thumbnails.clear()
-        names = self._class_names
         for index in indices:
             item = QListWidgetItem(QIcon(ink_pixmap(self._images[index], THUMB_SCALE)), "")
             item.setData(Qt.ItemDataRole.UserRole, int(index))
-            item.setToolTip(self.tr("Test image {0}: true {1}, predicted {2}").format(
-                int(index), names[self._true[index]], names[self._predicted[index]]))
+            item.setToolTip(self._image_tooltip(index))
             self.thumbnails.addItem(item)
         self.thumbnails.setUpdatesEnabled(True)
-        n = len(indices)
-        count = self.tr("1 image") if n == 1 else self.tr("{0} images").format(n)
-        title = self.tr("True {0}, predicted {1}: {2}").format(
-            names[true_class], names[predicted_class], count)
-        if n and true_class != predicted_class:
-            title += self.tr(" (mistakes)")
-        self.title.setText(title)
+        self._show_title()
         self.cell_clicked.emit(int(true_class), int(predicted_class))
 
     def _on_image_clicked(self, row: int, col: int) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import gui.common.plotting  # noqa: F401  (row-major images and the app's colours, before any item)
@@ -38,31 +38,22 @@ class CurvesView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.titles: list[QLabel] = []
-        self.loss_plot = self._make_plot(self.tr("loss"))
-        self.accuracy_plot = self._make_plot(self.tr("accuracy"))
+        self.loss_plot = self._make_plot()
+        self.accuracy_plot = self._make_plot()
         self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
         self.accuracy_plot.getViewBox().setLimits(yMin=-0.05, yMax=1.05)
         self.loss_plot.getViewBox().setLimits(yMin=0)
-        self.loss_plot.setToolTip(self.tr(
-            "Cross-entropy loss after each epoch on the training images (blue) and on the "
-            "held-out validation images (orange); the grey line follows the recent "
-            "mini-batches, smoothed"))
-        self.accuracy_plot.setToolTip(self.tr(
-            "Share of images classified correctly after each epoch: training (blue) and "
-            "validation (orange). A validation curve that falls while training rises means "
-            "the network is memorising rather than learning"))
 
         self.curves = {}
         for plot, key in ((self.loss_plot, "loss"), (self.accuracy_plot, "accuracy")):
-            running = plot.plot([], [], pen=pg.mkPen(RUNNING_COLOUR, width=1),
-                                name=self.tr("recent batches"))
+            # No names: the legend is a label below the plots (see retranslate).
+            running = plot.plot([], [], pen=pg.mkPen(RUNNING_COLOUR, width=1))
             train = plot.plot([], [], pen=pg.mkPen(TRAIN_COLOUR, width=2), symbol="o",
-                              symbolSize=5, symbolBrush=TRAIN_COLOUR, symbolPen=None,
-                              name=self.tr("train"))
+                              symbolSize=5, symbolBrush=TRAIN_COLOUR, symbolPen=None)
             validation = plot.plot([], [], pen=pg.mkPen(VALIDATION_COLOUR, width=2,
                                                         style=Qt.PenStyle.DashLine),
                                    symbol="s", symbolSize=5, symbolBrush=VALIDATION_COLOUR,
-                                   symbolPen=None, name=self.tr("validation"))
+                                   symbolPen=None)
             self.curves[key] = {"running": running, "train": train, "validation": validation}
         self._drawn = None      # the per-epoch values now drawn
         self._epochs = 0        # the x range now set, in epochs
@@ -73,23 +64,16 @@ class CurvesView(QWidget):
         self._running_accuracy: list[float] = []
 
         # One legend for both plots, outside them, so it never hides a curve.
-        self.legend = QLabel(self.tr(
-            "<span style='color:{0}'>━━ ●</span> train &nbsp;&nbsp; "
-            "<span style='color:{1}'>╍╍ ■</span> validation &nbsp;&nbsp; "
-            "<span style='color:{2}'>━━</span> recent mini-batches (smoothed)").format(
-            _hex(TRAIN_COLOUR), _hex(VALIDATION_COLOUR), _hex(RUNNING_COLOUR)))
+        self.legend = QLabel()
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.legend.setWordWrap(True)  # a narrow column wraps it instead of overflowing
-        self.legend.setToolTip(self.tr(
-            "Validation images are held out from the training images and never trained on"))
         plots = QHBoxLayout()
         plots.setContentsMargins(0, 0, 0, 0)
         plots.setSpacing(4)
-        for plot, title in ((self.loss_plot, self.tr("Loss (lower is better)")),
-                            (self.accuracy_plot, self.tr("Accuracy (higher is better)"))):
+        for plot in (self.loss_plot, self.accuracy_plot):
             # The title is a wrapping label, not pyqtgraph's: that one is as wide as its
             # text, and a plot narrower than it was cut at the window's edge.
-            heading = QLabel(title)
+            heading = QLabel()
             heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
             heading.setWordWrap(True)
             self.titles.append(heading)
@@ -105,11 +89,40 @@ class CurvesView(QWidget):
         layout.addLayout(plots, 1)
         layout.addWidget(self.legend)
         self.clear()
+        self.retranslate()
 
-    def _make_plot(self, y_label: str) -> pg.PlotWidget:
+    def retranslate(self) -> None:
+        """Set every text in the current language: titles, axis labels, legend, tooltips."""
+        loss_title, accuracy_title = self.titles
+        loss_title.setText(self.tr("Loss (lower is better)"))
+        accuracy_title.setText(self.tr("Accuracy (higher is better)"))
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.setLabel("bottom", self.tr("epoch"))
+        self.loss_plot.setLabel("left", self.tr("loss"))
+        self.accuracy_plot.setLabel("left", self.tr("accuracy"))
+        self.loss_plot.setToolTip(self.tr(
+            "Cross-entropy loss after each epoch on the training images (blue) and on the "
+            "held-out validation images (orange); the grey line follows the recent "
+            "mini-batches, smoothed"))
+        self.accuracy_plot.setToolTip(self.tr(
+            "Share of images classified correctly after each epoch: training (blue) and "
+            "validation (orange). A validation curve that falls while training rises means "
+            "the network is memorising rather than learning"))
+        self.legend.setText(self.tr(
+            "<span style='color:{0}'>━━ ●</span> train &nbsp;&nbsp; "
+            "<span style='color:{1}'>╍╍ ■</span> validation &nbsp;&nbsp; "
+            "<span style='color:{2}'>━━</span> recent mini-batches (smoothed)").format(
+            _hex(TRAIN_COLOUR), _hex(VALIDATION_COLOUR), _hex(RUNNING_COLOUR)))
+        self.legend.setToolTip(self.tr(
+            "Validation images are held out from the training images and never trained on"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _make_plot(self) -> pg.PlotWidget:
         plot = pg.PlotWidget()
-        plot.setLabel("bottom", self.tr("epoch"))
-        plot.setLabel("left", y_label)
         plot.showGrid(x=True, y=True, alpha=0.15)
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=False, y=False)

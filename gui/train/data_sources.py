@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 
 from engine.collection import IMAGE_SIZE, MANIFEST, MAX_NAME_LENGTH, MyClasses, check_fraction
 from engine.datasets import Dataset, stratified_split
 from engine.folders import DataError, Skipped, scan_class_folders
+from gui.common.error_text import CodedError, error_text
 from gui.common.image_io import (
     ImageLoadError,
     load_image,
@@ -69,12 +69,13 @@ INK_THRESHOLD = 0.05
 PHOTO_LONG_SIDE = 560
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("data_sources", text)
+class DataSourceError(CodedError):
+    """Data that cannot become a training set: a ``code`` and ``values``, worded by
+    :func:`gui.common.error_text.error_text` (``str()`` gives the sentence). Code
+    ``"data"`` wraps an engine :class:`~engine.folders.DataError` (``error``); a code
+    no wording knows is shown as it is (a sentence worded by its raiser)."""
 
-
-class DataSourceError(ValueError):
-    """Data that cannot become a training set; the message tells the learner what to do."""
+    family = "data_source"
 
 
 class LoadCancelled(DataSourceError):
@@ -82,93 +83,26 @@ class LoadCancelled(DataSourceError):
 
 
 class SkippedFile(NamedTuple):
-    """A file left out of a data set, and why (a message for the learner)."""
+    """A file left out of a data set, and why: ``problem`` is the engine's
+    :class:`~engine.folders.Skipped` or the :class:`ImageLoadError`; `reason` words it
+    in the current language."""
 
     path: str
-    reason: str
+    problem: object
 
-
-# ------------------------------------------------------------------- wording
-
-
-def _kind(problem: str) -> str:
-    return {
-        "named_pipe": _tr("a named pipe"),
-        "device": _tr("a device"),
-        "socket": _tr("a socket"),
-        "missing": _tr("missing"),
-    }.get(problem, _tr("not a regular file"))
+    @property
+    def reason(self) -> str:
+        return error_text(self.problem)
 
 
 def describe(error: BaseException) -> str:
-    """The learner's sentence for an engine data error (any other error: its text)."""
-    if not isinstance(error, DataError):
-        return str(error)
-    v = error.values
-    code = error.code
-    if code == "missing":
-        return _tr("The folder “{0}” does not exist.").format(v["path"])
-    if code == "not_a_folder":
-        return _tr("“{0}” is a file, not a folder.").format(v["name"])
-    if code == "no_subfolders":
-        return _tr("“{0}” has no subfolders. Put the pictures of each class in a subfolder "
-                   "named after the class, for example “cat” and “dog”.").format(v["name"])
-    if code == "one_subfolder":
-        return _tr("“{0}” has only one class subfolder (“{1}”); a classifier needs at "
-                   "least two.").format(v["name"], v["subfolder"])
-    if code == "name_not_text":
-        return _tr("A class name must be text.")
-    if code == "name_empty":
-        return _tr("A class needs a name.")
-    if code == "name_too_long":
-        return _tr("Class names are limited to {0} characters.").format(v["limit"])
-    if code == "name_taken":
-        return _tr("There is already a class called “{0}”.").format(v["name"])
-    if code == "no_such_class":
-        return _tr("There is no class called “{0}”.").format(v["name"])
-    if code == "bad_example_shape":
-        return _tr("An example must be a {0}×{0} image, got {1}.").format(
-            v["size"], v["shape"])
-    if code == "bad_example_values":
-        return _tr("An example must not contain NaN or infinite values.")
-    if code == "no_such_example":
-        return _tr("“{0}” has no example number {1}.").format(v["name"], v["number"])
-    if code == "too_few_classes":
-        return _tr("Add at least 2 classes, each with at least 2 examples (you have {0} "
-                   "class(es)).").format(v["count"])
-    if code == "too_few_examples":
-        return _tr("Add {0} more example(s) to “{1}”: every class needs at least 2 (one to "
-                   "train on, one to test with).").format(v["missing"], v["name"])
-    if code == "foreign_folder":
-        return _tr("“{0}” already holds other files. Choose an empty folder, or a folder "
-                   "where a class collection was saved before.").format(v["name"])
-    if code == "write_failed":
-        return _tr("Could not save to “{0}”: {1}. The folder still holds what it held "
-                   "before.").format(v["path"], v["reason"])
-    if code == "not_a_collection":
-        return _tr("“{0}” is not a saved class collection: it has no {1} and no class "
-                   "subfolders.").format(v["name"], v["manifest"])
-    if code == "damaged_manifest":
-        return _tr("“{0}” in “{1}” is damaged or not a CNN Lab class collection.").format(
-            v["manifest"], v["folder"])
-    if code == "bad_listed_class":
-        return _tr("“{0}” in “{1}” lists a bad class: {2}").format(
-            v["manifest"], v["folder"], describe(v["error"]))
-    return str(error)
+    """The learner's sentence for a data error (:func:`gui.common.error_text.error_text`)."""
+    return error_text(error)
 
 
 def describe_skipped(skipped: Skipped) -> SkippedFile:
-    """An engine :class:`~engine.folders.Skipped` with the learner's reason."""
-    name = Path(skipped.path).name
-    if skipped.code == "not_picture":
-        reason = _tr("“{0}” is not a picture file.").format(name)
-    elif skipped.code == "not_regular":
-        reason = _tr("“{0}” is {1}, not a picture file.").format(name, _kind(skipped.detail))
-    elif skipped.code == "class_folder_missing":
-        reason = _tr("The folder of “{0}” is missing.").format(skipped.detail)
-    else:
-        reason = skipped.detail
-    return SkippedFile(skipped.path, reason)
+    """An engine :class:`~engine.folders.Skipped` as a :class:`SkippedFile`."""
+    return SkippedFile(skipped.path, skipped)
 
 
 # ------------------------------------------------------------------- one picture
@@ -318,7 +252,7 @@ def load_image_folder(folder, test_fraction: float = 0.2, seed: int = 0, *,
     try:
         scan = scan_class_folders(folder, supported_suffixes())
     except DataError as error:
-        raise DataSourceError(describe(error)) from None
+        raise DataSourceError("data", error=error) from None
     total = scan.total
     done, last_report = 0, 0.0
     skipped = [describe_skipped(s) for s in scan.skipped]
@@ -326,12 +260,12 @@ def load_image_folder(folder, test_fraction: float = 0.2, seed: int = 0, *,
     for label, class_files in enumerate(scan.files):
         for path in class_files:
             if should_stop is not None and should_stop():
-                raise LoadCancelled(_tr("Loading the folder was cancelled."))
+                raise LoadCancelled("cancelled")
             try:
                 images.append(_photo_to_training_image(load_image(path)))
                 labels.append(label)
             except ImageLoadError as error:
-                skipped.append(SkippedFile(str(path), str(error)))
+                skipped.append(SkippedFile(str(path), error))
             done += 1
             if progress is not None and time.monotonic() - last_report > 0.05:
                 last_report = time.monotonic()
@@ -340,16 +274,13 @@ def load_image_folder(folder, test_fraction: float = 0.2, seed: int = 0, *,
         progress(total, total)
 
     if not images:
-        reason = skipped[0].reason if skipped else _tr("the class subfolders are empty")
-        raise DataSourceError(_tr("No pictures could be read in “{0}” ({1}).").format(
-            scan.root.name, reason))
+        raise DataSourceError("no_pictures", name=scan.root.name,
+                              reason=skipped[0].problem if skipped else None)
     labels = np.asarray(labels, dtype=np.int64)
     counts = np.bincount(labels, minlength=len(scan.class_names))
     for name, n in zip(scan.class_names, counts, strict=True):
         if n < 2:
-            raise DataSourceError(_tr(
-                "The class “{0}” has {1} image(s); every class needs at least 2 (one to "
-                "train on, one to test with).").format(name, int(n)))
+            raise DataSourceError("class_too_small", name=name, count=int(n))
     stack = np.stack(images)[:, None]
     train, test = stratified_split(labels, test_fraction, seed, min_held=1)
     rng = np.random.default_rng([seed, 1])
@@ -371,8 +302,7 @@ def load_picture_as_example(path) -> np.ndarray:
     a blank picture raises DataSourceError."""
     ink = _photo_to_training_image(load_image(path))
     if not ink.any():
-        raise DataSourceError(_tr("“{0}” looks blank: no strokes were found.").format(
-            Path(path).name))
+        raise DataSourceError("blank", name=Path(path).name)
     return ink
 
 
@@ -398,7 +328,7 @@ def save_collection(classes: MyClasses, folder) -> None:
     try:
         classes.save(folder, encode_example)
     except DataError as error:
-        raise DataSourceError(describe(error)) from error
+        raise DataSourceError("data", error=error) from error
 
 
 def load_collection(folder) -> MyClasses:
@@ -408,7 +338,7 @@ def load_collection(folder) -> MyClasses:
         collection = MyClasses.load(folder, read_example, supported_suffixes(),
                                     (ImageLoadError, DataSourceError))
     except DataError as error:
-        raise DataSourceError(describe(error)) from None
+        raise DataSourceError("data", error=error) from None
     collection.skipped = tuple(describe_skipped(s) for s in collection.skipped)
     return collection
 
@@ -419,4 +349,4 @@ def collection_dataset(classes: MyClasses, test_fraction: float = 0.2,
     try:
         return classes.to_dataset(test_fraction, seed)
     except DataError as error:
-        raise DataSourceError(describe(error)) from None
+        raise DataSourceError("data", error=error) from None

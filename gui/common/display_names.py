@@ -1,0 +1,108 @@
+"""Names shown to the learner for things saved under fixed keys.
+
+Preset filters (:data:`engine.kernels.PRESETS`), built-in samples
+(:mod:`gui.common.samples`) and sources of training images
+(:data:`gui.state.DATA_SOURCES`) are saved to files and settings by key ("vertical line",
+"mnist:7", "mnist"); the screen shows a name in the current language. Keys never change
+with the language, so a preset saved while the app spoke Japanese loads in English.
+
+Each function builds its table when called, from literal ``QCoreApplication.translate``
+calls (so that ``pyside6-lupdate`` extracts every name), in the current language.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def preset_names() -> dict[str, str]:
+    """Every preset key of :data:`engine.kernels.PRESETS` -> its display name."""
+    return {
+        "identity": QCoreApplication.translate("Presets", "Identity"),
+        "box blur": QCoreApplication.translate("Presets", "Box blur"),
+        "gaussian blur": QCoreApplication.translate("Presets", "Gaussian blur"),
+        "sharpen": QCoreApplication.translate("Presets", "Sharpen"),
+        "sobel x": QCoreApplication.translate("Presets", "Sobel x (vertical edges)"),
+        "sobel y": QCoreApplication.translate("Presets", "Sobel y (horizontal edges)"),
+        "prewitt x": QCoreApplication.translate("Presets", "Prewitt x (vertical edges)"),
+        "prewitt y": QCoreApplication.translate("Presets", "Prewitt y (horizontal edges)"),
+        "laplacian": QCoreApplication.translate("Presets", "Laplacian"),
+        "emboss": QCoreApplication.translate("Presets", "Emboss"),
+        "outline": QCoreApplication.translate("Presets", "Outline"),
+        "horizontal line": QCoreApplication.translate("Presets", "Horizontal line"),
+        "vertical line": QCoreApplication.translate("Presets", "Vertical line"),
+        "diagonal line \\": QCoreApplication.translate("Presets", "Diagonal line \\"),
+        "diagonal line /": QCoreApplication.translate("Presets", "Diagonal line /"),
+    }
+
+
+def preset_name(key: str) -> str:
+    """The display name of preset ``key`` (an unknown key shows as it is)."""
+    return preset_names().get(key, key)
+
+
+def sample_names() -> dict[str, str]:
+    """Every built-in sample key -> its display name."""
+    names = {
+        "pattern:x": QCoreApplication.translate("Samples", "X (9×9)"),
+        "pattern:o": QCoreApplication.translate("Samples", "O (9×9)"),
+        "pattern:smiley": QCoreApplication.translate("Samples", "Smiley (9×9)"),
+        "pattern:plus": QCoreApplication.translate("Samples", "Plus (7×7)"),
+        "pattern:vstripes": QCoreApplication.translate("Samples", "Vertical stripes (9×9)"),
+        "pattern:hstripes": QCoreApplication.translate("Samples", "Horizontal stripes (9×9)"),
+        "pattern:checker": QCoreApplication.translate("Samples", "Checkerboard (8×8)"),
+        "shape:circle": QCoreApplication.translate("Samples", "Circle"),
+        "shape:square": QCoreApplication.translate("Samples", "Square"),
+        "shape:triangle": QCoreApplication.translate("Samples", "Triangle"),
+        "shape:cross": QCoreApplication.translate("Samples", "Cross"),
+        "shape:horizontal line": QCoreApplication.translate("Samples", "Horizontal line"),
+        "shape:vertical line": QCoreApplication.translate("Samples", "Vertical line"),
+        "photo:cat": QCoreApplication.translate("Samples", "Cat"),
+        "photo:coffee": QCoreApplication.translate("Samples", "Coffee"),
+        "photo:astronaut": QCoreApplication.translate("Samples", "Astronaut"),
+    }
+    digit = QCoreApplication.translate("Samples", "Digit {0}")
+    names.update({f"mnist:{d}": digit.format(d) for d in range(10)})
+    return names
+
+
+def sample_name(key: str) -> str:
+    return sample_names().get(key, key)
+
+
+def sample_category_names() -> dict[str, str]:
+    """The sample picker's category keys -> their display names."""
+    return {
+        "patterns": QCoreApplication.translate("Samples", "Patterns"),
+        "digits": QCoreApplication.translate("Samples", "Digits (MNIST)"),
+        "shapes": QCoreApplication.translate("Samples", "Shapes"),
+        "photos": QCoreApplication.translate("Samples", "Photos"),
+    }
+
+
+def sample_credit(key: str) -> str:
+    """The credit line a bundled photo needs, or ""."""
+    return {
+        "photo:cat": QCoreApplication.translate(
+            "Samples", "“Chelsea” the cat: photograph by Stefan van der Walt, CC0 "
+            "(scikit-image)"),
+        "photo:coffee": QCoreApplication.translate(
+            "Samples", "Coffee: photograph by Rachel Michetti, courtesy of Pikolo Espresso "
+            "Bar, CC0 (scikit-image)"),
+        "photo:astronaut": QCoreApplication.translate(
+            "Samples", "Astronaut Eileen Collins: NASA, public domain (scikit-image)"),
+    }.get(key, "")
+
+
+def data_source_names() -> dict[str, str]:
+    """Every key of :data:`gui.state.DATA_SOURCES` -> its display name."""
+    return {
+        "mnist": QCoreApplication.translate("DataSources", "MNIST digits (bundled)"),
+        "shapes": QCoreApplication.translate("DataSources", "Shapes (generated)"),
+        "folder": QCoreApplication.translate("DataSources", "Image folder…"),
+        "mine": QCoreApplication.translate("DataSources", "My classes"),
+    }
+
+
+def data_source_name(key: str) -> str:
+    return data_source_names().get(key, key)
