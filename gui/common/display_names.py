@@ -73,10 +73,10 @@ def sample_name(key: str) -> str:
 def sample_category_names() -> dict[str, str]:
     """The sample picker's category keys -> their display names."""
     return {
-        "patterns": QCoreApplication.translate("Samples", "Patterns"),
-        "digits": QCoreApplication.translate("Samples", "Digits (MNIST)"),
-        "shapes": QCoreApplication.translate("Samples", "Shapes"),
-        "photos": QCoreApplication.translate("Samples", "Photos"),
+        "Patterns": QCoreApplication.translate("Samples", "Patterns"),
+        "Digits (MNIST)": QCoreApplication.translate("Samples", "Digits (MNIST)"),
+        "Shapes": QCoreApplication.translate("Samples", "Shapes"),
+        "Photos": QCoreApplication.translate("Samples", "Photos"),
     }
 
 

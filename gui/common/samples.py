@@ -22,7 +22,7 @@ from gui.common import display_names
 from gui.common.image_io import load_image
 
 #: Category keys in the order the picker shows them (names: `category_title`).
-CATEGORIES = ("patterns", "digits", "shapes", "photos")
+CATEGORIES = ("Patterns", "Digits (MNIST)", "Shapes", "Photos")
 PATTERNS, DIGITS, SHAPES, PHOTOS = CATEGORIES
 
 

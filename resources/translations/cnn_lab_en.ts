@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ClassifyPage</name>
+    <message numerus="yes">
+        <source>This model reads {0}×{1} images with %n channel(s); the classifier needs one trained on 28×28 grayscale images.</source>
+        <translation>
+            <numerusform>This model reads {0}×{1} images with %n channel; the classifier needs one trained on 28×28 grayscale images.</numerusform>
+            <numerusform>This model reads {0}×{1} images with %n channels; the classifier needs one trained on 28×28 grayscale images.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message numerus="yes">
+        <source>True {0}, predicted {1}: %n image(s) (mistakes)</source>
+        <translation>
+            <numerusform>True {0}, predicted {1}: %n image (mistakes)</numerusform>
+            <numerusform>True {0}, predicted {1}: %n images (mistakes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>True {0}, predicted {1}: %n image(s)</source>
+        <translation>
+            <numerusform>True {0}, predicted {1}: %n image</numerusform>
+            <numerusform>True {0}, predicted {1}: %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message numerus="yes">
         <source>Layer {0} (Conv2D) expects %n input channel(s) but receives shape {1}.</source>
@@ -50,6 +77,34 @@
         <translation>
             <numerusform>Add %n more example to “{0}”: every class needs at least 2 (one to train on, one to test with).</numerusform>
             <numerusform>Add %n more examples to “{0}”: every class needs at least 2 (one to train on, one to test with).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A filter&apos;s name must be at most %n character(s) long.</source>
+        <translation>
+            <numerusform>A filter&apos;s name must be at most %n character long.</numerusform>
+            <numerusform>A filter&apos;s name must be at most %n characters long.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A layer holds at most %n filter(s).</source>
+        <translation>
+            <numerusform>A layer holds at most %n filter.</numerusform>
+            <numerusform>A layer holds at most %n filters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The augmentation shift must be between 0 and %n pixel(s).</source>
+        <translation>
+            <numerusform>The augmentation shift must be between 0 and %n pixel.</numerusform>
+            <numerusform>The augmentation shift must be between 0 and %n pixels.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The class “{0}” has %n image(s); every class needs at least 2 (one to train on, one to test with).</source>
+        <translation>
+            <numerusform>The class “{0}” has %n image; every class needs at least 2 (one to train on, one to test with).</numerusform>
+            <numerusform>The class “{0}” has %n images; every class needs at least 2 (one to train on, one to test with).</numerusform>
         </translation>
     </message>
     <message numerus="yes">

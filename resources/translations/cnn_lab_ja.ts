@@ -258,192 +258,187 @@
     <name>ClassifyPage</name>
     <message>
         <source>drawing</source>
-        <extracomment>The image shape the page feeds the network: one channel of 28×28 ink values. Redraw at most once per frame while the pen moves.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>手描き</translation>
     </message>
     <message>
         <source>test image: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト画像: {0}</translation>
     </message>
     <message>
         <source>Draw in the box and watch the network&apos;s guess change as you draw — or click a test image below, or open a picture of your own.</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The image shape the page feeds the network: one channel of 28×28 ink values. Redraw at most once per frame while the pen moves.</extracomment>
+        <translation>枠の中に描くと、描いている間にネットワークの予測が変わっていく様子が見られます。下のテスト画像をクリックしたり、自分の画像を開いたりもできます。</translation>
     </message>
     <message>
         <source>Draw with the left mouse button, erase with the right one. Delete clears, Ctrl+Z undoes (while the canvas has the focus).</source>
-        <translation type="unfinished"></translation>
+        <translation>左ボタンで描き、右ボタンで消します。キャンバスにフォーカスがあるとき、Delete で全部消去、Ctrl+Z で元に戻します。</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>消去</translation>
     </message>
     <message>
         <source>Wipe the canvas clean</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンバスを全部消します</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す</translation>
     </message>
     <message>
         <source>Take back the last stroke</source>
-        <translation type="unfinished"></translation>
+        <translation>最後の一筆を取り消します</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source>Pen width on the 280×280 canvas. The drawing is shrunk to 28×28, so 20 px becomes a stroke about 2 pixels wide, like MNIST&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>280×280 のキャンバスでのペンの太さです。絵は 28×28 に縮小されるので、20 px は MNIST と同じく幅およそ 2 画素の線になります。</translation>
     </message>
     <message>
         <source>Pen:</source>
-        <translation type="unfinished"></translation>
+        <translation>ペン:</translation>
     </message>
     <message>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The 28×28 grid of numbers the network actually reads (black = 1, white = 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>描く</translation>
     </message>
     <message>
         <source>Send to explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>「層を調べる」で開く</translation>
     </message>
     <message>
         <source>Open this 28×28 input in the explorer to see what each filter finds in it</source>
-        <translation type="unfinished"></translation>
+        <translation>この 28×28 の入力を「層を調べる」ページで開き、各フィルターが何を見つけるかを見ます</translation>
     </message>
     <message>
         <source>What the network sees</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークが見る入力</translation>
     </message>
     <message>
         <source>The network&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークの答え</translation>
     </message>
     <message>
         <source>Test images the network has never seen — click one to classify it</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークが学習で見ていないテスト画像 — クリックすると分類します</translation>
     </message>
     <message>
         <source>Other images</source>
-        <translation type="unfinished"></translation>
+        <translation>別の画像</translation>
     </message>
     <message>
         <source>Show a different random set of test images</source>
-        <translation type="unfinished"></translation>
+        <translation>別のテスト画像をランダムに選んで表示します</translation>
     </message>
     <message>
         <source>Open image…</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を開く…</translation>
     </message>
     <message>
         <source>Classify a picture file of your own: it is cropped and centred like a drawing (a dark digit or shape on light paper works best)</source>
-        <translation type="unfinished"></translation>
+        <translation>自分の画像ファイルを分類します。手描きと同じように切り抜いて中央に置きます（明るい紙に濃い数字や図形が最適です）</translation>
     </message>
     <message>
         <source>Open an image to classify</source>
-        <translation type="unfinished"></translation>
+        <translation>分類する画像を開く</translation>
     </message>
     <message>
         <source>Images ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>画像 ({0})</translation>
     </message>
     <message>
         <source>No trained model yet — train one on the Train page</source>
-        <translation type="unfinished"></translation>
+        <translation>学習済みのモデルがまだありません。「ネットワークを学習する」ページで学習してください</translation>
     </message>
-    <message>
-        <source>This model reads {0}×{1} images with {2} channel(s); the classifier needs one trained on 28×28 grayscale images.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>This model reads {0}×{1} images with %n channel(s); the classifier needs one trained on 28×28 grayscale images.</source>
+        <translation>
+            <numerusform>このモデルは {0}×{1}、%n チャンネルの画像を読みます。分類には 28×28 のグレースケール画像で学習したモデルが必要です。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Draw something in the box, click a test image or open a picture to see what the network thinks.</source>
-        <translation type="unfinished"></translation>
+        <translation>枠の中に何か描くか、テスト画像をクリックするか、画像を開くと、ネットワークの判断が表示されます。</translation>
     </message>
     <message>
         <source>Input: a test image — its true class is “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>入力: テスト画像（正しいクラスは「{0}」）</translation>
     </message>
     <message>
         <source>Test images are already 28×28 and go in as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト画像はもともと 28×28 なので、そのまま入力します。</translation>
     </message>
     <message>
         <source>Input: the picture “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>入力: 画像「{0}」</translation>
     </message>
     <message>
         <source>The picture is cropped to its strokes, scaled to fit a 20×20 box and centred in 28×28, the way the MNIST digits were prepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像は線の部分で切り抜かれ、20×20 の枠に収まるよう縮小されて 28×28 の中央に置かれます。MNIST の数字と同じ作り方です。</translation>
     </message>
     <message>
         <source>Input: your drawing.</source>
-        <translation type="unfinished"></translation>
+        <translation>入力: あなたの手描き</translation>
     </message>
     <message>
         <source>Your strokes are cropped, scaled to fit a 20×20 box and centred in 28×28, the way the MNIST digits were prepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>描いた線は切り抜かれ、20×20 の枠に収まるよう縮小されて 28×28 の中央に置かれます。MNIST の数字と同じ作り方です。</translation>
     </message>
     <message>
         <source>A test image of “{0}”. Click to classify it.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」のテスト画像です。クリックすると分類します。</translation>
     </message>
 </context>
 <context>
     <name>ConfusionView</name>
     <message>
         <source>true class</source>
-        <translation type="unfinished"></translation>
+        <translation>正解のクラス</translation>
     </message>
     <message>
         <source>predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>予測したクラス</translation>
     </message>
     <message>
         <source>The confusion matrix
 appears after training</source>
-        <translation type="unfinished"></translation>
+        <translation>混同行列は
+学習後に表示されます</translation>
     </message>
     <message>
         <source>Rows: the true class; columns: what the network predicted. The diagonal counts the correct answers, every other cell a kind of mistake. Click a cell (or use the arrow keys and Enter) to see its test images</source>
-        <translation type="unfinished"></translation>
+        <translation>行は正解のクラス、列はネットワークの予測です。対角線は正解の数、それ以外のマスは間違いの種類ごとの数です。マスをクリックすると（矢印キーと Enter でも）そのテスト画像が見られます</translation>
     </message>
     <message>
         <source>Click a cell to see its test images</source>
-        <translation type="unfinished"></translation>
+        <translation>マスをクリックすると、そのテスト画像が見られます</translation>
+    </message>
+    <message numerus="yes">
+        <source>True {0}, predicted {1}: %n image(s) (mistakes)</source>
+        <translation>
+            <numerusform>正解 {0}、予測 {1}: %n 枚（間違い）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>True {0}, predicted {1}: %n image(s)</source>
+        <translation>
+            <numerusform>正解 {0}、予測 {1}: %n 枚</numerusform>
+        </translation>
     </message>
     <message>
         <source>The test images in the chosen cell. Click one to open it in the explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだマスのテスト画像です。クリックすると「層を調べる」ページで開きます</translation>
     </message>
     <message>
         <source>Its cells open the test images behind them</source>
-        <translation type="unfinished"></translation>
+        <translation>マスをクリックすると、その数のもとになったテスト画像が見られます</translation>
     </message>
     <message>
         <source>Test image {0}: true {1}, predicted {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>True {0}, predicted {1}: {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (mistakes)</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト画像 {0}: 正解 {1}、予測 {2}</translation>
     </message>
 </context>
 <context>
@@ -594,70 +589,77 @@ appears after training</source>
     <message>
         <source>colour inverted: 0 = full, 1 = none</source>
         <extracomment>Rows, columns, filters, channels and flattened positions are counted from 1 wherever the learner reads them (row 1 is the top row, column 1 the leftmost, filter 1 the first in the list); NumPy&apos;s 0-based indices stay inside the code. Padding lies outside the picture, so its rows and columns read 0 (above, left) or one past the last.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>カラー（反転）: 0 = 最大、1 = なし</translation>
     </message>
     <message>
         <source>colour: 0 = none, 1 = full</source>
-        <translation type="unfinished"></translation>
+        <translation>カラー: 0 = なし、1 = 最大</translation>
     </message>
     <message>
         <source>gray inverted: 0 = black, 1 = white</source>
-        <translation type="unfinished"></translation>
+        <translation>グレー（反転）: 0 = 黒、1 = 白</translation>
     </message>
     <message>
         <source>gray: 0 = white, 1 = black</source>
-        <translation type="unfinished"></translation>
+        <translation>グレー: 0 = 白、1 = 黒</translation>
     </message>
 </context>
 <context>
     <name>CurvesView</name>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>損失</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>正解率</translation>
     </message>
     <message>
         <source>Cross-entropy loss after each epoch on the training images (blue) and on the held-out validation images (orange); the grey line follows the recent mini-batches, smoothed</source>
-        <translation type="unfinished"></translation>
+        <translation>各エポック後の交差エントロピー誤差です。学習画像（青）と、学習に使わない検証画像（オレンジ）。灰色の線は直近のミニバッチを平滑化したものです</translation>
     </message>
     <message>
         <source>Share of images classified correctly after each epoch: training (blue) and validation (orange). A validation curve that falls while training rises means the network is memorising rather than learning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recent batches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>train</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>各エポック後に正しく分類できた画像の割合です。学習（青）と検証（オレンジ）。学習の曲線が上がるのに検証の曲線が下がるときは、ネットワークが学ぶのではなく丸暗記しています（過学習）</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{0}&apos;&gt;━━ ●&lt;/span&gt; train &amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{1}&apos;&gt;╍╍ ■&lt;/span&gt; validation &amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{2}&apos;&gt;━━&lt;/span&gt; recent mini-batches (smoothed)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{0}&apos;&gt;━━ ●&lt;/span&gt; 学習 &amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{1}&apos;&gt;╍╍ ■&lt;/span&gt; 検証 &amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{2}&apos;&gt;━━&lt;/span&gt; 直近のミニバッチ（平滑化）</translation>
     </message>
     <message>
         <source>Validation images are held out from the training images and never trained on</source>
-        <translation type="unfinished"></translation>
+        <translation>検証画像は学習画像から取り分けたもので、学習には使いません</translation>
     </message>
     <message>
         <source>Loss (lower is better)</source>
-        <translation type="unfinished"></translation>
+        <translation>損失（低いほど良い）</translation>
     </message>
     <message>
         <source>Accuracy (higher is better)</source>
-        <translation type="unfinished"></translation>
+        <translation>正解率（高いほど良い）</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>エポック</translation>
+    </message>
+</context>
+<context>
+    <name>DataSources</name>
+    <message>
+        <source>MNIST digits (bundled)</source>
+        <translation>MNIST の数字（同梱）</translation>
+    </message>
+    <message>
+        <source>Shapes (generated)</source>
+        <translation>図形（自動生成）</translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation>画像フォルダー…</translation>
+    </message>
+    <message>
+        <source>My classes</source>
+        <translation>自分のクラス</translation>
     </message>
 </context>
 <context>
@@ -665,19 +667,19 @@ appears after training</source>
     <message>
         <source>MNIST digits (bundled)</source>
         <extracomment>Samples kept per class for the summary strip; it shows as many as fit. Milliseconds without an edit before My classes are kept for the next start. Where My classes are kept between runs (None: not kept; see `restore_autosaved`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">MNIST の数字（同梱）</translation>
     </message>
     <message>
         <source>Shapes (generated)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">図形（自動生成）</translation>
     </message>
     <message>
         <source>Image folder…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">画像フォルダー…</translation>
     </message>
     <message>
         <source>My classes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">自分のクラス</translation>
     </message>
     <message>
         <source>Where the training images come from</source>
@@ -789,7 +791,7 @@ appears after training</source>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">消去</translation>
     </message>
     <message>
         <source>Wipe the drawing (Delete key on the canvas)</source>
@@ -1248,16 +1250,264 @@ appears after training</source>
         <translation>「{0}」は画像ファイルではありません。</translation>
     </message>
     <message>
-        <source>“{0}” is not a regular file ({1}), so it was not opened.</source>
-        <translation>「{0}」は通常のファイルではない（{1}）ため、開きませんでした。</translation>
-    </message>
-    <message>
         <source>“{0}” could not be read: {1}</source>
         <translation>「{0}」を読み込めませんでした：{1}</translation>
     </message>
     <message>
         <source>The folder of the class “{0}” is missing.</source>
         <translation>クラス「{0}」のフォルダーがありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a folder, not an image file.</source>
+        <translation>「{0}」はフォルダーで、画像ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a named pipe, not an image file.</source>
+        <translation>「{0}」は名前付きパイプで、画像ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a device, not an image file.</source>
+        <translation>「{0}」はデバイスで、画像ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a regular file, so it cannot be an image.</source>
+        <translation>「{0}」は通常のファイルではないため、画像として開けません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is empty (0 bytes).</source>
+        <translation>「{0}」は空です（0 バイト）。</translation>
+    </message>
+    <message>
+        <source>“{0}” is too large to open ({1} MB).</source>
+        <translation>「{0}」は大きすぎて開けません（{1} MB）。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an image CNN Lab can read. Try a PNG, JPEG, BMP or GIF file.</source>
+        <translation>「{0}」は CNN Lab が読める画像ではありません。PNG、JPEG、BMP、GIF のファイルを試してください。</translation>
+    </message>
+    <message>
+        <source>“{0}” is too large ({1}×{2} pixels); the limit is {3} megapixels.</source>
+        <translation>「{0}」は大きすぎます（{1}×{2} 画素）。上限は {3} メガピクセルです。</translation>
+    </message>
+    <message>
+        <source>“{0}” is damaged or incomplete ({1}).</source>
+        <translation>「{0}」は壊れているか、途中で切れています（{1}）。</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be decoded: the file is damaged or not really an image ({1}).</source>
+        <translation>「{0}」を読み込めませんでした。ファイルが壊れているか、実際には画像ではありません（{1}）。</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be encoded as PNG.</source>
+        <translation>「{0}」を PNG に変換できませんでした。</translation>
+    </message>
+    <message>
+        <source>{0} is not a number.</source>
+        <translation>{0} は数値ではありません。</translation>
+    </message>
+    <message>
+        <source>Weights are limited to ±{0}; {1} is too large.</source>
+        <translation>重みは ±{0} までです。{1} は大きすぎます。</translation>
+    </message>
+    <message>
+        <source>Weights are limited to ±{0}; a {1}-digit number is far too large.</source>
+        <translation>重みは ±{0} までです。{1} 桁の数は大きすぎます。</translation>
+    </message>
+    <message>
+        <source>A weight must be a finite number (not NaN or infinity).</source>
+        <translation>重みは有限の数でなければなりません（NaN や無限大は使えません）。</translation>
+    </message>
+    <message>
+        <source>Each filter must be an object with a name and weights.</source>
+        <translation>各フィルターは名前と重みを持つオブジェクトでなければなりません。</translation>
+    </message>
+    <message>
+        <source>A filter&apos;s name must be text.</source>
+        <translation>フィルターの名前は文字列でなければなりません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A filter&apos;s name must be at most %n character(s) long.</source>
+        <translation>
+            <numerusform>フィルターの名前は %n 文字以内にしてください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A filter&apos;s preset must be the name of a preset.</source>
+        <translation>フィルターのプリセットにはプリセットの名前を指定してください。</translation>
+    </message>
+    <message>
+        <source>Filter weights must be a grid of numbers.</source>
+        <translation>フィルターの重みは数値の格子でなければなりません。</translation>
+    </message>
+    <message>
+        <source>Filter weights must be k×k grids up to {0}×{0}.</source>
+        <translation>フィルターの重みは {0}×{0} までの k×k の格子でなければなりません。</translation>
+    </message>
+    <message>
+        <source>A filter has one grid per colour channel: 1 (grey) or 3 (RGB).</source>
+        <translation>フィルターはチャンネルごとに 1 つの格子を持ちます。1 つ（グレー）か 3 つ（RGB）です。</translation>
+    </message>
+    <message>
+        <source>The weights must have shape {0}, not {1}.</source>
+        <translation>重みの形は {1} ではなく {0} でなければなりません。</translation>
+    </message>
+    <message>
+        <source>A layer needs at least one filter.</source>
+        <translation>層には少なくとも 1 つのフィルターが必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A layer holds at most %n filter(s).</source>
+        <translation>
+            <numerusform>1 つの層に置けるフィルターは %n 個までです。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All filters of a layer must have the same size.</source>
+        <translation>層のフィルターはすべて同じ大きさでなければなりません。</translation>
+    </message>
+    <message>
+        <source>The kernel size must be between 1 and {0}.</source>
+        <translation>カーネルの大きさは 1 から {0} までです。</translation>
+    </message>
+    <message>
+        <source>There is no trained model with a convolution layer yet.</source>
+        <translation>畳み込み層を持つ学習済みモデルがまだありません。</translation>
+    </message>
+    <message>
+        <source>No filters of your own were replaced.</source>
+        <translation>置き換えられた自分のフィルターはありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a source of training images.</source>
+        <translation>「{0}」は学習画像の取得元ではありません。</translation>
+    </message>
+    <message>
+        <source>An image must be (H, W) or (H, W, 3), not {0}.</source>
+        <translation>画像の形は (H, W) か (H, W, 3) でなければなりません（{0} ではなく）。</translation>
+    </message>
+    <message>
+        <source>These settings would need {0} GiB of memory for one exploration, more than the {1} GiB allowed. Choose a smaller working size, a smaller kernel or fewer filters.</source>
+        <translation>この設定では 1 回の計算に {0} GiB のメモリーが必要で、上限の {1} GiB を超えます。作業サイズやカーネルを小さくするか、フィルターを減らしてください。</translation>
+    </message>
+    <message>
+        <source>The number of filters must be between 1 and {0}.</source>
+        <translation>フィルターの数は 1 から {0} までです。</translation>
+    </message>
+    <message>
+        <source>The kernel size, stride and pool size must be at least 1.</source>
+        <translation>カーネルの大きさ、ストライド、プーリングの大きさは 1 以上でなければなりません。</translation>
+    </message>
+    <message>
+        <source>The padding cannot be negative.</source>
+        <translation>パディングを負の値にはできません。</translation>
+    </message>
+    <message>
+        <source>The pooling must be max, average or none.</source>
+        <translation>プーリングは最大値、平均値、なしのいずれかです。</translation>
+    </message>
+    <message>
+        <source>The hidden units must be between 0 (none) and {0}.</source>
+        <translation>隠れ層のユニット数は 0（なし）から {0} までです。</translation>
+    </message>
+    <message>
+        <source>The epochs must be between 1 and {0}.</source>
+        <translation>エポック数は 1 から {0} までです。</translation>
+    </message>
+    <message>
+        <source>The batch size must be between 1 and {0}.</source>
+        <translation>バッチサイズは 1 から {0} までです。</translation>
+    </message>
+    <message>
+        <source>The learning rate must be a positive number.</source>
+        <translation>学習率は正の数でなければなりません。</translation>
+    </message>
+    <message>
+        <source>The optimizer must be Adam or SGD.</source>
+        <translation>最適化手法は Adam か SGD です。</translation>
+    </message>
+    <message>
+        <source>The momentum must be at least 0 and below 1.</source>
+        <translation>モーメンタムは 0 以上 1 未満です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The augmentation shift must be between 0 and %n pixel(s).</source>
+        <translation>
+            <numerusform>データ拡張のずらし幅は 0 から %n 画素までです。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The patience must be at least 1 epoch.</source>
+        <translation>早期終了の待ちエポック数は 1 以上です。</translation>
+    </message>
+    <message>
+        <source>The validation share must be at least 0 and below 1.</source>
+        <translation>検証データの割合は 0 以上 1 未満です。</translation>
+    </message>
+    <message>
+        <source>A list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>An object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>This JSON file does not hold CNN Lab filters.</source>
+        <translation>この JSON ファイルには CNN Lab のフィルターが入っていません。</translation>
+    </message>
+    <message>
+        <source>The file holds no filters.</source>
+        <translation>ファイルにフィルターが 1 つもありません。</translation>
+    </message>
+    <message>
+        <source>The file holds {0} filters; at most {1} are allowed.</source>
+        <translation>ファイルには {0} 個のフィルターがあります。使えるのは {1} 個までです。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s filter {0}: {1}</source>
+        <translation>ファイルのフィルター {0}: {1}</translation>
+    </message>
+    <message>
+        <source>All filters in a file must have the same size and channels.</source>
+        <translation>ファイル内のフィルターはすべて同じ大きさとチャンネル数でなければなりません。</translation>
+    </message>
+    <message>
+        <source>Loading the folder was cancelled.</source>
+        <translation>フォルダーの読み込みを中止しました。</translation>
+    </message>
+    <message>
+        <source>No pictures could be read in “{0}” ({1}).</source>
+        <translation>「{0}」の画像を 1 枚も読み込めませんでした（{1}）。</translation>
+    </message>
+    <message>
+        <source>No pictures could be read in “{0}”: the class subfolders are empty.</source>
+        <translation>「{0}」の画像を 1 枚も読み込めませんでした。クラスのサブフォルダーが空です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The class “{0}” has %n image(s); every class needs at least 2 (one to train on, one to test with).</source>
+        <translation>
+            <numerusform>クラス「{0}」の画像は %n 枚です。どのクラスにも 2 枚以上（学習用に 1 枚、テスト用に 1 枚）必要です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{0}” looks blank: no strokes were found.</source>
+        <translation>「{0}」は白紙のようです。線が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a named pipe, not a picture file.</source>
+        <translation>「{0}」は名前付きパイプで、画像ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a device, not a picture file.</source>
+        <translation>「{0}」はデバイスで、画像ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a socket, not a picture file.</source>
+        <translation>「{0}」はソケットで、画像ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a regular file, so it was not opened.</source>
+        <translation>「{0}」は通常のファイルではないため、開きませんでした。</translation>
     </message>
     <message>
         <source>This network needs about {0} MiB of memory to train, more than the {1} MiB allowed; layer {2} ({3}) alone needs {4} MiB. Use fewer filters, a smaller batch size or a smaller picture.</source>
@@ -1517,63 +1767,63 @@ appears after training</source>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">恒等（そのまま）</translation>
     </message>
     <message>
         <source>Box blur</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ぼかし（平均）</translation>
     </message>
     <message>
         <source>Gaussian blur</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ガウスぼかし</translation>
     </message>
     <message>
         <source>Sharpen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">シャープ化</translation>
     </message>
     <message>
         <source>Sobel x (vertical edges)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Sobel x（縦のエッジ）</translation>
     </message>
     <message>
         <source>Sobel y (horizontal edges)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Sobel y（横のエッジ）</translation>
     </message>
     <message>
         <source>Prewitt x (vertical edges)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Prewitt x（縦のエッジ）</translation>
     </message>
     <message>
         <source>Prewitt y (horizontal edges)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Prewitt y（横のエッジ）</translation>
     </message>
     <message>
         <source>Laplacian</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ラプラシアン</translation>
     </message>
     <message>
         <source>Emboss</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">エンボス</translation>
     </message>
     <message>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">輪郭</translation>
     </message>
     <message>
         <source>Horizontal line</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">横線</translation>
     </message>
     <message>
         <source>Vertical line</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">縦線</translation>
     </message>
     <message>
         <source>Diagonal line \</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">斜め線 \</translation>
     </message>
     <message>
         <source>Diagonal line /</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">斜め線 /</translation>
     </message>
     <message>
         <source>{0}: {1}×{2}, bias {3}. Double-click to rename.</source>
@@ -1629,7 +1879,7 @@ appears after training</source>
     </message>
     <message>
         <source>Open image…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">画像を開く…</translation>
     </message>
     <message>
         <source>Open a picture file (PNG, JPEG, BMP, GIF, …). You can also drop a file onto the window.</source>
@@ -1645,7 +1895,7 @@ appears after training</source>
     </message>
     <message>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">描く</translation>
     </message>
     <message>
         <source>Draw your own picture with the mouse; every view follows as you draw.</source>
@@ -1681,7 +1931,7 @@ appears after training</source>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">元に戻す</translation>
     </message>
     <message>
         <source>Take back the last stroke (Ctrl+Z on the canvas).</source>
@@ -1689,7 +1939,7 @@ appears after training</source>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">消去</translation>
     </message>
     <message>
         <source>Start again on blank paper.</source>
@@ -1769,7 +2019,7 @@ appears after training</source>
     </message>
     <message>
         <source>Images ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">画像 ({0})</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -1809,7 +2059,7 @@ appears after training</source>
     </message>
     <message>
         <source>drawing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">手描き</translation>
     </message>
     <message>
         <source>Photo: {0}</source>
@@ -1887,14 +2137,6 @@ appears after training</source>
         <source>Row {0}, column {1}: {2:g}
 Drag up/down or scroll to change it (Shift: finer, Ctrl+scroll: ±1).
 Double-click or start typing to enter a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LabState</name>
-    <message>
-        <source>these settings would need {0:.1f} GiB of memory for one exploration, more than the {1:.0f} GiB allowed; choose a smaller working size, a smaller kernel or fewer filters</source>
-        <extracomment>The order signals go out in when a batch of changes ends: what changed first, then what was picked, so a listener of a later signal sees every earlier change. The explorer&apos;s worker thread ends after this long without a heavy exploration. Set False to compute every exploration in the GUI thread (tests, exports).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2301,7 +2543,7 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>No trained model yet — train one on the Train page</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">学習済みのモデルがまだありません。「ネットワークを学習する」ページで学習してください</translation>
     </message>
     <message>
         <source>The model reads {0}×{1} grayscale images: pick a digit or set the size to {0}</source>
@@ -2333,27 +2575,189 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>Presets</name>
+    <message>
+        <source>Identity</source>
+        <translation>恒等（そのまま）</translation>
+    </message>
+    <message>
+        <source>Box blur</source>
+        <translation>ぼかし（平均）</translation>
+    </message>
+    <message>
+        <source>Gaussian blur</source>
+        <translation>ガウスぼかし</translation>
+    </message>
+    <message>
+        <source>Sharpen</source>
+        <translation>シャープ化</translation>
+    </message>
+    <message>
+        <source>Sobel x (vertical edges)</source>
+        <translation>Sobel x（縦のエッジ）</translation>
+    </message>
+    <message>
+        <source>Sobel y (horizontal edges)</source>
+        <translation>Sobel y（横のエッジ）</translation>
+    </message>
+    <message>
+        <source>Prewitt x (vertical edges)</source>
+        <translation>Prewitt x（縦のエッジ）</translation>
+    </message>
+    <message>
+        <source>Prewitt y (horizontal edges)</source>
+        <translation>Prewitt y（横のエッジ）</translation>
+    </message>
+    <message>
+        <source>Laplacian</source>
+        <translation>ラプラシアン</translation>
+    </message>
+    <message>
+        <source>Emboss</source>
+        <translation>エンボス</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>輪郭</translation>
+    </message>
+    <message>
+        <source>Horizontal line</source>
+        <translation>横線</translation>
+    </message>
+    <message>
+        <source>Vertical line</source>
+        <translation>縦線</translation>
+    </message>
+    <message>
+        <source>Diagonal line \</source>
+        <translation>斜め線 \</translation>
+    </message>
+    <message>
+        <source>Diagonal line /</source>
+        <translation>斜め線 /</translation>
+    </message>
+</context>
+<context>
     <name>ProbabilityBars</name>
     <message>
         <source>No trained model yet — train one on the Train page</source>
-        <extracomment>The winning class stands out; the others stay quiet so the eye goes to the winner. A bar longer than this carries its value inside, in white, so the label never leaves the fixed 0–1 axis.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>学習済みのモデルがまだありません。「ネットワークを学習する」ページで学習してください</translation>
     </message>
     <message>
         <source>The class the network finds most likely, and the probability it gives it</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The winning class stands out; the others stay quiet so the eye goes to the winner. A bar longer than this carries its value inside, in white, so the label never leaves the fixed 0–1 axis.</extracomment>
+        <translation>ネットワークが最も可能性が高いと判断したクラスと、その確率</translation>
     </message>
     <message>
         <source>Softmax probabilities: how likely the network finds each class. They add up to 100%.</source>
-        <translation type="unfinished"></translation>
+        <translation>ソフトマックス関数による確率: ネットワークが各クラスをどのくらいありそうと見ているかです。合計は 100% になります。</translation>
     </message>
     <message>
         <source>Prediction: —</source>
-        <translation type="unfinished"></translation>
+        <translation>予測: —</translation>
     </message>
     <message>
         <source>Prediction: {0} ({1} sure)</source>
-        <translation type="unfinished"></translation>
+        <translation>予測: {0}（確率 {1}）</translation>
+    </message>
+</context>
+<context>
+    <name>Samples</name>
+    <message>
+        <source>X (9×9)</source>
+        <translation>X (9×9)</translation>
+    </message>
+    <message>
+        <source>O (9×9)</source>
+        <translation>O (9×9)</translation>
+    </message>
+    <message>
+        <source>Smiley (9×9)</source>
+        <translation>笑顔 (9×9)</translation>
+    </message>
+    <message>
+        <source>Plus (7×7)</source>
+        <translation>十字 (7×7)</translation>
+    </message>
+    <message>
+        <source>Vertical stripes (9×9)</source>
+        <translation>縦じま (9×9)</translation>
+    </message>
+    <message>
+        <source>Horizontal stripes (9×9)</source>
+        <translation>横じま (9×9)</translation>
+    </message>
+    <message>
+        <source>Checkerboard (8×8)</source>
+        <translation>市松模様 (8×8)</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>Triangle</source>
+        <translation>三角形</translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation>バツ印</translation>
+    </message>
+    <message>
+        <source>Horizontal line</source>
+        <translation>横線</translation>
+    </message>
+    <message>
+        <source>Vertical line</source>
+        <translation>縦線</translation>
+    </message>
+    <message>
+        <source>Cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <source>Coffee</source>
+        <translation>コーヒー</translation>
+    </message>
+    <message>
+        <source>Astronaut</source>
+        <translation>宇宙飛行士</translation>
+    </message>
+    <message>
+        <source>Digit {0}</source>
+        <translation>数字 {0}</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>模様</translation>
+    </message>
+    <message>
+        <source>Digits (MNIST)</source>
+        <translation>数字 (MNIST)</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>図形</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>写真</translation>
+    </message>
+    <message>
+        <source>“Chelsea” the cat: photograph by Stefan van der Walt, CC0 (scikit-image)</source>
+        <translation>猫の「Chelsea」: 撮影 Stefan van der Walt、CC0 (scikit-image)</translation>
+    </message>
+    <message>
+        <source>Coffee: photograph by Rachel Michetti, courtesy of Pikolo Espresso Bar, CC0 (scikit-image)</source>
+        <translation>コーヒー: 撮影 Rachel Michetti、提供 Pikolo Espresso Bar、CC0 (scikit-image)</translation>
+    </message>
+    <message>
+        <source>Astronaut Eileen Collins: NASA, public domain (scikit-image)</source>
+        <translation>宇宙飛行士 Eileen Collins: NASA、パブリックドメイン (scikit-image)</translation>
     </message>
 </context>
 <context>
@@ -2854,106 +3258,6 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>CNN Lab needs a graphical display and none was found (DISPLAY and WAYLAND_DISPLAY are unset): start it from a desktop session, over &quot;ssh -X&quot;, or under &quot;xvfb-run cnn-lab&quot;.</source>
         <translation>CNN Lab を表示する画面が見つかりません（DISPLAY も WAYLAND_DISPLAY も設定されていません）。デスクトップのセッションから、&quot;ssh -X&quot; 経由で、または &quot;xvfb-run cnn-lab&quot; で起動してください。</translation>
-    </message>
-</context>
-<context>
-    <name>samples</name>
-    <message>
-        <source>Patterns</source>
-        <extracomment>Category names in the order the picker shows them (source text; see `category_title`).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Digits (MNIST)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shapes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Photos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Circle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Square</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Triangle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cross</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Horizontal line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vertical line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>X (9×9)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>O (9×9)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Smiley (9×9)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plus (7×7)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vertical stripes (9×9)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Horizontal stripes (9×9)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkerboard (8×8)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Digit {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“Chelsea” the cat: photograph by Stefan van der Walt, CC0 (scikit-image)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coffee</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coffee: photograph by Rachel Michetti, courtesy of Pikolo Espresso Bar, CC0 (scikit-image)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Astronaut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Astronaut Eileen Collins: NASA, public domain (scikit-image)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

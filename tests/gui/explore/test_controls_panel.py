@@ -83,7 +83,7 @@ def test_too_large_pool_gives_a_message_not_an_exception(panel, qtbot):
     state.set_settings(stride=(16, 16))
     state.recompute()
     assert state.exploration is None
-    assert messages and "does not fit" in messages[-1]
+    assert messages and "no output is left" in messages[-1]  # worded by error_text
     assert "larger than the feature map" in panel.summary.text()
 
 
