@@ -560,11 +560,11 @@ appears after training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>rows</source>
+        <source>rows: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cols</source>
+        <source>cols: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1530,7 +1530,7 @@ appears after training</source>
     <name>ExplainPanel</name>
     <message>
         <source>Click a cell of the feature map to see how it was computed.</source>
-        <extracomment>Up to this many products, the sum is written term by term.</extracomment>
+        <extracomment>Up to this many products, the sum is written term by term. The maths&apos; height, kept while the hint stands in for it (see _show_page).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1559,6 +1559,7 @@ appears after training</source>
     </message>
     <message>
         <source>{channel}: {terms}</source>
+        <extracomment>Left, top, right, bottom margins around the hint or the maths. The most height the maths asks for; beyond it, it scrolls.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2114,7 +2115,7 @@ appears after training</source>
     <name>KernelGrid</name>
     <message>
         <source>Filter weights</source>
-        <extracomment>Cells may shrink this far for kernels of 10 or 11 columns, so an 11×11 kernel still fits a 340 px side panel without a scroll bar.</extracomment>
+        <extracomment>Kernels of 10 or more columns (up to :data:`engine.limits.MAX_KERNEL_SIZE`, 15) get cells of this width divided by the columns, at least ``MIN_CELL_LARGEST`` px, so a 15×15 kernel still fits the side panel without a scroll bar. Below this cell width (large kernels) numbers are written with two decimals and no leading zero (``.25``, ``-.5``): three decimals would shrink below readable size. The tooltip and the editor keep the exact value.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2515,7 +2516,7 @@ Double-click or start typing to enter a number.</source>
     <name>PixelGrid</name>
     <message>
         <source>row {0}, col {1} = {2}</source>
-        <extracomment>Pictures larger than this (rows or columns) are not listed: thousands of numbers teach nothing, and the learner is told to pick a small working size instead. The colour the explorer frames a receptive field with (gui.explore.stage_view.FIELD_COLOR). Smallest legible digit height; below it the cells show colour only.</extracomment>
+        <extracomment>Pictures larger than this (rows or columns) are not listed: thousands of numbers teach nothing, and the learner is told to pick a small working size instead. The colour the explorer frames a receptive field with (gui.explore.stages.items.FIELD_COLOR). Smallest legible digit height; below it the cells show colour only.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2767,7 +2768,7 @@ Double-click or start typing to enter a number.</source>
 Hover over a map to read a value; click a feature-map cell to see how it was computed; click a pooled cell to see its pool window;
 click a small map below to select that filter.
 Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
-        <extracomment>Largest input (rows and columns) whose pixel values are written over the pixels. Up to this many values, a pooled cell&apos;s sum is written term by term. Largest feature map whose values are written over its cells. Thumbnails per row in the all-filters grid, with names under them ... ... and, past two rows of those, with numbers only (the grid never takes more than two rows, so the stages above keep their room). Least room between thumbnails. Receptive field and selected cell: green reads on white, black, red and blue alike. Pool window and selected pooled cell. The frame around the stages while they have the keyboard focus. Title font size in points; stage titles step down to the smaller sizes (then to two lines, then to an ellipsis) when their columns are narrow. How the stage titles of the top row are tried, best first, as (lines, points): all four take the first that fits every one of them, so the row stays uniform. Columns of the scene&apos;s grid: the four stages, the arrows between them, the colour bar. The two arrangements of the four stages: side by side in one row, or two by two (input → convolution, then activation → pooled), whichever draws the maps larger in the room the view has. (row, column) of each stage, and of each arrow (None: not shown), per arrangement. Room between the maps and the colour bars. Height of the flattened strip&apos;s row. The square arrangement is taken only when it draws the maps this much larger, so a view near the boundary does not flip between the two. Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale never changes the bar&apos;s width, and so never the layout). Margin the view box leaves around a map (a fraction of the map&apos;s size). Colour scales never get narrower than this: a response that is zero up to float rounding (a flat image under an edge detector) reads as white, not as loud noise. An elided text must keep at least this many characters to be worth showing. Tooltip while the whole text shows (the whole text is the tooltip otherwise). Pixels left empty above the text. Items whose numbers show only together (this one included, or empty). (text, selected) of the title on show, to skip re-setting an unchanged one. What the image was last drawn from (thumbnails skip redrawing an unchanged map). Why the pooled stage is empty (a pool that does not fit), or None. (picture, padding) the input&apos;s numbers were written for. Where the pointer last was over the scene (scene coordinates), or None. Colour-scale limits on show, kept while they still fit (see _steady_limit); forgotten when the picture or the geometry changes. Filter index -&gt; (map signature, magnitude) (see _map_magnitude). The filters changed after the exploration on show was computed. (name, shape) of each top-row title, fitted to the columns as a row. Scene width the columns were last shared out for, and the width of one stage. How wide the widest stage map is drawn (the height may keep it narrower).</extracomment>
+        <extracomment>The frame around the stages while they have the keyboard focus. Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale never changes the bar&apos;s width, and so never the layout). Why the pooled stage is empty (a pool that does not fit), or None. Where the pointer last was over the scene (scene coordinates), or None. The filters changed after the exploration on show was computed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2800,6 +2801,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Hover over a map to read its values · click a feature-map cell to see how it was computed</source>
+        <extracomment>Up to this many values, a pooled cell&apos;s sum is written term by term.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
