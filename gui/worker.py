@@ -6,8 +6,9 @@ send progress (delivered to the GUI thread as the ``progressed`` signal) and pol
 will read the result (the window is closing), so work after stopping can be skipped.
 It must not touch widgets, and should report copies of arrays, never arrays it keeps
 changing. Wiring follows Qt's own pattern (as superqt's ``new_worker_qthread``):
-``started -> run``, ``finished -> quit``, ``finished -> deleteLater``. Connect to the
-signals before calling :meth:`Worker.start`.
+``started -> run``, ``ended -> quit``; instead of ``finished -> deleteLater``, the job
+moves itself back to the GUI thread when it ends and is freed there (see
+:meth:`_Job.run`). Connect to the signals before calling :meth:`Worker.start`.
 
 Closing the window must not wait for a long step: :meth:`Worker.stop_and_wait` waits a
 little, then leaves the thread to finish on its own. Its objects are kept alive until
@@ -24,7 +25,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 
 def _load_malloc_trim():
@@ -117,6 +118,14 @@ class _Job(QObject):
             self.succeeded.emit(result)
         finally:
             return_free_memory()
+            # Hand the job back to the GUI thread before its thread ends, so that it is
+            # destroyed there. Destroying a Python QObject in the worker thread needs the
+            # GIL while Qt holds a connection lock; the GUI thread, holding the GIL while
+            # it connects or disconnects any signal sharing that lock, then waits for it:
+            # the window froze for good (seen in benchmarks/bench_soak.py).
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
             self.ended.emit()
 
 
@@ -149,7 +158,6 @@ class Worker(QObject):
         # Direct: QThread.quit is thread-safe, and a queued call could never run while
         # the GUI thread blocks in stop_and_wait().
         self._job.ended.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread.finished.connect(self._job.deleteLater)
         self._thread.finished.connect(self._on_thread_finished)
         self._running = False
 

@@ -22,6 +22,22 @@ def _isolated_qsettings(tmp_path_factory):
     yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_plurals(_isolated_qsettings):
+    """English plural forms ("1 character", "40 characters") come from a catalogue, as
+    when the app starts, whichever test happens to run first."""
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from gui import i18n
+    except ImportError:  # engine-only environments
+        yield
+        return
+    _app = QApplication.instance() or QApplication([])
+    i18n.ensure_installed()
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _private_data_folder_and_no_modal_questions(monkeypatch, tmp_path):
     """Each test keeps My classes in its own data folder, and closing a window with
