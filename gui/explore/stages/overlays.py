@@ -5,12 +5,11 @@ Made once, moved on every change."""
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
 
-from engine.pipeline import Exploration, PooledCellExplanation
+from engine.pipeline import CellExplanation, Exploration, PooledCellExplanation
 from gui.common.colormap import INK
 from gui.explore.stages.items import FIELD_COLOR, POOL_COLOR, SELECTED_TITLE_COLOR, Stage, pen
 
@@ -121,18 +120,15 @@ class StageOverlays:
         for item in (self.segment_item, self.boundary_item):
             item.hide()
 
-    def show_cell(self, e: Exploration, kernel: tuple[int, int], row: int, col: int) -> None:
-        """Mark feature-map cell (row, col) and outline the input cells a ``kernel``
-        (rows, cols) reads for it: its span, and for a dilated kernel each cell."""
-        (sh, sw), (ph, pw), (dh, dw) = e.stride, e.padding, e.dilation
-        kh, kw = kernel
-        top, left = row * sh - ph, col * sw - pw
-        rows, cols = top + dh * np.arange(kh), left + dw * np.arange(kw)
+    def show_cell(self, cell: CellExplanation, dilated: bool) -> None:
+        """Mark the explained feature-map cell and outline the input cells its window
+        reads (the engine's ``rows``/``cols``): its span, and for a dilated kernel each
+        cell."""
+        rows, cols = cell.rows, cell.cols
+        top, left = int(rows[0]), int(cols[0])
         path = QPainterPath()
-        height = int(rows[-1]) - top + 1
-        width = int(cols[-1]) - left + 1
-        path.addRect(QRectF(left, top, width, height))
-        if e.dilation != (1, 1):
+        path.addRect(QRectF(left, top, int(cols[-1]) - left + 1, int(rows[-1]) - top + 1))
+        if dilated:
             # A dilated kernel reads only some cells of its span: outline each of them.
             for r in rows:
                 for c in cols:
@@ -140,7 +136,7 @@ class StageOverlays:
         self.field_item.setPath(path)
         self.field_item.show()
         for marker in self.cell_markers.values():
-            marker.setRect(QRectF(col, row, 1, 1))
+            marker.setRect(QRectF(cell.col, cell.row, 1, 1))
             marker.show()
 
     def hide_cell(self) -> None:

@@ -519,11 +519,9 @@ class StageView(QWidget):
         e = self._exploration
         if e is None:
             return
-        row, col = self._state.selected_cell
-        conv_rows, conv_cols = e.conv.shape[1:]
-        if 0 <= row < conv_rows and 0 <= col < conv_cols:
-            kernel = self._state.selected_filter.weights.shape[-2:]
-            self.overlays.show_cell(e, kernel, row, col)
+        cell = self._state.cell_explanation  # computed once an edit, for every panel
+        if cell is not None:
+            self.overlays.show_cell(cell, e.dilation != (1, 1))
         else:
             self.overlays.hide_cell()
         pooled = self.pool_explanation
