@@ -1,8 +1,9 @@
 """A small paint canvas: black ink on white paper, drawn with the mouse.
 
-The picture lives in a backing image of fixed logical resolution (280×280 by default,
-ten times MNIST's 28×28) that is shown scaled to the widget, so a drawing does not depend
-on the window size. Used for the explorer's draw mode and, later, by the classifier.
+The widget shows a :class:`gui.common.drawing.Drawing` scaled to its size (the drawing
+keeps its own fixed resolution, so it does not depend on the window size), turns mouse
+positions into picture coordinates and tells its listeners when the picture changed.
+Used for the explorer's draw mode, the dataset panel and the classifier.
 """
 
 from __future__ import annotations
@@ -19,11 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from gui.common.image_io import qimage_to_rgb
-
-PAPER = QColor(255, 255, 255)
-INK = QColor(0, 0, 0)
-MAX_UNDO = 30
+from gui.common.drawing import Drawing
 
 
 class DrawCanvas(QWidget):
@@ -51,14 +48,9 @@ class DrawCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None, resolution: int | tuple[int, int] = 280,
                  pen_width: float = 20.0) -> None:
         super().__init__(parent)
-        self._pen_width = float(pen_width)
+        self._drawing = Drawing(resolution, pen_width)
         self._eraser = False
-        self._undo: list[QImage] = []
-        self._last: QPointF | None = None   # previous point of the stroke going on
-        self._stroke_erases = False
         self._hover: QPointF | None = None  # widget position, for the brush outline
-        self._image = QImage()
-        self.resolution = resolution
         # Coalesces a stroke's many mouse moves into at most one `drawn` per interval,
         # so views that follow the drawing repaint at a steady rate instead of queueing.
         self._throttle = QTimer(self)
@@ -76,31 +68,25 @@ class DrawCanvas(QWidget):
     @property
     def resolution(self) -> tuple[int, int]:
         """(height, width) of the backing picture; setting it clears the drawing."""
-        return self._image.height(), self._image.width()
+        return self._drawing.resolution
 
     @resolution.setter
     def resolution(self, value: int | tuple[int, int]) -> None:
-        h, w = (value, value) if np.isscalar(value) else value
-        h, w = int(h), int(w)
-        if not (1 <= h <= 4096 and 1 <= w <= 4096):
-            raise ValueError(f"canvas resolution must be 1..4096 pixels, got {h}×{w}")
-        self._image = QImage(w, h, QImage.Format.Format_RGB32)
-        self._image.fill(PAPER)
-        self._set_undo([])
+        had_undo = self._drawing.can_undo()
+        self._drawing.resolution = value
+        if had_undo:
+            self.undo_available.emit(False)
         self.updateGeometry()
         self.update()
 
     @property
     def pen_width(self) -> float:
         """Brush diameter in backing pixels."""
-        return self._pen_width
+        return self._drawing.pen_width
 
     @pen_width.setter
     def pen_width(self, value: float) -> None:
-        value = float(value)
-        if not (0.5 <= value <= max(self.resolution)):
-            raise ValueError(f"pen width must be between 0.5 and {max(self.resolution)}")
-        self._pen_width = value
+        self._drawing.pen_width = value
         self.update()
 
     @property
@@ -126,45 +112,39 @@ class DrawCanvas(QWidget):
         self._throttle.setInterval(max(0, int(ms)))
 
     # --- the picture --------------------------------------------------------------------
+    @property
+    def drawing(self) -> Drawing:
+        """The picture model the canvas shows and draws into."""
+        return self._drawing
+
     def image(self) -> np.ndarray:
         """The drawing as (H, W, 3) float32 RGB in [0, 1]: paper 1, ink 0."""
-        return qimage_to_rgb(self._image)
+        return self._drawing.image()
 
     def qimage(self) -> QImage:
         """A copy of the backing picture."""
-        return self._image.copy()
+        return self._drawing.qimage()
 
     def is_blank(self) -> bool:
         """True when no ink is left on the paper."""
-        return bool(np.all(self.image() >= 1.0))
+        return self._drawing.is_blank()
 
     def clear(self) -> None:
         """Blank paper (undoable)."""
-        if self.is_blank():
-            return
-        self._push_undo()
-        self._image.fill(PAPER)
-        self._changed_now()
+        had_undo = self._drawing.can_undo()
+        if self._drawing.clear():
+            if not had_undo:
+                self.undo_available.emit(True)
+            self._changed_now()
 
     def undo(self) -> None:
         """Take back the last stroke or clear."""
-        if not self._undo:
-            return
-        self._image = self._undo.pop()
-        self.undo_available.emit(bool(self._undo))
-        self._changed_now()
+        if self._drawing.undo():
+            self.undo_available.emit(self._drawing.can_undo())
+            self._changed_now()
 
     def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    def _push_undo(self) -> None:
-        self._set_undo((self._undo + [self._image.copy()])[-MAX_UNDO:])
-
-    def _set_undo(self, stack: list[QImage]) -> None:
-        had = bool(self._undo)
-        self._undo = stack
-        if had != bool(stack):
-            self.undo_available.emit(bool(stack))
+        return self._drawing.can_undo()
 
     def _changed_now(self) -> None:
         self._throttle.stop()
@@ -206,30 +186,19 @@ class DrawCanvas(QWidget):
         painter.fillRect(self.rect(), self.palette().window())
         target = self._target()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, self._image)
+        painter.drawImage(target, self._drawing.backing)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(target.adjusted(-0.5, -0.5, 0.5, 0.5))
         if self._hover is not None and target.contains(self._hover):
             # Outline of the brush at its real size, so the learner sees what a stroke covers.
-            radius = self._pen_width / 2 * target.width() / self.resolution[1]
+            radius = self.pen_width / 2 * target.width() / self.resolution[1]
             painter.setPen(QPen(QColor(120, 120, 120), 1))
             painter.drawEllipse(self._hover, radius, radius)
         painter.end()
 
-    def _stroke_to(self, point: QPointF) -> None:
-        painter = QPainter(self._image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(PAPER if self._stroke_erases else INK, self._pen_width,
-                   Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        if self._last is None or self._last == point:
-            painter.drawPoint(point)  # a click leaves a round dot
-        else:
-            painter.drawLine(self._last, point)
-        painter.end()
-        self._last = point
+    def _stroke_went_on(self) -> None:
         self.update()
         if not self._throttle.isActive():
             self._throttle.start()
@@ -237,31 +206,32 @@ class DrawCanvas(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         button = event.button()
         if button not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton) \
-                or self._last is not None:
+                or self._drawing.stroking:
             event.ignore()
             return
-        self._push_undo()
-        self._stroke_erases = self._eraser or button == Qt.MouseButton.RightButton
+        had_undo = self._drawing.can_undo()
+        self._drawing.begin_stroke(self._to_image(event.position()),
+                                   erase=self._eraser or button == Qt.MouseButton.RightButton)
+        if not had_undo:
+            self.undo_available.emit(True)
         self._hover = event.position()
-        self._stroke_to(self._to_image(event.position()))
+        self._stroke_went_on()
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self._hover = event.position()
-        if self._last is not None:
-            self._stroke_to(self._to_image(event.position()))
+        if self._drawing.stroking:
+            self._drawing.extend_stroke(self._to_image(event.position()))
+            self._stroke_went_on()
         else:
             self.update()
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._last is None:
+        if not self._drawing.stroking:
             event.ignore()
             return
-        point = self._to_image(event.position())
-        if point != self._last:
-            self._stroke_to(point)
-        self._last = None
+        self._drawing.end_stroke(self._to_image(event.position()))
         self._changed_now()
         event.accept()
 
