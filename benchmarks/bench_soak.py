@@ -170,9 +170,11 @@ def main(argv=None) -> int:
 
     def picture_control() -> None:
         if rng.random() < 0.5:
-            (image.rgb_radio if rng.random() < 0.5 else image.gray_radio).click()
+            (image.preprocessing.rgb_radio if rng.random() < 0.5
+             else image.preprocessing.gray_radio).click()
         else:
-            image.size_combo.setCurrentIndex(int(rng.integers(image.size_combo.count())))
+            image.preprocessing.size_combo.setCurrentIndex(
+                int(rng.integers(image.preprocessing.size_combo.count())))
 
     def click_stage() -> None:
         e = state.exploration

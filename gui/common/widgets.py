@@ -27,6 +27,17 @@ def bold_label(text: str = "") -> QLabel:
     return label
 
 
+def make_quiet(label: QLabel) -> QLabel:
+    """Make ``label`` small, muted text, for hints and credits; returns it."""
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    palette = label.palette()
+    palette.setColor(label.foregroundRole(), palette.color(palette.ColorRole.PlaceholderText))
+    label.setPalette(palette)
+    return label
+
+
 def thumbnail_list(icon_side: int, selection_mode: QAbstractItemView.SelectionMode,
                    gap: int = 6) -> QListWidget:
     """A list of square icons ``icon_side`` pixels wide, ``gap`` pixels apart, in rows

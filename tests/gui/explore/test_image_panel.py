@@ -16,7 +16,7 @@ from gui.common.draw_canvas import DrawCanvas
 from gui.common.image_io import load_image
 from gui.common.preprocess import Preprocess, prepare
 from gui.common.samples import DEFAULT_SAMPLE, SAMPLES, label, load_sample, sample
-from gui.explore import image_panel as image_panel_module
+from gui.explore import image_sources
 from gui.explore.image_panel import ImagePanel
 from gui.state import LabState
 
@@ -196,11 +196,11 @@ def test_open_dialog(panel, state, tmp_path, monkeypatch):
 
 def test_a_large_photo_gets_a_working_size(panel, state, tmp_path):
     assert state.preprocess.size is None
-    path = write_picture(tmp_path / "wide.png", image_panel_module.LARGE_SIDE + 100, 20)
+    path = write_picture(tmp_path / "wide.png", image_sources.LARGE_SIDE + 100, 20)
     assert panel.open_file(path)
-    assert state.preprocess.size == image_panel_module.AUTO_WORKING_SIZE
-    assert max(state.image.shape[1:]) == image_panel_module.AUTO_WORKING_SIZE
-    assert panel.size_combo.currentData() == image_panel_module.AUTO_WORKING_SIZE
+    assert state.preprocess.size == image_sources.AUTO_WORKING_SIZE
+    assert max(state.image.shape[1:]) == image_sources.AUTO_WORKING_SIZE
+    assert panel.preprocessing.size_combo.currentData() == image_sources.AUTO_WORKING_SIZE
 
 
 def test_last_folder_only_accepts_folders(panel, tmp_path):
@@ -377,19 +377,19 @@ def test_draw_mode_follows_the_drawing(panel, state, qtbot):
     panel.show()
     assert not panel.draw_area.isVisible()
     panel.set_draw_mode(True)
-    qtbot.waitExposed(panel.canvas)
+    qtbot.waitExposed(panel.draw_area.canvas)
     assert panel.draw_area.isVisible()
     assert state.source_name == "drawing"
     assert state.image.shape == (1, 280, 280) and state.image.max() == 0.0  # blank paper
-    stroke(qtbot, panel.canvas, [(60, 100), (100, 100), (140, 100)])
+    stroke(qtbot, panel.draw_area.canvas, [(60, 100), (100, 100), (140, 100)])
     assert state.image.max() > 0.99            # ink is 1 in the working image
-    np.testing.assert_array_equal(state.source, panel.canvas.image())
-    panel.canvas.clear()
+    np.testing.assert_array_equal(state.source, panel.draw_area.canvas.image())
+    panel.draw_area.canvas.clear()
     assert state.image.max() == 0.0
     # Choosing something else ends draw mode, so later strokes cannot overwrite it.
     panel.show_sample("pattern:o")
     assert not panel.draw_mode and not panel.draw_area.isVisible()
-    panel.canvas.clear()
+    panel.draw_area.canvas.clear()
     np.testing.assert_array_equal(state.source, load_sample("pattern:o"))
 
 
@@ -411,25 +411,25 @@ def test_someone_else_setting_the_picture_resets_the_panel(panel, state):
 # --------------------------------------------------------------------------- pre-processing
 def test_widgets_change_preprocess(panel, state):
     panel.show_sample("photo:cat")
-    panel.rgb_radio.setChecked(True)
+    panel.preprocessing.rgb_radio.setChecked(True)
     assert state.preprocess.color == "rgb" and state.image.shape[0] == 3
-    panel.size_combo.setCurrentIndex(panel.size_combo.findData(28))
+    panel.preprocessing.size_combo.setCurrentIndex(panel.preprocessing.size_combo.findData(28))
     assert state.preprocess.size == 28 and state.image.shape == (3, 19, 28)
-    assert panel.size_result.text() == "→ 19×28"
+    assert panel.preprocessing.size_result.text() == "→ 19×28"
     assert "170×256 → 19×28" in panel.caption.text()
-    panel.invert_check.setChecked(True)
+    panel.preprocessing.invert_check.setChecked(True)
     assert state.preprocess.invert
-    assert not panel.threshold_slider.isEnabled()
-    panel.binarize_check.setChecked(True)
-    assert state.preprocess.binarize and panel.threshold_slider.isEnabled()
-    panel.threshold_slider.setValue(30)
+    assert not panel.preprocessing.threshold_slider.isEnabled()
+    panel.preprocessing.binarize_check.setChecked(True)
+    assert state.preprocess.binarize and panel.preprocessing.threshold_slider.isEnabled()
+    panel.preprocessing.threshold_slider.setValue(30)
     assert state.preprocess.threshold == pytest.approx(0.30)
-    assert panel.threshold_spin.value() == pytest.approx(0.30)
-    panel.threshold_spin.setValue(0.75)
+    assert panel.preprocessing.threshold_spin.value() == pytest.approx(0.30)
+    panel.preprocessing.threshold_spin.setValue(0.75)
     assert state.preprocess.threshold == pytest.approx(0.75)
-    assert panel.threshold_slider.value() == 75
+    assert panel.preprocessing.threshold_slider.value() == 75
     assert set(np.unique(state.image)) <= {0.0, 1.0}
-    panel.gray_radio.setChecked(True)
+    panel.preprocessing.gray_radio.setChecked(True)
     assert state.preprocess == Preprocess("gray", 28, True, True, 0.75)
 
 
@@ -438,16 +438,17 @@ def test_state_changes_show_in_the_widgets_without_echo(panel, state, qtbot):
     state.image_changed.connect(lambda: changes.append(state.preprocess))
     state.set_preprocess(color="rgb", size=64, invert=True, binarize=True, threshold=0.2)
     assert len(changes) == 1          # the widgets did not answer with changes of their own
-    assert panel.rgb_radio.isChecked() and not panel.gray_radio.isChecked()
-    assert panel.size_combo.currentData() == 64
-    assert panel.invert_check.isChecked() and panel.binarize_check.isChecked()
-    assert panel.threshold_slider.value() == 20
-    assert panel.threshold_spin.value() == pytest.approx(0.2)
-    assert panel.threshold_spin.isEnabled()
-    assert "inverted" in panel.values_hint.text()
+    box = panel.preprocessing
+    assert box.rgb_radio.isChecked() and not box.gray_radio.isChecked()
+    assert box.size_combo.currentData() == 64
+    assert box.invert_check.isChecked() and box.binarize_check.isChecked()
+    assert box.threshold_slider.value() == 20
+    assert box.threshold_spin.value() == pytest.approx(0.2)
+    assert box.threshold_spin.isEnabled()
+    assert "inverted" in box.values_hint.text()
     # One widget edit, one change.
-    panel.invert_check.setChecked(False)
+    box.invert_check.setChecked(False)
     assert len(changes) == 2 and not state.preprocess.invert
     # A working size the list lacks (e.g. set by a lesson) is added, not lost.
     state.set_preprocess(size=32)
-    assert panel.size_combo.currentData() == 32
+    assert panel.preprocessing.size_combo.currentData() == 32

@@ -1,0 +1,95 @@
+"""Where the explorer's picture comes from: files, the clipboard, drops and the samples.
+
+No widget: these functions turn a path or a ``QMimeData`` into (H, W, 3) float32 RGB, or
+raise :class:`gui.common.image_io.ImageLoadError` with a sentence for the learner. The
+:class:`gui.explore.image_panel.ImagePanel` calls them and shows what they return, so
+their texts are filed under its translation context.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QMimeData, QUrl
+from PySide6.QtGui import QImage, QPixmap
+
+from gui.common.image_io import MAX_PIXELS, ImageLoadError, load_image, qimage_to_rgb
+from gui.common.samples import SAMPLES, load_sample
+
+#: A picture whose long side exceeds this, arriving while the working size is "Original",
+#: is worked on at `AUTO_WORKING_SIZE` instead: a phone photo at full size would make
+#: every edit take seconds.
+LARGE_SIDE = 1024
+AUTO_WORKING_SIZE = 512
+#: Pasted text longer than this is not a file path; do not stat it.
+MAX_PATH_TEXT = 4096
+
+
+def read_file(path) -> np.ndarray:
+    """The picture in file ``path``; ImageLoadError says why when there is none."""
+    try:
+        return load_image(path)
+    except (OSError, MemoryError) as error:
+        raise ImageLoadError(QCoreApplication.translate(
+            "ImagePanel", "“{0}” could not be opened: {1}").format(
+                Path(path).name, error)) from error
+
+
+def accepts_mime(mime: QMimeData | None) -> bool:
+    """Whether ``mime`` (dragged, dropped or pasted) could give a picture."""
+    return bool(mime is not None and (mime.hasImage() or local_paths(mime)))
+
+
+def mime_file(mime: QMimeData) -> str | None:
+    """The first local file ``mime`` names, if it names one (a file wins over pixels)."""
+    paths = local_paths(mime)
+    return paths[0] if paths else None
+
+
+def read_mime_image(mime: QMimeData) -> np.ndarray:
+    """The pixels ``mime`` carries; ImageLoadError when unreadable or too large."""
+    image = mime.imageData()
+    if isinstance(image, QPixmap):
+        image = image.toImage()
+    if not isinstance(image, QImage) or image.isNull():
+        raise ImageLoadError(QCoreApplication.translate(
+            "ImagePanel", "The picture could not be read."))
+    if image.width() * image.height() > MAX_PIXELS:
+        raise ImageLoadError(QCoreApplication.translate(
+            "ImagePanel",
+            "The picture is too large ({0}×{1} pixels); the limit is {2} megapixels."
+        ).format(image.width(), image.height(), MAX_PIXELS // 1_000_000))
+    return qimage_to_rgb(image)
+
+
+def local_paths(mime: QMimeData) -> list[str]:
+    """Local files named by ``mime``: file URLs, or text holding one path or file URL."""
+    if mime.hasUrls():
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+    if mime.hasText():
+        text = mime.text().strip()
+        if not text or len(text) > MAX_PATH_TEXT or "\n" in text:
+            return []
+        if text.startswith("file:"):
+            url = QUrl(text)
+            return [url.toLocalFile()] if url.isLocalFile() else []
+        try:
+            path = Path(text).expanduser()
+            if path.is_absolute() and path.is_file():
+                return [str(path)]
+        except (OSError, RuntimeError, ValueError):  # not a usable path, just text
+            return []
+    return []
+
+
+def matching_sample(name: str, rgb: np.ndarray) -> str | None:
+    """The key of the built-in sample called ``name`` whose pixels are ``rgb``, if any."""
+    for entry in SAMPLES:
+        if entry.title == name:
+            try:
+                if np.array_equal(load_sample(entry.key), rgb):
+                    return entry.key
+            except ImageLoadError:
+                return None
+    return None
