@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from engine.pipeline import explain_cell
 from gui.common import samples
-from gui.explore.numbers_window import MAX_CELL, MIN_CELL, NumbersWindow, format_value
+from gui.explore.numbers_window import NumbersWindow
+from gui.explore.pixel_grid import MAX_CELL, MIN_CELL
+from gui.explore.pixel_grid_painter import format_value
 from gui.main_window import MainWindow
 from gui.state import LabState
 
