@@ -167,24 +167,15 @@ class DrawCanvas(QWidget):
         h, w = self.resolution
         return round(width * h / w)
 
-    def _target(self) -> QRectF:
-        """Where the picture is shown: as large as fits, aspect kept, centred."""
-        h, w = self.resolution
-        scale = min(self.width() / w, self.height() / h)
-        tw, th = w * scale, h * scale
-        return QRectF((self.width() - tw) / 2, (self.height() - th) / 2, tw, th)
-
-    def _to_image(self, pos: QPointF) -> QPointF:
-        target = self._target()
-        h, w = self.resolution
-        return QPointF((pos.x() - target.x()) * w / target.width(),
-                       (pos.y() - target.y()) * h / target.height())
+    def _shown(self) -> QRectF:
+        """Where the picture is shown in the widget."""
+        return self._drawing.shown_rect(self.width(), self.height())
 
     # --- painting -----------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
-        target = self._target()
+        target = self._shown()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(target, self._drawing.backing)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -210,7 +201,7 @@ class DrawCanvas(QWidget):
             event.ignore()
             return
         had_undo = self._drawing.can_undo()
-        self._drawing.begin_stroke(self._to_image(event.position()),
+        self._drawing.begin_stroke(self._drawing.to_picture(event.position(), self._shown()),
                                    erase=self._eraser or button == Qt.MouseButton.RightButton)
         if not had_undo:
             self.undo_available.emit(True)
@@ -221,7 +212,7 @@ class DrawCanvas(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self._hover = event.position()
         if self._drawing.stroking:
-            self._drawing.extend_stroke(self._to_image(event.position()))
+            self._drawing.extend_stroke(self._drawing.to_picture(event.position(), self._shown()))
             self._stroke_went_on()
         else:
             self.update()
@@ -231,7 +222,7 @@ class DrawCanvas(QWidget):
         if not self._drawing.stroking:
             event.ignore()
             return
-        self._drawing.end_stroke(self._to_image(event.position()))
+        self._drawing.end_stroke(self._drawing.to_picture(event.position(), self._shown()))
         self._changed_now()
         event.accept()
 

@@ -9,7 +9,7 @@ a mouse. The canvas turns mouse positions into those coordinates and shows the r
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from gui.common.image_io import qimage_to_rgb
@@ -105,6 +105,21 @@ class Drawing:
 
     def _push_undo(self) -> None:
         self._undo = (self._undo + [self._image.copy()])[-MAX_UNDO:]
+
+    # --- where it is shown -----------------------------------------------------------
+    def shown_rect(self, width: float, height: float) -> QRectF:
+        """Where the picture is shown in an area of ``width`` × ``height``: as large as
+        fits, aspect kept, centred."""
+        h, w = self.resolution
+        scale = min(width / w, height / h)
+        tw, th = w * scale, h * scale
+        return QRectF((width - tw) / 2, (height - th) / 2, tw, th)
+
+    def to_picture(self, pos: QPointF, shown: QRectF) -> QPointF:
+        """Picture coordinates of ``pos`` in the area where ``shown`` shows the picture."""
+        h, w = self.resolution
+        return QPointF((pos.x() - shown.x()) * w / shown.width(),
+                       (pos.y() - shown.y()) * h / shown.height())
 
     # --- strokes ------------------------------------------------------------------------
     @property

@@ -103,3 +103,12 @@ def test_the_canvas_says_when_undo_becomes_possible_and_impossible(qtbot):
     canvas.resolution = 40                   # a new size starts with nothing to undo
     assert reports[-2:] == [True, False]
     assert canvas.drawing.resolution == (40, 40) and canvas.is_blank()
+
+
+def test_the_picture_is_shown_as_large_as_fits_and_mouse_points_map_back(drawing):
+    shown = drawing.shown_rect(120, 200)           # 60 wide × 40 high, in a tall area
+    assert (shown.x(), shown.y(), shown.width(), shown.height()) == (0, 60, 120, 80)
+    centre = drawing.to_picture(QPointF(60, 100), shown)
+    assert (centre.x(), centre.y()) == (30, 20)
+    corner = drawing.to_picture(QPointF(120, 140), shown)
+    assert (corner.x(), corner.y()) == (60, 40)
