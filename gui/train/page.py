@@ -23,8 +23,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QSignalBlocker, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -51,15 +50,13 @@ from engine.model import ModelFileError
 from engine.model import load as load_model
 from engine.train import STEP_CHUNK_FLOATS, TrainingDiverged, evaluate
 from gui.common import file_dialogs
-from gui.common.colormap import DIVERGING, symmetric_levels
 from gui.common.preprocess import Preprocess
 from gui.common.status_line import FILE, StatusLine
-from gui.common.widgets import VerticalScrollArea, bold_label, reserve_lines
+from gui.common.widgets import VerticalScrollArea, reserve_lines
 from gui.state import MAX_FILTERS, MAX_KERNEL, LabState
-from gui.train.confusion_view import ConfusionView
-from gui.train.curves_view import CurvesView
 from gui.train.dataset_panel import DatasetPanel
 from gui.train.job import TrainingConfig, TrainingResult, TrainingUpdate, first_conv, make_job
+from gui.train.results_panel import ResultsPanel, format_seconds
 from gui.worker import Worker
 
 #: Milliseconds between two repaints of the live views: one every other 60 Hz frame.
@@ -75,147 +72,10 @@ CURVES_INTERVAL = 0.25
 #: A typical starting learning rate for each optimizer; switching optimizer swaps them
 #: only while the rate is still the other one's typical value.
 TYPICAL_LR = {"adam": 0.003, "sgd": 0.05}
-GRID_GREY = (190, 190, 190)  # the lines between the filters of the grid
-#: A change smaller than this share of the colour scale moves no cell to another of the
-#: colour map's 256 entries (one entry spans 2/255 of the scale).
-INVISIBLE = 1 / 255
 #: The topics of the page's messages (gui/common/status_line.py); FILE: model and export
 #: files. DATASET messages come from the dataset panel.
 START, RUN, ARCHITECTURE, DATASET = "start", "run", "architecture", "dataset"
 FILTERS_TOPIC = "filters"  # what "Show learned filters" put into the explorer
-
-
-def format_seconds(seconds: float, tr) -> str:
-    """``12 s``, ``2 min 05 s``: a time left a learner reads at a glance."""
-    if not math.isfinite(seconds):
-        return tr("estimating time")
-    seconds = max(0, int(round(seconds)))
-    if seconds < 60:
-        return tr("{0} s left").format(seconds)
-    return tr("{0} min {1:02d} s left").format(seconds // 60, seconds % 60)
-
-
-class LearnedFiltersView(QWidget):
-    """The first convolution's filters as a grid of small heatmaps on one common,
-    zero-centred diverging scale, updated in place while the network trains.
-
-    The grid is one mosaic image with grey lines between the filters: one ``setImage``
-    per frame however many filters there are (a separate item per filter cost a render
-    and a paint each, in the GUI thread that training shares the GIL with).
-    """
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.ci.setContentsMargins(2, 2, 2, 2)
-        self.view = self.canvas.addViewBox()
-        self.view.setAspectLocked(True)
-        self.view.invertY(True)
-        self.view.setMouseEnabled(x=False, y=False)
-        self.view.setMenuEnabled(False)
-        self.view.setDefaultPadding(0.02)
-        self.canvas.setToolTip(self.tr(
-            "Each square is one learned filter of the first layer (channels averaged): red "
-            "cells are positive weights, blue negative, white zero, all on one scale"))
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.view.addItem(self.image)
-        self.hint = QLabel(self.tr("The first layer's filters appear here when training "
-                                   "starts"))
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #6e6e6e; background: white;")
-        self.scale = QLabel()
-        self.scale.setWordWrap(True)  # a longer text must not widen the column
-        self.scale.setStyleSheet("color: #555;")
-        self.scale.setToolTip(self.tr("The weight that the darkest red (and blue) stands for"))
-        self._kernels: np.ndarray | None = None   # (F, KH, KW) as drawn
-        self._levels = (-1.0, 1.0)
-        self._grid: tuple[int, int, int] | None = None  # columns, rows, pixels per cell
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.hint, 1)
-        layout.addWidget(self.scale)
-        self.canvas.setMinimumSize(120, 100)
-        self.hint.setMinimumSize(120, 100)
-        self.canvas.setVisible(False)
-        self.canvas.installEventFilter(self)
-
-    def columns(self, count: int, kh: int = 1, kw: int = 1) -> int:
-        """The number of columns that makes the filters largest in the canvas."""
-        width, height = max(self.canvas.width(), 1), max(self.canvas.height(), 1)
-        best, best_size = 1, 0.0
-        for cols in range(1, count + 1):
-            rows = -(-count // cols)
-            size = min(width / (cols * kw), height / (rows * kh))
-            if size > best_size:
-                best, best_size = cols, size
-        return best
-
-    def set_filters(self, weights: np.ndarray | None) -> None:
-        """Show ``weights`` (F, C, KH, KW); None clears the grid."""
-        if weights is None or len(weights) == 0:
-            self._kernels, self._grid = None, None
-            self.image.clear()
-            self.canvas.setVisible(False)
-            self.hint.setVisible(True)
-            self.scale.setText("")
-            return
-        # A diverging run's last weights may be inf or NaN; they must not break the map.
-        kernels = np.nan_to_num(np.asarray(weights, dtype=np.float32).mean(axis=1),
-                                nan=0.0, posinf=np.finfo(np.float32).max,
-                                neginf=np.finfo(np.float32).min)
-        levels = symmetric_levels(kernels)
-        drawn = self._kernels
-        if (drawn is not None and drawn.shape == kernels.shape and self.canvas.isVisible()
-                and abs(levels[1] - self._levels[1]) < INVISIBLE * self._levels[1]
-                and float(np.abs(kernels - drawn).max()) < INVISIBLE * self._levels[1]):
-            return  # no cell would change colour: spare the GUI thread a repaint
-        self._kernels = kernels
-        self._levels = levels
-        if self.hint.isVisible() or not self.canvas.isVisibleTo(self):
-            self.hint.setVisible(False)
-            self.canvas.setVisible(True)
-            self._grid = None
-        self._draw()
-        self.scale.setText(self.tr("{0} filters {1}×{2} · colour scale ±{3:.3g}").format(
-            kernels.shape[0], kernels.shape[1], kernels.shape[2], self._levels[1]))
-
-    def _draw(self) -> None:
-        kernels = self._kernels
-        count, kh, kw = kernels.shape
-        cols = self.columns(count, kh, kw)
-        rows = -(-count // cols)
-        cell = max(1, 12 // max(kh, kw))  # mosaic pixels per kernel cell: thin lines
-        grid = (cols, rows, cell)
-        # Map each weight through the diverging map here, and leave grey lines between.
-        tiles = DIVERGING.rgb(kernels, self._levels)        # (F, KH, KW, 3)
-        tiles = tiles.repeat(cell, axis=1).repeat(cell, axis=2)
-        th, tw = kh * cell, kw * cell
-        mosaic = np.empty((rows * (th + 1) + 1, cols * (tw + 1) + 1, 3), dtype=np.uint8)
-        mosaic[...] = GRID_GREY
-        for i in range(count):
-            r, c = divmod(i, cols)
-            mosaic[1 + r * (th + 1):1 + r * (th + 1) + th,
-                   1 + c * (tw + 1):1 + c * (tw + 1) + tw] = tiles[i]
-        self.image.setImage(mosaic, autoLevels=False, levels=(0, 255))
-        if grid != self._grid:
-            self._grid = grid
-            self.image.setRect(0, 0, mosaic.shape[1], mosaic.shape[0])
-            self.view.setRange(xRange=(0, mosaic.shape[1]), yRange=(0, mosaic.shape[0]),
-                               padding=0.02)
-
-    def images(self) -> list[np.ndarray]:
-        """The weights each tile shows now, (KH, KW) each (channels averaged)."""
-        return [] if self._kernels is None else list(self._kernels)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        # The best number of columns depends on the canvas's shape.
-        if watched is self.canvas and event.type() == QEvent.Type.Resize \
-                and self._kernels is not None:
-            self._draw()
-        return super().eventFilter(watched, event)
 
 
 def _summary(config: TrainingConfig, shape, classes: int):
@@ -239,9 +99,9 @@ class TrainingPage(QWidget):
         what must wait for it.
 
     Attributes for tests: ``worker`` (the latest :class:`gui.worker.Worker` or None),
-    ``last_result`` (:class:`gui.train.job.TrainingResult` or None), ``curves``
-    (:class:`gui.train.curves_view.CurvesView`), ``confusion`` (:class:`ConfusionView`),
-    ``filters_view`` (:class:`LearnedFiltersView`).
+    ``last_result`` (:class:`gui.train.job.TrainingResult` or None), ``results``
+    (:class:`gui.train.results_panel.ResultsPanel`) and its ``curves``, ``confusion``,
+    ``filters_view`` and ``accuracy_label``.
     """
 
     message = Signal(str)
@@ -256,7 +116,6 @@ class TrainingPage(QWidget):
         self._model = None              # the network being trained
         self._config: TrainingConfig | None = None
         self._dataset = None            # the data of the run in progress
-        self._result_dataset = None     # the data behind the confusion matrix
         self._history = None            # the latest history (for the CSV export)
         self._pending: TrainingUpdate | None = None   # the newest report, not yet drawn
         self._latest: TrainingUpdate | None = None    # the newest report drawn
@@ -280,19 +139,20 @@ class TrainingPage(QWidget):
         self.dataset_panel.dataset_changed.connect(self._update_architecture_summary)
         self.dataset_panel.dataset_changed.connect(self._on_setup_changed)
 
-        self.curves = CurvesView()
-        self.filters_view = LearnedFiltersView()
-        self.confusion = ConfusionView()
-        self.confusion.image_chosen.connect(self.explore_test_image)
-        self.confusion.clear()
+        self.results = ResultsPanel()
+        self.results.test_image_chosen.connect(self.explore_test_image)
+        # The views tests and the window reach through the page.
+        self.curves = self.results.curves
+        self.filters_view = self.results.filters_view
+        self.confusion = self.results.confusion
+        self.accuracy_label = self.results.accuracy_label
 
         controls = self._build_controls()
-        results = self._build_results()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(VerticalScrollArea(self.dataset_panel))
         self.splitter.addWidget(controls)
-        self.splitter.addWidget(results)
+        self.splitter.addWidget(self.results)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setStretchFactor(2, 1)
@@ -517,55 +377,6 @@ class TrainingPage(QWidget):
         self.state.training_config_changed.connect(self._on_training_config_changed)
         return scroll
 
-    def _build_results(self) -> QWidget:
-        tr = self.tr
-        live = QWidget()
-        live_layout = QVBoxLayout(live)
-        live_layout.setContentsMargins(0, 0, 0, 0)
-        live_layout.setSpacing(2)
-        live_layout.addWidget(bold_label(tr("Learned filters (first layer)")))
-        live_layout.addWidget(self.filters_view, 1)
-
-        after = QWidget()
-        after_layout = QVBoxLayout(after)
-        after_layout.setContentsMargins(0, 0, 0, 0)
-        after_layout.setSpacing(2)
-        self.accuracy_label = bold_label(tr("Test accuracy: —"))
-        self.accuracy_label.setToolTip(tr(
-            "The share of the test images, never used for training, that the network "
-            "classifies correctly"))
-        self.accuracy_label.setWordWrap(True)  # a longer result must not widen the column
-        big = self.accuracy_label.font()
-        big.setPointSizeF(big.pointSizeF() * 1.15)
-        self.accuracy_label.setFont(big)
-        reserve_lines(self.accuracy_label, 2)
-        after_layout.addWidget(self.accuracy_label)
-        after_layout.addWidget(self.confusion, 1)
-
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(live)
-        bottom.addWidget(after)
-        bottom.setStretchFactor(0, 2)
-        bottom.setStretchFactor(1, 3)
-        bottom.setChildrenCollapsible(False)
-        self.results_bottom = bottom
-
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.setSpacing(2)
-        top_layout.addWidget(bold_label(tr("Learning curves")))
-        top_layout.addWidget(self.curves, 1)
-
-        results = QSplitter(Qt.Orientation.Vertical)
-        results.addWidget(top)
-        results.addWidget(bottom)
-        results.setStretchFactor(0, 2)
-        results.setStretchFactor(1, 3)
-        results.setChildrenCollapsible(False)
-        self.results_splitter = results
-        return results
-
     # --- configuration -------------------------------------------------------------
     def config(self) -> TrainingConfig:
         """The configuration the widgets show now (ValueError if it is unusable)."""
@@ -786,7 +597,7 @@ class TrainingPage(QWidget):
             return False
         self._model, self._config, self._dataset = model, config, dataset
         self._pending, self._history, self._latest = None, None, None
-        self._mark_results_as_previous(dataset)
+        self.results.mark_as_previous(dataset)
         self.last_result = None
         self.curves.clear()
         self.curves.set_history(epochs=config.epochs)
@@ -903,7 +714,7 @@ class TrainingPage(QWidget):
         self.progress.setUpdatesEnabled(False)
         self.progress.setValue(int(round(update.fraction * 1000)))
         self.progress.setFormat(self.tr("Epoch {0}/{1} · batch {2}/{3} · {4}").format(
-            p.epoch, p.epochs, p.batch, p.batches, format_seconds(update.eta, self.tr)))
+            p.epoch, p.epochs, p.batch, p.batches, format_seconds(update.eta)))
         self.progress.setUpdatesEnabled(True)
         if final or self._last_paint - self._last_filters_paint >= FILTERS_INTERVAL:
             self._last_filters_paint = self._last_paint
@@ -946,7 +757,7 @@ class TrainingPage(QWidget):
         self._model_unsaved = True
         self._model_accuracy = (None if result.evaluation is None
                                 else result.evaluation.accuracy)
-        self._show_evaluation(result.evaluation, self._dataset)
+        self.results.show_evaluation(result.evaluation, self._dataset)
         if result.cancelled:
             text = self.tr("Stopped after {0} epoch(s); the new model, with the weights "
                            "learned so far, replaces the previous one.")
@@ -984,45 +795,9 @@ class TrainingPage(QWidget):
         self._set_training_ui(False)
 
     # --- after training ----------------------------------------------------------------
-    def _show_evaluation(self, evaluation, dataset) -> None:
-        if evaluation is None or dataset is None:
-            self.accuracy_label.setText(self.tr("Test accuracy: — (no test images)"))
-            self.confusion.clear()
-            self._result_dataset = None
-            return
-        self._result_dataset = dataset
-        correct = int(np.trace(evaluation.confusion))
-        self._shown_score = (100 * evaluation.accuracy, correct, len(dataset.y_test))
-        self.accuracy_label.setText(self.tr("Test accuracy: {0:.1f} % ({1} of {2} images)")
-                                    .format(100 * evaluation.accuracy, correct,
-                                            len(dataset.y_test)))
-        self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
-                                   dataset.x_test, dataset.class_names)
-
-    def _mark_results_as_previous(self, dataset) -> None:
-        """A run starts: the confusion matrix now describes the previous model. On other
-        data (or other classes) it says nothing about this run, so it goes; on the same
-        data it stays, headed as the previous run's, until this run's replaces it."""
-        shown = self._result_dataset
-        if shown is None:
-            return
-        same = shown is dataset or (
-            tuple(shown.class_names) == tuple(dataset.class_names)
-            and shown.x_test.shape == dataset.x_test.shape
-            and np.array_equal(shown.y_test, dataset.y_test)
-            and np.array_equal(shown.x_test, dataset.x_test))
-        if not same:
-            self.accuracy_label.setText(self.tr("Test accuracy: — (training…)"))
-            self.confusion.clear()
-            self._result_dataset = None
-            return
-        self.accuracy_label.setText(self.tr(
-            "Previous run's test accuracy: {0:.1f} % ({1} of {2} images)").format(
-            *self._shown_score))
-
     def explore_test_image(self, index: int) -> None:
         """Put test image ``index`` into the explorer exactly as the network saw it."""
-        dataset = self._result_dataset
+        dataset = self.results.result_dataset
         if dataset is None or not 0 <= index < len(dataset.x_test):
             return
         image = dataset.x_test[index]
@@ -1130,12 +905,10 @@ class TrainingPage(QWidget):
                 and tuple(dataset.class_names) == tuple(model.class_names or dataset.class_names)
                 and len(dataset.class_names) == model.num_classes)
         if not fits:
-            self.accuracy_label.setText(self.tr("Test accuracy: —"))
-            self.confusion.clear()
-            self._result_dataset = None
+            self.results.clear_evaluation()
             return None
         evaluation = evaluate(model, dataset.x_test, dataset.y_test)
-        self._show_evaluation(evaluation, dataset)
+        self.results.show_evaluation(evaluation, dataset)
         return getattr(dataset, "name", ""), 100 * evaluation.accuracy
 
     def export_history_dialog(self) -> None:
