@@ -23,14 +23,9 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,25 +33,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
-from engine import architecture, fileio, ops
+from engine import fileio
 from engine.model import ModelFileError
 from engine.model import load as load_model
-from engine.train import STEP_CHUNK_FLOATS, TrainingDiverged, evaluate
+from engine.train import TrainingDiverged, evaluate
 from gui.common import file_dialogs
 from gui.common.preprocess import Preprocess
 from gui.common.status_line import FILE, StatusLine
-from gui.common.widgets import VerticalScrollArea, reserve_lines
-from gui.state import MAX_FILTERS, MAX_KERNEL, LabState
+from gui.common.widgets import VerticalScrollArea
+from gui.state import LabState
 from gui.train.dataset_panel import DatasetPanel
 from gui.train.job import TrainingConfig, TrainingResult, TrainingUpdate, first_conv, make_job
 from gui.train.results_panel import ResultsPanel, format_seconds
+from gui.train.settings_panel import ARCHITECTURE, SettingsPanel
 from gui.worker import Worker
 
 #: Milliseconds between two repaints of the live views: one every other 60 Hz frame.
@@ -69,22 +64,10 @@ PAINT_INTERVAL_MS = 33
 #: of the default model's ~8 epochs a second, about 10 %.
 FILTERS_INTERVAL = 1 / 15
 CURVES_INTERVAL = 0.25
-#: A typical starting learning rate for each optimizer; switching optimizer swaps them
-#: only while the rate is still the other one's typical value.
-TYPICAL_LR = {"adam": 0.003, "sgd": 0.05}
 #: The topics of the page's messages (gui/common/status_line.py); FILE: model and export
 #: files. DATASET messages come from the dataset panel.
-START, RUN, ARCHITECTURE, DATASET = "start", "run", "architecture", "dataset"
+START, RUN, DATASET = "start", "run", "dataset"  # ARCHITECTURE: the settings panel's
 FILTERS_TOPIC = "filters"  # what "Show learned filters" put into the explorer
-
-
-def _summary(config: TrainingConfig, shape, classes: int):
-    """The engine's per-layer summary of ``config`` for images ``shape``, built from
-    sizes alone (ValueError, naming the sizes, when the image shrinks to nothing)."""
-    specs = architecture.cnn_architecture(shape, classes, config.filters, config.kernel_size,
-                                          config.stride, config.padding, config.pool,
-                                          config.pool_size, config.hidden)
-    return architecture.summarize(specs, shape)
 
 
 class TrainingPage(QWidget):
@@ -123,9 +106,6 @@ class TrainingPage(QWidget):
         self._last_curves_paint = -math.inf
         self._last_filters_paint = -math.inf
         self._shown_once = False
-        # Set once the learner (or a caller) chose an architecture: the first showing of
-        # the page then leaves it alone instead of copying the explorer's layer.
-        self._architecture_touched = False
         self._closing = False
         #: The state's model came from training here and was never saved to a file.
         self._model_unsaved = False
@@ -136,7 +116,20 @@ class TrainingPage(QWidget):
 
         self.dataset_panel = DatasetPanel(state)
         self.dataset_panel.message.connect(lambda text: self._say(text, topic=DATASET))
-        self.dataset_panel.dataset_changed.connect(self._update_architecture_summary)
+        self.settings = SettingsPanel(state, self.dataset_panel.planned_geometry)
+        self.settings.message.connect(
+            lambda text, error: self._say(text, error, topic=ARCHITECTURE))
+        self.settings.edited.connect(self._on_setup_changed)
+        self.settings.fit_changed.connect(self._on_fit_changed)
+        self.dataset_panel.dataset_changed.connect(self.settings.update_architecture_summary)
+        # The settings widgets tests and lessons reach through the page.
+        for name in ("filters", "kernel", "stride", "padding", "pool", "pool_size", "hidden",
+                     "architecture_summary", "copy_button", "epochs", "batch_size",
+                     "learning_rate", "optimizer"):
+            setattr(self, name, getattr(self.settings, name))
+        self.config, self.set_config = self.settings.config, self.settings.set_config
+        self.memory_problem = self.settings.memory_problem
+        self.copy_from_explorer = self.settings.copy_from_explorer
         self.dataset_panel.dataset_changed.connect(self._on_setup_changed)
 
         self.results = ResultsPanel()
@@ -171,157 +164,51 @@ class TrainingPage(QWidget):
         self._set_training_ui(False)
 
     # --- building ------------------------------------------------------------------
-    def _spin(self, minimum: int, maximum: int, value: int, tip: str) -> QSpinBox:
-        box = QSpinBox(minimum=minimum, maximum=maximum, value=value)
-        box.setToolTip(tip)
-        box.setKeyboardTracking(False)
-        return box
-
     def _build_controls(self) -> QWidget:
-        tr = self.tr
-        # Architecture
-        self.filters = self._spin(1, MAX_FILTERS, 8, tr(
-            "How many feature detectors the convolution layer learns"))
-        self.kernel = self._spin(1, MAX_KERNEL, 3, tr("Side of each filter, in pixels"))
-        self.stride = self._spin(1, 16, 1, tr("How many pixels a filter moves between two "
-                                             "output cells"))
-        self.padding = self._spin(0, 10, 0, tr("Rows and columns of zeros added around each "
-                                              "image (1 keeps a 3×3 layer's size)"))
-        self.pool = QComboBox()
-        self.pool.addItem(tr("max"), "max")
-        self.pool.addItem(tr("average"), "avg")
-        self.pool.addItem(tr("none"), "none")
-        self.pool.setToolTip(tr("Pooling after the convolution: max keeps each window's "
-                                "strongest response, average its mean"))
-        self.pool_size = self._spin(1, 8, 2, tr("Side of each pooling window (its stride too)"))
-        pool_row = QHBoxLayout()
-        pool_row.setContentsMargins(0, 0, 0, 0)
-        pool_row.addWidget(self.pool, 1)
-        pool_row.addWidget(QLabel(tr("size")))
-        pool_row.addWidget(self.pool_size)
-        self.hidden = self._spin(0, 512, 0, tr(
-            "Width of an extra dense layer before the output (0: none, the features go "
-            "straight to the classes)"))
-        self.hidden.setSingleStep(16)
-        self.hidden.setSpecialValueText(tr("none"))
-        self.architecture_summary = QLabel()
-        self.architecture_summary.setWordWrap(True)
-        self.architecture_summary.setStyleSheet("color: #555;")
-        self.architecture_summary.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
-        reserve_lines(self.architecture_summary, 4)  # the longest summaries and errors
-        self.copy_button = QPushButton(tr("Copy from explorer"))
-        self.copy_button.setToolTip(tr(
-            "Use the explorer's number of filters, kernel size, stride, padding and pooling"))
-        self.copy_button.clicked.connect(lambda: self.copy_from_explorer())
-
-        arch = QGroupBox(tr("Network"))
-        form = QFormLayout(arch)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr("Filters"), self.filters)
-        form.addRow(tr("Kernel size"), self.kernel)
-        form.addRow(tr("Stride"), self.stride)
-        form.addRow(tr("Padding"), self.padding)
-        form.addRow(tr("Pooling"), pool_row)
-        form.addRow(tr("Hidden units"), self.hidden)
-        form.addRow(self.architecture_summary)
-        form.addRow(self.copy_button)
-        self.architecture_box = arch
-
-        # Hyper-parameters
-        self.epochs = self._spin(1, 200, 5, tr("How many times the network sees every "
-                                               "training image"))
-        self.batch_size = self._spin(1, 1024, 64, tr(
-            "Images per weight update: smaller batches update more often but noisier"))
-        self.learning_rate = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=10000.0,
-                                            value=TYPICAL_LR["adam"])
-        self.learning_rate.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        self.learning_rate.setKeyboardTracking(False)
-        self.learning_rate.setToolTip(tr(
-            "How big a step each update takes. Typical: 0.001–0.01 for Adam, 0.01–0.1 for "
-            "SGD. Too large and training diverges; too small and it barely moves"))
-        self.optimizer = QComboBox()
-        self.optimizer.addItem(tr("Adam"), "adam")
-        self.optimizer.addItem(tr("SGD with momentum"), "sgd")
-        self.optimizer.setToolTip(tr(
-            "Adam adapts the step for every weight; SGD with momentum follows the "
-            "gradient, smoothed over recent steps"))
-        self.momentum = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=0.99, value=0.9,
-                                       singleStep=0.05)
-        self.momentum.setToolTip(tr("SGD only: the share of the previous step kept in the next"))
-        self.momentum.setKeyboardTracking(False)
-        self.momentum_label = QLabel(tr("Momentum"))
-        self.augment = QCheckBox(tr("Shift images randomly (±2 px)"))
-        self.augment.setToolTip(tr(
-            "Augmentation: every epoch each training image is moved by up to 2 pixels, so "
-            "the network learns shapes rather than positions"))
-        self.early_stopping = QCheckBox(tr("Stop early, patience"))
-        self.early_stopping.setToolTip(tr(
-            "Stop when the validation loss has not improved for this many epochs, and "
-            "keep the best weights"))
-        self.patience = self._spin(1, 50, 3, tr("Epochs without a better validation loss "
-                                                "before training stops"))
-        early_row = QHBoxLayout()
-        early_row.setContentsMargins(0, 0, 0, 0)
-        early_row.addWidget(self.early_stopping, 1)
-        early_row.addWidget(self.patience)
-
-        hyper = QGroupBox(tr("Training"))
-        form = QFormLayout(hyper)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr("Epochs"), self.epochs)
-        form.addRow(tr("Batch size"), self.batch_size)
-        form.addRow(tr("Learning rate"), self.learning_rate)
-        form.addRow(tr("Optimizer"), self.optimizer)
-        form.addRow(self.momentum_label, self.momentum)
-        form.addRow(self.augment)
-        form.addRow(early_row)
-        self.training_box = hyper
-
         # Run
-        self.train_button = QPushButton(tr("Train"))
-        self.train_button.setToolTip(tr("Build a fresh network and train it on the dataset"))
+        self.train_button = QPushButton(self.tr("Train"))
+        self.train_button.setToolTip(self.tr("Build a fresh network and train it on the dataset"))
         self.train_button.setDefault(True)
         font = self.train_button.font()
         font.setBold(True)
         self.train_button.setFont(font)
         self.train_button.clicked.connect(lambda: self.start_training())
-        self.stop_button = QPushButton(tr("Stop"))
-        self.stop_button.setToolTip(tr(
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr(
             "Stop after the current mini-batch. After a full epoch the new network replaces "
             "the previous model; stopped sooner, the previous model is kept"))
         self.stop_button.clicked.connect(self.stop_training)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
-        self.progress.setFormat(tr("Ready to train"))
+        self.progress.setFormat(self.tr("Ready to train"))
         self.progress.setValue(0)
-        self.progress.setToolTip(tr("Epoch, mini-batch and the time left"))
+        self.progress.setToolTip(self.tr("Epoch, mini-batch and the time left"))
         self.status = StatusLine(error_style="color: #b2182b;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button, 1)
         buttons.addWidget(self.stop_button, 1)
 
         # Model files
-        self.save_button = QPushButton(tr("Save model…"))
-        self.save_button.setToolTip(tr("Save the trained network to an .npz file"))
+        self.save_button = QPushButton(self.tr("Save model…"))
+        self.save_button.setToolTip(self.tr("Save the trained network to an .npz file"))
         self.save_button.clicked.connect(self.save_model_dialog)
-        self.open_button = QPushButton(tr("Open model…"))
-        self.open_button.setToolTip(tr("Load a network saved by CNN Lab"))
+        self.open_button = QPushButton(self.tr("Open model…"))
+        self.open_button.setToolTip(self.tr("Load a network saved by CNN Lab"))
         self.open_button.clicked.connect(self.open_model_dialog)
-        self.explore_button = QPushButton(tr("Show learned filters in explorer"))
-        self.explore_button.setToolTip(tr(
+        self.explore_button = QPushButton(self.tr("Show learned filters in explorer"))
+        self.explore_button.setToolTip(self.tr(
             "Put the network's first-layer filters, stride, padding and pooling into the "
             "explorer, where you can edit them and watch the prediction change"))
         self.explore_button.clicked.connect(self.show_learned_filters)
-        self.csv_button = QPushButton(tr("History CSV…"))
-        self.csv_button.setToolTip(tr(
+        self.csv_button = QPushButton(self.tr("History CSV…"))
+        self.csv_button.setToolTip(self.tr(
             "Export the loss and accuracy of every epoch as a CSV file"))
         self.csv_button.clicked.connect(self.export_history_dialog)
-        self.png_button = QPushButton(tr("Curves PNG…"))
-        self.png_button.setToolTip(tr("Export the loss and accuracy plots as a PNG picture"))
+        self.png_button = QPushButton(self.tr("Curves PNG…"))
+        self.png_button.setToolTip(self.tr("Export the loss and accuracy plots as a PNG picture"))
         self.png_button.clicked.connect(self.export_curves_dialog)
-        files = QGroupBox(tr("Model"))
+        files = QGroupBox(self.tr("Model"))
         grid = QGridLayout(files)
         grid.addWidget(self.save_button, 0, 0)
         grid.addWidget(self.open_button, 0, 1)
@@ -338,8 +225,7 @@ class TrainingPage(QWidget):
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(0, 0, 4, 0)
-        column.addWidget(arch)
-        column.addWidget(hyper)
+        column.addWidget(self.settings)
         column.addLayout(buttons)
         column.addWidget(self.progress)
         column.addWidget(files)
@@ -349,181 +235,7 @@ class TrainingPage(QWidget):
         scroll = VerticalScrollArea(inner)
         self.controls_scroll = scroll
 
-        for box in (self.filters, self.kernel, self.stride, self.padding, self.pool_size,
-                    self.hidden):
-            box.valueChanged.connect(self._on_architecture_edited)
-        self.pool.currentIndexChanged.connect(self._on_architecture_edited)
-        self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
-        self.early_stopping.toggled.connect(self._update_enabled)
-        for box in (self.epochs, self.batch_size, self.learning_rate, self.momentum,
-                    self.patience, self.filters, self.kernel, self.stride, self.padding,
-                    self.pool_size, self.hidden):
-            box.valueChanged.connect(self._on_setup_changed)
-        for combo in (self.pool, self.optimizer):
-            combo.currentIndexChanged.connect(self._on_setup_changed)
-        for check in (self.augment, self.early_stopping):
-            check.toggled.connect(self._on_setup_changed)
-        self._on_optimizer_changed()
-        # Every control writes the configuration into the state, and the controls show
-        # whatever a lesson puts there (set_config blocks their signals: no echo).
-        for box in (self.filters, self.kernel, self.stride, self.padding, self.pool_size,
-                    self.hidden, self.epochs, self.batch_size, self.patience,
-                    self.learning_rate, self.momentum):
-            box.valueChanged.connect(self._push_config)
-        for combo in (self.pool, self.optimizer):
-            combo.currentIndexChanged.connect(self._push_config)
-        for check in (self.augment, self.early_stopping):
-            check.toggled.connect(self._push_config)
-        self.state.training_config_changed.connect(self._on_training_config_changed)
         return scroll
-
-    # --- configuration -------------------------------------------------------------
-    def config(self) -> TrainingConfig:
-        """The configuration the widgets show now (ValueError if it is unusable)."""
-        return TrainingConfig(
-            filters=self.filters.value(), kernel_size=self.kernel.value(),
-            stride=self.stride.value(), padding=self.padding.value(),
-            pool=self.pool.currentData(), pool_size=self.pool_size.value(),
-            hidden=self.hidden.value(), epochs=self.epochs.value(),
-            batch_size=self.batch_size.value(), lr=self.learning_rate.value(),
-            optimizer=self.optimizer.currentData(), momentum=self.momentum.value(),
-            augment_shift=2 if self.augment.isChecked() else 0,
-            patience=self.patience.value() if self.early_stopping.isChecked() else None)
-
-    def set_config(self, config: TrainingConfig, _from_explorer: bool = False) -> None:
-        """Show ``config`` in the widgets (non-square sizes show their rows)."""
-        self._architecture_touched = self._architecture_touched or not _from_explorer
-        pairs = ((self.filters, config.filters), (self.kernel, config.kernel_size[0]),
-                 (self.stride, config.stride[0]), (self.padding, config.padding[0]),
-                 (self.pool_size, config.pool_size[0]), (self.hidden, config.hidden),
-                 (self.epochs, config.epochs), (self.batch_size, config.batch_size),
-                 (self.patience, config.patience or self.patience.value()))
-        for box, value in pairs:
-            with QSignalBlocker(box):
-                box.setValue(int(value))
-        with QSignalBlocker(self.learning_rate), QSignalBlocker(self.momentum):
-            self.learning_rate.setValue(config.lr)
-            self.momentum.setValue(config.momentum)
-        for combo, value in ((self.pool, config.pool), (self.optimizer, config.optimizer)):
-            with QSignalBlocker(combo):
-                combo.setCurrentIndex(max(combo.findData(value), 0))
-        with QSignalBlocker(self.augment), QSignalBlocker(self.early_stopping):
-            self.augment.setChecked(config.augment_shift > 0)
-            self.early_stopping.setChecked(config.patience is not None)
-        self._update_enabled()
-        self._update_architecture_summary()
-        self._push_config()
-
-    def _push_config(self) -> None:
-        try:
-            self.state.set_training_config(self.config())
-        except ValueError:
-            pass  # the summary says what is wrong; the state keeps its last good value
-
-    def _on_training_config_changed(self) -> None:
-        config = self.state.training_config
-        try:
-            shown = self.config()
-        except ValueError:
-            shown = None
-        if shown != config:
-            self.set_config(config)
-
-    def copy_from_explorer(self, quiet: bool = False) -> None:
-        """Take the architecture from the explorer's layer (the training settings stay)."""
-        try:
-            explorer = TrainingConfig.from_state(self.state)
-        except ValueError as error:
-            self._say(self.tr("Cannot copy the explorer's layer: {0}").format(error), True,
-                      topic=ARCHITECTURE)
-            return
-        mine = self.config()
-        self.set_config(TrainingConfig(
-            explorer.filters, explorer.kernel_size, explorer.stride, explorer.padding,
-            explorer.pool, explorer.pool_size, mine.hidden, mine.epochs, mine.batch_size,
-            mine.lr, mine.optimizer, mine.momentum, mine.augment_shift, mine.patience),
-            _from_explorer=True)
-        if quiet:
-            return
-        sizes = (explorer.kernel_size, explorer.stride, explorer.padding, explorer.pool_size)
-        if any(rows != cols for rows, cols in sizes):
-            self._say(self.tr("The explorer's layer has non-square sizes; the trainer uses "
-                              "square ones (the rows)."), topic=ARCHITECTURE)
-        else:
-            self._say(self.tr("Copied the explorer's layer: {0} filters {1}×{1}.").format(
-                explorer.filters, explorer.kernel_size[0]), topic=ARCHITECTURE)
-
-    def _on_architecture_edited(self) -> None:
-        self._architecture_touched = True
-        self._update_architecture_summary()
-
-    def _on_optimizer_changed(self) -> None:
-        name = self.optimizer.currentData()
-        other = "adam" if name == "sgd" else "sgd"
-        if math.isclose(self.learning_rate.value(), TYPICAL_LR[other]):
-            with QSignalBlocker(self.learning_rate):
-                self.learning_rate.setValue(TYPICAL_LR[name])
-        self._update_enabled()
-
-    def _update_enabled(self) -> None:
-        training = self.is_training()
-        sgd = self.optimizer.currentData() == "sgd"
-        self.momentum.setEnabled(sgd and not training)
-        self.momentum_label.setEnabled(sgd and not training)
-        self.patience.setEnabled(self.early_stopping.isChecked() and not training)
-        self.pool_size.setEnabled(self.pool.currentData() != "none" and not training)
-
-    def _data_geometry(self) -> tuple[tuple[int, int, int], int | None]:
-        """(C, H, W) and the number of classes of the selected data, as far as known
-        before the data is ready (None: a folder not read yet). Every source gives
-        28×28 grey images. The panel caches its data, so asking is cheap."""
-        shape, classes = self.dataset_panel.planned_geometry()
-        return shape or (1, 28, 28), classes
-
-    def _update_architecture_summary(self) -> None:
-        """Spell out the network that Train would build for the selected data, or say
-        why it does not fit the images; then the loaded model's own outputs."""
-        self._update_enabled()
-        shape, classes = self._data_geometry()
-        try:
-            config = self.config()
-            conv = ops.conv_geometry(shape[1:], config.kernel_size, config.stride,
-                                     config.padding)
-            parts = [self.tr("{0}×{1} image → {2} filters {3}×{3} → {4}×{5}").format(
-                shape[1], shape[2], config.filters, config.kernel_size[0], conv[0], conv[1])]
-            size = conv
-            if config.pool != "none":
-                size = ops.conv_geometry(size, config.pool_size, config.pool_size, 0)
-                parts.append(self.tr("{0} pool → {1}×{2}").format(
-                    self.pool.currentText(), size[0], size[1]))
-            features = config.filters * size[0] * size[1]
-            if config.hidden:
-                parts.append(self.tr("dense {0}").format(config.hidden))
-            if classes:
-                parts.append(self.tr("1 class score") if classes == 1
-                             else self.tr("{0} class scores").format(classes))
-                # Counted from the sizes: building the network to count would allocate it.
-                weights = architecture.parameter_count(_summary(config, shape, classes))
-                text = self.tr("{0}\n{1:,} features, {2:,} weights").format(
-                    " → ".join(parts), features, weights)
-            else:
-                parts.append(self.tr("one score per class"))
-                _summary(config, shape, 2)  # raises if the layers do not fit
-                text = self.tr("{0}\n{1:,} features; the weights depend on the number of "
-                               "classes").format(" → ".join(parts), features)
-            problem = self.memory_problem(config, shape, max(classes or 2, 2))
-            self.architecture_summary.setText(text if problem is None else problem)
-            self.architecture_summary.setStyleSheet("color: #555;" if problem is None
-                                                    else "color: #b2182b;")
-            self._architecture_ok = problem is None
-        except ValueError as error:
-            self.architecture_summary.setText(self.tr(
-                "This network does not fit a {0}×{1} image: {2}").format(
-                shape[1], shape[2], error))
-            self.architecture_summary.setStyleSheet("color: #b2182b;")
-            self._architecture_ok = False
-        if not self.is_training():
-            self.train_button.setEnabled(self._architecture_ok)
 
     def _update_model_summary(self) -> None:
         """Say what the model the app holds now (trained or opened) outputs."""
@@ -537,38 +249,6 @@ class TrainingPage(QWidget):
             "Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.").format(
             shape[-2] if shape else "?", shape[-1] if shape else "?", model.num_classes,
             weights))
-
-    def memory_problem(self, config: TrainingConfig, shape, classes: int) -> str | None:
-        """A sentence naming the layer that needs the most memory when training
-        ``config`` on images ``shape`` (C, H, W) would exceed the engine's memory budget;
-        None when it fits. The engine computes a large mini-batch in slices of at most
-        :data:`engine.train.STEP_CHUNK_FLOATS` activations, so only a slice's count."""
-        summary = _summary(config, shape, classes)
-        per_image = max(architecture.estimate_memory(summary, 1).activations, 1)
-        batch = min(config.batch_size, max(1, STEP_CHUNK_FLOATS * 4 // per_image))
-        slots = 2 if config.optimizer == "adam" else 1
-        try:
-            architecture.check_budget(summary, batch, optimizer_slots=slots)
-        except architecture.MemoryBudgetExceeded as error:
-            layer = summary[error.layer_index]
-            gib, limit = error.total_bytes / 2**30, error.budget_bytes / 2**30
-            if layer.kind == "Dense":
-                return self.tr(
-                    "Training this network would need {0:.1f} GiB of memory, more than the "
-                    "{1:.0f} GiB allowed; most of it goes to the dense layer from {2:,} "
-                    "features to {3:,} units. Use fewer filters or hidden units, or more "
-                    "pooling.").format(gib, limit, layer.input_shape[0], layer.output_shape[0])
-            if layer.kind == "Conv2D":
-                return self.tr(
-                    "Training this network would need {0:.1f} GiB of memory, more than the "
-                    "{1:.0f} GiB allowed; most of it goes to the convolution layer with {2} "
-                    "filters. Use fewer or smaller filters, a larger stride or a smaller "
-                    "batch.").format(gib, limit, layer.output_shape[0])
-            return self.tr(
-                "Training this network would need {0:.1f} GiB of memory, more than the "
-                "{1:.0f} GiB allowed; most of it goes to layer {2} ({3}). Use fewer filters "
-                "or a smaller batch.").format(gib, limit, error.layer_index + 1, layer.kind)
-        return None
 
     # --- training --------------------------------------------------------------------
     def is_training(self) -> bool:
@@ -649,10 +329,10 @@ class TrainingPage(QWidget):
         # first and gets the focus, and the column's scroll position is kept.
         bar = self.controls_scroll.verticalScrollBar()
         position = bar.value()
-        going = (self.architecture_box, self.training_box, self.dataset_panel,
+        going = (self.settings, self.dataset_panel,
                  self.open_button, self.train_button) if training else (self.stop_button,)
         focus = QApplication.focusWidget()
-        may_train = not training and getattr(self, "_architecture_ok", True)
+        may_train = not training and self.settings.fits
         successor = self.stop_button if training else self.train_button
         successor.setEnabled(training or may_train)
         if focus is not None and successor.isEnabled() and any(
@@ -660,8 +340,7 @@ class TrainingPage(QWidget):
             successor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.stop_button.setEnabled(training)
         self.train_button.setEnabled(may_train)
-        for widget in (self.architecture_box, self.training_box, self.dataset_panel,
-                       self.open_button):
+        for widget in (self.dataset_panel, self.open_button):
             widget.setEnabled(not training)
         has_model = self.state.model is not None
         self.save_button.setEnabled(has_model and not training)
@@ -670,7 +349,7 @@ class TrainingPage(QWidget):
         self.csv_button.setEnabled(has_history)
         self.png_button.setEnabled(has_history)
         self.open_button.setToolTip(self.open_model_tip(training))
-        self._update_enabled()
+        self.settings.set_training(training)
         bar.setValue(position)
         self.training_changed.emit(training)
 
@@ -1036,6 +715,10 @@ class TrainingPage(QWidget):
         self.status.say(text, topic, error)
         self.message.emit(text)
 
+    def _on_fit_changed(self, fits: bool) -> None:
+        if not self.is_training():
+            self.train_button.setEnabled(fits)
+
     def _on_setup_changed(self) -> None:
         # Other data or settings: why training could not start, and what a file action
         # reported, no longer hold.
@@ -1047,6 +730,6 @@ class TrainingPage(QWidget):
             self._paint_pending(final=True)  # reports that came while another page showed
         if not self._shown_once:
             self._shown_once = True
-            if not self.is_training() and not self._architecture_touched:
+            if not self.is_training() and not self.settings.architecture_touched:
                 self.copy_from_explorer(quiet=True)
 
