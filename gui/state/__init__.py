@@ -4,7 +4,11 @@ Panels receive one :class:`LabState` and talk only through its signals. The part
 :mod:`~gui.state.filters` (frozen :class:`Filter` snapshots and presets),
 :mod:`~gui.state.settings` (layer and training settings), :mod:`~gui.state.selection`
 (what is picked on screen), :mod:`~gui.state.budget` (memory and time estimates) and
-:mod:`~gui.state.lab_state` (the object with the signals).
+:mod:`~gui.state.lab_state` (the object with the signals, composed of one part per job:
+:mod:`~gui.state.image_source`, :mod:`~gui.state.filter_editing`,
+:mod:`~gui.state.layer_config`, :mod:`~gui.state.selecting`,
+:mod:`~gui.state.training_setup`, :mod:`~gui.state.model_prediction` and
+:mod:`~gui.state.exploring`).
 """
 
 from gui.state.filters import (

@@ -7,8 +7,7 @@ from PySide6.QtCore import QSettings
 
 from engine.model import build_cnn
 from gui.main_window import MainWindow
-from gui.state import LabState
-from gui.state.lab_state import default_filters
+from gui.state import LabState, default_filters
 
 
 def open_window(qtbot, settings_file, restore=True):

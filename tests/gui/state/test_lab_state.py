@@ -6,7 +6,7 @@ import threading
 import numpy as np
 import pytest
 
-import gui.state.lab_state as lab_state_module
+import gui.state.exploring as exploring_module
 from engine.model import build_cnn
 from engine.pipeline import explore
 from gui.common.preprocess import Preprocess
@@ -213,7 +213,7 @@ def test_a_heavy_exploration_runs_in_the_worker_and_only_the_latest_lands(state,
         threads.append(threading.current_thread() is threading.main_thread())
         return explore(*args, **kwargs)
 
-    monkeypatch.setattr(lab_state_module, "explore", recording_explore)
+    monkeypatch.setattr(exploring_module, "explore", recording_explore)
     photo = np.random.default_rng(1).random((400, 400, 3), dtype=np.float32)
     with state.batch():
         state.set_source(photo)

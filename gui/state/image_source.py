@@ -1,0 +1,83 @@
+"""The picture the explorer looks at: the source as loaded and the prepared image.
+
+One job of :class:`gui.state.LabState`: loading a picture and its preprocessing, and
+keeping the filters' channels in step with the prepared image.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from gui.common.preprocess import Preprocess, prepare
+from gui.state.errors import StateError
+from gui.state.filters import convert_channels
+
+
+class ImageSource:
+    """The image part of :class:`gui.state.LabState` (uses its signals and batches)."""
+
+    def _init_image_source(self) -> None:
+        self._source = np.ones((9, 9, 3), dtype=np.float32)
+        self._source_name = ""
+        self._preprocess = Preprocess()
+        self._image = prepare(self._source, self._preprocess)
+
+    @property
+    def source(self) -> np.ndarray:
+        """The picture as loaded: (H, W, 3) float32 RGB, 0 = dark, 1 = bright."""
+        return self._source
+
+    @property
+    def source_name(self) -> str:
+        return self._source_name
+
+    @property
+    def preprocess(self) -> Preprocess:
+        return self._preprocess
+
+    @property
+    def image(self) -> np.ndarray:
+        """The image the filters see: (C, H, W) float32 (see :mod:`gui.common.preprocess`)."""
+        return self._image
+
+    @property
+    def channels(self) -> int:
+        return self._image.shape[0]
+
+    def set_source(self, rgb: np.ndarray, name: str = "") -> None:
+        """Show a new picture; ``rgb`` is (H, W, 3) or (H, W), values 0..1, 1 = bright."""
+        rgb = np.asarray(rgb, dtype=np.float32)
+        if rgb.ndim == 2:
+            rgb = np.repeat(rgb[:, :, None], 3, axis=2)
+        if rgb.ndim != 3 or rgb.shape[2] != 3 or min(rgb.shape[:2]) < 1:
+            raise StateError("image_shape", shape=tuple(rgb.shape))
+        source = np.clip(np.nan_to_num(rgb), 0.0, 1.0)
+        source.flags.writeable = False
+        self._source = source
+        self._source_name = name
+        self._emit("source_changed")
+        self._update_image()
+
+    def set_preprocess(self, preprocess: Preprocess | None = None, **changes) -> None:
+        new = replace(preprocess or self._preprocess, **changes)
+        if new == self._preprocess:
+            return
+        self._preprocess = new
+        self._update_image()
+
+    def _update_image(self) -> None:
+        image = prepare(self._source, self._preprocess)
+        channels_changed = image.shape[0] != self._image.shape[0]
+        image.flags.writeable = False
+        self._image = image
+        with self.batch():
+            if channels_changed:
+                self._filters = [f.replace(weights=convert_channels(f.weights, image.shape[0]))
+                                 for f in self._filters]
+                self._emit("filters_changed")
+                self._select(channel=min(self._selection.channel, image.shape[0] - 1))
+            self._clear_cells()
+            self._emit("image_changed")
+            self._schedule()
