@@ -1,0 +1,357 @@
+"""The Training page's run: build a fresh network from the page's settings, train it in
+a :class:`gui.worker.Worker` (the app's one worker pattern) with the job from
+:mod:`gui.train.job`, and show its reports on the page's progress bar and live views.
+
+Only the latest progress report is kept and painted at most ~30 times a second (the
+filter grid at most 15, the curves 4), so the window stays responsive however fast the
+batches come. The run words its texts in the ``"TrainingPage"`` translation context,
+where they were before this module existed, and hands them to the page as signals.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from engine.train import TrainingDiverged
+from gui.train.job import TrainingConfig, TrainingResult, TrainingUpdate, first_conv, make_job
+from gui.train.results_panel import format_seconds
+from gui.worker import Worker
+
+#: Milliseconds between two repaints of the live views: one every other 60 Hz frame.
+PAINT_INTERVAL_MS = 33
+#: Seconds between two redraws of the filter grid and of the curves (the progress bar
+#: follows every frame). Repainting pyqtgraph views is most of the page's work
+#: in the GUI thread, and the training thread waits for all of it: PySide holds Python's
+#: GIL through Qt's C++ calls too. Measured with benchmarks/bench_training_gui.py: every
+#: view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each
+#: of the default model's ~8 epochs a second, about 10 %.
+FILTERS_INTERVAL = 1 / 15
+CURVES_INTERVAL = 0.25
+#: The topics of the run's messages (gui/common/status_line.py): why a run could not
+#: start, and how it went.
+START, RUN = "start", "run"
+
+
+class TrainingRun(QObject):
+    """Start, stop and follow training runs on ``page`` (a
+    :class:`gui.train.page.TrainingPage`, whose widgets it updates).
+
+    Signals
+    -------
+    message(str, bool, str) : a text for the page's status line, whether it is an
+        error, and its topic.
+    training_changed(bool) : a run started (True) or ended (False).
+    model_trained(object) : a run's network became the state's model; its test accuracy
+        (a float) or None when unknown.
+
+    Attributes: ``worker`` (the latest :class:`gui.worker.Worker` or None),
+    ``last_result`` (:class:`gui.train.job.TrainingResult` or None) and ``history`` (the
+    latest history, for the CSV export, or None).
+    """
+
+    message = Signal(str, bool, str)
+    training_changed = Signal(bool)
+    model_trained = Signal(object)
+
+    def __init__(self, page) -> None:
+        super().__init__(page)
+        self._page = page
+        self.worker: Worker | None = None
+        self.last_result: TrainingResult | None = None
+        self.history = None             # the latest history (for the CSV export)
+        self._model = None              # the network being trained
+        self._config: TrainingConfig | None = None
+        self._dataset = None            # the data of the run in progress
+        self._pending: TrainingUpdate | None = None   # the newest report, not yet drawn
+        self._latest: TrainingUpdate | None = None    # the newest report drawn
+        self._last_paint = -math.inf
+        self._last_curves_paint = -math.inf
+        self._last_filters_paint = -math.inf
+        self._closing = False
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.timeout.connect(self._paint_pending)
+
+    def is_training(self) -> bool:
+        return self.worker is not None and self.worker.is_running()
+
+    def start_training(self, dataset=None) -> bool:
+        """Build a fresh network from the controls and train it in the background on
+        ``dataset`` (default: the dataset panel's). Returns False, with a message, when
+        it cannot start."""
+        if self.is_training():
+            return False
+        try:
+            if dataset is None:
+                dataset = self._page.dataset_panel.current_dataset()
+            config = self._page.config()
+            problem = self._page.memory_problem(config, dataset.x_train.shape[1:],
+                                          len(dataset.class_names))
+            if problem is not None:
+                self._say(problem, True)
+                return False
+            model = config.build_model(dataset.x_train.shape[1:], dataset.class_names)
+            if len(dataset.x_train) == 0:
+                raise ValueError(
+                    QCoreApplication.translate("TrainingPage", "the dataset has no training images")
+                )
+        except ValueError as error:
+            self._say(
+                QCoreApplication.translate("TrainingPage", "Cannot train: {0}").format(error),
+                True,
+                topic=START,
+            )
+            return False
+        self._model, self._config, self._dataset = model, config, dataset
+        self._pending, self.history, self._latest = None, None, None
+        self._page.results.mark_as_previous(dataset)
+        self.last_result = None
+        self._page.curves.clear()
+        self._page.curves.set_history(epochs=config.epochs)
+        conv = first_conv(model)
+        self._page.filters_view.set_filters(None if conv is None else conv.params["weight"])
+        self._page.progress.setValue(0)
+        self._page.progress.setFormat(
+            QCoreApplication.translate("TrainingPage", "Epoch 1/{0} · starting").format(
+                config.epochs
+            )
+        )
+        self._say(
+            QCoreApplication.translate(
+                "TrainingPage", "Training on {0}: {1:,} training images, {2} classes…"
+            ).format(
+                getattr(dataset, "name", QCoreApplication.translate("TrainingPage", "the dataset")),
+                len(dataset.x_train),
+                len(dataset.class_names),
+            )
+        )
+
+        if self.worker is not None:
+            self.worker.deleteLater()  # the previous run's, finished
+        worker = Worker(make_job(model, dataset, config), self._page)
+        # Each handler learns which worker spoke, so a late signal of an earlier run
+        # (or of one stopped while the window closes) is recognised and ignored.
+        worker.progressed.connect(partial(self._on_progressed, worker))
+        worker.succeeded.connect(partial(self._on_succeeded, worker))
+        worker.failed.connect(partial(self._on_failed, worker))
+        worker.finished.connect(partial(self._on_finished, worker))
+        self.worker = worker
+        worker.start()
+        self.set_training_ui(True)
+        return True
+
+    def stop_training(self) -> None:
+        """Ask the run to stop after the current mini-batch (returns at once)."""
+        if self.is_training():
+            self.worker.stop()
+            self._page.stop_button.setEnabled(False)
+            self._page.progress.setFormat(QCoreApplication.translate("TrainingPage", "Stopping…"))
+
+    def shutdown(self, timeout_ms: int = 1_500) -> bool:
+        """Stop training and wait up to ``timeout_ms`` for the worker thread to end (the
+        window is closing). Returns False if it is still inside a step: it then ends on
+        its own (see :meth:`gui.worker.Worker.stop_and_wait`)."""
+        self._closing = True
+        self._paint_timer.stop()
+        self._page.dataset_panel.shutdown()
+        worker = self.worker
+        if worker is None or not worker.is_running():
+            return True
+        return worker.stop_and_wait(int(timeout_ms))
+
+    def set_training_ui(self, training: bool) -> None:
+        # Disabling the widget that has the focus hands the focus on, and the scroll area
+        # then scrolls the new (or old) focus widget into view with a 50-pixel margin: the
+        # column would jump under the mouse. So the button that takes over is enabled
+        # first and gets the focus, and the column's scroll position is kept.
+        bar = self._page.controls_scroll.verticalScrollBar()
+        position = bar.value()
+        going = (
+            (
+                self._page.settings,
+                self._page.dataset_panel,
+                self._page.open_button,
+                self._page.train_button,
+            )
+            if training
+            else (self._page.stop_button,)
+        )
+        focus = QApplication.focusWidget()
+        may_train = not training and self._page.settings.fits
+        successor = self._page.stop_button if training else self._page.train_button
+        successor.setEnabled(training or may_train)
+        if focus is not None and successor.isEnabled() and any(
+                widget is focus or widget.isAncestorOf(focus) for widget in going):
+            successor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._page.stop_button.setEnabled(training)
+        self._page.train_button.setEnabled(may_train)
+        for widget in (self._page.dataset_panel, self._page.open_button):
+            widget.setEnabled(not training)
+        has_model = self._page.state.model is not None
+        self._page.save_button.setEnabled(has_model and not training)
+        self._page.explore_button.setEnabled(
+            self._page.state.first_conv() is not None and not training
+        )
+        has_history = self.history is not None and bool(self.history.train_loss)
+        self._page.csv_button.setEnabled(has_history)
+        self._page.png_button.setEnabled(has_history)
+        self._page.open_button.setToolTip(self._page.open_model_tip(training))
+        self._page.settings.set_training(training)
+        bar.setValue(position)
+        self.training_changed.emit(training)
+
+    def _on_progressed(self, worker: Worker, update: TrainingUpdate) -> None:
+        if worker is not self.worker or self._closing:
+            return  # a late report of an earlier run
+        self._pending = update
+        p = update.progress  # every report's point is kept; the line is drawn less often
+        self._page.curves.add_running_point(p.epoch - 1 + p.batch / p.batches, update.running_loss,
+                                      update.running_accuracy, redraw=False)
+        if not self._page.isVisible():
+            return  # another page is on show: draw the newest report when this one shows
+        wait = PAINT_INTERVAL_MS - (time.perf_counter() - self._last_paint) * 1000
+        if wait <= 0:
+            self._paint_pending()
+        elif not self._paint_timer.isActive():
+            self._paint_timer.start(int(math.ceil(wait)))
+
+    def _paint_pending(self, final: bool = False) -> None:
+        """Draw the latest report (older ones were superseded unseen); ``final`` draws
+        every view, however recently it was drawn (the run has ended)."""
+        self._paint_timer.stop()
+        update, self._pending = self._pending, None
+        if update is None:
+            if not final or self._latest is None:
+                return
+            update = self._latest
+        self._latest = update
+        self._last_paint = time.perf_counter()
+        p = update.progress
+        self.history = update.history
+        # QProgressBar.setValue repaints at once, and setFormat asks for another paint:
+        # with updates off both become one paint in the next frame.
+        self._page.progress.setUpdatesEnabled(False)
+        self._page.progress.setValue(int(round(update.fraction * 1000)))
+        self._page.progress.setFormat(
+            QCoreApplication.translate(
+                "TrainingPage", "Epoch {0}/{1} · batch {2}/{3} · {4}"
+            ).format(p.epoch, p.epochs, p.batch, p.batches, format_seconds(update.eta))
+        )
+        self._page.progress.setUpdatesEnabled(True)
+        if final or self._last_paint - self._last_filters_paint >= FILTERS_INTERVAL:
+            self._last_filters_paint = self._last_paint
+            self._page.filters_view.set_filters(update.first_filters)
+        if final or self._last_paint - self._last_curves_paint >= CURVES_INTERVAL:
+            self._last_curves_paint = self._last_paint
+            self._page.curves.set_history(update.history, epochs=p.epochs)
+            self._page.curves.redraw_running()
+
+    def _on_succeeded(self, worker: Worker, result: TrainingResult) -> None:
+        if worker is not self.worker or self._closing:
+            return
+        self._paint_pending()
+        self.last_result = result
+        history = result.history
+        self.history = history
+        model = self._model
+        self._page.curves.set_history(history, epochs=max(history.epochs_completed, 1)
+                                if (result.cancelled or history.stopped_early)
+                                else self._config.epochs)
+        self._page.curves.redraw_running()
+        n = history.epochs_completed
+        if result.cancelled and n < 1:
+            # Stopped before the new network saw every training image once: it knows
+            # less than the model it would replace, so the previous model stays.
+            kept = self._page.state.first_conv()
+            self._page.filters_view.set_filters(None if kept is None else kept.params["weight"])
+            if self._page.state.model is None:
+                self._say(
+                    QCoreApplication.translate(
+                        "TrainingPage",
+                        "Stopped before the first epoch ended; the unfinished "
+                        "network was discarded, and there is no trained model.",
+                    )
+                )
+            else:
+                self._say(
+                    QCoreApplication.translate(
+                        "TrainingPage",
+                        "Stopped before the first epoch ended; the unfinished "
+                        "network was discarded and the previous model is kept.",
+                    )
+                )
+            self._page.progress.setFormat(
+                QCoreApplication.translate("TrainingPage", "Stopped before the first epoch ended")
+            )
+            return
+        conv = first_conv(model)
+        if conv is not None:
+            self._page.filters_view.set_filters(conv.params["weight"])
+        self._page.state.set_model(model)
+        self.model_trained.emit(None if result.evaluation is None
+                                else result.evaluation.accuracy)
+        self._page.results.show_evaluation(result.evaluation, self._dataset)
+        if result.cancelled:
+            text = QCoreApplication.translate(
+                "TrainingPage",
+                "Stopped after {0} epoch(s); the new model, with the weights "
+                "learned so far, replaces the previous one.",
+            )
+            self._say(text.format(n))
+            self._page.progress.setFormat(
+                QCoreApplication.translate("TrainingPage", "Stopped after {0} epochs").format(n)
+            )
+        else:
+            if history.stopped_early:
+                text = QCoreApplication.translate(
+                    "TrainingPage",
+                    "Stopped early after {0} epochs: the validation loss had not "
+                    "improved for {1}; the best weights were kept.",
+                ).format(n, self._config.patience)
+            else:
+                text = QCoreApplication.translate(
+                    "TrainingPage", "Trained {0} epochs in {1:.1f} s."
+                ).format(n, history.seconds)
+            if result.evaluation is not None:
+                text += " " + QCoreApplication.translate(
+                    "TrainingPage", "Test accuracy {0:.1f} %."
+                ).format(100 * result.evaluation.accuracy)
+            self._say(text)
+            self._page.progress.setValue(1000)
+            self._page.progress.setFormat(
+                QCoreApplication.translate("TrainingPage", "Done: {0} epochs").format(n)
+            )
+
+    def _on_failed(self, worker: Worker, error: Exception) -> None:
+        if worker is not self.worker or self._closing:
+            return
+        self._paint_pending(final=True)
+        if isinstance(error, TrainingDiverged):
+            text = QCoreApplication.translate(
+                "TrainingPage", "{0} The previous model is kept."
+            ).format(error)
+            self._page.progress.setFormat(QCoreApplication.translate("TrainingPage", "Diverged"))
+        else:
+            text = QCoreApplication.translate(
+                "TrainingPage", "Training failed: {0}. The previous model is kept."
+            ).format(error)
+            self._page.progress.setFormat(QCoreApplication.translate("TrainingPage", "Failed"))
+        self._say(text, True)
+
+    def _on_finished(self, worker: Worker) -> None:
+        if worker is not self.worker:
+            return
+        self.set_training_ui(False)
+
+    def catch_up(self) -> None:
+        """Draw the reports that came while another page showed (the page is shown)."""
+        if self._pending is not None:
+            self._paint_pending(final=True)
+
+    def _say(self, text: str, error: bool = False, topic: str = RUN) -> None:
+        self.message.emit(text, error, topic)
