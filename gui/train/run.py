@@ -84,13 +84,14 @@ class TrainingRun(QObject):
         """Build a fresh network from the controls and train it in the background on
         ``dataset`` (default: the dataset panel's). Returns False, with a message, when
         it cannot start."""
+        page = self._page
         if self.is_training():
             return False
         try:
             if dataset is None:
-                dataset = self._page.dataset_panel.current_dataset()
-            config = self._page.config()
-            problem = self._page.memory_problem(config, dataset.x_train.shape[1:],
+                dataset = page.dataset_panel.current_dataset()
+            config = page.config()
+            problem = page.memory_problem(config, dataset.x_train.shape[1:],
                                           len(dataset.class_names))
             if problem is not None:
                 self._say(problem, True)
@@ -109,14 +110,14 @@ class TrainingRun(QObject):
             return False
         self._model, self._config, self._dataset = model, config, dataset
         self._pending, self.history, self._latest = None, None, None
-        self._page.results.mark_as_previous(dataset)
+        page.results.mark_as_previous(dataset)
         self.last_result = None
-        self._page.curves.clear()
-        self._page.curves.set_history(epochs=config.epochs)
+        page.curves.clear()
+        page.curves.set_history(epochs=config.epochs)
         conv = first_conv(model)
-        self._page.filters_view.set_filters(None if conv is None else conv.params["weight"])
-        self._page.progress.setValue(0)
-        self._page.progress.setFormat(
+        page.filters_view.set_filters(None if conv is None else conv.params["weight"])
+        page.progress.setValue(0)
+        page.progress.setFormat(
             QCoreApplication.translate("TrainingPage", "Epoch 1/{0} · starting").format(
                 config.epochs
             )
@@ -165,43 +166,36 @@ class TrainingRun(QObject):
         return worker.stop_and_wait(int(timeout_ms))
 
     def set_training_ui(self, training: bool) -> None:
+        page = self._page
         # Disabling the widget that has the focus hands the focus on, and the scroll area
         # then scrolls the new (or old) focus widget into view with a 50-pixel margin: the
         # column would jump under the mouse. So the button that takes over is enabled
         # first and gets the focus, and the column's scroll position is kept.
-        bar = self._page.controls_scroll.verticalScrollBar()
+        bar = page.controls_scroll.verticalScrollBar()
         position = bar.value()
-        going = (
-            (
-                self._page.settings,
-                self._page.dataset_panel,
-                self._page.open_button,
-                self._page.train_button,
-            )
-            if training
-            else (self._page.stop_button,)
-        )
+        going = ((page.settings, page.dataset_panel, page.open_button, page.train_button)
+                 if training else (page.stop_button,))
         focus = QApplication.focusWidget()
-        may_train = not training and self._page.settings.fits
-        successor = self._page.stop_button if training else self._page.train_button
+        may_train = not training and page.settings.fits
+        successor = page.stop_button if training else page.train_button
         successor.setEnabled(training or may_train)
         if focus is not None and successor.isEnabled() and any(
                 widget is focus or widget.isAncestorOf(focus) for widget in going):
             successor.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._page.stop_button.setEnabled(training)
-        self._page.train_button.setEnabled(may_train)
-        for widget in (self._page.dataset_panel, self._page.open_button):
+        page.stop_button.setEnabled(training)
+        page.train_button.setEnabled(may_train)
+        for widget in (page.dataset_panel, page.open_button):
             widget.setEnabled(not training)
-        has_model = self._page.state.model is not None
-        self._page.save_button.setEnabled(has_model and not training)
-        self._page.explore_button.setEnabled(
-            self._page.state.first_conv() is not None and not training
+        has_model = page.state.model is not None
+        page.save_button.setEnabled(has_model and not training)
+        page.explore_button.setEnabled(
+            page.state.first_conv() is not None and not training
         )
         has_history = self.history is not None and bool(self.history.train_loss)
-        self._page.csv_button.setEnabled(has_history)
-        self._page.png_button.setEnabled(has_history)
-        self._page.open_button.setToolTip(self._page.open_model_tip(training))
-        self._page.settings.set_training(training)
+        page.csv_button.setEnabled(has_history)
+        page.png_button.setEnabled(has_history)
+        page.open_button.setToolTip(page.open_model_tip(training))
+        page.settings.set_training(training)
         bar.setValue(position)
         self.training_changed.emit(training)
 
@@ -223,6 +217,7 @@ class TrainingRun(QObject):
     def _paint_pending(self, final: bool = False) -> None:
         """Draw the latest report (older ones were superseded unseen); ``final`` draws
         every view, however recently it was drawn (the run has ended)."""
+        page = self._page
         self._paint_timer.stop()
         update, self._pending = self._pending, None
         if update is None:
@@ -235,23 +230,24 @@ class TrainingRun(QObject):
         self.history = update.history
         # QProgressBar.setValue repaints at once, and setFormat asks for another paint:
         # with updates off both become one paint in the next frame.
-        self._page.progress.setUpdatesEnabled(False)
-        self._page.progress.setValue(int(round(update.fraction * 1000)))
-        self._page.progress.setFormat(
+        page.progress.setUpdatesEnabled(False)
+        page.progress.setValue(int(round(update.fraction * 1000)))
+        page.progress.setFormat(
             QCoreApplication.translate(
                 "TrainingPage", "Epoch {0}/{1} · batch {2}/{3} · {4}"
             ).format(p.epoch, p.epochs, p.batch, p.batches, format_seconds(update.eta))
         )
-        self._page.progress.setUpdatesEnabled(True)
+        page.progress.setUpdatesEnabled(True)
         if final or self._last_paint - self._last_filters_paint >= FILTERS_INTERVAL:
             self._last_filters_paint = self._last_paint
-            self._page.filters_view.set_filters(update.first_filters)
+            page.filters_view.set_filters(update.first_filters)
         if final or self._last_paint - self._last_curves_paint >= CURVES_INTERVAL:
             self._last_curves_paint = self._last_paint
-            self._page.curves.set_history(update.history, epochs=p.epochs)
-            self._page.curves.redraw_running()
+            page.curves.set_history(update.history, epochs=p.epochs)
+            page.curves.redraw_running()
 
     def _on_succeeded(self, worker: Worker, result: TrainingResult) -> None:
+        page = self._page
         if worker is not self.worker or self._closing:
             return
         self._paint_pending()
@@ -259,17 +255,17 @@ class TrainingRun(QObject):
         history = result.history
         self.history = history
         model = self._model
-        self._page.curves.set_history(history, epochs=max(history.epochs_completed, 1)
+        page.curves.set_history(history, epochs=max(history.epochs_completed, 1)
                                 if (result.cancelled or history.stopped_early)
                                 else self._config.epochs)
-        self._page.curves.redraw_running()
+        page.curves.redraw_running()
         n = history.epochs_completed
         if result.cancelled and n < 1:
             # Stopped before the new network saw every training image once: it knows
             # less than the model it would replace, so the previous model stays.
-            kept = self._page.state.first_conv()
-            self._page.filters_view.set_filters(None if kept is None else kept.params["weight"])
-            if self._page.state.model is None:
+            kept = page.state.first_conv()
+            page.filters_view.set_filters(None if kept is None else kept.params["weight"])
+            if page.state.model is None:
                 self._say(
                     QCoreApplication.translate(
                         "TrainingPage",
@@ -285,17 +281,17 @@ class TrainingRun(QObject):
                         "network was discarded and the previous model is kept.",
                     )
                 )
-            self._page.progress.setFormat(
+            page.progress.setFormat(
                 QCoreApplication.translate("TrainingPage", "Stopped before the first epoch ended")
             )
             return
         conv = first_conv(model)
         if conv is not None:
-            self._page.filters_view.set_filters(conv.params["weight"])
-        self._page.state.set_model(model)
+            page.filters_view.set_filters(conv.params["weight"])
+        page.state.set_model(model)
         self.model_trained.emit(None if result.evaluation is None
                                 else result.evaluation.accuracy)
-        self._page.results.show_evaluation(result.evaluation, self._dataset)
+        page.results.show_evaluation(result.evaluation, self._dataset)
         if result.cancelled:
             text = QCoreApplication.translate(
                 "TrainingPage",
@@ -303,7 +299,7 @@ class TrainingRun(QObject):
                 "learned so far, replaces the previous one.",
             )
             self._say(text.format(n))
-            self._page.progress.setFormat(
+            page.progress.setFormat(
                 QCoreApplication.translate("TrainingPage", "Stopped after {0} epochs").format(n)
             )
         else:
@@ -322,8 +318,8 @@ class TrainingRun(QObject):
                     "TrainingPage", "Test accuracy {0:.1f} %."
                 ).format(100 * result.evaluation.accuracy)
             self._say(text)
-            self._page.progress.setValue(1000)
-            self._page.progress.setFormat(
+            page.progress.setValue(1000)
+            page.progress.setFormat(
                 QCoreApplication.translate("TrainingPage", "Done: {0} epochs").format(n)
             )
 
