@@ -1614,7 +1614,7 @@ appears after training</source>
     <name>FilterPanel</name>
     <message>
         <source>A filter is a small grid of weights slid over the image: at each place, every weight multiplies the pixel under it and the products are added up.</source>
-        <extracomment>Item data: the weights (bytes) its icon was drawn from. Below this (relative to the largest weight) a sum counts as zero for Normalise.</extracomment>
+        <extracomment>Item data: the weights (bytes) its icon was drawn from. Below this (relative to the largest weight) a sum counts as zero for Normalise. How the message on show is worded: called again on a language change.</extracomment>
         <translation>フィルターは画像の上をずらしていく小さな重みの格子です。各位置で、重みそれぞれにその下の画素を掛け、積を足し合わせます。</translation>
     </message>
     <message>
@@ -1772,66 +1772,6 @@ appears after training</source>
     <message>
         <source>Swap rows and columns (square kernels only)</source>
         <translation>行と列を入れ替えます（正方形のカーネルのみ）</translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation>恒等</translation>
-    </message>
-    <message>
-        <source>Box blur</source>
-        <translation>ボックスぼかし</translation>
-    </message>
-    <message>
-        <source>Gaussian blur</source>
-        <translation>ガウスぼかし</translation>
-    </message>
-    <message>
-        <source>Sharpen</source>
-        <translation>シャープ化</translation>
-    </message>
-    <message>
-        <source>Sobel x (vertical edges)</source>
-        <translation>Sobel x（縦のエッジ）</translation>
-    </message>
-    <message>
-        <source>Sobel y (horizontal edges)</source>
-        <translation>Sobel y（横のエッジ）</translation>
-    </message>
-    <message>
-        <source>Prewitt x (vertical edges)</source>
-        <translation>Prewitt x（縦のエッジ）</translation>
-    </message>
-    <message>
-        <source>Prewitt y (horizontal edges)</source>
-        <translation>Prewitt y（横のエッジ）</translation>
-    </message>
-    <message>
-        <source>Laplacian</source>
-        <translation>ラプラシアン</translation>
-    </message>
-    <message>
-        <source>Emboss</source>
-        <translation>エンボス</translation>
-    </message>
-    <message>
-        <source>Outline</source>
-        <translation>輪郭</translation>
-    </message>
-    <message>
-        <source>Horizontal line</source>
-        <translation>横線</translation>
-    </message>
-    <message>
-        <source>Vertical line</source>
-        <translation>縦線</translation>
-    </message>
-    <message>
-        <source>Diagonal line \</source>
-        <translation>斜線 \</translation>
-    </message>
-    <message>
-        <source>Diagonal line /</source>
-        <translation>斜線 /</translation>
     </message>
     <message>
         <source>{0}: {1}×{2}, bias {3}. Double-click to rename.</source>
@@ -2518,7 +2458,7 @@ Double-click or start typing to enter a number.</source>
     <name>PairSpin</name>
     <message>
         <source>Linked: rows and columns take the same value</source>
-        <translation type="unfinished"></translation>
+        <translation>連動: 行と列が同じ値になります</translation>
     </message>
 </context>
 <context>
