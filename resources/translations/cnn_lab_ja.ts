@@ -2473,6 +2473,7 @@ Double-click or start typing to enter a number.</source>
     <name>PredictionPanel</name>
     <message>
         <source>Use learned filters</source>
+        <extracomment>Why the learned filters could not be used (shown in the hint), or None.</extracomment>
         <translation>学習したフィルターを使う</translation>
     </message>
     <message>

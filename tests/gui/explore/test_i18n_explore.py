@@ -30,6 +30,8 @@ def test_explorer_panels_switch_language_at_once_and_back(window, qtbot):
     filters, controls, explain = (explorer.filter_panel, explorer.controls_panel,
                                   explorer.explain_panel)
     english_sum = explain.sum_label.text()
+    stages = explorer.stage_view
+    assert stages.stage_titles["conv"].startswith("Convolution")
 
     i18n.set_language("ja")
     assert filters.add_button.text() == "追加"
@@ -43,6 +45,10 @@ def test_explorer_panels_switch_language_at_once_and_back(window, qtbot):
     assert explain.gray_row._captions[0].text() == "入力の窓"
     assert explain.tabs.tabText(0) == "赤"
     assert explain.sum_label.text() != english_sum
+    assert stages.stage_titles["conv"].startswith("畳み込み")
+    assert stages.stage_titles["input"].startswith("入力")
+    assert "フィルター 1" in stages.heading.texts()[0]
+    assert stages.graphics.toolTip().startswith("選んだフィルター")
 
     i18n.set_language("en")
     assert filters.add_button.text() == "Add"
@@ -54,6 +60,8 @@ def test_explorer_panels_switch_language_at_once_and_back(window, qtbot):
     assert "Feature-map cell" in explain.heading.text()
     assert explain.gray_row._captions[0].text() == "Input window"
     assert explain.sum_label.text() == english_sum
+    assert stages.stage_titles["conv"].startswith("Convolution")
+    assert "Filter 1" in stages.heading.texts()[0]
 
 
 def test_a_filter_panel_message_is_worded_again(window):
