@@ -2,259 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
-    <name></name>
-    <message>
-        <source>estimating time</source>
-        <extracomment>Milliseconds between two repaints of the live views: one every other 60 Hz frame. Seconds between two redraws of the filter grid and of the curves (the progress bar follows every frame). Repainting pyqtgraph views is most of the page&apos;s work in the GUI thread, and the training thread waits for all of it: PySide holds Python&apos;s GIL through Qt&apos;s C++ calls too. Measured with benchmarks/bench_training_gui.py: every view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each of the default model&apos;s ~8 epochs a second, about 10 %. A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value. A change smaller than this share of the colour scale moves no cell to another of the colour map&apos;s 256 entries (one entry spans 2/255 of the scale). The topics of the page&apos;s messages (gui/common/status_line.py); FILE: model and export files. DATASET messages come from the dataset panel.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} s left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} min {1:02d} s left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How many feature detectors the convolution layer learns</source>
-        <extracomment>The state&apos;s model came from training here and was never saved to a file.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Side of each filter, in pixels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How many pixels a filter moves between two output cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows and columns of zeros added around each image (1 keeps a 3×3 layer&apos;s size)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation type="unfinished">最大値</translation>
-    </message>
-    <message>
-        <source>average</source>
-        <translation type="unfinished">平均値</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished">なし</translation>
-    </message>
-    <message>
-        <source>Pooling after the convolution: max keeps each window&apos;s strongest response, average its mean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Side of each pooling window (its stride too)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Width of an extra dense layer before the output (0: none, the features go straight to the classes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy from explorer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use the explorer&apos;s number of filters, kernel size, stride, padding and pooling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation type="unfinished">フィルター</translation>
-    </message>
-    <message>
-        <source>Kernel size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stride</source>
-        <translation type="unfinished">ストライド (Stride)</translation>
-    </message>
-    <message>
-        <source>Padding</source>
-        <translation type="unfinished">パディング (Padding)</translation>
-    </message>
-    <message>
-        <source>Pooling</source>
-        <translation type="unfinished">プーリング (Pooling)</translation>
-    </message>
-    <message>
-        <source>Hidden units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How many times the network sees every training image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images per weight update: smaller batches update more often but noisier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How big a step each update takes. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD. Too large and training diverges; too small and it barely moves</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adam</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SGD with momentum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adam adapts the step for every weight; SGD with momentum follows the gradient, smoothed over recent steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SGD only: the share of the previous step kept in the next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shift images randomly (±2 px)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Augmentation: every epoch each training image is moved by up to 2 pixels, so the network learns shapes rather than positions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop early, patience</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop when the validation loss has not improved for this many epochs, and keep the best weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs without a better validation loss before training stops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Build a fresh network and train it on the dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop after the current mini-batch. After a full epoch the new network replaces the previous model; stopped sooner, the previous model is kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready to train</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epoch, mini-batch and the time left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save model…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the trained network to an .npz file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open model…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load a network saved by CNN Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show learned filters in explorer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put the network&apos;s first-layer filters, stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the loss and accuracy of every epoch as a CSV file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Curves PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the loss and accuracy plots as a PNG picture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learned filters (first layer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test accuracy: —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The share of the test images, never used for training, that the network classifies correctly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learning curves</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ClassifyPage</name>
     <message>
         <source>drawing</source>
@@ -1810,7 +1557,6 @@ appears after training</source>
     <name>ImagePanel</name>
     <message>
         <source>Input picture</source>
-        <extracomment>A picture whose long side exceeds this, arriving while the working size is &quot;Original&quot;, is worked on at `AUTO_WORKING_SIZE` instead: a phone photo at full size would make every edit take seconds. Pasted text longer than this is not a file path; do not stat it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1979,6 +1725,7 @@ appears after training</source>
     </message>
     <message>
         <source>“{0}” could not be opened: {1}</source>
+        <extracomment>A picture whose long side exceeds this, arriving while the working size is &quot;Original&quot;, is worked on at `AUTO_WORKING_SIZE` instead: a phone photo at full size would make every edit take seconds. Pasted text longer than this is not a file path; do not stat it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2465,7 +2212,7 @@ Double-click or start typing to enter a number.</source>
     <name>PixelGrid</name>
     <message>
         <source>row {0}, col {1} = {2}</source>
-        <extracomment>Pictures larger than this (rows or columns) are not listed: thousands of numbers teach nothing, and the learner is told to pick a small working size instead. The colour the explorer frames a receptive field with (gui.explore.stages.items.FIELD_COLOR). Smallest legible digit height; below it the cells show colour only.</extracomment>
+        <extracomment>Pictures larger than this (rows or columns) are not listed: thousands of numbers teach nothing, and the learner is told to pick a small working size instead.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2923,6 +2670,159 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
 <context>
     <name>TrainingPage</name>
     <message>
+        <source>How many feature detectors the convolution layer learns</source>
+        <extracomment>A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value. The topic of the panel&apos;s messages (gui/common/status_line.py).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of each filter, in pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many pixels a filter moves between two output cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows and columns of zeros added around each image (1 keeps a 3×3 layer&apos;s size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation type="unfinished">最大値</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation type="unfinished">平均値</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">なし</translation>
+    </message>
+    <message>
+        <source>Pooling after the convolution: max keeps each window&apos;s strongest response, average its mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of each pooling window (its stride too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of an extra dense layer before the output (0: none, the features go straight to the classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy from explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the explorer&apos;s number of filters, kernel size, stride, padding and pooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished">フィルター</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation type="unfinished">ストライド (Stride)</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation type="unfinished">パディング (Padding)</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation type="unfinished">プーリング (Pooling)</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the network sees every training image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per weight update: smaller batches update more often but noisier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How big a step each update takes. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD. Too large and training diverges; too small and it barely moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam adapts the step for every weight; SGD with momentum follows the gradient, smoothed over recent steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD only: the share of the previous step kept in the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift images randomly (±2 px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation: every epoch each training image is moved by up to 2 pixels, so the network learns shapes rather than positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop early, patience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop when the validation loss has not improved for this many epochs, and keep the best weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs without a better validation loss before training stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot copy the explorer&apos;s layer: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3025,6 +2925,71 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Train</source>
+        <extracomment>Milliseconds between two repaints of the live views: one every other 60 Hz frame. Seconds between two redraws of the filter grid and of the curves (the progress bar follows every frame). Repainting pyqtgraph views is most of the page&apos;s work in the GUI thread, and the training thread waits for all of it: PySide holds Python&apos;s GIL through Qt&apos;s C++ calls too. Measured with benchmarks/bench_training_gui.py: every view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each of the default model&apos;s ~8 epochs a second, about 10 %. The topics of the page&apos;s messages (gui/common/status_line.py); FILE: model and export files. DATASET messages come from the dataset panel. The state&apos;s model came from training here and was never saved to a file.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a fresh network and train it on the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the current mini-batch. After a full epoch the new network replaces the previous model; stopped sooner, the previous model is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch, mini-batch and the time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the trained network to an .npz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show learned filters in explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the network&apos;s first-layer filters, stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the loss and accuracy of every epoch as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the loss and accuracy plots as a PNG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3078,6 +3043,31 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimating time</source>
+        <extracomment>A change smaller than this share of the colour scale moves no cell to another of the colour map&apos;s 256 entries (one entry spans 2/255 of the scale).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned filters (first layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of the test images, never used for training, that the network classifies correctly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
