@@ -483,7 +483,7 @@ class ExplainPanel(QWidget):
     def _update_heading(self) -> None:
         cell, (row, col) = self._explanation, self._cell
         index = min(self._state.selected, len(self._state.filters) - 1)
-        name = self._state.filters[index].name
+        name = self._state.filters[index].display_name
         _set_text(self.heading, self.tr(
             "<b>Feature-map cell [row {row}, col {col}]</b> of filter {number} "
             "\u201c{name}\u201d &nbsp;\u00b7&nbsp; window over input rows {rows}, "

@@ -362,14 +362,14 @@ class FilterPanel(QWidget):
             kh, kw = self.state.kernel_size
             for index, f in enumerate(filters):
                 item = self.filter_list.item(index)
-                if item.text() != f.name:
-                    item.setText(f.name)
+                if item.text() != f.display_name:
+                    item.setText(f.display_name)
                 drawn = f.weights.tobytes()
                 if item.data(ICON_KEY_ROLE) != drawn:  # only a changed filter's icon
                     item.setData(ICON_KEY_ROLE, drawn)
                     item.setIcon(kernel_thumbnail(f.weights))
                 tip = self.tr("{0}: {1}×{2}, bias {3}. Double-click to rename.").format(
-                    f.name, kh, kw, format_value(f.bias))
+                    f.display_name, kh, kw, format_value(f.bias))
                 if item.toolTip() != tip:
                     item.setToolTip(tip)
             self.filter_list.setCurrentRow(self.state.selected)
@@ -395,7 +395,7 @@ class FilterPanel(QWidget):
         if rgb:
             self.channel_buttons[channel].setChecked(True)
         self.grid.set_values(f.weights[channel])
-        set_label_text(self.title_label, self.tr("Weights of “{0}”").format(f.name))
+        set_label_text(self.title_label, self.tr("Weights of “{0}”").format(f.display_name))
 
         with QSignalBlocker(self.preset_combo):
             custom = self.preset_combo.findData(None)
@@ -476,7 +476,9 @@ class FilterPanel(QWidget):
 
     def _on_item_renamed(self, item: QListWidgetItem) -> None:
         index = self.filter_list.row(item)
-        if 0 <= index < len(self.state.filters) and item.text() != self.state.filters[index].name:
+        # An unedited item shows the display name: only another text is a new name.
+        if (0 <= index < len(self.state.filters)
+                and item.text() != self.state.filters[index].display_name):
             self._apply(self.state.rename_filter, index, item.text())
             self._refresh_list()  # a blank name is refused by the state: show the old one
 

@@ -464,7 +464,7 @@ class StageView(QWidget):
         return min(self._state.selected, self._exploration.conv.shape[0] - 1)
 
     def _names(self) -> list[str]:
-        return [f.name for f in self._state.filters]
+        return [f.display_name for f in self._state.filters]
 
     def _filter_name(self, index: int) -> str:
         return texts.filter_name(self._names(), index)

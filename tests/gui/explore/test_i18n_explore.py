@@ -37,7 +37,8 @@ def test_explorer_panels_switch_language_at_once_and_back(window, qtbot):
     assert filters.add_button.text() == "追加"
     assert filters.preset_combo.itemText(filters.preset_combo.findData("vertical line")) \
         == "縦線"
-    assert filters.title_label.text().endswith("の重み")
+    assert filters.title_label.text() == "「縦線」の重み"
+    assert filters.filter_list.item(0).text() == "縦線"
     assert controls.conv_box.title() == "畳み込み (Convolution)"
     assert controls.pool.itemText(0) == "最大値"
     assert "特徴マップ" in controls.summary.text()
@@ -54,6 +55,7 @@ def test_explorer_panels_switch_language_at_once_and_back(window, qtbot):
     assert filters.add_button.text() == "Add"
     assert filters.preset_combo.itemText(filters.preset_combo.findData("vertical line")) \
         == "Vertical line"
+    assert filters.filter_list.item(0).text() == "Vertical line"
     assert controls.conv_box.title() == "Convolution"
     assert controls.pool.itemText(0) == "max"
     assert controls.summary.text().startswith("Input ")
