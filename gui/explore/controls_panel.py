@@ -3,7 +3,7 @@ output-size formula worked out with the current numbers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,12 +29,11 @@ class PairSpin(QWidget):
 
     changed = Signal(int, int)
 
-    def __init__(self, minimum: int, maximum: int, tooltip: str, parent=None) -> None:
+    def __init__(self, minimum: int, maximum: int, tooltip: str = "", parent=None) -> None:
         super().__init__(parent)
         self.rows = QSpinBox(minimum=minimum, maximum=maximum)
         self.cols = QSpinBox(minimum=minimum, maximum=maximum)
         self.link = QToolButton(checkable=True, checked=True, text="=")
-        self.link.setToolTip(self.tr("Linked: rows and columns take the same value"))
         for box in (self.rows, self.cols):
             box.setToolTip(tooltip)
             box.setKeyboardTracking(False)
@@ -47,6 +46,19 @@ class PairSpin(QWidget):
         layout.addWidget(self.cols)
         layout.addWidget(self.link)
         layout.addStretch(1)
+        self.retranslate()
+
+    def set_tooltip(self, tooltip: str) -> None:
+        for box in (self.rows, self.cols):
+            box.setToolTip(tooltip)
+
+    def retranslate(self) -> None:
+        self.link.setToolTip(self.tr("Linked: rows and columns take the same value"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def value(self) -> tuple[int, int]:
         return self.rows.value(), self.cols.value()
@@ -92,36 +104,21 @@ class ControlsPanel(QWidget):
         super().__init__(parent)
         self.state = state
 
-        self.stride = PairSpin(1, 16, self.tr("How many pixels the filter moves between "
-                                              "two output cells (rows × columns)"))
+        self.stride = PairSpin(1, 16)
         self.padding_mode = QComboBox()
-        self.padding_mode.addItem(self.tr("valid (none)"), "valid")
-        self.padding_mode.addItem(self.tr("same"), "same")
-        self.padding_mode.addItem(self.tr("custom"), "custom")
-        self.padding_mode.setToolTip(self.tr(
-            "Zeros added around the image: 'valid' adds none, 'same' keeps the size at "
-            "stride 1, 'custom' lets you choose"))
-        self.padding = PairSpin(0, 10, self.tr("Rows and columns of zeros added on each side"))
-        self.dilation = PairSpin(1, 5, self.tr(
-            "Spacing between the filter's cells: 2 leaves one pixel out between them"))
+        for mode in ("valid", "same", "custom"):
+            self.padding_mode.addItem("", mode)  # worded in retranslate()
+        self.padding = PairSpin(0, 10)
+        self.dilation = PairSpin(1, 5)
         self.activation = QComboBox()
-        self.activation.addItem(self.tr("ReLU  max(0, x)"), "relu")
-        self.activation.addItem(self.tr("none (linear)"), "none")
-        self.activation.setToolTip(self.tr(
-            "ReLU keeps positive responses and sets negative ones to 0: the non-linearity "
-            "that lets stacked layers express more than one linear map"))
+        for activation in ("relu", "none"):
+            self.activation.addItem("", activation)
         self.pool = QComboBox()
-        self.pool.addItem(self.tr("max"), "max")
-        self.pool.addItem(self.tr("average"), "avg")
-        self.pool.addItem(self.tr("none"), "none")
-        self.pool.setToolTip(self.tr(
-            "Max pooling keeps the strongest response in each window; average pooling "
-            "keeps the mean"))
-        self.pool_size = PairSpin(1, 8, self.tr("Size of each pooling window"))
-        self.pool_stride_auto = QCheckBox(self.tr("= size"))
-        self.pool_stride_auto.setToolTip(self.tr(
-            "Move the pooling window by its own size, so windows do not overlap"))
-        self.pool_stride = PairSpin(1, 8, self.tr("How far the pooling window moves"))
+        for pool in ("max", "avg", "none"):
+            self.pool.addItem("", pool)
+        self.pool_size = PairSpin(1, 8)
+        self.pool_stride_auto = QCheckBox()
+        self.pool_stride = PairSpin(1, 8)
 
         self.conv_formula = self._formula_label()
         self.pool_formula = self._formula_label()
@@ -133,9 +130,6 @@ class ControlsPanel(QWidget):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(True)
-        self.busy.setFormat(self.tr("Computing the stages…"))
-        self.busy.setToolTip(self.tr("These settings take a moment; the stages shown are "
-                                     "the previous ones until the new ones are ready"))
         self.busy.setMaximumHeight(18)
         policy = self.busy.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
@@ -143,25 +137,29 @@ class ControlsPanel(QWidget):
         self.busy.setVisible(state.busy)
         state.busy_changed.connect(self.busy.setVisible)
 
-        conv_box = QGroupBox(self.tr("Convolution"))
+        self.conv_box = conv_box = QGroupBox()
         form = QFormLayout(conv_box)
-        form.addRow(self.tr("Stride"), self.stride)
+        self._stride_label, self._padding_label = QLabel(), QLabel()
+        self._dilation_label, self._activation_label = QLabel(), QLabel()
+        form.addRow(self._stride_label, self.stride)
         padding_row = QHBoxLayout()
         padding_row.addWidget(self.padding_mode)
         padding_row.addWidget(self.padding)
-        form.addRow(self.tr("Padding"), padding_row)
-        form.addRow(self.tr("Dilation"), self.dilation)
-        form.addRow(self.tr("Activation"), self.activation)
+        form.addRow(self._padding_label, padding_row)
+        form.addRow(self._dilation_label, self.dilation)
+        form.addRow(self._activation_label, self.activation)
         form.addRow(self.conv_formula)
 
-        pool_box = QGroupBox(self.tr("Pooling"))
+        self.pool_box = pool_box = QGroupBox()
         form = QFormLayout(pool_box)
-        form.addRow(self.tr("Type"), self.pool)
-        form.addRow(self.tr("Size"), self.pool_size)
+        self._pool_type_label, self._pool_size_label = QLabel(), QLabel()
+        self._pool_stride_label = QLabel()
+        form.addRow(self._pool_type_label, self.pool)
+        form.addRow(self._pool_size_label, self.pool_size)
         stride_row = QHBoxLayout()
         stride_row.addWidget(self.pool_stride_auto)
         stride_row.addWidget(self.pool_stride)
-        form.addRow(self.tr("Stride"), stride_row)
+        form.addRow(self._pool_stride_label, stride_row)
         form.addRow(self.pool_formula)
 
         layout = QVBoxLayout(self)
@@ -189,14 +187,63 @@ class ControlsPanel(QWidget):
         self._shown_key = None
         for signal in (state.settings_changed, state.image_changed, state.filters_changed):
             signal.connect(self._refresh_if_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Word every text again; the formulas and the summary are re-rendered from the
+        state's settings."""
+        self.stride.set_tooltip(self.tr("How many pixels the filter moves between two "
+                                        "output cells (rows × columns)"))
+        for index, text in enumerate((self.tr("valid (none)"), self.tr("same"),
+                                      self.tr("custom"))):
+            self.padding_mode.setItemText(index, text)
+        self.padding_mode.setToolTip(self.tr(
+            "Zeros added around the image: 'valid' adds none, 'same' keeps the size at "
+            "stride 1, 'custom' lets you choose"))
+        self.padding.set_tooltip(self.tr("Rows and columns of zeros added on each side"))
+        self.dilation.set_tooltip(self.tr(
+            "Spacing between the filter's cells: 2 leaves one pixel out between them"))
+        for index, text in enumerate((self.tr("ReLU  max(0, x)"), self.tr("none (linear)"))):
+            self.activation.setItemText(index, text)
+        self.activation.setToolTip(self.tr(
+            "ReLU keeps positive responses and sets negative ones to 0: the non-linearity "
+            "that lets stacked layers express more than one linear map"))
+        for index, text in enumerate((self.tr("max"), self.tr("average"), self.tr("none"))):
+            self.pool.setItemText(index, text)
+        self.pool.setToolTip(self.tr(
+            "Max pooling keeps the strongest response in each window; average pooling "
+            "keeps the mean"))
+        self.pool_size.set_tooltip(self.tr("Size of each pooling window"))
+        self.pool_stride_auto.setText(self.tr("= size"))
+        self.pool_stride_auto.setToolTip(self.tr(
+            "Move the pooling window by its own size, so windows do not overlap"))
+        self.pool_stride.set_tooltip(self.tr("How far the pooling window moves"))
+        self.busy.setFormat(self.tr("Computing the stages…"))
+        self.busy.setToolTip(self.tr("These settings take a moment; the stages shown are "
+                                     "the previous ones until the new ones are ready"))
+        self.conv_box.setTitle(self.tr("Convolution"))
+        self._stride_label.setText(self.tr("Stride"))
+        self._padding_label.setText(self.tr("Padding"))
+        self._dilation_label.setText(self.tr("Dilation"))
+        self._activation_label.setText(self.tr("Activation"))
+        self.pool_box.setTitle(self.tr("Pooling"))
+        self._pool_type_label.setText(self.tr("Type"))
+        self._pool_size_label.setText(self.tr("Size"))
+        self._pool_stride_label.setText(self.tr("Stride"))
+        tip = self.tr("Output size = (input + 2·padding − kernel) / stride + 1, rounded down")
+        for label in (self.conv_formula, self.pool_formula):
+            label.setToolTip(tip)
         self._refresh()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "pool_box"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _formula_label(self) -> QLabel:
         label = QLabel()
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
-        label.setToolTip(self.tr("Output size = (input + 2·padding − kernel) / stride + 1, "
-                                 "rounded down"))
         return label
 
     def _on_padding_edited(self) -> None:

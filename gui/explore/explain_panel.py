@@ -44,10 +44,6 @@ MAX_TERMS = 9
 CHANNEL_LETTERS = ("R", "G", "B")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExplainPanel", text)
-
-
 def _factor(value: float, decimals: int) -> str:
     text = format_number(value, decimals)
     return f"({text})" if text.startswith("\u2212") else text
@@ -154,8 +150,8 @@ class NumberGrid(QWidget):
                 QToolTip.showText(event.globalPos(), self._tooltip, self)
             else:
                 r, c = hit
-                QToolTip.showText(event.globalPos(), _tr("{tip}\n[row {row}, col {col}] = "
-                                                         "{value}").format(
+                QToolTip.showText(event.globalPos(), QCoreApplication.translate(
+                    "ExplainPanel", "{tip}\n[row {row}, col {col}] = {value}").format(
                     tip=self._tooltip, row=shown_index(r), col=shown_index(c),
                     value=format_number(self._values[r, c], 4)), self)
             return True
@@ -167,36 +163,53 @@ class _ChannelRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = NumberGrid(_tr("The input values under the filter (hatched: "
-                                     "padding, read as 0)"))
-        self.kernel = NumberGrid(_tr("The filter's weights"))
-        self.products = NumberGrid(_tr("Each input value times the weight on top of it"))
+        self.window = NumberGrid("")
+        self.kernel = NumberGrid("")
+        self.products = NumberGrid("")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        captions = (_tr("Input window"), _tr("Filter"), _tr("Products"))
+        self._captions: list[QLabel] = []
+        self._signs: list[QLabel] = []
         grids = (self.window, self.kernel, self.products)
-        for i, (caption, grid) in enumerate(zip(captions, grids, strict=True)):
+        for i, grid in enumerate(grids):
             column = QVBoxLayout()
             column.setSpacing(2)
-            label = QLabel(caption)
+            label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setStyleSheet("color: #555;")
+            self._captions.append(label)
             column.addWidget(label)
             column.addWidget(grid, 1)
             layout.addLayout(column)
             if i < 2:
                 sign = QLabel("\u2299" if i == 0 else "=")
-                sign.setToolTip(_tr("element-wise product: each cell times the cell "
-                                    "at the same place") if i == 0
-                                else _tr("gives"))
                 sign.setStyleSheet("font-size: 20px; color: #666;")
                 sign.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self._signs.append(sign)
                 layout.addWidget(sign)
         layout.addStretch(1)
         self.sum_label = QLabel()
         self.sum_label.setWordWrap(True)
         self.sum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.window._tooltip = self.tr(
+            "The input values under the filter (hatched: padding, read as 0)")
+        self.kernel._tooltip = self.tr("The filter's weights")
+        self.products._tooltip = self.tr("Each input value times the weight on top of it")
+        captions = (self.tr("Input window"), self.tr("Filter"), self.tr("Products"))
+        for label, caption in zip(self._captions, captions, strict=True):
+            label.setText(caption)
+        self._signs[0].setToolTip(
+            self.tr("element-wise product: each cell times the cell at the same place"))
+        self._signs[1].setToolTip(self.tr("gives"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class ExplainPanel(QWidget):
@@ -220,18 +233,15 @@ class ExplainPanel(QWidget):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
-        self.hint = QLabel(self.tr("Click a cell of the feature map to see how it was "
-                                   "computed."))
+        self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #777; font-size: 13px;")
 
         self.gray_row = _ChannelRow()
         self.tabs = QTabWidget()
-        self.tabs.setToolTip(self.tr("One filter slice per colour channel; a real CNN "
-                                     "adds the three channel sums"))
         self.rgb_rows = []
-        self._channel_names = (self.tr("Red"), self.tr("Green"), self.tr("Blue"))
+        self._channel_names = ("", "", "")
         for name in self._channel_names:
             row = _ChannelRow()
             page = QWidget()
@@ -247,8 +257,6 @@ class ExplainPanel(QWidget):
         self.sum_label.setWordWrap(True)
         self.sum_label.setTextFormat(Qt.TextFormat.RichText)
         self.sum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sum_label.setToolTip(self.tr("The sum of the products, plus the filter's bias, "
-                                          "then the activation"))
         self.sum_label.setStyleSheet("font-size: 13px;")
 
         details = QWidget()
@@ -278,7 +286,6 @@ class ExplainPanel(QWidget):
         layout.addWidget(self._scroll)
         self._scroll.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.setToolTip(self.tr("How the selected feature-map cell was computed"))
 
         state.cell_selected.connect(self._on_cell_selected)
         state.explored.connect(self._on_explored)
@@ -286,7 +293,28 @@ class ExplainPanel(QWidget):
         state.selected_filter_changed.connect(self._on_selected_filter_changed)
         # A weight edit is followed by ``explored``; only a rename needs this one.
         state.filters_changed.connect(self._on_filters_changed)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Word every text again; the maths on show is re-rendered from its explanation."""
+        self.hint.setText(self.tr("Click a cell of the feature map to see how it was "
+                                  "computed."))
+        self.tabs.setToolTip(self.tr("One filter slice per colour channel; a real CNN "
+                                     "adds the three channel sums"))
+        self._channel_names = (self.tr("Red"), self.tr("Green"), self.tr("Blue"))
+        for index, name in enumerate(self._channel_names):
+            self.tabs.setTabText(index, name)
+        self.sum_label.setToolTip(self.tr("The sum of the products, plus the filter's bias, "
+                                          "then the activation"))
+        self.setToolTip(self.tr("How the selected feature-map cell was computed"))
+        if self._explanation is not None:
+            self._show(self._explanation)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "sum_label"):
+            self.retranslate()
+        super().changeEvent(event)
 
     #: Left, top, right, bottom margins around the hint or the maths.
     MARGINS = (6, 2, 6, 2)
@@ -455,7 +483,7 @@ class ExplainPanel(QWidget):
     def _update_heading(self) -> None:
         cell, (row, col) = self._explanation, self._cell
         index = min(self._state.selected, len(self._state.filters) - 1)
-        name = self._state.filters[index].name
+        name = self._state.filters[index].display_name
         _set_text(self.heading, self.tr(
             "<b>Feature-map cell [row {row}, col {col}]</b> of filter {number} "
             "\u201c{name}\u201d &nbsp;\u00b7&nbsp; window over input rows {rows}, "

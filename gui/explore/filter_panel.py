@@ -7,7 +7,7 @@ signals, so a filter changed elsewhere (a lesson, a loaded file) shows up here t
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QModelIndex, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from engine import kernels
 from gui.common.colormap import DIVERGING, symmetric_levels
+from gui.common.display_names import preset_name
+from gui.common.error_text import error_text
 from gui.common.number_box import ClampingSpinBox
 from gui.common.widgets import bold_label, set_label_text, set_spin_value
 from gui.explore.kernel_grid import KernelGrid, format_value
@@ -82,8 +84,10 @@ class FilterPanel(QWidget):
         self.state = state
         self.rng = np.random.default_rng()
         self.setMinimumWidth(300)
+        #: How the message on show is worded: called again on a language change.
+        self._message_words = None
         self._build()
-        self._refresh_all()
+        self.retranslate()
         state.filters_changed.connect(self._on_filters_changed)
         state.selected_filter_changed.connect(self._on_selected_filter_changed)
         state.image_changed.connect(self._on_image_changed)
@@ -95,14 +99,13 @@ class FilterPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
 
-        self.hint_label = QLabel(self.tr(
-            "A filter is a small grid of weights slid over the image: at each place, every "
-            "weight multiplies the pixel under it and the products are added up."))
+        self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color: #555;")
         layout.addWidget(self.hint_label)
 
-        layout.addWidget(bold_label(self.tr("Filters")))
+        self.filters_label = bold_label("")
+        layout.addWidget(self.filters_label)
         self.filter_list = QListWidget()
         self.filter_list.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
         self.filter_list.setUniformItemSizes(True)
@@ -110,9 +113,6 @@ class FilterPanel(QWidget):
         self.filter_list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.filter_list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.filter_list.setToolTip(self.tr(
-            "Each filter makes its own feature map. Click to edit one, double-click (or F2) "
-            "to rename it, drag to reorder."))
         self.filter_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.filter_list.currentRowChanged.connect(self._on_list_row_changed)
         self.filter_list.itemChanged.connect(self._on_item_renamed)
@@ -126,19 +126,11 @@ class FilterPanel(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        self.add_button = self._button(
-            self.tr("Add"), self.tr("Add a new filter (it starts as the identity)"),
-            self.add_filter)
-        self.duplicate_button = self._button(
-            self.tr("Duplicate"), self.tr("Add a copy of the selected filter"),
-            self.duplicate_selected)
-        self.remove_button = self._button(
-            self.tr("Remove"), self.tr("Remove the selected filter (Delete)"),
-            self.remove_selected)
-        self.up_button = self._arrow_button(
-            Qt.ArrowType.UpArrow, self.tr("Move the selected filter up"), -1)
-        self.down_button = self._arrow_button(
-            Qt.ArrowType.DownArrow, self.tr("Move the selected filter down"), 1)
+        self.add_button = self._button(self.add_filter)
+        self.duplicate_button = self._button(self.duplicate_selected)
+        self.remove_button = self._button(self.remove_selected)
+        self.up_button = self._arrow_button(Qt.ArrowType.UpArrow, -1)
+        self.down_button = self._arrow_button(Qt.ArrowType.DownArrow, 1)
         for widget in (self.add_button, self.duplicate_button, self.remove_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -159,25 +151,20 @@ class FilterPanel(QWidget):
         form.setVerticalSpacing(6)
         form.setColumnStretch(1, 1)
         self.preset_combo = QComboBox()
-        self.preset_combo.setToolTip(self.tr(
-            "Classic hand-made feature detectors. Changing any weight makes the filter "
-            "“Custom”."))
         self.preset_combo.setMaxVisibleItems(len(kernels.PRESETS) + 1)
-        for key, label in self._preset_labels().items():
-            self.preset_combo.addItem(label, key)
+        for key in kernels.PRESETS:
+            self.preset_combo.addItem(preset_name(key), key)
         self.preset_combo.activated.connect(self._on_preset_activated)
-        form.addWidget(self._label(self.tr("Preset"), self.preset_combo), 0, 0)
+        self.preset_label = self._label("", self.preset_combo)
+        form.addWidget(self.preset_label, 0, 0)
         form.addWidget(self.preset_combo, 0, 1)
 
         size_row = QHBoxLayout()
         size_row.setSpacing(4)
-        size_tip = self.tr("Kernel size (rows × columns). All filters of a layer share one "
-                           "size; weights are cropped or padded with zeros around the centre.")
-        self.rows_spin = self._size_spin(size_tip)
-        self.cols_spin = self._size_spin(size_tip)
-        self.square_check = QCheckBox(self.tr("square"))
+        self.rows_spin = self._size_spin()
+        self.cols_spin = self._size_spin()
+        self.square_check = QCheckBox()
         self.square_check.setChecked(True)
-        self.square_check.setToolTip(self.tr("Keep rows and columns equal"))
         self.square_check.toggled.connect(self._on_square_toggled)
         times = QLabel("×")
         size_row.addWidget(self.rows_spin)
@@ -186,29 +173,22 @@ class FilterPanel(QWidget):
         size_row.addSpacing(6)
         size_row.addWidget(self.square_check)
         size_row.addStretch(1)
-        form.addWidget(self._label(self.tr("Size"), self.rows_spin), 1, 0)
+        self.size_label = self._label("", self.rows_spin)
+        form.addWidget(self.size_label, 1, 0)
         form.addLayout(size_row, 1, 1)
 
-        self.channel_label = self._label(self.tr("Channel"), None)
+        self.channel_label = self._label("", None)
         self.channel_group = QButtonGroup(self)
         self.channel_group.setExclusive(True)
         channel_row = QHBoxLayout()
         channel_row.setSpacing(0)
         self.channel_buttons: list[QToolButton] = []
-        channel_names = (self.tr("R"), self.tr("G"), self.tr("B"))
-        channel_tips = (self.tr("red"), self.tr("green"), self.tr("blue"))
         channel_colors = ("#c62828", "#2e7d32", "#1565c0")
-        for index, (name, tip, color) in enumerate(zip(channel_names, channel_tips,
-                                                       channel_colors, strict=True)):
+        for index, color in enumerate(channel_colors):
             button = QToolButton()
-            button.setText(name)
             button.setCheckable(True)
             button.setMinimumWidth(40)
             button.setStyleSheet(f"QToolButton {{ color: {color}; font-weight: bold; }}")
-            button.setToolTip(self.tr(
-                "Edit the slice of this filter that looks at the {0} channel. The three "
-                "slices' products are all added into one feature map, as in a real CNN.")
-                .format(tip))
             self.channel_group.addButton(button, index)
             self.channel_buttons.append(button)
             channel_row.addWidget(button)
@@ -230,42 +210,28 @@ class FilterPanel(QWidget):
 
         below = QHBoxLayout()
         self.sum_label = QLabel()
-        self.sum_label.setToolTip(self.tr(
-            "Weights adding up to 0 give 0 on flat areas (edge and line detectors); adding "
-            "up to 1 keeps the overall brightness (blurs)."))
         self.bias_spin = ClampingSpinBox()
         self.bias_spin.setRange(-MAX_WEIGHT, MAX_WEIGHT)
         self.bias_spin.setDecimals(3)
         self.bias_spin.setSingleStep(0.1)
-        self.bias_spin.setToolTip(self.tr(
-            "Bias: a number added to every value of this filter's feature map"))
         self.bias_spin.valueChanged.connect(self._on_bias_changed)
         self.bias_spin.clamped.connect(self._on_bias_clamped)
         self._bias_note: tuple[float, str] | None = None  # (clamped value, message)
         below.addWidget(self.sum_label)
         below.addStretch(1)
-        below.addWidget(self._label(self.tr("Bias"), self.bias_spin))
+        self.bias_label = self._label("", self.bias_spin)
+        below.addWidget(self.bias_label)
         below.addWidget(self.bias_spin)
         layout.addLayout(below)
 
         tools = QGridLayout()
         tools.setSpacing(4)
-        self.randomise_button = self._button(
-            self.tr("Randomise"),
-            self.tr("Fill with random weights (normal, standard deviation 1/k)"),
-            self.randomise)
-        self.zero_button = self._button(
-            self.tr("Zero"), self.tr("Set every weight to 0"), self.zero)
-        self.normalise_button = self._button(
-            self.tr("Normalise"),
-            self.tr("Divide by the sum of the weights so they add up to 1"), self.normalise)
-        self.flip_h_button = self._button(
-            self.tr("Flip ↔"), self.tr("Mirror left to right"), self.flip_horizontally)
-        self.flip_v_button = self._button(
-            self.tr("Flip ↕"), self.tr("Mirror top to bottom"), self.flip_vertically)
-        self.transpose_button = self._button(
-            self.tr("Transpose"), self.tr("Swap rows and columns (square kernels only)"),
-            self.transpose)
+        self.randomise_button = self._button(self.randomise)
+        self.zero_button = self._button(self.zero)
+        self.normalise_button = self._button(self.normalise)
+        self.flip_h_button = self._button(self.flip_horizontally)
+        self.flip_v_button = self._button(self.flip_vertically)
+        self.transpose_button = self._button(self.transpose)
         for index, button in enumerate((self.randomise_button, self.zero_button,
                                         self.normalise_button, self.flip_h_button,
                                         self.flip_v_button, self.transpose_button)):
@@ -285,50 +251,99 @@ class FilterPanel(QWidget):
             label.setBuddy(buddy)
         return label
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
+    def _button(self, slot) -> QPushButton:
+        button = QPushButton()
         button.setAutoDefault(False)
         button.clicked.connect(slot)
         return button
 
-    def _arrow_button(self, arrow: Qt.ArrowType, tip: str, step: int) -> QToolButton:
+    def _arrow_button(self, arrow: Qt.ArrowType, step: int) -> QToolButton:
         button = QToolButton()
         button.setArrowType(arrow)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
         button.clicked.connect(lambda: self.move_selected(step))
         return button
 
-    def _size_spin(self, tip: str) -> QSpinBox:
+    def _size_spin(self) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(1, MAX_KERNEL)
-        spin.setToolTip(tip)
         # Typing "11" must not pass through a destructive 1×1 on the way.
         spin.setKeyboardTracking(False)
         spin.valueChanged.connect(self._on_size_spin_changed)
         return spin
 
-    def _preset_labels(self) -> dict[str, str]:
-        """Display names of the presets, in engine.kernels.PRESETS order."""
-        labels = {
-            "identity": self.tr("Identity"),
-            "box blur": self.tr("Box blur"),
-            "gaussian blur": self.tr("Gaussian blur"),
-            "sharpen": self.tr("Sharpen"),
-            "sobel x": self.tr("Sobel x (vertical edges)"),
-            "sobel y": self.tr("Sobel y (horizontal edges)"),
-            "prewitt x": self.tr("Prewitt x (vertical edges)"),
-            "prewitt y": self.tr("Prewitt y (horizontal edges)"),
-            "laplacian": self.tr("Laplacian"),
-            "emboss": self.tr("Emboss"),
-            "outline": self.tr("Outline"),
-            "horizontal line": self.tr("Horizontal line"),
-            "vertical line": self.tr("Vertical line"),
-            "diagonal line \\": self.tr("Diagonal line \\"),
-            "diagonal line /": self.tr("Diagonal line /"),
-        }
-        return {key: labels.get(key, key) for key in kernels.PRESETS}
+    def retranslate(self) -> None:
+        """Word every text again; the list, the editor and the message on show are
+        re-rendered from the state."""
+        self.hint_label.setText(self.tr(
+            "A filter is a small grid of weights slid over the image: at each place, every "
+            "weight multiplies the pixel under it and the products are added up."))
+        self.filters_label.setText(self.tr("Filters"))
+        self.filter_list.setToolTip(self.tr(
+            "Each filter makes its own feature map. Click to edit one, double-click (or F2) "
+            "to rename it, drag to reorder."))
+        buttons = (
+            (self.add_button, self.tr("Add"),
+             self.tr("Add a new filter (it starts as the identity)")),
+            (self.duplicate_button, self.tr("Duplicate"),
+             self.tr("Add a copy of the selected filter")),
+            (self.remove_button, self.tr("Remove"),
+             self.tr("Remove the selected filter (Delete)")),
+            (self.randomise_button, self.tr("Randomise"),
+             self.tr("Fill with random weights (normal, standard deviation 1/k)")),
+            (self.zero_button, self.tr("Zero"), self.tr("Set every weight to 0")),
+            (self.normalise_button, self.tr("Normalise"),
+             self.tr("Divide by the sum of the weights so they add up to 1")),
+            (self.flip_h_button, self.tr("Flip ↔"), self.tr("Mirror left to right")),
+            (self.flip_v_button, self.tr("Flip ↕"), self.tr("Mirror top to bottom")),
+            (self.transpose_button, self.tr("Transpose"),
+             self.tr("Swap rows and columns (square kernels only)")),
+        )
+        for button, text, tip in buttons:
+            button.setText(text)
+            button.setToolTip(tip)
+        for button, tip in ((self.up_button, self.tr("Move the selected filter up")),
+                            (self.down_button, self.tr("Move the selected filter down"))):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+        self.preset_combo.setToolTip(self.tr(
+            "Classic hand-made feature detectors. Changing any weight makes the filter "
+            "“Custom”."))
+        for index in range(self.preset_combo.count()):
+            key = self.preset_combo.itemData(index)
+            self.preset_combo.setItemText(
+                index, self.tr("Custom") if key is None else preset_name(key))
+        self.preset_label.setText(self.tr("Preset"))
+        size_tip = self.tr("Kernel size (rows × columns). All filters of a layer share one "
+                           "size; weights are cropped or padded with zeros around the centre.")
+        for spin in (self.rows_spin, self.cols_spin):
+            spin.setToolTip(size_tip)
+        self.size_label.setText(self.tr("Size"))
+        self.square_check.setText(self.tr("square"))
+        self.square_check.setToolTip(self.tr("Keep rows and columns equal"))
+        self.channel_label.setText(self.tr("Channel"))
+        channel_names = (self.tr("R"), self.tr("G"), self.tr("B"))
+        channel_tips = (self.tr("red"), self.tr("green"), self.tr("blue"))
+        for button, name, tip in zip(self.channel_buttons, channel_names, channel_tips,
+                                     strict=True):
+            button.setText(name)
+            button.setToolTip(self.tr(
+                "Edit the slice of this filter that looks at the {0} channel. The three "
+                "slices' products are all added into one feature map, as in a real CNN.")
+                .format(tip))
+        self.sum_label.setToolTip(self.tr(
+            "Weights adding up to 0 give 0 on flat areas (edge and line detectors); adding "
+            "up to 1 keeps the overall brightness (blurs)."))
+        self.bias_spin.setToolTip(self.tr(
+            "Bias: a number added to every value of this filter's feature map"))
+        self.bias_label.setText(self.tr("Bias"))
+        self._refresh_all()
+        if self._message_words is not None and not self.status_label.isHidden():
+            self.status_label.setText(self._message_words())
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "status_label"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- refreshing from the state ---------------------------------------------------
     def _refresh_all(self) -> None:
@@ -347,14 +362,14 @@ class FilterPanel(QWidget):
             kh, kw = self.state.kernel_size
             for index, f in enumerate(filters):
                 item = self.filter_list.item(index)
-                if item.text() != f.name:
-                    item.setText(f.name)
+                if item.text() != f.display_name:
+                    item.setText(f.display_name)
                 drawn = f.weights.tobytes()
                 if item.data(ICON_KEY_ROLE) != drawn:  # only a changed filter's icon
                     item.setData(ICON_KEY_ROLE, drawn)
                     item.setIcon(kernel_thumbnail(f.weights))
                 tip = self.tr("{0}: {1}×{2}, bias {3}. Double-click to rename.").format(
-                    f.name, kh, kw, format_value(f.bias))
+                    f.display_name, kh, kw, format_value(f.bias))
                 if item.toolTip() != tip:
                     item.setToolTip(tip)
             self.filter_list.setCurrentRow(self.state.selected)
@@ -380,7 +395,7 @@ class FilterPanel(QWidget):
         if rgb:
             self.channel_buttons[channel].setChecked(True)
         self.grid.set_values(f.weights[channel])
-        set_label_text(self.title_label, self.tr("Weights of “{0}”").format(f.name))
+        set_label_text(self.title_label, self.tr("Weights of “{0}”").format(f.display_name))
 
         with QSignalBlocker(self.preset_combo):
             custom = self.preset_combo.findData(None)
@@ -428,7 +443,11 @@ class FilterPanel(QWidget):
         self._refresh_editor()
 
     # --- messages --------------------------------------------------------------------
-    def _show_message(self, text: str) -> None:
+    def _show_message(self, words) -> None:
+        """Show a message: ``words`` is the sentence, or a callable that words it (so a
+        language change can word it again)."""
+        self._message_words = words if callable(words) else (lambda: words)
+        text = self._message_words()
         self.status_label.setText(text)
         self.status_label.show()
         self.message.emit(text)
@@ -437,13 +456,14 @@ class FilterPanel(QWidget):
         if self.status_label.isVisible():
             self.status_label.hide()
             self.status_label.clear()
+        self._message_words = None
 
     def _apply(self, change, *args) -> bool:
         """Run a state method; a refusal becomes a message, never an exception."""
         try:
             change(*args)
         except ValueError as error:
-            self._show_message(str(error)[:1].upper() + str(error)[1:] + ".")
+            self._show_message(lambda error=error: error_text(error))
             self._refresh_editor()  # put back what the state really holds
             return False
         self._clear_message()
@@ -456,7 +476,9 @@ class FilterPanel(QWidget):
 
     def _on_item_renamed(self, item: QListWidgetItem) -> None:
         index = self.filter_list.row(item)
-        if 0 <= index < len(self.state.filters) and item.text() != self.state.filters[index].name:
+        # An unedited item shows the display name: only another text is a new name.
+        if (0 <= index < len(self.state.filters)
+                and item.text() != self.state.filters[index].display_name):
             self._apply(self.state.rename_filter, index, item.text())
             self._refresh_list()  # a blank name is refused by the state: show the old one
 
@@ -480,7 +502,7 @@ class FilterPanel(QWidget):
         try:
             self.state.remove_filter(self.state.selected)
         except ValueError:
-            self._show_message(self.tr(
+            self._show_message(lambda: self.tr(
                 "A layer needs at least one filter, so the last one cannot be removed."))
             return
         self._clear_message()
@@ -527,11 +549,13 @@ class FilterPanel(QWidget):
 
     def _on_bias_clamped(self, typed: str, value: float) -> None:
         # Emitted just before valueChanged (if the value changes at all).
-        text = self.tr(
-            "A bias must lie between {0} and {1}; {2} was typed, so the bias is {3}.").format(
-            format_value(-MAX_WEIGHT), format_value(MAX_WEIGHT), typed, format_value(value))
-        self._bias_note = (value, text)
-        self._show_message(text)
+        def words() -> str:
+            return self.tr(
+                "A bias must lie between {0} and {1}; {2} was typed, so the bias is {3}."
+            ).format(format_value(-MAX_WEIGHT), format_value(MAX_WEIGHT), typed,
+                     format_value(value))
+        self._bias_note = (value, words)
+        self._show_message(words)
 
     def _on_size_spin_changed(self, _value: int) -> None:
         rows, cols = self.rows_spin.value(), self.cols_spin.value()
@@ -572,7 +596,7 @@ class FilterPanel(QWidget):
     def transpose(self) -> None:
         weights = self.state.selected_filter.weights
         if weights.shape[1] != weights.shape[2]:
-            self._show_message(self.tr("Only a square kernel can be transposed."))
+            self._show_message(lambda: self.tr("Only a square kernel can be transposed."))
             return
         self._set_selected_weights(weights.transpose(0, 2, 1))
 
@@ -581,7 +605,7 @@ class FilterPanel(QWidget):
         weights = self.state.selected_filter.weights.astype(np.float64)
         total = weights.sum()
         if abs(total) <= ZERO_SUM * max(1.0, float(np.abs(weights).max(initial=0.0))):
-            self._show_message(self.tr(
+            self._show_message(lambda: self.tr(
                 "The weights add up to 0 (as in an edge detector), so they cannot be "
                 "scaled to add up to 1. Change a weight first."))
             return

@@ -153,10 +153,20 @@ class KernelGrid(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Filter weights"))
         self.setAccessibleDescription(self.tr(
             "Arrow keys choose a cell, Enter or a digit types a value, Delete sets it to 0, "
             "Page Up and Page Down change it by 0.1."))
+        if not self._editor.property("invalid"):
+            self._set_editor_error(None)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_editor"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- values ----------------------------------------------------------------------
     def set_values(self, values: np.ndarray) -> None:

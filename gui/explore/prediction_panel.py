@@ -8,9 +8,10 @@ changes the bars at once; "Reset to learned" undoes the edits.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.common.error_text import error_text
 from gui.common.probability_bars import ProbabilityBars
 from gui.state import LabState
 
@@ -31,14 +32,11 @@ class PredictionPanel(QWidget):
         self.state = state
 
         self.bars = ProbabilityBars(compact=True)
-        self.use_button = QPushButton(self.tr("Use learned filters"))
-        self.use_button.setToolTip(self.tr(
-            "Put the trained network's first-layer filters into the filter editor, with its "
-            "stride, padding and pooling, so the explorer shows what the network computes"))
+        #: Why the learned filters could not be used (shown in the hint), or None.
+        self._use_error: ValueError | None = None
+        self.use_button = QPushButton()
         self.use_button.clicked.connect(self._on_use_clicked)
-        self.reset_button = QPushButton(self.tr("Reset to learned"))
-        self.reset_button.setToolTip(self.tr(
-            "Undo your edits: put the filters back exactly as the network learned them"))
+        self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self._on_reset_clicked)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -48,7 +46,7 @@ class PredictionPanel(QWidget):
         buttons.setSpacing(6)
         buttons.addWidget(self.use_button)
         buttons.addWidget(self.reset_button)
-        box = QGroupBox(self.tr("Trained network"))
+        self.box = box = QGroupBox()
         inner = QVBoxLayout(box)
         inner.setSpacing(6)
         inner.addWidget(self.bars, 1)
@@ -62,8 +60,29 @@ class PredictionPanel(QWidget):
         state.model_changed.connect(self._update_controls)
         state.filters_changed.connect(self._update_controls)
         state.image_changed.connect(self._update_controls)
-        self._on_predicted(state.prediction)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Word every text again; the hint and the bars' message follow the state."""
+        self.use_button.setText(self.tr("Use learned filters"))
+        self.use_button.setToolTip(self.tr(
+            "Put the trained network's first-layer filters into the filter editor, with its "
+            "stride, padding and pooling, so the explorer shows what the network computes"))
+        self.reset_button.setText(self.tr("Reset to learned"))
+        self.reset_button.setToolTip(self.tr(
+            "Undo your edits: put the filters back exactly as the network learned them"))
+        self.box.setTitle(self.tr("Trained network"))
+        use_error = self._use_error
+        self._on_predicted(self.state.prediction)
         self._update_controls()
+        if use_error is not None:
+            self._use_error = use_error
+            self.hint.setText(error_text(use_error))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "box"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(300, 260)
@@ -92,12 +111,14 @@ class PredictionPanel(QWidget):
         try:
             self.state.use_learned_filters()
         except ValueError as error:
-            self.hint.setText(str(error))
+            self._use_error = error
+            self.hint.setText(error_text(error))
 
     def _on_reset_clicked(self) -> None:
         self.state.reset_to_learned()
 
     def _update_controls(self) -> None:
+        self._use_error = None
         has_conv = self.state.first_conv() is not None
         learned = self.state.learned_filters
         self.use_button.setEnabled(has_conv)

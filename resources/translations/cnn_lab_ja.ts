@@ -2,259 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
-    <name></name>
-    <message>
-        <source>estimating time</source>
-        <extracomment>Milliseconds between two repaints of the live views: one every other 60 Hz frame. Seconds between two redraws of the filter grid and of the curves (the progress bar follows every frame). Repainting pyqtgraph views is most of the page&apos;s work in the GUI thread, and the training thread waits for all of it: PySide holds Python&apos;s GIL through Qt&apos;s C++ calls too. Measured with benchmarks/bench_training_gui.py: every view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each of the default model&apos;s ~8 epochs a second, about 10 %. A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value. A change smaller than this share of the colour scale moves no cell to another of the colour map&apos;s 256 entries (one entry spans 2/255 of the scale). The topics of the page&apos;s messages (gui/common/status_line.py); FILE: model and export files. DATASET messages come from the dataset panel.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} s left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} min {1:02d} s left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How many feature detectors the convolution layer learns</source>
-        <extracomment>The state&apos;s model came from training here and was never saved to a file.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Side of each filter, in pixels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How many pixels a filter moves between two output cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows and columns of zeros added around each image (1 keeps a 3×3 layer&apos;s size)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>average</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pooling after the convolution: max keeps each window&apos;s strongest response, average its mean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Side of each pooling window (its stride too)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Width of an extra dense layer before the output (0: none, the features go straight to the classes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy from explorer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use the explorer&apos;s number of filters, kernel size, stride, padding and pooling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kernel size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stride</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Padding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pooling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hidden units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How many times the network sees every training image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images per weight update: smaller batches update more often but noisier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How big a step each update takes. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD. Too large and training diverges; too small and it barely moves</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adam</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SGD with momentum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adam adapts the step for every weight; SGD with momentum follows the gradient, smoothed over recent steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SGD only: the share of the previous step kept in the next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shift images randomly (±2 px)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Augmentation: every epoch each training image is moved by up to 2 pixels, so the network learns shapes rather than positions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop early, patience</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop when the validation loss has not improved for this many epochs, and keep the best weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs without a better validation loss before training stops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Build a fresh network and train it on the dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop after the current mini-batch. After a full epoch the new network replaces the previous model; stopped sooner, the previous model is kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready to train</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epoch, mini-batch and the time left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save model…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the trained network to an .npz file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open model…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load a network saved by CNN Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show learned filters in explorer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put the network&apos;s first-layer filters, stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the loss and accuracy of every epoch as a CSV file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Curves PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the loss and accuracy plots as a PNG picture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learned filters (first layer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test accuracy: —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The share of the test images, never used for training, that the network classifies correctly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learning curves</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ClassifyPage</name>
     <message>
         <source>drawing</source>
@@ -445,143 +192,143 @@ appears after training</source>
     <name>ControlsPanel</name>
     <message>
         <source>How many pixels the filter moves between two output cells (rows × columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>出力の隣り合うセルの間でフィルターが何画素動くか（行 × 列）</translation>
     </message>
     <message>
         <source>valid (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>valid（なし）</translation>
     </message>
     <message>
         <source>same</source>
-        <translation type="unfinished"></translation>
+        <translation>same</translation>
     </message>
     <message>
         <source>custom</source>
-        <translation type="unfinished"></translation>
+        <translation>指定</translation>
     </message>
     <message>
         <source>Zeros added around the image: &apos;valid&apos; adds none, &apos;same&apos; keeps the size at stride 1, &apos;custom&apos; lets you choose</source>
-        <translation type="unfinished"></translation>
+        <translation>画像の周りに足す 0 の数です。「valid」は足さず、「same」はストライド 1 で大きさを保ち、「指定」では自分で選べます</translation>
     </message>
     <message>
         <source>Rows and columns of zeros added on each side</source>
-        <translation type="unfinished"></translation>
+        <translation>各辺に足す 0 の行数と列数</translation>
     </message>
     <message>
         <source>Spacing between the filter&apos;s cells: 2 leaves one pixel out between them</source>
-        <translation type="unfinished"></translation>
+        <translation>フィルターのセルの間隔です。2 にするとセルの間を 1 画素ずつ空けます</translation>
     </message>
     <message>
         <source>ReLU  max(0, x)</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU  max(0, x)</translation>
     </message>
     <message>
         <source>none (linear)</source>
-        <translation type="unfinished"></translation>
+        <translation>なし（線形）</translation>
     </message>
     <message>
         <source>ReLU keeps positive responses and sets negative ones to 0: the non-linearity that lets stacked layers express more than one linear map</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU は正の反応をそのまま残し、負の反応を 0 にします。この非線形性があるので、層を重ねると 1 つの線形写像より多くのことを表せます</translation>
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>最大値</translation>
     </message>
     <message>
         <source>average</source>
-        <translation type="unfinished"></translation>
+        <translation>平均値</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>Max pooling keeps the strongest response in each window; average pooling keeps the mean</source>
-        <translation type="unfinished"></translation>
+        <translation>最大値プーリングは各窓の中で最も強い反応を、平均値プーリングは平均を残します</translation>
     </message>
     <message>
         <source>Size of each pooling window</source>
-        <translation type="unfinished"></translation>
+        <translation>プーリングの窓の大きさ</translation>
     </message>
     <message>
         <source>= size</source>
-        <translation type="unfinished"></translation>
+        <translation>= サイズ</translation>
     </message>
     <message>
         <source>Move the pooling window by its own size, so windows do not overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>プーリングの窓を窓の大きさだけ動かし、窓が重ならないようにします</translation>
     </message>
     <message>
         <source>How far the pooling window moves</source>
-        <translation type="unfinished"></translation>
+        <translation>プーリングの窓が動く幅</translation>
     </message>
     <message>
         <source>Computing the stages…</source>
-        <translation type="unfinished"></translation>
+        <translation>各段階を計算しています…</translation>
     </message>
     <message>
         <source>These settings take a moment; the stages shown are the previous ones until the new ones are ready</source>
-        <translation type="unfinished"></translation>
+        <translation>この設定では計算に少し時間がかかります。新しい結果ができるまでは前の段階を表示しています</translation>
     </message>
     <message>
         <source>Convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>畳み込み (Convolution)</translation>
     </message>
     <message>
         <source>Stride</source>
-        <translation type="unfinished"></translation>
+        <translation>ストライド (Stride)</translation>
     </message>
     <message>
         <source>Padding</source>
-        <translation type="unfinished"></translation>
+        <translation>パディング (Padding)</translation>
     </message>
     <message>
         <source>Dilation</source>
-        <translation type="unfinished"></translation>
+        <translation>ダイレーション（膨張）</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>活性化関数 (Activation)</translation>
     </message>
     <message>
         <source>Pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>プーリング (Pooling)</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>サイズ</translation>
     </message>
     <message>
         <source>Output size = (input + 2·padding − kernel) / stride + 1, rounded down</source>
-        <translation type="unfinished"></translation>
+        <translation>出力サイズ = (入力 + 2·パディング − カーネル) / ストライド + 1（小数点以下切り捨て）</translation>
     </message>
     <message>
         <source>rows: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>行: {0}</translation>
     </message>
     <message>
         <source>cols: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>列: {0}</translation>
     </message>
     <message>
         <source>Input {0}×{1} → feature maps {2} × {3}×{4}</source>
-        <translation type="unfinished"></translation>
+        <translation>入力 {0}×{1} → 特徴マップ {2} × {3}×{4}</translation>
     </message>
     <message>
         <source>→ flattened {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 平坦化 {0}</translation>
     </message>
     <message>
         <source>→ pooled {0} × {1}×{2} → flattened {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>→ プーリング後 {0} × {1}×{2} → 平坦化 {3}</translation>
     </message>
     <message>
         <source>→ the pooling window is larger than the feature map</source>
-        <translation type="unfinished"></translation>
+        <translation>→ プーリングの窓が特徴マップより大きくなっています</translation>
     </message>
 </context>
 <context>
@@ -763,7 +510,7 @@ appears after training</source>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">追加</translation>
     </message>
     <message>
         <source>Add a class with the name typed on the left</source>
@@ -1529,341 +1276,287 @@ appears after training</source>
 <context>
     <name>ExplainPanel</name>
     <message>
+        <source>{tip}
+[row {row}, col {col}] = {value}</source>
+        <extracomment>Up to this many products, the sum is written term by term.</extracomment>
+        <translation>{tip}
+[行 {row}, 列 {col}] = {value}</translation>
+    </message>
+    <message>
         <source>Click a cell of the feature map to see how it was computed.</source>
-        <extracomment>Up to this many products, the sum is written term by term. The maths&apos; height, kept while the hint stands in for it (see _show_page).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>The maths&apos; height, kept while the hint stands in for it (see _show_page).</extracomment>
+        <translation>特徴マップのセルをクリックすると、その値がどう計算されたかを表示します。</translation>
     </message>
     <message>
         <source>One filter slice per colour channel; a real CNN adds the three channel sums</source>
-        <translation type="unfinished"></translation>
+        <translation>色のチャンネルごとにフィルターの 1 枚があります。実際の CNN では 3 つのチャンネルの和を足し合わせます</translation>
     </message>
     <message>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>赤</translation>
     </message>
     <message>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>緑</translation>
     </message>
     <message>
         <source>Blue</source>
-        <translation type="unfinished"></translation>
+        <translation>青</translation>
     </message>
     <message>
         <source>The sum of the products, plus the filter&apos;s bias, then the activation</source>
-        <translation type="unfinished"></translation>
+        <translation>積の和にフィルターのバイアスを足し、活性化関数を通したもの</translation>
     </message>
     <message>
         <source>How the selected feature-map cell was computed</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだ特徴マップのセルがどう計算されたか</translation>
     </message>
     <message>
         <source>{channel}: {terms}</source>
         <extracomment>Left, top, right, bottom margins around the hint or the maths. The most height the maths asks for; beyond it, it scrolls.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{channel}: {terms}</translation>
     </message>
     <message>
         <source>Channel sums: {sums} = {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>チャンネルごとの和: {sums} = {total}</translation>
     </message>
     <message>
         <source>{first}, + bias {bias} = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first}、+ バイアス {bias} = {value}</translation>
     </message>
     <message>
         <source>{sum} → ReLU → &lt;b&gt;{out}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{sum} → ReLU → &lt;b&gt;{out}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>{sum} → &lt;b&gt;{out}&lt;/b&gt; (no activation)</source>
-        <translation type="unfinished"></translation>
+        <translation>{sum} → &lt;b&gt;{out}&lt;/b&gt;（活性化関数なし）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Feature-map cell [row {row}, col {col}]&lt;/b&gt; of filter {number} “{name}” &amp;nbsp;·&amp;nbsp; window over input rows {rows}, cols {cols} ({scale})</source>
-        <translation type="unfinished"></translation>
+        <translation>フィルター {number}「{name}」の&lt;b&gt;特徴マップのセル [行 {row}, 列 {col}]&lt;/b&gt; &amp;nbsp;·&amp;nbsp; 入力の窓: 行 {rows}、列 {cols}（{scale}）</translation>
     </message>
     <message>
         <source>All {n} products are 0, so the sum = 0</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 個の積がすべて 0 なので、和 = 0</translation>
     </message>
     <message>
         <source>The sum of the {n} products = {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 個の積の和 = {total}</translation>
     </message>
     <message>
         <source>{k} of the {n} products are not 0: </source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 個の積のうち {k} 個が 0 ではありません: </translation>
     </message>
     <message>
         <source>{terms} = {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{terms} = {total}</translation>
     </message>
     <message>
         <source>{first} to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first}～{last}</translation>
     </message>
 </context>
 <context>
     <name>FilterPanel</name>
     <message>
         <source>A filter is a small grid of weights slid over the image: at each place, every weight multiplies the pixel under it and the products are added up.</source>
-        <extracomment>Item data: the weights (bytes) its icon was drawn from. Below this (relative to the largest weight) a sum counts as zero for Normalise.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Item data: the weights (bytes) its icon was drawn from. Below this (relative to the largest weight) a sum counts as zero for Normalise. How the message on show is worded: called again on a language change.</extracomment>
+        <translation>フィルターは画像の上をずらしていく小さな重みの格子です。各位置で、重みそれぞれにその下の画素を掛け、積を足し合わせます。</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>フィルター</translation>
     </message>
     <message>
         <source>Each filter makes its own feature map. Click to edit one, double-click (or F2) to rename it, drag to reorder.</source>
-        <translation type="unfinished"></translation>
+        <translation>フィルターごとに 1 枚の特徴マップができます。クリックで編集、ダブルクリック（または F2）で名前の変更、ドラッグで並べ替えができます。</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>追加</translation>
     </message>
     <message>
         <source>Add a new filter (it starts as the identity)</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいフィルターを追加します（最初は恒等フィルターです）</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>複製</translation>
     </message>
     <message>
         <source>Add a copy of the selected filter</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだフィルターのコピーを追加します</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Remove the selected filter (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだフィルターを削除します（Delete）</translation>
     </message>
     <message>
         <source>Move the selected filter up</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだフィルターを上へ移動します</translation>
     </message>
     <message>
         <source>Move the selected filter down</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだフィルターを下へ移動します</translation>
     </message>
     <message>
         <source>Classic hand-made feature detectors. Changing any weight makes the filter “Custom”.</source>
-        <translation type="unfinished"></translation>
+        <translation>昔からある手作りの特徴検出器です。重みを 1 つでも変えると「カスタム」になります。</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>プリセット</translation>
     </message>
     <message>
         <source>Kernel size (rows × columns). All filters of a layer share one size; weights are cropped or padded with zeros around the centre.</source>
-        <translation type="unfinished"></translation>
+        <translation>カーネルの大きさ（行 × 列）です。1 つの層のフィルターはすべて同じ大きさです。重みは中央を基準に切り取るか、周りに 0 を足します。</translation>
     </message>
     <message>
         <source>square</source>
-        <translation type="unfinished"></translation>
+        <translation>正方形</translation>
     </message>
     <message>
         <source>Keep rows and columns equal</source>
-        <translation type="unfinished"></translation>
+        <translation>行数と列数を同じにします</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>サイズ</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>チャンネル</translation>
     </message>
     <message>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>R</translation>
     </message>
     <message>
         <source>G</source>
-        <translation type="unfinished"></translation>
+        <translation>G</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>B</translation>
     </message>
     <message>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation>赤</translation>
     </message>
     <message>
         <source>green</source>
-        <translation type="unfinished"></translation>
+        <translation>緑</translation>
     </message>
     <message>
         <source>blue</source>
-        <translation type="unfinished"></translation>
+        <translation>青</translation>
     </message>
     <message>
         <source>Edit the slice of this filter that looks at the {0} channel. The three slices&apos; products are all added into one feature map, as in a real CNN.</source>
-        <translation type="unfinished"></translation>
+        <translation>このフィルターのうち、{0}のチャンネルを見る 1 枚を編集します。実際の CNN と同じく、3 枚の積はすべて足し合わされて 1 枚の特徴マップになります。</translation>
     </message>
     <message>
         <source>Weights adding up to 0 give 0 on flat areas (edge and line detectors); adding up to 1 keeps the overall brightness (blurs).</source>
-        <translation type="unfinished"></translation>
+        <translation>重みの合計が 0 なら平らな部分は 0 になります（エッジや線の検出器）。合計が 1 なら全体の明るさを保ちます（ぼかし）。</translation>
     </message>
     <message>
         <source>Bias: a number added to every value of this filter&apos;s feature map</source>
-        <translation type="unfinished"></translation>
+        <translation>バイアス: このフィルターの特徴マップのすべての値に足す数</translation>
     </message>
     <message>
         <source>Bias</source>
-        <translation type="unfinished"></translation>
+        <translation>バイアス</translation>
     </message>
     <message>
         <source>Randomise</source>
-        <translation type="unfinished"></translation>
+        <translation>ランダム</translation>
     </message>
     <message>
         <source>Fill with random weights (normal, standard deviation 1/k)</source>
-        <translation type="unfinished"></translation>
+        <translation>ランダムな重みで埋めます（正規分布、標準偏差 1/k）</translation>
     </message>
     <message>
         <source>Zero</source>
-        <translation type="unfinished"></translation>
+        <translation>ゼロ</translation>
     </message>
     <message>
         <source>Set every weight to 0</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての重みを 0 にします</translation>
     </message>
     <message>
         <source>Normalise</source>
-        <translation type="unfinished"></translation>
+        <translation>正規化</translation>
     </message>
     <message>
         <source>Divide by the sum of the weights so they add up to 1</source>
-        <translation type="unfinished"></translation>
+        <translation>重みの合計で割り、合計が 1 になるようにします</translation>
     </message>
     <message>
         <source>Flip ↔</source>
-        <translation type="unfinished"></translation>
+        <translation>反転 ↔</translation>
     </message>
     <message>
         <source>Mirror left to right</source>
-        <translation type="unfinished"></translation>
+        <translation>左右を反転します</translation>
     </message>
     <message>
         <source>Flip ↕</source>
-        <translation type="unfinished"></translation>
+        <translation>反転 ↕</translation>
     </message>
     <message>
         <source>Mirror top to bottom</source>
-        <translation type="unfinished"></translation>
+        <translation>上下を反転します</translation>
     </message>
     <message>
         <source>Transpose</source>
-        <translation type="unfinished"></translation>
+        <translation>転置</translation>
     </message>
     <message>
         <source>Swap rows and columns (square kernels only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation type="unfinished">恒等（そのまま）</translation>
-    </message>
-    <message>
-        <source>Box blur</source>
-        <translation type="unfinished">ぼかし（平均）</translation>
-    </message>
-    <message>
-        <source>Gaussian blur</source>
-        <translation type="unfinished">ガウスぼかし</translation>
-    </message>
-    <message>
-        <source>Sharpen</source>
-        <translation type="unfinished">シャープ化</translation>
-    </message>
-    <message>
-        <source>Sobel x (vertical edges)</source>
-        <translation type="unfinished">Sobel x（縦のエッジ）</translation>
-    </message>
-    <message>
-        <source>Sobel y (horizontal edges)</source>
-        <translation type="unfinished">Sobel y（横のエッジ）</translation>
-    </message>
-    <message>
-        <source>Prewitt x (vertical edges)</source>
-        <translation type="unfinished">Prewitt x（縦のエッジ）</translation>
-    </message>
-    <message>
-        <source>Prewitt y (horizontal edges)</source>
-        <translation type="unfinished">Prewitt y（横のエッジ）</translation>
-    </message>
-    <message>
-        <source>Laplacian</source>
-        <translation type="unfinished">ラプラシアン</translation>
-    </message>
-    <message>
-        <source>Emboss</source>
-        <translation type="unfinished">エンボス</translation>
-    </message>
-    <message>
-        <source>Outline</source>
-        <translation type="unfinished">輪郭</translation>
-    </message>
-    <message>
-        <source>Horizontal line</source>
-        <translation type="unfinished">横線</translation>
-    </message>
-    <message>
-        <source>Vertical line</source>
-        <translation type="unfinished">縦線</translation>
-    </message>
-    <message>
-        <source>Diagonal line \</source>
-        <translation type="unfinished">斜め線 \</translation>
-    </message>
-    <message>
-        <source>Diagonal line /</source>
-        <translation type="unfinished">斜め線 /</translation>
+        <translation>行と列を入れ替えます（正方形のカーネルのみ）</translation>
     </message>
     <message>
         <source>{0}: {1}×{2}, bias {3}. Double-click to rename.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1}×{2}、バイアス {3}。ダブルクリックで名前を変更できます。</translation>
     </message>
     <message>
         <source>Weights of “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」の重み</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>カスタム</translation>
     </message>
     <message>
         <source>Sum of weights: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>重みの合計: {0}</translation>
     </message>
     <message>
         <source>A layer needs at least one filter, so the last one cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>層には少なくとも 1 つのフィルターが必要なので、最後の 1 つは削除できません。</translation>
     </message>
     <message>
         <source>A bias must lie between {0} and {1}; {2} was typed, so the bias is {3}.</source>
-        <translation type="unfinished"></translation>
+        <translation>バイアスは {0} から {1} の間でなければなりません。{2} が入力されたので、バイアスは {3} になります。</translation>
     </message>
     <message>
         <source>Only a square kernel can be transposed.</source>
-        <translation type="unfinished"></translation>
+        <translation>転置できるのは正方形のカーネルだけです。</translation>
     </message>
     <message>
         <source>The weights add up to 0 (as in an edge detector), so they cannot be scaled to add up to 1. Change a weight first.</source>
-        <translation type="unfinished"></translation>
+        <translation>重みの合計が 0 なので（エッジ検出器と同じ）、合計が 1 になるように割ることはできません。先に重みを 1 つ変えてください。</translation>
     </message>
 </context>
 <context>
     <name>ImagePanel</name>
     <message>
         <source>Input picture</source>
-        <extracomment>A picture whose long side exceeds this, arriving while the working size is &quot;Original&quot;, is worked on at `AUTO_WORKING_SIZE` instead: a phone photo at full size would make every edit take seconds. Pasted text longer than this is not a file path; do not stat it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2032,6 +1725,7 @@ appears after training</source>
     </message>
     <message>
         <source>“{0}” could not be opened: {1}</source>
+        <extracomment>A picture whose long side exceeds this, arriving while the working size is &quot;Original&quot;, is worked on at `AUTO_WORKING_SIZE` instead: a phone photo at full size would make every edit take seconds. Pasted text longer than this is not a file path; do not stat it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2116,29 +1810,31 @@ appears after training</source>
     <message>
         <source>Filter weights</source>
         <extracomment>Kernels of 10 or more columns (up to :data:`engine.limits.MAX_KERNEL_SIZE`, 15) get cells of this width divided by the columns, at least ``MIN_CELL_LARGEST`` px, so a 15×15 kernel still fits the side panel without a scroll bar. Below this cell width (large kernels) numbers are written with two decimals and no leading zero (``.25``, ``-.5``): three decimals would shrink below readable size. The tooltip and the editor keep the exact value.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>フィルターの重み</translation>
     </message>
     <message>
         <source>Arrow keys choose a cell, Enter or a digit types a value, Delete sets it to 0, Page Up and Page Down change it by 0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>矢印キーでセルを選び、Enter か数字キーで値を入力します。Delete で 0 に、Page Up と Page Down で 0.1 ずつ変わります。</translation>
     </message>
     <message>
         <source>Not a usable weight: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>重みとして使えません: {0}。</translation>
     </message>
     <message>
         <source>Only numbers can be typed here, e.g. 0.5, -1 or 1/9.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここには数だけを入力できます（例: 0.5、-1、1/9）。</translation>
     </message>
     <message>
         <source>Type a number (e.g. 0.5, -1, 1/9), then Enter. Escape cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>数を入力して（例: 0.5、-1、1/9）Enter を押します。Esc で取り消します。</translation>
     </message>
     <message>
         <source>Row {0}, column {1}: {2:g}
 Drag up/down or scroll to change it (Shift: finer, Ctrl+scroll: ±1).
 Double-click or start typing to enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>行 {0}、列 {1}: {2:g}
+上下にドラッグするかスクロールすると値が変わります（Shift: 細かく、Ctrl+スクロール: ±1）。
+ダブルクリックするか、そのまま入力すると数を入力できます。</translation>
     </message>
 </context>
 <context>
@@ -2466,15 +2162,15 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">赤</translation>
     </message>
     <message>
         <source>green</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">緑</translation>
     </message>
     <message>
         <source>blue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">青</translation>
     </message>
     <message>
         <source>Each pixel is three numbers, one per colour channel: 0 = full colour, 1 = none (inverted). Showing {0}.</source>
@@ -2509,14 +2205,14 @@ Double-click or start typing to enter a number.</source>
     <name>PairSpin</name>
     <message>
         <source>Linked: rows and columns take the same value</source>
-        <translation type="unfinished"></translation>
+        <translation>連動: 行と列が同じ値になります</translation>
     </message>
 </context>
 <context>
     <name>PixelGrid</name>
     <message>
         <source>row {0}, col {1} = {2}</source>
-        <extracomment>Pictures larger than this (rows or columns) are not listed: thousands of numbers teach nothing, and the learner is told to pick a small working size instead. The colour the explorer frames a receptive field with (gui.explore.stages.items.FIELD_COLOR). Smallest legible digit height; below it the cells show colour only.</extracomment>
+        <extracomment>Pictures larger than this (rows or columns) are not listed: thousands of numbers teach nothing, and the learner is told to pick a small working size instead.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2524,55 +2220,56 @@ Double-click or start typing to enter a number.</source>
     <name>PredictionPanel</name>
     <message>
         <source>Use learned filters</source>
-        <translation type="unfinished"></translation>
+        <extracomment>Why the learned filters could not be used (shown in the hint), or None.</extracomment>
+        <translation>学習したフィルターを使う</translation>
     </message>
     <message>
         <source>Put the trained network&apos;s first-layer filters into the filter editor, with its stride, padding and pooling, so the explorer shows what the network computes</source>
-        <translation type="unfinished"></translation>
+        <translation>学習済みネットワークの第 1 層のフィルターを、ストライド、パディング、プーリングと一緒にフィルターエディターに入れます。エクスプローラーにネットワークの計算が表示されます</translation>
     </message>
     <message>
         <source>Reset to learned</source>
-        <translation type="unfinished"></translation>
+        <translation>学習した値に戻す</translation>
     </message>
     <message>
         <source>Undo your edits: put the filters back exactly as the network learned them</source>
-        <translation type="unfinished"></translation>
+        <translation>編集を取り消し、フィルターをネットワークが学習したとおりに戻します</translation>
     </message>
     <message>
         <source>Trained network</source>
-        <translation type="unfinished"></translation>
+        <translation>学習済みネットワーク</translation>
     </message>
     <message>
         <source>No trained model yet — train one on the Train page</source>
-        <translation type="unfinished">学習済みのモデルがまだありません。「ネットワークを学習する」ページで学習してください</translation>
+        <translation>学習済みのモデルがまだありません。学習ページで学習してください</translation>
     </message>
     <message>
         <source>The model reads {0}×{1} grayscale images: pick a digit or set the size to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>このモデルは {0}×{1} のグレースケール画像を読みます。数字を選ぶか、サイズを {0} にしてください</translation>
     </message>
     <message>
         <source>The model reads {0}×{1} colour images: pick one or set the size to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>このモデルは {0}×{1} のカラー画像を読みます。カラー画像を選ぶか、サイズを {0} にしてください</translation>
     </message>
     <message>
         <source>Train a network, then look inside it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークを学習させると、ここでその中身を見られます。</translation>
     </message>
     <message>
         <source>This network has no convolution layer to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>このネットワークには表示できる畳み込み層がありません。</translation>
     </message>
     <message>
         <source>“Use learned filters” shows the network&apos;s own first layer in the explorer.</source>
-        <translation type="unfinished"></translation>
+        <translation>「学習したフィルターを使う」で、ネットワーク自身の第 1 層をエクスプローラーに表示します。</translation>
     </message>
     <message>
         <source>The prediction now uses your edited weights. “Reset to learned” undoes the edits.</source>
-        <translation type="unfinished"></translation>
+        <translation>予測には編集した重みが使われています。「学習した値に戻す」で編集を取り消せます。</translation>
     </message>
     <message>
         <source>Edit a learned weight in the filter editor and watch the prediction change.</source>
-        <translation type="unfinished"></translation>
+        <translation>フィルターエディターで学習した重みを編集し、予測が変わる様子を見てみましょう。</translation>
     </message>
 </context>
 <context>
@@ -2769,205 +2466,362 @@ Hover over a map to read a value; click a feature-map cell to see how it was com
 click a small map below to select that filter.
 Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <extracomment>The frame around the stages while they have the keyboard focus. Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale never changes the bar&apos;s width, and so never the layout). Why the pooled stage is empty (a pool that does not fit), or None. Where the pointer last was over the scene (scene coordinates), or None. The filters changed after the exploration on show was computed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>選んだフィルターについて、畳み込み層の各段階を表示します。
+マップにマウスを重ねると値を読めます。特徴マップのセルをクリックすると計算の仕方を、プーリング後のセルをクリックするとその窓を表示します。
+下の小さなマップをクリックすると、そのフィルターを選びます。
+キー: 矢印で選んだセルを移動、[ と ] でフィルターを切り替え、Esc で選択を解除します。</translation>
     </message>
     <message>
         <source>The cell under the mouse pointer</source>
-        <translation type="unfinished"></translation>
+        <translation>マウスポインターの下のセル</translation>
     </message>
     <message>
         <source>Why no stages can be computed</source>
-        <translation type="unfinished"></translation>
+        <translation>段階を計算できない理由</translation>
     </message>
     <message>
         <source>The filter whose stages are shown; click a small map below to show another</source>
-        <translation type="unfinished"></translation>
+        <translation>各段階を表示しているフィルターです。下の小さなマップをクリックすると別のフィルターを表示します</translation>
     </message>
     <message>
         <source>The next stage is computed from this one</source>
-        <translation type="unfinished"></translation>
+        <translation>次の段階はこの段階から計算されます</translation>
     </message>
     <message>
         <source>Colour scale of the selected filter&apos;s maps: blue negative, white zero, red positive</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだフィルターのマップの色の目盛り: 青は負、白は 0、赤は正</translation>
     </message>
     <message>
         <source>Feature maps of all filters</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのフィルターの特徴マップ</translation>
     </message>
     <message>
         <source>Colour scale shared by the flattened vector and every filter&apos;s feature map</source>
-        <translation type="unfinished"></translation>
+        <translation>平坦化したベクトルとすべてのフィルターの特徴マップに共通の色の目盛り</translation>
     </message>
     <message>
         <source>Hover over a map to read its values · click a feature-map cell to see how it was computed</source>
         <extracomment>Up to this many values, a pooled cell&apos;s sum is written term by term.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>マップにマウスを重ねると値を読めます · 特徴マップのセルをクリックすると計算の仕方を表示します</translation>
     </message>
     <message>
         <source>Hover over a map to read a value · click a cell to see its sum</source>
-        <translation type="unfinished"></translation>
+        <translation>マップにマウスを重ねると値を読めます · セルをクリックすると和を表示します</translation>
     </message>
     <message>
         <source>Hover: a value · click: its sum</source>
-        <translation type="unfinished"></translation>
+        <translation>重ねる: 値 · クリック: 和</translation>
     </message>
     <message>
         <source>Feature maps of all filters (click one to select it)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのフィルターの特徴マップ（クリックで選択）</translation>
     </message>
     <message>
         <source>{rows}×{cols}</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows}×{cols}</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>入力</translation>
     </message>
     <message>
         <source>Convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>畳み込み</translation>
     </message>
     <message>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <source>No activation</source>
-        <translation type="unfinished"></translation>
+        <translation>活性化関数なし</translation>
     </message>
     <message>
         <source>Max-pooled</source>
-        <translation type="unfinished"></translation>
+        <translation>最大値プーリング</translation>
     </message>
     <message>
         <source>Average-pooled</source>
-        <translation type="unfinished"></translation>
+        <translation>平均値プーリング</translation>
     </message>
     <message>
         <source>Not pooled</source>
-        <translation type="unfinished"></translation>
+        <translation>プーリングなし</translation>
     </message>
     <message>
         <source>{name} {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {size}</translation>
     </message>
     <message>
         <source>{name}
 {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}
+{size}</translation>
     </message>
     <message>
         <source>Flattened 1×{n}  (all filters&apos; pooled maps, one after another)</source>
-        <translation type="unfinished"></translation>
+        <translation>平坦化 (Flattening) 1×{n}（すべてのフィルターのプーリング後のマップを順に並べたもの）</translation>
     </message>
     <message>
         <source>Flattened 1×{n}  (all filters&apos; feature maps, one after another)</source>
-        <translation type="unfinished"></translation>
+        <translation>平坦化 (Flattening) 1×{n}（すべてのフィルターの特徴マップを順に並べたもの）</translation>
     </message>
     <message>
         <source>Flattened 1×{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>平坦化 1×{n}</translation>
     </message>
     <message>
         <source>Pooled</source>
-        <translation type="unfinished"></translation>
+        <translation>プーリング後</translation>
     </message>
     <message>
         <source>Flattened</source>
-        <translation type="unfinished"></translation>
+        <translation>平坦化</translation>
     </message>
     <message>
         <source>the ReLU map</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU のマップ</translation>
     </message>
     <message>
         <source>the feature map</source>
-        <translation type="unfinished"></translation>
+        <translation>特徴マップ</translation>
     </message>
     <message>
         <source>Max-pooled [row {row}, col {col}] = max({terms}) = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>最大値プーリング [行 {row}, 列 {col}] = max({terms}) = {value}</translation>
     </message>
     <message>
         <source>Max-pooled [row {row}, col {col}] = max({terms}) = {value}: the largest value in rows {top}–{bottom}, cols {left}–{right} of {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>最大値プーリング [行 {row}, 列 {col}] = max({terms}) = {value}: {source}の行 {top}–{bottom}、列 {left}–{right} の中の最大値</translation>
     </message>
     <message>
         <source>Max-pooled [row {row}, col {col}] = {value}, the largest of the {n} values in rows {top}–{bottom}, cols {left}–{right} of {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>最大値プーリング [行 {row}, 列 {col}] = {value}: {source}の行 {top}–{bottom}、列 {left}–{right} にある {n} 個の値の最大値</translation>
     </message>
     <message>
         <source>Average-pooled [row {row}, col {col}] = ({terms}) / {n} = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>平均値プーリング [行 {row}, 列 {col}] = ({terms}) / {n} = {value}</translation>
     </message>
     <message>
         <source>Average-pooled [row {row}, col {col}] = ({terms}) / {n} = {value}: the mean of rows {top}–{bottom}, cols {left}–{right} of {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>平均値プーリング [行 {row}, 列 {col}] = ({terms}) / {n} = {value}: {source}の行 {top}–{bottom}、列 {left}–{right} の平均</translation>
     </message>
     <message>
         <source>Average-pooled [row {row}, col {col}] = {value}, the mean of the {n} values in rows {top}–{bottom}, cols {left}–{right} of {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>平均値プーリング [行 {row}, 列 {col}] = {value}: {source}の行 {top}–{bottom}、列 {left}–{right} にある {n} 個の値の平均</translation>
     </message>
     <message>
         <source>Could not write {0} ({1}); {2} of {3} images were written, the others were left as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} を書き込めませんでした（{1}）。{3} 枚のうち {2} 枚は書き込み済みで、残りは元のままです。</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:17px&apos;&gt;&lt;b&gt;These settings leave nothing to compute&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{message}&lt;/p&gt;&lt;p&gt;Try a smaller kernel, stride or pool, more padding, or a larger image.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;font-size:17px&apos;&gt;&lt;b&gt;この設定では計算できるものが残りません&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{message}&lt;/p&gt;&lt;p&gt;カーネル、ストライド、プーリングを小さくするか、パディングを増やすか、大きな画像を使ってみてください。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The {kh}×{kw} pool does not fit the {h}×{w} feature maps, so nothing is pooled or flattened. Choose a smaller pool, a smaller stride or more padding, or turn pooling off.</source>
-        <translation type="unfinished"></translation>
+        <translation>{kh}×{kw} のプーリングの窓が {h}×{w} の特徴マップに収まらないので、プーリングも平坦化もできません。窓やストライドを小さくするか、パディングを増やすか、プーリングをなしにしてください。</translation>
     </message>
     <message>
         <source>does not fit</source>
-        <translation type="unfinished"></translation>
+        <translation>収まりません</translation>
     </message>
     <message>
         <source>Flattened: nothing to flatten</source>
-        <translation type="unfinished"></translation>
+        <translation>平坦化: 平坦化するものがありません</translation>
     </message>
     <message>
         <source>Padding: zeros added around the input</source>
-        <translation type="unfinished"></translation>
+        <translation>パディング: 入力の周りに足した 0</translation>
     </message>
     <message>
         <source>{number}. {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}. {name}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Filter {number} “{name}”&lt;/b&gt; — each stage of the layer for this filter</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;フィルター {number}「{name}」&lt;/b&gt; — このフィルターについての層の各段階</translation>
     </message>
     <message>
         <source>&lt;b&gt;Filter {number} “{name}”&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;フィルター {number}「{name}」&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Input [row {row}, col {col}] = R {r}, G {g}, B {b}  ({scale})</source>
-        <translation type="unfinished"></translation>
+        <translation>入力 [行 {row}, 列 {col}] = R {r}, G {g}, B {b}（{scale}）</translation>
     </message>
     <message>
         <source>Input [row {row}, col {col}] = {value}  ({scale})</source>
-        <translation type="unfinished"></translation>
+        <translation>入力 [行 {row}, 列 {col}] = {value}（{scale}）</translation>
     </message>
     <message>
         <source>Flattened [position {index}] = {value}  ← filter {filter} “{name}”, pooled row {row}, col {col}</source>
-        <translation type="unfinished"></translation>
+        <translation>平坦化 [位置 {index}] = {value}  ← フィルター {filter}「{name}」、プーリング後の行 {row}、列 {col}</translation>
     </message>
     <message>
         <source>Feature map of filter {filter} “{name}” [row {row}, col {col}] = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>フィルター {filter}「{name}」の特徴マップ [行 {row}, 列 {col}] = {value}</translation>
     </message>
     <message>
         <source>{stage} [row {row}, col {col}] = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{stage} [行 {row}, 列 {col}] = {value}</translation>
     </message>
 </context>
 <context>
     <name>TrainingPage</name>
+    <message>
+        <source>How many feature detectors the convolution layer learns</source>
+        <extracomment>A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value. The topic of the panel&apos;s messages (gui/common/status_line.py).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of each filter, in pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many pixels a filter moves between two output cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows and columns of zeros added around each image (1 keeps a 3×3 layer&apos;s size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation type="unfinished">最大値</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation type="unfinished">平均値</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">なし</translation>
+    </message>
+    <message>
+        <source>Pooling after the convolution: max keeps each window&apos;s strongest response, average its mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of each pooling window (its stride too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of an extra dense layer before the output (0: none, the features go straight to the classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy from explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the explorer&apos;s number of filters, kernel size, stride, padding and pooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished">フィルター</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation type="unfinished">ストライド (Stride)</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation type="unfinished">パディング (Padding)</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation type="unfinished">プーリング (Pooling)</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the network sees every training image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per weight update: smaller batches update more often but noisier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How big a step each update takes. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD. Too large and training diverges; too small and it barely moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam adapts the step for every weight; SGD with momentum follows the gradient, smoothed over recent steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD only: the share of the previous step kept in the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift images randomly (±2 px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation: every epoch each training image is moved by up to 2 pixels, so the network learns shapes rather than positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop early, patience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop when the validation loss has not improved for this many epochs, and keep the best weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs without a better validation loss before training stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Cannot copy the explorer&apos;s layer: {0}</source>
         <translation type="unfinished"></translation>
@@ -3071,6 +2925,71 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Train</source>
+        <extracomment>Milliseconds between two repaints of the live views: one every other 60 Hz frame. Seconds between two redraws of the filter grid and of the curves (the progress bar follows every frame). Repainting pyqtgraph views is most of the page&apos;s work in the GUI thread, and the training thread waits for all of it: PySide holds Python&apos;s GIL through Qt&apos;s C++ calls too. Measured with benchmarks/bench_training_gui.py: every view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each of the default model&apos;s ~8 epochs a second, about 10 %. The topics of the page&apos;s messages (gui/common/status_line.py); FILE: model and export files. DATASET messages come from the dataset panel. The state&apos;s model came from training here and was never saved to a file.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a fresh network and train it on the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the current mini-batch. After a full epoch the new network replaces the previous model; stopped sooner, the previous model is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch, mini-batch and the time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the trained network to an .npz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show learned filters in explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the network&apos;s first-layer filters, stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the loss and accuracy of every epoch as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the loss and accuracy plots as a PNG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3124,6 +3043,31 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimating time</source>
+        <extracomment>A change smaller than this share of the colour scale moves no cell to another of the colour map&apos;s 256 entries (one entry spans 2/255 of the scale).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned filters (first layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of the test images, never used for training, that the network classifies correctly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3249,6 +3193,41 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>Save asks where to save each of them; Discard closes without them.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_ChannelRow</name>
+    <message>
+        <source>The input values under the filter (hatched: padding, read as 0)</source>
+        <translation>フィルターの下にある入力の値（斜線: パディング、0 として読みます）</translation>
+    </message>
+    <message>
+        <source>The filter&apos;s weights</source>
+        <translation>フィルターの重み</translation>
+    </message>
+    <message>
+        <source>Each input value times the weight on top of it</source>
+        <translation>入力の値それぞれに、その上に重なる重みを掛けたもの</translation>
+    </message>
+    <message>
+        <source>Input window</source>
+        <translation>入力の窓</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>積</translation>
+    </message>
+    <message>
+        <source>element-wise product: each cell times the cell at the same place</source>
+        <translation>要素ごとの積: 各セルに同じ位置のセルを掛けます</translation>
+    </message>
+    <message>
+        <source>gives</source>
+        <translation>結果</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ import math
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
@@ -87,12 +87,6 @@ class StageView(QWidget):
         # The scene paints every pixel of the viewport (a white background brush), so
         # the widgets behind it need not be painted first on each repaint.
         self.graphics.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self.graphics.setToolTip(self.tr(
-            "Each stage of the convolutional layer for the selected filter.\n"
-            "Hover over a map to read a value; click a feature-map cell to see how it "
-            "was computed; click a pooled cell to see its pool window;\n"
-            "click a small map below to select that filter.\n"
-            "Keys: arrows move the selected cell, [ and ] change filter, Esc clears."))
         self.graphics.ci.setContentsMargins(4, 4, 4, 4)
         self.graphics.ci.setSpacing(2)
         # No spacing between columns: the arrow columns keep the stages apart, and empty
@@ -107,7 +101,7 @@ class StageView(QWidget):
         self.thumbnails = self.layout.thumbnails
         self.maps = StageMaps(self.stages, self.thumbnails, self.colorbar, self.grid_colorbar)
 
-        self.hover_label = FittedLabel(self.tr("The cell under the mouse pointer"))
+        self.hover_label = FittedLabel()
         self.hover_label.setObjectName("stageHover")
         self.hover_label.set_texts(*texts.hover_hints())
         self.hover_label.setStyleSheet("color: #444; padding: 2px 6px;")
@@ -120,7 +114,6 @@ class StageView(QWidget):
         self.message_label.setStyleSheet(
             "QLabel#stageMessage { border: 3px solid #c0392b; border-radius: 8px;"
             " background: #fdecea; color: #7b1d12; padding: 18px; font-size: 15px; }")
-        self.message_label.setToolTip(self.tr("Why no stages can be computed"))
         message_page = QWidget()
         message_layout = QVBoxLayout(message_page)
         message_layout.setContentsMargins(40, 40, 40, 40)
@@ -134,8 +127,7 @@ class StageView(QWidget):
         page_layout.setSpacing(0)
         # A long filter name must not make the whole view wider than its column: the
         # heading shortens to fit instead.
-        self.heading = FittedLabel(self.tr("The filter whose stages are shown; click a "
-                                           "small map below to show another"))
+        self.heading = FittedLabel()
         self.heading.setObjectName("stageHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setStyleSheet("padding: 2px 6px;")
@@ -190,6 +182,55 @@ class StageView(QWidget):
             self.maps.forget()
         elif state.error is not None:
             self._on_explore_failed(state.error)
+        self._retranslate_static()
+
+    def _retranslate_static(self) -> None:
+        self.graphics.setToolTip(self.tr(
+            "Each stage of the convolutional layer for the selected filter.\n"
+            "Hover over a map to read a value; click a feature-map cell to see how it "
+            "was computed; click a pooled cell to see its pool window;\n"
+            "click a small map below to select that filter.\n"
+            "Keys: arrows move the selected cell, [ and ] change filter, Esc clears."))
+        # FittedLabel keeps its own tooltip for texts that fit; it is re-fitted below.
+        self.hover_label._tooltip = self.tr("The cell under the mouse pointer")
+        self.hover_label.setToolTip(self.hover_label._tooltip)
+        self.message_label.setToolTip(self.tr("Why no stages can be computed"))
+        self.heading._tooltip = self.tr("The filter whose stages are shown; click a small "
+                                        "map below to show another")
+        self.heading.setToolTip(self.heading._tooltip)
+        for arrow in self._arrows:
+            arrow.hint = self.tr("The next stage is computed from this one")
+        self.colorbar.setToolTip(self.tr(
+            "Colour scale of the selected filter's maps: blue negative, white zero, "
+            "red positive"))
+        self.overlays.padding_item.setToolTip(self.tr("Padding: zeros added around the input"))
+        self._grid_label.set_text((texts.grid_caption(),
+                                   self.tr("Feature maps of all filters")))
+        self.grid_colorbar.setToolTip(self.tr(
+            "Colour scale shared by the flattened vector and every filter's feature map"))
+
+    def retranslate(self) -> None:
+        """Word every text again: the stage titles, heading, notice, message and hover
+        readout are re-rendered from the exploration (or the error) on show."""
+        self._retranslate_static()
+        state = self._state
+        if state.error is not None:
+            self._geometry_key = None
+            self._on_explore_failed(state.error)
+        elif self._exploration is not None:
+            self._geometry_key = None
+            for stage in self.stages.values():
+                stage.title = None
+            self._on_explored(self._exploration)
+            self._update_heading()
+            self._update_thumbnail_titles()
+        else:
+            self.hover_label.set_texts(*texts.hover_hints())
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_stack"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- construction ----------------------------------------------------------------
     def _build_stages(self) -> None:
@@ -198,7 +239,7 @@ class StageView(QWidget):
             self.stages[key] = make_stage(key, colormap=INK if key == "input" else DIVERGING)
         self._arrows: list[TitleItem] = []
         for _ in ARROW_COLUMNS:
-            arrow = TitleItem(hint=self.tr("The next stage is computed from this one"))
+            arrow = TitleItem()
             arrow.set_text("\u2192", color="#888888", points=15)
             arrow.top_inset = title_height(1)  # centred on the maps, not their titles
             self._arrows.append(arrow)
@@ -213,23 +254,15 @@ class StageView(QWidget):
             layer_numbers.append(stage.numbers)
             stage.view.addItem(stage.numbers, ignoreBounds=True)
         self.colorbar = ColourBar(DIVERGING, COLORBAR_BAR_WIDTH, COLORBAR_AXIS_WIDTH)
-        self.colorbar.setToolTip(self.tr(
-            "Colour scale of the selected filter's maps: blue negative, white zero, "
-            "red positive"))
 
         flat = make_stage("flattened", aspect=False)
         flat.view.invertY(False)
         self.stages["flattened"] = flat
         self.overlays = StageOverlays(self.stages)
-        self.overlays.padding_item.setToolTip(self.tr("Padding: zeros added around the input"))
 
     def _build_grid(self) -> None:
         self._grid_label = TitleItem()
-        self._grid_label.set_text((texts.grid_caption(),
-                                   self.tr("Feature maps of all filters")))
         self.grid_colorbar = ColourBar(DIVERGING, COLORBAR_BAR_WIDTH, COLORBAR_AXIS_WIDTH)
-        self.grid_colorbar.setToolTip(self.tr(
-            "Colour scale shared by the flattened vector and every filter's feature map"))
 
     def _set_title(self, stage: Stage, texts, selected: bool = False,
                    elide_first: bool = False) -> None:
@@ -431,7 +464,7 @@ class StageView(QWidget):
         return min(self._state.selected, self._exploration.conv.shape[0] - 1)
 
     def _names(self) -> list[str]:
-        return [f.name for f in self._state.filters]
+        return [f.display_name for f in self._state.filters]
 
     def _filter_name(self, index: int) -> str:
         return texts.filter_name(self._names(), index)

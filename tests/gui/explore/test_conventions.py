@@ -82,7 +82,7 @@ def test_flattened_positions_and_filters_count_from_1(qtbot, explorer):
     per_filter = pooled.shape[1] * pooled.shape[2]
     text = hover(qtbot, view, "flattened", 0, per_filter)  # the second filter's first value
     assert text.startswith(f"Flattened [position {per_filter + 1}] = ")
-    assert "filter 2 “horizontal line”, pooled row 1, col 1" in text
+    assert "filter 2 “Horizontal line”, pooled row 1, col 1" in text
 
 
 def test_the_explain_heading_counts_from_1_and_names_the_scale(qtbot, explorer):

@@ -194,7 +194,7 @@ def test_presets_set_the_engine_kernel_and_editing_makes_custom(qtbot, panel, st
 # --- the filter list ------------------------------------------------------------------
 
 def names(state: LabState) -> list[str]:
-    return [f.name for f in state.filters]
+    return [f.display_name for f in state.filters]
 
 
 def list_names(panel: FilterPanel) -> list[str]:

@@ -124,7 +124,7 @@ def test_switching_filter_updates_the_stages_and_the_highlight(make, qtbot):
     e = state.exploration
     state.select_filter(3)
     np.testing.assert_array_equal(view.stage_images["conv"].image, e.conv[3])
-    assert state.filters[3].name in view.heading.text()
+    assert state.filters[3].display_name in view.heading.text()
     # Clicking another thumbnail selects that filter.
     qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.thumbnail_position(1))
@@ -490,7 +490,7 @@ def test_the_heading_follows_a_rename_and_a_preset(make):
     state.apply_preset(0, "sobel x")
     state.rename_filter(0, "sobel x")  # as the filter panel does for a preset's name
     state.recompute()
-    assert "sobel x" in view.heading.text() and "my diagonal" not in view.heading.text()
+    assert "Sobel x" in view.heading.text() and "my diagonal" not in view.heading.text()
 
 
 def test_the_heading_and_hint_shorten_instead_of_being_cut(qtbot):
@@ -502,7 +502,7 @@ def test_the_heading_and_hint_shorten_instead_of_being_cut(qtbot):
         width = label.fontMetrics().horizontalAdvance(
             label.text().replace("<b>", "").replace("</b>", ""))
         assert width <= label.contentsRect().width(), label.text()
-    assert "vertical line" in view.heading.text()
+    assert "Vertical line" in view.heading.text()
 
 
 def test_same_padding_draws_its_zeros_around_the_input(make):
