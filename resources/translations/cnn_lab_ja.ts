@@ -2894,6 +2894,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>the dataset has no training images</source>
+        <extracomment>Milliseconds between two repaints of the live views: one every other 60 Hz frame. Seconds between two redraws of the filter grid and of the curves (the progress bar follows every frame). Repainting pyqtgraph views is most of the page&apos;s work in the GUI thread, and the training thread waits for all of it: PySide holds Python&apos;s GIL through Qt&apos;s C++ calls too. Measured with benchmarks/bench_training_gui.py: every view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each of the default model&apos;s ~8 epochs a second, about 10 %. The topics of the run&apos;s messages (gui/common/status_line.py): why a run could not start, and how it went.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2918,6 +2919,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Stop the training first: when it ends, its model replaces the current one</source>
+        <extracomment>The state&apos;s model came from training here and was never saved to a file.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2926,7 +2928,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Milliseconds between two repaints of the live views: one every other 60 Hz frame. Seconds between two redraws of the filter grid and of the curves (the progress bar follows every frame). Repainting pyqtgraph views is most of the page&apos;s work in the GUI thread, and the training thread waits for all of it: PySide holds Python&apos;s GIL through Qt&apos;s C++ calls too. Measured with benchmarks/bench_training_gui.py: every view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each of the default model&apos;s ~8 epochs a second, about 10 %. The topics of the page&apos;s messages (gui/common/status_line.py); FILE: model and export files. DATASET messages come from the dataset panel. The state&apos;s model came from training here and was never saved to a file.</extracomment>
+        <extracomment>The topics of the page&apos;s messages (gui/common/status_line.py); START and RUN: the run&apos;s, FILE: model and export files. DATASET messages come from the dataset panel.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
