@@ -7,7 +7,8 @@ from engine.datasets import split_counts
 from gui.common.image_io import rgb_to_qimage
 from gui.state import LabState
 from gui.train.data_sources import DataSourceError
-from gui.train.dataset_panel import DatasetPanel, ThumbStrip
+from gui.train.dataset_panel import DatasetPanel
+from gui.train.dataset_widgets import ThumbStrip
 
 
 @pytest.fixture
