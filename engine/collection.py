@@ -29,7 +29,7 @@ import numpy as np
 
 from engine import fileio
 from engine.datasets import Dataset, split_counts, stratified_split
-from engine.folders import DataError, Skipped, is_visible, regular_file_problem
+from engine.folders import DataError, Skipped, class_folder_entries, is_visible
 
 __all__ = ["IMAGE_SIZE", "MANIFEST", "MAX_NAME_LENGTH", "CollectionError", "MyClasses",
            "check_fraction"]
@@ -345,21 +345,14 @@ class MyClasses:
             if not directory.is_dir():
                 skipped.append(Skipped(str(directory), "class_folder_missing", name))
                 continue
-            for path in sorted(directory.iterdir(), key=lambda p: p.name):
-                if not is_visible(path):
+            for entry in class_folder_entries(directory, suffixes):
+                if isinstance(entry, Skipped):
+                    skipped.append(entry)
                     continue
-                problem = regular_file_problem(path)
-                if problem == "folder":
-                    continue
-                if problem is not None:
-                    skipped.append(Skipped(str(path), "not_regular", problem))
-                elif path.suffix.lower().lstrip(".") not in suffixes:
-                    skipped.append(Skipped(str(path), "not_picture"))
-                else:
-                    try:
-                        collection.add_example(name, read_example(path))
-                    except unreadable as error:
-                        skipped.append(Skipped(str(path), "unreadable", str(error)))
+                try:
+                    collection.add_example(name, read_example(entry))
+                except unreadable as error:
+                    skipped.append(Skipped(str(entry), "unreadable", str(error)))
         collection.skipped = tuple(skipped)
         return collection
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -72,6 +73,23 @@ def regular_file_problem(path) -> str | None:
     return "special"
 
 
+def class_folder_entries(directory: Path, suffixes) -> Iterator[Path | Skipped]:
+    """The visible entries of one class folder in name order: each picture file as its
+    path, each file passed over (not a regular file, not a picture by its suffix) as a
+    :class:`Skipped`; sub-folders are left out. ``suffixes`` are lower case, no dot."""
+    for path in sorted((p for p in directory.iterdir() if is_visible(p)),
+                       key=lambda p: p.name):
+        problem = regular_file_problem(path)
+        if problem == "folder":
+            continue
+        if problem is not None:
+            yield Skipped(str(path), "not_regular", problem)
+        elif path.suffix.lower().lstrip(".") not in suffixes:
+            yield Skipped(str(path), "not_picture")
+        else:
+            yield path
+
+
 @dataclass(frozen=True)
 class FolderScan:
     """What :func:`scan_class_folders` found.
@@ -133,16 +151,7 @@ def scan_class_folders(folder, suffixes, *, min_classes: int = 2) -> FolderScan:
     files, skipped = [], []
     for directory in class_dirs:
         pictures = []
-        for path in sorted((p for p in directory.iterdir() if is_visible(p)),
-                           key=lambda p: p.name):
-            problem = regular_file_problem(path)
-            if problem == "folder":
-                continue
-            if problem is not None:
-                skipped.append(Skipped(str(path), "not_regular", problem))
-            elif path.suffix.lower().lstrip(".") not in suffixes:
-                skipped.append(Skipped(str(path), "not_picture"))
-            else:
-                pictures.append(path)
+        for entry in class_folder_entries(directory, suffixes):
+            (skipped if isinstance(entry, Skipped) else pictures).append(entry)
         files.append(tuple(pictures))
     return FolderScan(root, tuple(d.name for d in class_dirs), tuple(files), tuple(skipped))
