@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(settings=settings, restore=not defaults)
     window.warn_if_font_missing()
     # A file that cannot be opened says why in the status line; the app starts anyway.
-    window.open_paths(args.files, model=args.model)
+    window.opening.open_paths(args.files, model=args.model)
     window.show_page(args.page)
     if args.first_frame:
         window.show()

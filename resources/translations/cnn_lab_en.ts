@@ -123,7 +123,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MenuCommands</name>
     <message numerus="yes">
         <source>Saved %n filter(s) to {0}</source>
         <translation>
@@ -139,6 +139,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Wrote %n image(s) to {0}</source>
+        <translation>
+            <numerusform>Wrote %n image to {0}</numerusform>
+            <numerusform>Wrote %n images to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Restored the {0} default filters. Filters ▸ Restore my filters brings back the %n shown before.</source>
         <translation>
             <numerusform>Restored the {0} default filters. Filters ▸ Restore my filters brings back the %n shown before.</numerusform>
@@ -150,13 +157,6 @@
         <translation>
             <numerusform>Your %n filter and layer settings are back.</numerusform>
             <numerusform>Your %n filters and layer settings are back.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrote %n image(s) to {0}</source>
-        <translation>
-            <numerusform>Wrote %n image to {0}</numerusform>
-            <numerusform>Wrote %n images to {0}</numerusform>
         </translation>
     </message>
 </context>

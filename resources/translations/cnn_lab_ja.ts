@@ -413,7 +413,7 @@ appears after training</source>
     <name>DatasetPanel</name>
     <message>
         <source>MNIST digits (bundled)</source>
-        <extracomment>Samples kept per class for the summary strip; it shows as many as fit. Milliseconds without an edit before My classes are kept for the next start. Where My classes are kept between runs (None: not kept; see `restore_autosaved`).</extracomment>
+        <extracomment>Samples kept per class for the summary strip; it shows as many as fit.</extracomment>
         <translation type="unfinished">MNIST の数字（同梱）</translation>
     </message>
     <message>
@@ -482,6 +482,7 @@ appears after training</source>
     </message>
     <message>
         <source>Class</source>
+        <extracomment>The classes and whether they are saved and kept between runs.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -662,6 +663,7 @@ appears after training</source>
     </message>
     <message>
         <source>Your classes could not be kept for the next start: {0}</source>
+        <extracomment>Milliseconds without an edit before My classes are kept for the next start. Where My classes are kept between runs (None: not kept; see `restore`).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1860,7 +1862,6 @@ Double-click or start typing to enter a number.</source>
     <name>MainWindow</name>
     <message>
         <source>CNN Lab — how a convolutional network sees</source>
-        <extracomment>The pages in tab order, by the names the command line uses (``--page NAME``). Files with these suffixes are opened as models; anything else as a picture. Topics of the Train page&apos;s messages get this prefix in the window&apos;s status bar.</extracomment>
         <translation>CNN Lab — 畳み込みネットワークは画像をどう見るか</translation>
     </message>
     <message>
@@ -2017,6 +2018,7 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>Save filters</source>
+        <extracomment>say(render, error, topic): show a message worded by ``render()``.</extracomment>
         <translation>フィルターを保存</translation>
     </message>
     <message>
@@ -2026,12 +2028,6 @@ Double-click or start typing to enter a number.</source>
     <message>
         <source>Could not save {0}: {1}</source>
         <translation>{0} を保存できませんでした：{1}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved %n filter(s) to {0}</source>
-        <translation>
-            <numerusform>{0} にフィルターを %n 個保存しました。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Load filters</source>
@@ -2045,31 +2041,13 @@ Double-click or start typing to enter a number.</source>
         <source>Could not load {0}: {1}</source>
         <translation>{0} を読み込めませんでした：{1}</translation>
     </message>
-    <message numerus="yes">
-        <source>Loaded %n filter(s) from {0}</source>
-        <translation>
-            <numerusform>{0} からフィルターを %n 個読み込みました。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Restored the {0} default filters.</source>
         <translation>初期のフィルター {0} 個に戻しました。</translation>
     </message>
-    <message numerus="yes">
-        <source>Restored the {0} default filters. Filters ▸ Restore my filters brings back the %n shown before.</source>
-        <translation>
-            <numerusform>初期のフィルター {0} 個に戻しました。「フィルター ▸ 自分のフィルターに戻す」で、前に表示していた %n 個を元に戻せます。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>There are no filters of yours to bring back: nothing has replaced them.</source>
         <translation>元に戻すあなたのフィルターはありません。まだ何も置き換えられていません。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Your %n filter(s) and layer settings are back.</source>
-        <translation>
-            <numerusform>あなたのフィルター %n 個と層の設定を元に戻しました。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Export stage images to</source>
@@ -2079,10 +2057,37 @@ Double-click or start typing to enter a number.</source>
         <source>Could not export: {0}</source>
         <translation>書き出せませんでした：{0}</translation>
     </message>
+</context>
+<context>
+    <name>MenuCommands</name>
+    <message numerus="yes">
+        <source>Saved %n filter(s) to {0}</source>
+        <translation>
+            <numerusform>{0} にフィルターを %n 個保存しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n filter(s) from {0}</source>
+        <translation>
+            <numerusform>{0} からフィルターを %n 個読み込みました。</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Wrote %n image(s) to {0}</source>
         <translation>
             <numerusform>{0} に画像を %n 枚書き出しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the {0} default filters. Filters ▸ Restore my filters brings back the %n shown before.</source>
+        <translation>
+            <numerusform>初期のフィルター {0} 個に戻しました。「フィルター ▸ 自分のフィルターに戻す」で、前に表示していた %n 個を元に戻せます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n filter(s) and layer settings are back.</source>
+        <translation>
+            <numerusform>あなたのフィルター %n 個と層の設定を元に戻しました。</numerusform>
         </translation>
     </message>
 </context>

@@ -138,9 +138,9 @@ def dialogs(window):
     image = window.explorer.image_panel
     return {
         "open image": (image.open_dialog, "picture.png", False),
-        "save filters": (window.save_filters_dialog, "mine.json", False),
-        "load filters": (window.load_filters_dialog, "picture.png", False),
-        "export stages": (window.export_stages_dialog, "", True),
+        "save filters": (window.commands.save_filters_dialog, "mine.json", False),
+        "load filters": (window.commands.load_filters_dialog, "picture.png", False),
+        "export stages": (window.commands.export_stages_dialog, "", True),
         "open model": (window.training.open_model_dialog, "picture.png", False),
         "save model": (window.training.save_model_dialog, "model.npz", False),
         "export history": (window.training.export_history_dialog, "history.csv", False),

@@ -29,22 +29,22 @@ def test_restore_default_filters_undoes_edits_that_survived_a_restart(qtbot, tmp
     window = open_window(qtbot, settings)
     window.state.set_cell(0, 0, 1, 1, 7.5)
     window.state.remove_filter(3)
-    window.save_settings()
+    window.session.save_settings()
     edited = window.state.filters
 
     again = open_window(qtbot, settings)
     assert same_filters(again.state.filters, edited)  # the edits persisted
     assert again.state.own_filters is None  # nothing replaced yet
-    again.restore_default_filters()
+    again.commands.restore_default_filters()
     assert same_filters(again.state.filters, default_filters(again.state.channels))
     assert "Restored the 4 default filters" in again.status.text()
     assert "3 shown before" in again.status.text()
-    again.save_settings()
+    again.session.save_settings()
 
     third = open_window(qtbot, settings)
     assert same_filters(third.state.filters, default_filters(third.state.channels))
     # ... and the replaced set could still be brought back in the window that replaced it.
-    assert again.restore_own_filters()
+    assert again.commands.restore_own_filters()
     assert same_filters(again.state.filters, edited)
 
 
@@ -80,21 +80,21 @@ def test_learned_filters_say_what_they_replace_and_give_the_own_ones_back(qtbot,
     text = window.status.text()
     assert "5 learned filters" in text and "Your own 4 filters are kept" in text
     assert text == window.training.status.text()
-    window._update_filter_actions()
-    assert window.restore_own_action.isEnabled()
+    window.menus.update_filter_actions()
+    assert window.menus.restore_own_action.isEnabled()
 
     state.set_cell(0, 0, 0, 0, 1.0)  # an edit of a learned filter
     # A second model's filters replace the first's; the own ones stay those kept.
     state.set_model(build_cnn((1, 28, 28), 3, filters=2, class_names=["a", "b", "c"], seed=3))
     window.training.show_learned_filters()
     assert len(state.filters) == 2
-    window.restore_own_action.trigger()
+    window.menus.restore_own_action.trigger()
     assert same_filters(state.filters, own)
     assert state.settings == settings
     assert "Your 4 filters and layer settings are back" in window.status.text()
-    window._update_filter_actions()
-    assert not window.restore_own_action.isEnabled()
-    assert not window.restore_own_filters()  # nothing kept any more: says so
+    window.menus.update_filter_actions()
+    assert not window.menus.restore_own_action.isEnabled()
+    assert not window.commands.restore_own_filters()  # nothing kept any more: says so
     assert "no filters of yours" in window.status.text()
 
 

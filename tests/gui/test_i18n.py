@@ -45,32 +45,32 @@ def test_switching_to_japanese_and_back_changes_the_window_at_once(window):
     assert menu_titles(window) == ["ファイル(&F)", "フィルター(&I)", "表示(&V)", "ヘルプ(&H)"]
     assert tab_texts(window) == ["1 · 層を調べる", "2 · ネットワークを学習する", "3 · 分類する"]
     assert window.windowTitle().startswith("CNN Lab — 畳み込み")
-    assert window.open_action.text() == "画像を開く(&O)…"
-    assert window.open_action.statusTip() == "PNG、JPEG、BMP、GIF などの画像を開きます"
+    assert window.menus.open_action.text() == "画像を開く(&O)…"
+    assert window.menus.open_action.statusTip() == "PNG、JPEG、BMP、GIF などの画像を開きます"
     assert "CNN Lab について" == window.about_texts()[0]
-    assert window.language_actions["ja"].isChecked()
-    assert not window.language_actions["en"].isChecked()
+    assert window.menus.language_actions["ja"].isChecked()
+    assert not window.menus.language_actions["en"].isChecked()
 
     window.set_language("en")
     assert menu_titles(window) == ["&File", "F&ilters", "&View", "&Help"]
     assert tab_texts(window)[0] == "1 · Explore a layer"
     assert window.tabs.tabToolTip(2) == (
         "Draw or pick an image and see the trained network's probabilities")
-    assert window.language_actions["en"].isChecked()
+    assert window.menus.language_actions["en"].isChecked()
 
 
 def test_the_language_menu_names_each_language_in_its_own_language(window):
     window.set_language("ja")
-    names = [a.text() for a in window.language_menu.actions()]
+    names = [a.text() for a in window.menus.language_menu.actions()]
     assert names == ["English", "日本語"]
-    assert window.language_group.isExclusive()
-    assert all(a.isCheckable() for a in window.language_menu.actions())
+    assert window.menus.language_group.isExclusive()
+    assert all(a.isCheckable() for a in window.menus.language_menu.actions())
     # The way back stays findable for someone who cannot read Japanese.
-    assert "Language" in window.language_menu.title()
+    assert "Language" in window.menus.language_menu.title()
 
 
 def test_the_menu_choice_is_remembered_and_chosen_at_the_next_start(window, settings_file):
-    window.language_actions["ja"].trigger()
+    window.menus.language_actions["ja"].trigger()
     assert i18n.current_language() == "ja"
     assert menu_titles(window)[0] == "ファイル(&F)"
     store = app_settings.AppSettings(QSettings(settings_file, QSettings.Format.IniFormat))
@@ -105,17 +105,17 @@ def test_japanese_installs_qts_own_catalogue_for_standard_buttons():
 
 
 def test_english_plurals_read_right(window, tmp_path):
-    assert window.save_filters(tmp_path / "f.json")
+    assert window.commands.save_filters(tmp_path / "f.json")
     assert window.status.text() == "Saved 4 filters to f.json"
     window.state.remove_filter(0)
     window.state.remove_filter(0)
     window.state.remove_filter(0)
-    assert window.save_filters(tmp_path / "g.json")
+    assert window.commands.save_filters(tmp_path / "g.json")
     assert window.status.text() == "Saved 1 filter to g.json"
 
 
 def test_the_windows_own_message_is_worded_again_in_the_new_language(window, tmp_path):
-    assert window.save_filters(tmp_path / "f.json")
+    assert window.commands.save_filters(tmp_path / "f.json")
     window.set_language("ja")
     assert window.status.text() == "f.json にフィルターを 4 個保存しました。"
     window.set_language("en")

@@ -75,10 +75,10 @@ def test_save_and_load_filters_round_trip(window, tmp_path):
     state.apply_preset(1, "sobel y")
     saved = [f.copy() for f in state.filters]
     path = tmp_path / "filters.json"
-    assert window.save_filters(path)
+    assert window.commands.save_filters(path)
     state.set_kernel_size(5, 5)
     state.remove_filter(0)
-    assert window.load_filters(path)
+    assert window.commands.load_filters(path)
     assert [f.name for f in state.filters] == [f.name for f in saved]
     for mine, theirs in zip(state.filters, saved, strict=True):
         np.testing.assert_array_equal(mine.weights, theirs.weights)
@@ -88,13 +88,13 @@ def test_loading_a_foreign_json_file_changes_nothing(window, tmp_path):
     before = window.state.weights().copy()
     path = tmp_path / "other.json"
     path.write_text('{"hello": 1}')
-    assert not window.load_filters(path)
+    assert not window.commands.load_filters(path)
     assert "other.json" in window.status.text()
     np.testing.assert_array_equal(window.state.weights(), before)
 
 
 def test_export_stage_images(window, tmp_path):
-    written = window.export_stages(tmp_path)
+    written = window.commands.export_stages(tmp_path)
     assert len(written) >= 5
     assert all(p.stat().st_size > 0 for p in written)
 
@@ -184,13 +184,13 @@ def test_open_model_waits_while_training_runs_and_says_why(window, qtbot, tmp_pa
     build_cnn(num_classes=len(data.class_names), filters=2,
               class_names=data.class_names).save(path)
     page = window.training
-    assert window.open_model_action.isEnabled()
+    assert window.menus.open_model_action.isEnabled()
     page.set_config(dataclasses.replace(page.config(), epochs=200))
     with qtbot.waitSignal(page.training_changed, timeout=5000) as started:
         assert page.start_training(data)
     assert started.args == [True]
-    assert not window.open_model_action.isEnabled()
-    assert "Stop the training" in window.open_model_action.toolTip()
+    assert not window.menus.open_model_action.isEnabled()
+    assert "Stop the training" in window.menus.open_model_action.toolTip()
     assert not page.open_button.isEnabled()
     assert "Stop the training" in page.open_button.toolTip()
     # Asked anyway (a script, a shortcut that slipped through): refused with a reason.
@@ -199,6 +199,6 @@ def test_open_model_waits_while_training_runs_and_says_why(window, qtbot, tmp_pa
     with qtbot.waitSignal(page.training_changed, timeout=20_000) as ended:
         page.stop_training()
     assert ended.args == [False]
-    assert window.open_model_action.isEnabled()
-    assert "Stop" not in window.open_model_action.toolTip()
+    assert window.menus.open_model_action.isEnabled()
+    assert "Stop" not in window.menus.open_model_action.toolTip()
     assert page.open_model(path)

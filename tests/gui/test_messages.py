@@ -53,11 +53,11 @@ def test_the_rule_replaces_and_withdraws_by_topic(qtbot):
 def test_an_image_error_goes_when_a_pasted_picture_is_shown(qtbot, window, tmp_path):
     garbage = tmp_path / "garbage.png"
     garbage.write_bytes(b"this is not a picture")
-    assert not window.open_path(garbage)
+    assert not window.opening.open_path(garbage)
     assert "garbage.png" in window.status.text() and window.status.is_error
     image = rgb_to_qimage(np.linspace(0, 1, 30 * 20, dtype=np.float32).reshape(30, 20))
     QGuiApplication.clipboard().setImage(image)
-    window.paste_image()
+    window.opening.paste_image()
     assert window.state.source.shape[:2] == (30, 20)
     assert window.status.text() == ""
 
@@ -65,9 +65,9 @@ def test_an_image_error_goes_when_a_pasted_picture_is_shown(qtbot, window, tmp_p
 def test_an_empty_clipboard_is_reported_and_a_real_file_then_clears_it(qtbot, window,
                                                                           tmp_path):
     QGuiApplication.clipboard().clear()
-    window.paste_image()
+    window.opening.paste_image()
     assert "clipboard" in window.status.text()
-    assert window.open_path(picture_file(tmp_path / "stroke.png"))
+    assert window.opening.open_path(picture_file(tmp_path / "stroke.png"))
     assert window.status.text() == ""
 
 
@@ -104,7 +104,7 @@ def test_a_model_file_error_goes_after_the_next_change(qtbot, window, tmp_path):
 
     assert not window.training.open_model(broken)
     assert window.status.text() == error
-    assert window.open_path(picture_file(tmp_path / "stroke.png"))  # another picture
+    assert window.opening.open_path(picture_file(tmp_path / "stroke.png"))  # another picture
     assert window.status.text() == ""
 
     assert not window.training.open_model(broken)
@@ -138,8 +138,8 @@ def test_an_explorer_error_stays_while_true_and_goes_when_fixed(qtbot, window):
 def test_loading_filters_replaces_a_picture_error(qtbot, window, tmp_path):
     garbage = tmp_path / "garbage.png"
     garbage.write_bytes(b"nope")
-    window.open_path(garbage)
-    assert window.save_filters(tmp_path / "f.json")
-    assert window.load_filters(tmp_path / "f.json")
+    window.opening.open_path(garbage)
+    assert window.commands.save_filters(tmp_path / "f.json")
+    assert window.commands.load_filters(tmp_path / "f.json")
     assert window.status.text().startswith("Loaded") and not window.status.is_error
 

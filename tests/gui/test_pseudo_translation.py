@@ -37,7 +37,7 @@ def test_leftover_ignores_marks_proper_names_numbers_and_formula_letters():
 
 def test_the_main_windows_own_menus_tabs_and_actions_are_all_translated(window):
     with pseudo_language():
-        assert window.file_menu.title().startswith(OPEN)
+        assert window.menus.file_menu.title().startswith(OPEN)
         texts = [window.windowTitle()]
         for i in range(window.tabs.count()):
             texts += [window.tabs.tabText(i), window.tabs.tabToolTip(i)]
@@ -47,7 +47,7 @@ def test_the_main_windows_own_menus_tabs_and_actions_are_all_translated(window):
         problems += [Unmarked("About box", t) for t in (title, about) if leftover(t)]
     assert not problems, report(problems)
     # Back in English once the pseudo-translator is gone.
-    assert window.file_menu.title() == "&File"
+    assert window.menus.file_menu.title() == "&File"
     assert window.tabs.tabText(0) == "1 · Explore a layer"
 
 

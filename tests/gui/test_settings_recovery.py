@@ -13,8 +13,9 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from gui.explore.filter_file import filters_from_json
-from gui.main_window import FILTERS_KEY, GEOMETRY_KEY, MainWindow
+from gui.main_window import MainWindow
 from gui.state import LabState
+from gui.window.session import FILTERS_KEY, GEOMETRY_KEY
 
 
 def default_weights(qtbot) -> list[np.ndarray]:

@@ -150,6 +150,6 @@ def test_the_main_window_shows_the_message_for_a_hostile_file(qtbot, tmp_path):
     qtbot.addWidget(window)
     before = window.state.weights().copy()
     path = filter_file(tmp_path, preset=["sobel x"])
-    assert not window.load_filters(path)
+    assert not window.commands.load_filters(path)
     assert "hostile.json" in window.status.text() and "preset" in window.status.text()
     np.testing.assert_array_equal(window.state.weights(), before)

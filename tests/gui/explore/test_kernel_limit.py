@@ -49,7 +49,7 @@ def test_a_13x13_model_round_trips_through_learned_filters_and_filter_files(
     window = MainWindow(settings=QSettings(settings_path, QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
-    assert window.open_paths([str(model_file)]) == []
+    assert window.opening.open_paths([str(model_file)]) == []
     window.explorer.prediction_panel.use_button.click()
     state, panel = window.state, window.explorer.filter_panel
     learned = load(model_file).layers[0].params["weight"]
@@ -58,11 +58,11 @@ def test_a_13x13_model_round_trips_through_learned_filters_and_filter_files(
     assert panel.grid.shape == (13, 13)
 
     saved = tmp_path / "learned.json"
-    assert window.save_filters(saved)
+    assert window.commands.save_filters(saved)
     assert [f.weights.shape for f in load_filters(saved)] == [(1, 13, 13)] * 3
     state.restore_default_filters()
     assert state.kernel_size == (3, 3)
-    assert window.load_filters(saved)
+    assert window.commands.load_filters(saved)
     assert state.kernel_size == (13, 13)
     np.testing.assert_allclose(state.weights(), learned, rtol=1e-6)
 
