@@ -166,8 +166,8 @@ def test_drawing_classifies_while_drawing_and_matches_engine(qtbot, page, state,
     top = int(np.argmax(probabilities))
     assert page.bars.caption.text().startswith(f"Prediction: {top} (")
     # The input view shows the 28×28 grid scaled up six times.
-    assert page.input_view.pixmap().size().width() == 28 * 6
-    assert page.send_button.isEnabled()
+    assert page.input_box.input_view.pixmap().size().width() == 28 * 6
+    assert page.input_box.send_button.isEnabled()
 
 
 def test_burst_of_strokes_is_classified_once_per_frame(qtbot, page, state, model):
@@ -189,13 +189,13 @@ def test_clear_leaves_no_prediction(qtbot, page, state, model):
     state.set_model(model)
     stroke(qtbot, page.canvas, SEVEN)
     qtbot.waitUntil(lambda: page.current_probabilities is not None, timeout=2000)
-    page.clear_button.click()
+    page.drawing.clear_button.click()
     qtbot.waitUntil(lambda: page.current_probabilities is None, timeout=2000)
     assert not page.current_input.any()
     assert page.bars.is_cleared()
-    assert not page.send_button.isEnabled()
-    assert page.undo_button.isEnabled()
-    page.undo_button.click()
+    assert not page.input_box.send_button.isEnabled()
+    assert page.drawing.undo_button.isEnabled()
+    page.drawing.undo_button.click()
     qtbot.waitUntil(lambda: page.current_probabilities is not None, timeout=2000)
 
 
@@ -203,19 +203,19 @@ def test_clicking_a_sample_classifies_that_test_image(qtbot, page, state, model)
     state.set_model(model)
     test_images = datasets.load("mnist", n_train=0).x_test[:, 0]
     samples = page.sample_images
-    assert samples.shape == (len(page.sample_buttons), 28, 28)
+    assert samples.shape == (len(page.samples.buttons), 28, 28)
     # Each one is a real MNIST test image, and the first ten cover all ten digits.
     for image in samples:
         assert np.any(np.all(test_images == image, axis=(1, 2)))
-    labels = [button.text() for button in page.sample_buttons]
+    labels = [button.text() for button in page.samples.buttons]
     assert sorted(labels[:10]) == [str(d) for d in range(10)]
 
-    page.sample_buttons[3].click()
+    page.samples.buttons[3].click()
     assert np.array_equal(page.current_input, samples[3])
     assert np.array_equal(page.current_probabilities,
                           model.predict_proba(samples[3][None, None])[0])
-    assert page.sample_buttons[3].isChecked()
-    assert f"“{labels[3]}”" in page.origin_label.text()
+    assert page.samples.buttons[3].isChecked()
+    assert f"“{labels[3]}”" in page.input_box.origin_label.text()
     # New samples replace the strip.
     page.new_samples()
     assert not np.array_equal(page.sample_images, samples)
@@ -224,9 +224,9 @@ def test_clicking_a_sample_classifies_that_test_image(qtbot, page, state, model)
 def test_send_to_explorer_puts_the_input_in_the_state(qtbot, page, state, model):
     state.set_model(model)
     state.set_preprocess(Preprocess(color="rgb", size=64, invert=True))
-    page.sample_buttons[0].click()
+    page.samples.buttons[0].click()
     with qtbot.waitSignal(page.explore_requested, timeout=1000):
-        page.send_button.click()
+        page.input_box.send_button.click()
     assert state.image.shape == (1, 28, 28)
     np.testing.assert_allclose(state.image[0], page.current_input, atol=1e-6)
     assert state.preprocess == Preprocess(color="gray", size=None)
@@ -245,7 +245,7 @@ def test_open_image_classifies_a_file_and_reports_bad_ones(qtbot, page, state, m
     expected = data_sources.load_picture_as_example(path)
     assert np.array_equal(page.current_input, expected)
     assert np.array_equal(page.current_probabilities, model.predict_proba(expected[None, None])[0])
-    assert "digit.png" in page.origin_label.text()
+    assert "digit.png" in page.input_box.origin_label.text()
 
     bad = tmp_path / "notes.png"
     bad.write_text("not a picture")
@@ -268,14 +268,14 @@ def test_without_a_model_the_page_explains_and_does_not_crash(qtbot, page, state
 
 
 def test_model_changes_refresh_the_prediction_and_the_samples(qtbot, page, state, model):
-    page.sample_buttons[0].click()
+    page.samples.buttons[0].click()
     assert page.current_probabilities is None
     state.set_model(model)
     assert page.current_probabilities is not None
     shapes_model = build_cnn(num_classes=6, filters=2, class_names=datasets.SHAPE_CLASSES)
     state.set_model(shapes_model)
-    assert all(name in datasets.SHAPE_CLASSES for name in page._sample_labels)
-    page.sample_buttons[1].click()
+    assert all(name in datasets.SHAPE_CLASSES for name in page.samples.labels)
+    page.samples.buttons[1].click()
     assert page.bars.class_names == datasets.SHAPE_CLASSES
     assert np.array_equal(page.current_probabilities,
                           shapes_model.predict_proba(page.sample_images[1][None, None])[0])

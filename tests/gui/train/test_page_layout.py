@@ -120,13 +120,13 @@ def test_the_classify_buttons_stay_put_whatever_the_input(qtbot, window, tmp_pat
     window.state.set_model(build_cnn((1, 28, 28), 10, filters=2))
     show(qtbot, window, "classify", 1024, 700)
     page = window.classify
-    places = {rect_in(page.send_button, window).topLeft()}
+    places = {rect_in(page.input_box.send_button, window).topLeft()}
     assert page.open_image(picture_file(tmp_path / "a-picture-with-a-long-name.png"))
     qtbot.wait(10)
-    places.add(rect_in(page.send_button, window).topLeft())
+    places.add(rect_in(page.input_box.send_button, window).topLeft())
     page.classify_sample(0)
     qtbot.wait(10)
-    places.add(rect_in(page.send_button, window).topLeft())
+    places.add(rect_in(page.input_box.send_button, window).topLeft())
     assert len(places) == 1, places
 
 
