@@ -1,25 +1,20 @@
 """A small paint canvas: black ink on white paper, drawn with the mouse.
 
 The widget shows a :class:`gui.common.drawing.Drawing` scaled to its size (the drawing
-keeps its own fixed resolution, so it does not depend on the window size), turns mouse
-positions into picture coordinates and tells its listeners when the picture changed.
-Used for the explorer's draw mode, the dataset panel and the classifier.
+keeps its own fixed resolution, so it does not depend on the window size) and tells its
+listeners when the picture changed; :class:`gui.common.draw_input.CanvasInput` turns the
+mouse and keys into strokes. Used for the explorer's draw mode, the dataset panel and
+the classifier.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPen,
-)
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.common.draw_input import CanvasInput
 from gui.common.drawing import Drawing
 
 
@@ -49,8 +44,8 @@ class DrawCanvas(QWidget):
                  pen_width: float = 20.0) -> None:
         super().__init__(parent)
         self._drawing = Drawing(resolution, pen_width)
-        self._eraser = False
-        self._hover: QPointF | None = None  # widget position, for the brush outline
+        #: When on, the left button erases too (the right one always erases).
+        self.eraser = False
         # Coalesces a stroke's many mouse moves into at most one `drawn` per interval,
         # so views that follow the drawing repaint at a steady rate instead of queueing.
         self._throttle = QTimer(self)
@@ -62,7 +57,19 @@ class DrawCanvas(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setToolTip(self.tr("Draw with the left mouse button, erase with the right one."))
+        self._input = CanvasInput(self)
+        self._default_tip = self._default_tooltip()
+        self.setToolTip(self._default_tip)
+
+    def _default_tooltip(self) -> str:
+        return self.tr("Draw with the left mouse button, erase with the right one.")
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # Words the default tooltip again; one set by the canvas's owner is the owner's.
+        if event.type() == QEvent.Type.LanguageChange and self.toolTip() == self._default_tip:
+            self._default_tip = self._default_tooltip()
+            self.setToolTip(self._default_tip)
+        super().changeEvent(event)
 
     # --- properties ---------------------------------------------------------------------
     @property
@@ -89,18 +96,9 @@ class DrawCanvas(QWidget):
         self._drawing.pen_width = value
         self.update()
 
-    @property
-    def eraser(self) -> bool:
-        """When on, the left button erases too."""
-        return self._eraser
-
-    @eraser.setter
-    def eraser(self, on: bool) -> None:
-        self._eraser = bool(on)
-
     def set_eraser(self, on: bool) -> None:
-        """Slot form of `eraser`, e.g. for a toggle button's ``toggled``."""
-        self.eraser = on
+        """Whether the left button erases too (a slot, e.g. for a toggle's ``toggled``)."""
+        self.eraser = bool(on)
 
     @property
     def throttle_ms(self) -> int:
@@ -121,10 +119,6 @@ class DrawCanvas(QWidget):
         """The drawing as (H, W, 3) float32 RGB in [0, 1]: paper 1, ink 0."""
         return self._drawing.image()
 
-    def qimage(self) -> QImage:
-        """A copy of the backing picture."""
-        return self._drawing.qimage()
-
     def is_blank(self) -> bool:
         """True when no ink is left on the paper."""
         return self._drawing.is_blank()
@@ -135,21 +129,28 @@ class DrawCanvas(QWidget):
         if self._drawing.clear():
             if not had_undo:
                 self.undo_available.emit(True)
-            self._changed_now()
+            self.changed_now()
 
     def undo(self) -> None:
         """Take back the last stroke or clear."""
         if self._drawing.undo():
             self.undo_available.emit(self._drawing.can_undo())
-            self._changed_now()
+            self.changed_now()
 
     def can_undo(self) -> bool:
         return self._drawing.can_undo()
 
-    def _changed_now(self) -> None:
+    def changed_now(self) -> None:
+        """The picture changed at once (a stroke ended, clear, undo): tell the listeners."""
         self._throttle.stop()
         self.update()
         self.drawn.emit()
+
+    def stroke_went_on(self) -> None:
+        """A stroke goes on: repaint, and tell the listeners at most every `throttle_ms`."""
+        self.update()
+        if not self._throttle.isActive():
+            self._throttle.start()
 
     # --- geometry -----------------------------------------------------------------------
     def sizeHint(self) -> QSize:
@@ -167,7 +168,7 @@ class DrawCanvas(QWidget):
         h, w = self.resolution
         return round(width * h / w)
 
-    def _shown(self) -> QRectF:
+    def shown_rect(self) -> QRectF:
         """Where the picture is shown in the widget."""
         return self._drawing.shown_rect(self.width(), self.height())
 
@@ -175,68 +176,17 @@ class DrawCanvas(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
-        target = self._shown()
+        target = self.shown_rect()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(target, self._drawing.backing)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(target.adjusted(-0.5, -0.5, 0.5, 0.5))
-        if self._hover is not None and target.contains(self._hover):
+        hover = self._input.hover
+        if hover is not None and target.contains(hover):
             # Outline of the brush at its real size, so the learner sees what a stroke covers.
             radius = self.pen_width / 2 * target.width() / self.resolution[1]
             painter.setPen(QPen(QColor(120, 120, 120), 1))
-            painter.drawEllipse(self._hover, radius, radius)
+            painter.drawEllipse(hover, radius, radius)
         painter.end()
-
-    def _stroke_went_on(self) -> None:
-        self.update()
-        if not self._throttle.isActive():
-            self._throttle.start()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        button = event.button()
-        if button not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton) \
-                or self._drawing.stroking:
-            event.ignore()
-            return
-        had_undo = self._drawing.can_undo()
-        self._drawing.begin_stroke(self._drawing.to_picture(event.position(), self._shown()),
-                                   erase=self._eraser or button == Qt.MouseButton.RightButton)
-        if not had_undo:
-            self.undo_available.emit(True)
-        self._hover = event.position()
-        self._stroke_went_on()
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._hover = event.position()
-        if self._drawing.stroking:
-            self._drawing.extend_stroke(self._drawing.to_picture(event.position(), self._shown()))
-            self._stroke_went_on()
-        else:
-            self.update()
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if not self._drawing.stroking:
-            event.ignore()
-            return
-        self._drawing.end_stroke(self._drawing.to_picture(event.position(), self._shown()))
-        self._changed_now()
-        event.accept()
-
-    def leaveEvent(self, event) -> None:
-        self._hover = None
-        self.update()
-        super().leaveEvent(event)
-
-    def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo()
-            event.accept()
-        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.clear()
-            event.accept()
-        else:
-            super().keyPressEvent(event)

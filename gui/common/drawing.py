@@ -3,7 +3,8 @@
 No widget: a :class:`Drawing` is a backing image of fixed logical resolution (280×280 by
 default, ten times MNIST's 28×28) that strokes are rasterised into in picture
 coordinates, so a drawing does not depend on the window size and can be tested without
-a mouse. The canvas turns mouse positions into those coordinates and shows the result.
+a mouse. The canvas shows the result; its input handler (:mod:`gui.common.draw_input`)
+turns mouse positions into those coordinates.
 """
 
 from __future__ import annotations

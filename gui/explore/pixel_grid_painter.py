@@ -3,7 +3,8 @@ of the hovered cell and of the selected receptive field, and the pinned indices.
 
 :class:`PixelGridPainter` keeps what painting needs between frames (the cells' colours
 and texts, the fonts per cell size) and reads everything else from its
-:class:`gui.explore.pixel_grid.PixelGrid`: values, zoom, geometry, hover and field.
+:class:`gui.explore.pixel_grid.PixelGrid`: values, zoom, hover and field, and
+the cells' places from its ``cells`` (:class:`~gui.explore.pixel_grid_geometry.CellGeometry`).
 """
 
 from __future__ import annotations
@@ -86,9 +87,9 @@ class PixelGridPainter:
         if self._texts is None:
             self._build_cache()
         size = grid.cell_size
-        left, top = grid.header_size()
+        left, top = grid.cells.header_size()
         viewport = grid.viewport().rect()
-        ox, oy = grid.origin()
+        ox, oy = grid.cells.origin()
         c0, c1 = max(0, (left - ox) // size), min(w, -(-(viewport.width() - ox) // size))
         r0, r1 = max(0, (top - oy) // size), min(h, -(-(viewport.height() - oy) // size))
         # Cells never paint over the indices, which sit right beside the grid.
@@ -107,7 +108,7 @@ class PixelGridPainter:
         if hover != (-1, -1):
             painter.setPen(QPen(HOVER_COLOR, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(grid.cell_rect(*hover).adjusted(1, 1, -1, -1))
+            painter.drawRect(grid.cells.cell_rect(*hover).adjusted(1, 1, -1, -1))
         painter.setClipping(False)
         self._paint_headers(painter, r0, r1, c0, c1)
         painter.end()
@@ -118,7 +119,7 @@ class PixelGridPainter:
             return
         rows, cols = grid.field
         size = grid.cell_size
-        ox, oy = grid.origin()
+        ox, oy = grid.cells.origin()
         painter.setBrush(Qt.BrushStyle.NoBrush)
         span = QRect(ox + int(cols[0]) * size, oy + int(rows[0]) * size,
                      (int(cols[-1]) - int(cols[0]) + 1) * size,
@@ -135,17 +136,17 @@ class PixelGridPainter:
         painter.setPen(QPen(FIELD_COLOR, 3 if size >= 24 else 2))
         for r in rows:
             for c in cols:
-                painter.drawRect(grid.cell_rect(int(r), int(c)).adjusted(2, 2, -2, -2))
+                painter.drawRect(grid.cells.cell_rect(int(r), int(c)).adjusted(2, 2, -2, -2))
 
     def _paint_headers(self, painter: QPainter, r0: int, r1: int, c0: int, c1: int) -> None:
         """Indices beside the cells: next to the grid when it all fits, pinned to the
         viewport's edges while it scrolls."""
         grid = self._grid
         viewport = grid.viewport().rect()
-        left, top = grid.header_size()
+        left, top = grid.cells.header_size()
         size = grid.cell_size
         h, w = grid.values().shape
-        ox, oy = grid.origin()
+        ox, oy = grid.cells.origin()
         hx, hy = max(0, ox - left), max(0, oy - top)
         right = min(viewport.width(), ox + w * size + 1)
         bottom = min(viewport.height(), oy + h * size + 1)
@@ -154,7 +155,7 @@ class PixelGridPainter:
         field_rows = field_cols = ()
         if grid.field is not None:
             field_rows, field_cols = (set(a.tolist()) for a in grid.field)
-        font = grid.header_font()
+        font = grid.cells.header_font()
         bold = QFont(font)
         bold.setBold(True)
         tint = QColor(FIELD_COLOR)

@@ -12,8 +12,9 @@ longer than a frame run in a :class:`gui.worker.Worker`, the latest edit winning
 
 This module holds the signals, the state they describe and how a batch of changes sends
 them; each kind of change lives in its own part, one job each:
-:mod:`~gui.state.image_source`, :mod:`~gui.state.filter_editing`,
-:mod:`~gui.state.layer_config`, :mod:`~gui.state.selecting`,
+:mod:`~gui.state.image_source`, :mod:`~gui.state.filter_editing` (one filter, or the
+list's order), :mod:`~gui.state.filter_sets` (whole sets: learned, default, the
+learner's own), :mod:`~gui.state.layer_config`, :mod:`~gui.state.selecting`,
 :mod:`~gui.state.training_setup`, :mod:`~gui.state.model_prediction` and
 :mod:`~gui.state.exploring` (scheduling, the budget and the worker).
 """
@@ -26,6 +27,7 @@ from PySide6.QtCore import QObject, Signal
 
 from gui.state.exploring import Exploring
 from gui.state.filter_editing import FilterEditing
+from gui.state.filter_sets import FilterSets
 from gui.state.image_source import ImageSource
 from gui.state.layer_config import LayerConfig
 from gui.state.model_prediction import ModelPrediction
@@ -40,8 +42,8 @@ _SIGNAL_ORDER = ("source_changed", "image_changed", "filters_changed", "settings
                  "training_config_changed")
 
 
-class LabState(QObject, ImageSource, FilterEditing, LayerConfig, Selecting, TrainingSetup,
-               ModelPrediction, Exploring):
+class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Selecting,
+               TrainingSetup, ModelPrediction, Exploring):
     """Everything the explorer shows, with a signal for each kind of change."""
 
     source_changed = Signal()
@@ -64,6 +66,7 @@ class LabState(QObject, ImageSource, FilterEditing, LayerConfig, Selecting, Trai
         super().__init__(parent)
         self._init_image_source()
         self._init_filter_editing()
+        self._init_filter_sets()
         self._init_selecting()
         self._init_layer_config()
         self._init_training_setup()

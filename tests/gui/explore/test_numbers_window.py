@@ -131,7 +131,7 @@ def test_dilated_field_and_corner_cells_paint(window, state):
 
 def test_hovering_a_cell_reads_its_value(window, state, qtbot):
     grid = window.grid
-    rect = grid.cell_rect(9, 7)
+    rect = grid.cells.cell_rect(9, 7)
     qtbot.mouseMove(grid.viewport(), rect.center())
     # Rows and columns read from 1, as everywhere in the app.
     qtbot.waitUntil(lambda: "row 10, col 8" in window.hover_label.text())
