@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpin
 from gui.common.draw_canvas import DrawCanvas
 
 CANVAS_SIDE = 300
-#: Tell the page at most once per frame while the pen moves.
+# Tell the page at most once per frame while the pen moves.
 FRAME_MS = 16
 
 

@@ -14,7 +14,7 @@ from gui.common.image_io import ink_pixmap
 
 INPUT_SCALE = 6
 INPUT_SIDE = 28
-#: Where the input came from.
+# Where the input came from.
 DRAWING, SAMPLE, FILE = "drawing", "sample", "file"
 
 

@@ -44,7 +44,7 @@ class DrawCanvas(QWidget):
                  pen_width: float = 20.0) -> None:
         super().__init__(parent)
         self._drawing = Drawing(resolution, pen_width)
-        #: When on, the left button erases too (the right one always erases).
+        # When on, the left button erases too (the right one always erases).
         self.eraser = False
         # Coalesces a stroke's many mouse moves into at most one `drawn` per interval,
         # so views that follow the drawing repaint at a steady rate instead of queueing.

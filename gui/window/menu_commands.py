@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from gui.common import file_dialogs
 from gui.explore.filter_file import FilterFileError, load_filters, save_filters
 
-#: say(render, error, topic): show a message worded by ``render()``.
+# say(render, error, topic): shows a message worded by ``render()``.
 Say = Callable[..., None]
 
 

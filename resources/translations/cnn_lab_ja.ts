@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Draw in the box and watch the network&apos;s guess change as you draw — or click a test image below, or open a picture of your own.</source>
-        <extracomment>The image shape the page feeds the network: one channel of 28×28 ink values. Redraw at most once per frame while the pen moves.</extracomment>
+        <extracomment>The image shape the page feeds the network: one channel of 28×28 ink values.</extracomment>
         <translation>枠の中に描くと、描いている間にネットワークの予測が変わっていく様子が見られます。下のテスト画像をクリックしたり、自分の画像を開いたりもできます。</translation>
     </message>
     <message>
@@ -739,7 +739,7 @@ appears after training</source>
     <name>DrawCanvas</name>
     <message>
         <source>Draw with the left mouse button, erase with the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>左ボタンで描き、右ボタンで消します。</translation>
     </message>
 </context>
 <context>
@@ -2018,7 +2018,6 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>Save filters</source>
-        <extracomment>say(render, error, topic): show a message worded by ``render()``.</extracomment>
         <translation>フィルターを保存</translation>
     </message>
     <message>
@@ -2218,7 +2217,7 @@ Double-click or start typing to enter a number.</source>
     <message>
         <source>row {0}, col {1} = {2}</source>
         <extracomment>Pictures larger than this (rows or columns) are not listed: thousands of numbers teach nothing, and the learner is told to pick a small working size instead.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>行 {0}、列 {1} = {2}</translation>
     </message>
 </context>
 <context>
