@@ -27,13 +27,13 @@ def test_widgets_switch_language_at_once_and_back(qtbot):
     page.bars.set_probabilities(np.array([0.1, 0.9]), ["a", "b"])
     status.say(lambda: page.tr("Undo"), "file")
     i18n.set_language("ja")
-    assert page.clear_button.text() == "消去"
+    assert page.drawing.clear_button.text() == "消去"
     assert page.bars.caption.text() == "予測: b（確率 90%）"
     assert curves.titles[0].text() == "損失（低いほど良い）"
     assert curves.loss_plot.getAxis("bottom").labelText == "エポック"
     assert status.text() == "元に戻す"
     i18n.set_language("en")
-    assert page.clear_button.text() == "Clear"
+    assert page.drawing.clear_button.text() == "Clear"
     assert page.bars.caption.text() == "Prediction: b (90% sure)"
     assert curves.loss_plot.getAxis("bottom").labelText == "epoch"
     assert status.text() == "Undo"
