@@ -153,6 +153,8 @@ class KernelGrid(KernelView):
         return refusal_text(self._refusal) if self._refusal is not None else ""
 
     def _on_editor_committed(self, value: float) -> None:
+        if self._editing is None:  # commit() called on a closed editor
+            return
         row, col = self._editing
         self.cancel_edit()
         self.apply_edit(row, col, value)
