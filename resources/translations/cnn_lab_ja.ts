@@ -1363,11 +1363,12 @@ appears after training</source>
     <name>FilterPanel</name>
     <message>
         <source>A filter is a small grid of weights slid over the image: at each place, every weight multiplies the pixel under it and the products are added up.</source>
-        <extracomment>Item data: the weights (bytes) its icon was drawn from. Below this (relative to the largest weight) a sum counts as zero for Normalise. How the message on show is worded: called again on a language change.</extracomment>
+        <extracomment>How the message on show is worded: called again on a language change.</extracomment>
         <translation>フィルターは画像の上をずらしていく小さな重みの格子です。各位置で、重みそれぞれにその下の画素を掛け、積を足し合わせます。</translation>
     </message>
     <message>
         <source>Filters</source>
+        <extracomment>Item data: the weights (bytes) its icon was drawn from.</extracomment>
         <translation>フィルター</translation>
     </message>
     <message>
@@ -1476,6 +1477,7 @@ appears after training</source>
     </message>
     <message>
         <source>Randomise</source>
+        <extracomment>Below this (relative to the largest weight) a sum counts as zero for Normalise. Draws Randomise&apos;s weights (a test may put a seeded generator here).</extracomment>
         <translation>ランダム</translation>
     </message>
     <message>
@@ -1811,7 +1813,7 @@ appears after training</source>
     <name>KernelGrid</name>
     <message>
         <source>Filter weights</source>
-        <extracomment>Kernels of 10 or more columns (up to :data:`engine.limits.MAX_KERNEL_SIZE`, 15) get cells of this width divided by the columns, at least ``MIN_CELL_LARGEST`` px, so a 15×15 kernel still fits the side panel without a scroll bar. Below this cell width (large kernels) numbers are written with two decimals and no leading zero (``.25``, ``-.5``): three decimals would shrink below readable size. The tooltip and the editor keep the exact value.</extracomment>
+        <extracomment>The editor is at least this wide: room for &quot;-0.125&quot; even in small cells.</extracomment>
         <translation>フィルターの重み</translation>
     </message>
     <message>
@@ -1819,11 +1821,8 @@ appears after training</source>
         <translation>矢印キーでセルを選び、Enter か数字キーで値を入力します。Delete で 0 に、Page Up と Page Down で 0.1 ずつ変わります。</translation>
     </message>
     <message>
-        <source>Not a usable weight: {0}.</source>
-        <translation>重みとして使えません: {0}。</translation>
-    </message>
-    <message>
         <source>Only numbers can be typed here, e.g. 0.5, -1 or 1/9.</source>
+        <extracomment>Focus lost to these leaves the editor as it is (switching windows, opening a menu). Words the shown error in the current language; None while the text is fine.</extracomment>
         <translation>ここには数だけを入力できます（例: 0.5、-1、1/9）。</translation>
     </message>
     <message>
@@ -1834,9 +1833,23 @@ appears after training</source>
         <source>Row {0}, column {1}: {2:g}
 Drag up/down or scroll to change it (Shift: finer, Ctrl+scroll: ±1).
 Double-click or start typing to enter a number.</source>
+        <extracomment>One notch of a mouse wheel; touchpads send fractions of it.</extracomment>
         <translation>行 {0}、列 {1}: {2:g}
 上下にドラッグするかスクロールすると値が変わります（Shift: 細かく、Ctrl+スクロール: ±1）。
 ダブルクリックするか、そのまま入力すると数を入力できます。</translation>
+    </message>
+    <message>
+        <source>Not a usable weight: cannot divide by zero.</source>
+        <extracomment>Keys that open a cell&apos;s editor with themselves as the first character typed.</extracomment>
+        <translation>重みとして使えません: 0 で割ることはできません。</translation>
+    </message>
+    <message>
+        <source>Not a usable weight: type a number such as 0.5, -1 or 1/9.</source>
+        <translation>重みとして使えません: 0.5、-1、1/9 のような数を入力してください。</translation>
+    </message>
+    <message>
+        <source>Not a usable weight: {0}</source>
+        <translation>重みとして使えません: {0}</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 switch at once, both ways, on the real main window."""
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from gui import i18n
 from gui.main_window import MainWindow
@@ -74,3 +74,32 @@ def test_a_filter_panel_message_is_worded_again(window):
     assert filters.status_label.text() == "転置できるのは正方形のカーネルだけです。"
     i18n.set_language("en")
     assert filters.status_label.text() == "Only a square kernel can be transposed."
+
+
+@pytest.mark.parametrize(("typed", "english", "japanese"), [
+    ("abc", "Not a usable weight: type a number such as 0.5, -1 or 1/9.",
+     "重みとして使えません: 0.5、-1、1/9 のような数を入力してください。"),
+    ("1/0", "Not a usable weight: cannot divide by zero.",
+     "重みとして使えません: 0 で割ることはできません。"),
+    ("1e9", "Not a usable weight: Weights are limited to ±1000; 1e+09 is too large.",
+     "重みとして使えません: 重みは ±1000 までです。1e+09 は大きすぎます。"),
+])
+def test_a_refused_weight_is_worded_again_in_the_new_language(window, qtbot, typed, english,
+                                                               japanese):
+    filters, grid = window.explorer.filter_panel, window.explorer.filter_panel.grid
+    before = window.state.weights()
+    grid.edit_cell(1, 1, typed)
+    with qtbot.waitSignal(grid.edit_refused, timeout=1000) as refused:
+        qtbot.keyClick(grid.editor(), Qt.Key.Key_Return)
+    assert refused.args == [english]
+    assert filters.status_label.text() == english == grid.editor_error()
+
+    i18n.set_language("ja")
+    # The message under the grid and the editor's red-frame tooltip, not only the labels.
+    assert filters.status_label.text() == japanese
+    assert grid.editor_error() == japanese
+    assert grid.is_editing() and grid.editor().text() == typed
+
+    i18n.set_language("en")
+    assert filters.status_label.text() == english == grid.editor_error()
+    assert (window.state.weights() == before).all()
