@@ -303,26 +303,35 @@ class ControlsPanel(QWidget):
         self.conv_formula.setText(self._formula_lines([conv_formula(t) for t in conv]))
 
         filters = self.state.filter_count
-        fits = all(t.fits for t in conv)
-        summary = [self.tr("Input {0}×{1} → feature maps {2} × {3}×{4}").format(
-            h, w, filters, *(t.size if t.fits else "✗" for t in conv))]
-        if s.pool == "none" or not fits:
+        pool = None
+        if s.pool == "none" or not all(t.fits for t in conv):
             self.pool_formula.setText("")
-            if fits:  # not pooled: the feature maps are flattened
-                summary.append(self.tr("→ flattened {0}").format(
-                    filters * conv[0].size * conv[1].size))
         else:
             step = s.pool_stride or s.pool_size
             pool = [ops.output_size_terms(conv[i].size, s.pool_size[i], step[i],
                                           stage="pool") for i in (0, 1)]
             self.pool_formula.setText(self._formula_lines([pool_formula(t) for t in pool]))
-            if all(t.fits for t in pool):
-                summary.append(self.tr("→ pooled {0} × {1}×{2} → flattened {3}").format(
-                    filters, pool[0].size, pool[1].size,
-                    filters * pool[0].size * pool[1].size))
-            else:
-                summary.append(self.tr("→ the pooling window is larger than the feature map"))
-        self.summary.setText(" ".join(summary))
+        self.summary.setText(self._summary(h, w, filters, conv, pool))
+
+    def _summary(self, h: int, w: int, filters: int, conv, pool) -> str:
+        """The shapes from input to flattened vector, one whole sentence per case (the
+        terms of :func:`engine.ops.output_size_terms` per axis; ``pool`` None: no pooling)."""
+        if not all(t.fits for t in conv):
+            return self.tr("Input {0}×{1} → feature maps {2} × {3}×{4}: the filter does "
+                           "not fit into the padded input").format(
+                h, w, filters, *(t.size if t.fits else "✗" for t in conv))
+        rows, cols = conv[0].size, conv[1].size
+        if pool is None:  # not pooled: the feature maps are flattened
+            return self.tr("Input {0}×{1} → feature maps {2} × {3}×{4} → flattened {5}"
+                           ).format(h, w, filters, rows, cols, filters * rows * cols)
+        if not all(t.fits for t in pool):
+            return self.tr("Input {0}×{1} → feature maps {2} × {3}×{4} → the pooling "
+                           "window is larger than the feature map").format(
+                h, w, filters, rows, cols)
+        return self.tr("Input {0}×{1} → feature maps {2} × {3}×{4} → pooled {2} × {5}×{6} "
+                       "→ flattened {7}").format(
+            h, w, filters, rows, cols, pool[0].size, pool[1].size,
+            filters * pool[0].size * pool[1].size)
 
     def _formula_lines(self, lines: list[str]) -> str:
         """One line when both axes read alike, else one per axis, named."""
