@@ -295,7 +295,7 @@ class NumbersWindow(QWidget):
         kh, kw = len(cell.rows), len(cell.cols)
         self.field_label.setText(self.tr(
             "Green frame: the {0}×{1} pixels “{2}” reads for feature-map cell ({3}, {4})."
-        ).format(kh, kw, state.selected_filter.name, shown_index(row), shown_index(col)))
+        ).format(kh, kw, state.selected_filter.display_name, shown_index(row), shown_index(col)))
 
     def _on_cell_selected(self, _row: int, _col: int) -> None:
         self._update_field()

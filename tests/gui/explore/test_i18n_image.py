@@ -89,7 +89,7 @@ def test_a_shown_image_message_is_worded_again(window, tmp_path):
     assert "“missing.png”" in window.status.text()
 
 
-def test_the_numbers_window_switches_language_with_its_message(window):
+def test_the_numbers_window_switches_language_with_its_message(window, qtbot):
     numbers = window.show_numbers_window()
     assert numbers.windowTitle() == "Pixel values — the image as numbers"
     window.state.set_preprocess(size=None)
@@ -104,10 +104,33 @@ def test_the_numbers_window_switches_language_with_its_message(window):
     assert numbers.caption.text().startswith("各画素は 1 つの数です。白 = 0、黒 = 1")
     assert numbers.zoom_slider.toolTip().startswith("セルの大きさ")
 
+    window.explorer.image_panel.show_sample("mnist:7")  # 28×28: listed
+    window.state.select_cell(2, 3)  # the frame names the filter in the current language
+    qtbot.waitUntil(lambda: bool(numbers.field_label.text()))
+    assert numbers.field_label.text().startswith("緑の枠: 特徴マップのセル (3, 4)")
+    assert "「縦線」" in numbers.field_label.text()
+
     i18n.set_language("en")
+    assert "“Vertical line”" in numbers.field_label.text()
+    window.explorer.image_panel.set_draw_mode(True)
     assert numbers.windowTitle() == "Pixel values — the image as numbers"
     assert numbers.message.text().startswith("This picture is 280×280")
     assert numbers.fit_button.text() == "&Fit"
+
+
+def test_the_left_column_widens_for_japanese_texts_instead_of_cutting_them(window, qtbot):
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    left = window.explorer.left_column
+    column = left.widget()
+    english = left.minimumWidth()
+    i18n.set_language("ja")
+    qtbot.waitUntil(lambda: left.minimumWidth() > english)  # the Japanese labels are wider
+    qtbot.waitUntil(lambda: left.viewport().width() >= column.minimumSizeHint().width())
+    window.explorer.image_panel.set_draw_mode(True)  # taller: a scroll bar appears
+    qtbot.waitUntil(lambda: left.verticalScrollBar().isVisible())
+    qtbot.waitUntil(lambda: left.viewport().width() >= column.minimumSizeHint().width())
 
 
 def test_the_learned_filters_view_counts_its_filters_in_either_language(qtbot):
