@@ -23,6 +23,9 @@ from engine.pipeline import resolve_padding
 from gui.common.widgets import set_spin_value
 from gui.state import LabState
 
+#: The longest stage of the size summary kept on one line (see `_unbroken`).
+MAX_UNBROKEN = 32
+
 
 class PairSpin(QWidget):
     """Two spin boxes, rows × columns, optionally linked so they move together."""
@@ -125,6 +128,7 @@ class ControlsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("sizeSummary")
+        self._summary_text = ""
         # Shown while a heavy exploration runs in the worker: the stages on screen are
         # then the previous settings'. Its space is kept so nothing jumps under the mouse.
         self.busy = QProgressBar()
@@ -139,6 +143,9 @@ class ControlsPanel(QWidget):
 
         self.conv_box = conv_box = QGroupBox()
         form = QFormLayout(conv_box)
+        # Headings that carry the English term beside the Japanese one are long: a row
+        # that has no room puts its field under its label instead of widening the column.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._stride_label, self._padding_label = QLabel(), QLabel()
         self._dilation_label, self._activation_label = QLabel(), QLabel()
         form.addRow(self._stride_label, self.stride)
@@ -311,7 +318,14 @@ class ControlsPanel(QWidget):
             pool = [ops.output_size_terms(conv[i].size, s.pool_size[i], step[i],
                                           stage="pool") for i in (0, 1)]
             self.pool_formula.setText(self._formula_lines([pool_formula(t) for t in pool]))
-        self.summary.setText(self._summary(h, w, filters, conv, pool))
+        self._summary_text = self._summary(h, w, filters, conv, pool)
+        self.summary.setText(" \u2192 ".join(
+            _unbroken(part) for part in self._summary_text.split(" \u2192 ")))
+
+    def summary_text(self) -> str:
+        """The summary line as plain text, e.g. "Input 28×28 → feature maps 4 × 26×26 →
+        pooled 4 × 13×13 → flattened 676"."""
+        return self._summary_text
 
     def _summary(self, h: int, w: int, filters: int, conv, pool) -> str:
         """The shapes from input to flattened vector, one whole sentence per case (the
@@ -341,3 +355,14 @@ class ControlsPanel(QWidget):
             shown = [self.tr("rows: {0}").format(lines[0]),
                      self.tr("cols: {0}").format(lines[1])]
         return "<br>".join(f"<code>{line}</code>" for line in shown)
+
+
+def _unbroken(stage: str) -> str:
+    """One stage of the summary ("pooled 4 × 13×13") joined so that it stays on one line:
+    lines then break at the arrows between stages, where Japanese text would otherwise
+    break inside any word ("平 / 坦化 676"). A longer sentence (a stage that does not fit)
+    wraps as usual, rather than widening the column."""
+    if len(stage) > MAX_UNBROKEN:
+        return stage
+    # WORD JOINER: invisible, and forbids a line break on either side (Unicode UAX #14).
+    return "\u2060".join(stage.replace(" ", "\u00a0"))
