@@ -23,7 +23,7 @@ from engine.pipeline import resolve_padding
 from gui.common.widgets import set_spin_value
 from gui.state import LabState
 
-#: The longest stage of the size summary kept on one line (see `_unbroken`).
+# The longest stage of the size summary kept on one line (see `_unbroken`).
 MAX_UNBROKEN = 32
 
 

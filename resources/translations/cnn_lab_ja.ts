@@ -2242,7 +2242,6 @@ Double-click or start typing to enter a number.</source>
     <name>PairSpin</name>
     <message>
         <source>Linked: rows and columns take the same value</source>
-        <extracomment>The longest stage of the size summary kept on one line (see `_unbroken`).</extracomment>
         <translation>連動: 行と列が同じ値になります</translation>
     </message>
 </context>
