@@ -23,6 +23,9 @@ from engine.pipeline import resolve_padding
 from gui.common.widgets import set_spin_value
 from gui.state import LabState
 
+# The longest stage of the size summary kept on one line (see `_unbroken`).
+MAX_UNBROKEN = 32
+
 
 class PairSpin(QWidget):
     """Two spin boxes, rows × columns, optionally linked so they move together."""
@@ -125,6 +128,7 @@ class ControlsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("sizeSummary")
+        self._summary_text = ""
         # Shown while a heavy exploration runs in the worker: the stages on screen are
         # then the previous settings'. Its space is kept so nothing jumps under the mouse.
         self.busy = QProgressBar()
@@ -139,6 +143,9 @@ class ControlsPanel(QWidget):
 
         self.conv_box = conv_box = QGroupBox()
         form = QFormLayout(conv_box)
+        # Headings that carry the English term beside the Japanese one are long: a row
+        # that has no room puts its field under its label instead of widening the column.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._stride_label, self._padding_label = QLabel(), QLabel()
         self._dilation_label, self._activation_label = QLabel(), QLabel()
         form.addRow(self._stride_label, self.stride)
@@ -303,26 +310,42 @@ class ControlsPanel(QWidget):
         self.conv_formula.setText(self._formula_lines([conv_formula(t) for t in conv]))
 
         filters = self.state.filter_count
-        fits = all(t.fits for t in conv)
-        summary = [self.tr("Input {0}×{1} → feature maps {2} × {3}×{4}").format(
-            h, w, filters, *(t.size if t.fits else "✗" for t in conv))]
-        if s.pool == "none" or not fits:
+        pool = None
+        if s.pool == "none" or not all(t.fits for t in conv):
             self.pool_formula.setText("")
-            if fits:  # not pooled: the feature maps are flattened
-                summary.append(self.tr("→ flattened {0}").format(
-                    filters * conv[0].size * conv[1].size))
         else:
             step = s.pool_stride or s.pool_size
             pool = [ops.output_size_terms(conv[i].size, s.pool_size[i], step[i],
                                           stage="pool") for i in (0, 1)]
             self.pool_formula.setText(self._formula_lines([pool_formula(t) for t in pool]))
-            if all(t.fits for t in pool):
-                summary.append(self.tr("→ pooled {0} × {1}×{2} → flattened {3}").format(
-                    filters, pool[0].size, pool[1].size,
-                    filters * pool[0].size * pool[1].size))
-            else:
-                summary.append(self.tr("→ the pooling window is larger than the feature map"))
-        self.summary.setText(" ".join(summary))
+        self._summary_text = self._summary(h, w, filters, conv, pool)
+        self.summary.setText(" \u2192 ".join(
+            _unbroken(part) for part in self._summary_text.split(" \u2192 ")))
+
+    def summary_text(self) -> str:
+        """The summary line as plain text, e.g. "Input 28×28 → feature maps 4 × 26×26 →
+        pooled 4 × 13×13 → flattened 676"."""
+        return self._summary_text
+
+    def _summary(self, h: int, w: int, filters: int, conv, pool) -> str:
+        """The shapes from input to flattened vector, one whole sentence per case (the
+        terms of :func:`engine.ops.output_size_terms` per axis; ``pool`` None: no pooling)."""
+        if not all(t.fits for t in conv):
+            return self.tr("Input {0}×{1} → feature maps {2} × {3}×{4}: the filter does "
+                           "not fit into the padded input").format(
+                h, w, filters, *(t.size if t.fits else "✗" for t in conv))
+        rows, cols = conv[0].size, conv[1].size
+        if pool is None:  # not pooled: the feature maps are flattened
+            return self.tr("Input {0}×{1} → feature maps {2} × {3}×{4} → flattened {5}"
+                           ).format(h, w, filters, rows, cols, filters * rows * cols)
+        if not all(t.fits for t in pool):
+            return self.tr("Input {0}×{1} → feature maps {2} × {3}×{4} → the pooling "
+                           "window is larger than the feature map").format(
+                h, w, filters, rows, cols)
+        return self.tr("Input {0}×{1} → feature maps {2} × {3}×{4} → pooled {2} × {5}×{6} "
+                       "→ flattened {7}").format(
+            h, w, filters, rows, cols, pool[0].size, pool[1].size,
+            filters * pool[0].size * pool[1].size)
 
     def _formula_lines(self, lines: list[str]) -> str:
         """One line when both axes read alike, else one per axis, named."""
@@ -332,3 +355,14 @@ class ControlsPanel(QWidget):
             shown = [self.tr("rows: {0}").format(lines[0]),
                      self.tr("cols: {0}").format(lines[1])]
         return "<br>".join(f"<code>{line}</code>" for line in shown)
+
+
+def _unbroken(stage: str) -> str:
+    """One stage of the summary ("pooled 4 × 13×13") joined so that it stays on one line:
+    lines then break at the arrows between stages, where Japanese text would otherwise
+    break inside any word ("平 / 坦化 676"). A longer sentence (a stage that does not fit)
+    wraps as usual, rather than widening the column."""
+    if len(stage) > MAX_UNBROKEN:
+        return stage
+    # WORD JOINER: invisible, and forbids a line break on either side (Unicode UAX #14).
+    return "\u2060".join(stage.replace(" ", "\u00a0"))

@@ -5,7 +5,8 @@ panel shows the state's :attr:`~gui.state.LabState.cell_explanation` (the engine
 :func:`engine.pipeline.explain_cell`, worked out once for every panel): the input values
 under the kernel, the filter's weights, their element-wise products, and the sum written out with
 the bias and the activation, e.g. ``0·0 + 1·(−1) + … = 2, + bias 0 = 2 → ReLU → 2``.
-An RGB image has one tab per channel; the channel sums are added at the end.
+An RGB image has one tab per channel; the channel sums are added at the end. The grids
+are :mod:`gui.explore.explain_grids`'; this panel lays them out and writes the sum.
 """
 
 from __future__ import annotations
@@ -13,16 +14,14 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
     QTabWidget,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,7 @@ from gui.common.number_format import (
     pixel_scale,
     shown_index,
 )
-from gui.common.number_grid import font_px_for, paint_number_grid
+from gui.explore.explain_grids import ChannelRow
 from gui.state import LabState
 
 #: Up to this many products, the sum is written term by term.
@@ -53,163 +52,6 @@ def _set_text(label: QLabel, text: str) -> None:
     """Set ``text`` unless it is already shown: a QLabel re-lays out on every setText."""
     if label.text() != text:
         label.setText(text)
-
-
-class NumberGrid(QWidget):
-    """A small (KH, KW) grid of numbers on cells coloured by value.
-
-    Cells scale with the space given (square, at most ``MAX_CELL`` px); numbers are
-    hidden when cells are too small and shown in the tooltip instead. Cells flagged in
-    ``outside`` (the padding) are hatched.
-    """
-
-    MAX_CELL = 34
-    MIN_CELL = 8
-
-    def __init__(self, tooltip: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._values = np.zeros((0, 0))
-        self._fills = np.zeros((0, 0, 3), np.uint8)
-        self._texts: list[str] = []
-        self._outside = np.zeros((0, 0), bool)
-        self._key = None
-        self.setToolTip(tooltip)
-        self._tooltip = tooltip
-        self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-
-    @property
-    def values(self) -> np.ndarray:
-        return self._values
-
-    def set_values(self, values: np.ndarray, colormap, levels: tuple[float, float],
-                   outside: np.ndarray | None = None) -> None:
-        """Show ``values`` (KH, KW) coloured by ``colormap`` over ``levels``."""
-        values = np.asarray(values, dtype=np.float64)
-        outside = (np.zeros(values.shape, bool) if outside is None
-                   else np.asarray(outside, bool))
-        key = (colormap, tuple(levels))
-        if (key == self._key and np.array_equal(values, self._values)
-                and np.array_equal(outside, self._outside)):
-            return  # unchanged (the input window, when a weight was edited)
-        self._key = key
-        resized = values.shape != self._values.shape
-        self._values = values
-        self._fills = colormap.rgb(values, levels)
-        decimals = exact_decimals(values)
-        self._texts = [format_number(v, decimals) for v in values.ravel()]
-        self._outside = outside
-        if resized:
-            self.updateGeometry()
-        self.update()
-
-    def _cell(self) -> float:
-        rows, cols = self._values.shape or (1, 1)
-        if not rows or not cols:
-            return self.MAX_CELL
-        return max(1.0, min(self.MAX_CELL, (self.width() - 1) / cols,
-                            (self.height() - 1) / rows))
-
-    def sizeHint(self) -> QSize:
-        rows, cols = self._values.shape if self._values.size else (3, 3)
-        cell = max(self.MIN_CELL, min(self.MAX_CELL, 200 // max(rows, cols, 1)))
-        return QSize(cols * cell + 1, rows * cell + 1)
-
-    def minimumSizeHint(self) -> QSize:
-        rows, cols = self._values.shape if self._values.size else (3, 3)
-        return QSize(cols * self.MIN_CELL + 1, rows * self.MIN_CELL + 1)
-
-    def paintEvent(self, _event) -> None:
-        if not self._values.size:
-            return
-        painter = QPainter(self)
-        rows, cols = self._values.shape
-        cell = self._cell()
-        left = (self.width() - cols * cell) / 2
-        top = (self.height() - rows * cell) / 2
-        paint_number_grid(
-            painter, (left, top), cell, (rows, cols), fills=self._fills, texts=self._texts,
-            font=self.font(), font_px=font_px_for(cell, self._texts, self.font()),
-            hatched=self._outside, grid_pen=QPen(QColor(200, 200, 200), 1),
-            outline_pen=QPen(QColor(120, 120, 120), 1))
-        painter.end()
-
-    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
-        if not self._values.size:
-            return None
-        rows, cols = self._values.shape
-        cell = self._cell()
-        c = int((x - (self.width() - cols * cell) / 2) // cell)
-        r = int((y - (self.height() - rows * cell) / 2) // cell)
-        return (r, c) if 0 <= r < rows and 0 <= c < cols else None
-
-    def event(self, event) -> bool:
-        if event.type() == event.Type.ToolTip:
-            hit = self.cell_at(event.pos().x(), event.pos().y())
-            if hit is None:
-                QToolTip.showText(event.globalPos(), self._tooltip, self)
-            else:
-                r, c = hit
-                QToolTip.showText(event.globalPos(), QCoreApplication.translate(
-                    "ExplainPanel", "{tip}\n[row {row}, col {col}] = {value}").format(
-                    tip=self._tooltip, row=shown_index(r), col=shown_index(c),
-                    value=format_number(self._values[r, c], 4)), self)
-            return True
-        return super().event(event)
-
-
-class _ChannelRow(QWidget):
-    """Input window ⊙ filter = products for one channel, with captions."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.window = NumberGrid("")
-        self.kernel = NumberGrid("")
-        self.products = NumberGrid("")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self._captions: list[QLabel] = []
-        self._signs: list[QLabel] = []
-        grids = (self.window, self.kernel, self.products)
-        for i, grid in enumerate(grids):
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            label = QLabel()
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet("color: #555;")
-            self._captions.append(label)
-            column.addWidget(label)
-            column.addWidget(grid, 1)
-            layout.addLayout(column)
-            if i < 2:
-                sign = QLabel("\u2299" if i == 0 else "=")
-                sign.setStyleSheet("font-size: 20px; color: #666;")
-                sign.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                self._signs.append(sign)
-                layout.addWidget(sign)
-        layout.addStretch(1)
-        self.sum_label = QLabel()
-        self.sum_label.setWordWrap(True)
-        self.sum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.window._tooltip = self.tr(
-            "The input values under the filter (hatched: padding, read as 0)")
-        self.kernel._tooltip = self.tr("The filter's weights")
-        self.products._tooltip = self.tr("Each input value times the weight on top of it")
-        captions = (self.tr("Input window"), self.tr("Filter"), self.tr("Products"))
-        for label, caption in zip(self._captions, captions, strict=True):
-            label.setText(caption)
-        self._signs[0].setToolTip(
-            self.tr("element-wise product: each cell times the cell at the same place"))
-        self._signs[1].setToolTip(self.tr("gives"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class ExplainPanel(QWidget):
@@ -238,12 +80,12 @@ class ExplainPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #777; font-size: 13px;")
 
-        self.gray_row = _ChannelRow()
+        self.gray_row = ChannelRow()
         self.tabs = QTabWidget()
         self.rgb_rows = []
         self._channel_names = ("", "", "")
         for name in self._channel_names:
-            row = _ChannelRow()
+            row = ChannelRow()
             page = QWidget()
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(4, 4, 4, 4)
@@ -500,20 +342,23 @@ class ExplainPanel(QWidget):
         dx, dk = exact_decimals(x.astype(np.float64)), exact_decimals(k.astype(np.float64))
         n = x.size
         pairs = [(a, b) for a, b in zip(x, k, strict=True)]
-        if n > MAX_TERMS:
-            nonzero = [(a, b) for a, b in pairs if a * b != 0]
-            if not nonzero:
-                return self.tr("All {n} products are 0, so the sum = 0").format(n=n)
-            if len(nonzero) > MAX_TERMS:
-                return self.tr("The sum of the {n} products = {total}").format(
-                    n=n, total=nice(total))
-            pairs = nonzero
-            prefix = self.tr("{k} of the {n} products are not 0: ").format(
-                k=len(nonzero), n=n)
-        else:
-            prefix = ""
-        terms = " + ".join(f"{_factor(a, dx)}\u00b7{_factor(b, dk)}" for a, b in pairs)
-        return prefix + self.tr("{terms} = {total}").format(terms=terms, total=nice(total))
+
+        def terms_of(chosen) -> str:
+            return " + ".join(f"{_factor(a, dx)}\u00b7{_factor(b, dk)}" for a, b in chosen)
+
+        if n <= MAX_TERMS:
+            return self.tr("{terms} = {total}").format(terms=terms_of(pairs),
+                                                       total=nice(total))
+        nonzero = [(a, b) for a, b in pairs if a * b != 0]
+        if not nonzero:
+            return self.tr("All %n product(s) are 0, so the sum = 0", "", n)
+        if len(nonzero) > MAX_TERMS:
+            return self.tr("The sum of the %n product(s) = {total}", "", n).format(
+                total=nice(total))
+        # Counted by the products that are not 0: "1 of the 16 products is not 0".
+        return self.tr("%n of the {count} products are not 0: {terms} = {total}", "",
+                       len(nonzero)).format(count=n, terms=terms_of(nonzero),
+                                            total=nice(total))
 
     def _span(self, indices: np.ndarray) -> str:
         first, last = shown_index(indices[0]), shown_index(indices[-1])

@@ -1,9 +1,10 @@
 """Where the explorer's picture comes from: files, the clipboard, drops and the samples.
 
 No widget: these functions turn a path or a ``QMimeData`` into (H, W, 3) float32 RGB, or
-raise :class:`gui.common.image_io.ImageLoadError` with a sentence for the learner. The
-:class:`gui.explore.image_panel.ImagePanel` calls them and shows what they return, so
-their texts are filed under its translation context.
+raise :class:`gui.common.image_io.ImageLoadError` (a code and values; ``str()`` words it in
+the current language, so a message on show can be worded again after a language
+switch). The :class:`gui.explore.image_panel.ImagePanel` calls them and shows what they
+return, so the sentences of :class:`PictureError` are filed under its translation context.
 """
 
 from __future__ import annotations
@@ -26,14 +27,34 @@ AUTO_WORKING_SIZE = 512
 MAX_PATH_TEXT = 4096
 
 
+class PictureError(ImageLoadError):
+    """A picture from a file, the clipboard or a drop that cannot be shown, for a reason
+    :func:`gui.common.image_io.load_image` does not know: ``open_failed`` (``name``,
+    ``reason``: the system's words), ``unreadable`` or ``too_large`` (``width``,
+    ``height``, ``limit`` in megapixels)."""
+
+    def __str__(self) -> str:
+        v = self.values
+        if self.code == "open_failed":
+            return QCoreApplication.translate(
+                "ImagePanel", "“{0}” could not be opened: {1}").format(v["name"], v["reason"])
+        if self.code == "unreadable":
+            return QCoreApplication.translate("ImagePanel", "The picture could not be read.")
+        if self.code == "too_large":
+            return QCoreApplication.translate(
+                "ImagePanel",
+                "The picture is too large ({0}×{1} pixels); the limit is {2} megapixels."
+            ).format(v["width"], v["height"], v["limit"])
+        return super().__str__()
+
+
 def read_file(path) -> np.ndarray:
     """The picture in file ``path``; ImageLoadError says why when there is none."""
     try:
         return load_image(path)
     except (OSError, MemoryError) as error:
-        raise ImageLoadError(QCoreApplication.translate(
-            "ImagePanel", "“{0}” could not be opened: {1}").format(
-                Path(path).name, error)) from error
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        raise PictureError("open_failed", name=Path(path).name, reason=reason) from error
 
 
 def accepts_mime(mime: QMimeData | None) -> bool:
@@ -53,13 +74,10 @@ def read_mime_image(mime: QMimeData) -> np.ndarray:
     if isinstance(image, QPixmap):
         image = image.toImage()
     if not isinstance(image, QImage) or image.isNull():
-        raise ImageLoadError(QCoreApplication.translate(
-            "ImagePanel", "The picture could not be read."))
+        raise PictureError("unreadable")
     if image.width() * image.height() > MAX_PIXELS:
-        raise ImageLoadError(QCoreApplication.translate(
-            "ImagePanel",
-            "The picture is too large ({0}×{1} pixels); the limit is {2} megapixels."
-        ).format(image.width(), image.height(), MAX_PIXELS // 1_000_000))
+        raise PictureError("too_large", width=image.width(), height=image.height(),
+                           limit=MAX_PIXELS // 1_000_000)
     return qimage_to_rgb(image)
 
 

@@ -10,7 +10,7 @@ feature-map cell selected in the explorer.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QKeySequence,
@@ -54,7 +54,6 @@ class NumbersWindow(QWidget):
         self._state = state
         self._channel = 0
         self._explanation: CellExplanation | None = None
-        self.setWindowTitle(self.tr("Pixel values — the image as numbers"))
         self._build()
         state.image_changed.connect(self._on_image_changed)
         state.cell_selected.connect(self._on_cell_selected)
@@ -62,8 +61,40 @@ class NumbersWindow(QWidget):
         state.explore_failed.connect(self._on_explore_failed)
         state.selected_filter_changed.connect(self._on_selected_filter_changed)
         state.filters_changed.connect(self._on_filters_changed)
-        self._on_image_changed()
+        self.retranslate()
         self.resize(self._preferred_size())
+
+    def retranslate(self) -> None:
+        """Word every text again: the title, labels, buttons, tooltips, and the caption,
+        sizes and message on show (from the picture and settings they describe)."""
+        self.setWindowTitle(self.tr("Pixel values — the image as numbers"))
+        self.channel_label.setText(self.tr("Channel:"))
+        names = (self.tr("&Red"), self.tr("&Green"), self.tr("&Blue"))
+        tips = (self.tr("Show the red channel: 0 = no red, 1 = full red."),
+                self.tr("Show the green channel: 0 = no green, 1 = full green."),
+                self.tr("Show the blue channel: 0 = no blue, 1 = full blue."))
+        for button, name, tip in zip(self.channel_buttons, names, tips, strict=True):
+            button.setText(name)
+            button.setToolTip(tip)
+        self.size_label.setToolTip(self.tr(
+            "The working image's size: rows × columns, and how many numbers that makes."))
+        self.zoom_label.setText(self.tr("&Zoom:"))
+        self.zoom_slider.setToolTip(self.tr(
+            "Cell size in screen pixels (also Ctrl+wheel over the grid, Ctrl++ and Ctrl+−)."))
+        self.fit_button.setText(self.tr("&Fit"))
+        self.fit_button.setToolTip(self.tr(
+            "Choose the cell size that shows the whole picture in the window (Ctrl+0)."))
+        self.hover_label.setToolTip(self.tr("The pixel under the pointer."))
+        self.field_label.setToolTip(self.tr(
+            "Click a cell of the feature map in the explorer to see which pixels it reads."))
+        self._on_cell_size_changed(self.grid.cell_size)
+        self._on_image_changed()
+        self._on_hovered(*self.grid.hovered_cell)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "field_label"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- construction ----------------------------------------------------------------
     def _build(self) -> None:
@@ -80,19 +111,13 @@ class NumbersWindow(QWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        self.channel_label = QLabel(self.tr("Channel:"))
+        self.channel_label = QLabel()
         bar.addWidget(self.channel_label)
         self.channel_group = QButtonGroup(self)
         self.channel_buttons = []
-        names = (self.tr("&Red"), self.tr("&Green"), self.tr("&Blue"))
-        tips = (self.tr("Show the red channel: 0 = no red, 1 = full red."),
-                self.tr("Show the green channel: 0 = no green, 1 = full green."),
-                self.tr("Show the blue channel: 0 = no blue, 1 = full blue."))
-        for index, (name, tip) in enumerate(zip(names, tips, strict=True)):
+        for index in range(3):
             button = QToolButton()
-            button.setText(name)
             button.setCheckable(True)
-            button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.channel_group.addButton(button, index)
             self.channel_buttons.append(button)
@@ -100,28 +125,21 @@ class NumbersWindow(QWidget):
         self.channel_buttons[0].setChecked(True)
         self.channel_group.idClicked.connect(self.set_channel)
         self.size_label = QLabel()
-        self.size_label.setToolTip(self.tr(
-            "The working image's size: rows × columns, and how many numbers that makes."))
         bar.addWidget(self.size_label)
         bar.addStretch(1)
 
-        zoom_label = QLabel(self.tr("&Zoom:"))
+        self.zoom_label = QLabel()
         self.zoom_slider = QSlider(Qt.Orientation.Horizontal)
         self.zoom_slider.setRange(MIN_CELL, MAX_CELL)
         self.zoom_slider.setValue(DEFAULT_CELL)
         self.zoom_slider.setFixedWidth(140)
-        self.zoom_slider.setToolTip(self.tr(
-            "Cell size in screen pixels (also Ctrl+wheel over the grid, Ctrl++ and Ctrl+−)."))
-        zoom_label.setBuddy(self.zoom_slider)
+        self.zoom_label.setBuddy(self.zoom_slider)
         self.zoom_value = QLabel()
         self.zoom_value.setMinimumWidth(self.zoom_value.fontMetrics().horizontalAdvance("00 px"))
         self.fit_button = QToolButton()
-        self.fit_button.setText(self.tr("&Fit"))
-        self.fit_button.setToolTip(self.tr(
-            "Choose the cell size that shows the whole picture in the window (Ctrl+0)."))
         self.fit_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.fit_button.clicked.connect(self.fit_to_window)
-        self._zoom_widgets = (zoom_label, self.zoom_slider, self.zoom_value, self.fit_button)
+        self._zoom_widgets = (self.zoom_label, self.zoom_slider, self.zoom_value, self.fit_button)
         for widget in self._zoom_widgets:
             bar.addWidget(widget)
         layout.addLayout(bar)
@@ -131,7 +149,6 @@ class NumbersWindow(QWidget):
         self.grid.hovered.connect(self._on_hovered)
         self.grid.cell_size_changed.connect(self._on_cell_size_changed)
         self.zoom_slider.valueChanged.connect(self.grid.set_cell_size)
-        self._on_cell_size_changed(self.grid.cell_size)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -150,18 +167,14 @@ class NumbersWindow(QWidget):
 
         footer = QHBoxLayout()
         self.hover_label = QLabel()
-        self.hover_label.setToolTip(self.tr("The pixel under the pointer."))
         self.field_label = QLabel()
         self.field_label.setWordWrap(True)
         self.field_label.setAlignment(Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)
         self.field_label.setStyleSheet(f"color: {FIELD_COLOR.darker(120).name()};")
-        self.field_label.setToolTip(self.tr(
-            "Click a cell of the feature map in the explorer to see which pixels it reads."))
         footer.addWidget(self.hover_label, 1)
         footer.addWidget(self.field_label, 1)
         layout.addLayout(footer)
-        self._on_hovered(-1, -1)
 
         for keys, slot in ((QKeySequence.StandardKey.ZoomIn, lambda: self._zoom_by(2)),
                            (QKeySequence("Ctrl+="), lambda: self._zoom_by(2)),
@@ -282,7 +295,7 @@ class NumbersWindow(QWidget):
         kh, kw = len(cell.rows), len(cell.cols)
         self.field_label.setText(self.tr(
             "Green frame: the {0}×{1} pixels “{2}” reads for feature-map cell ({3}, {4})."
-        ).format(kh, kw, state.selected_filter.name, shown_index(row), shown_index(col)))
+        ).format(kh, kw, state.selected_filter.display_name, shown_index(row), shown_index(col)))
 
     def _on_cell_selected(self, _row: int, _col: int) -> None:
         self._update_field()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -50,8 +50,11 @@ class ExplorerPage(QWidget):
         left.setWidgetResizable(True)
         left.setFrameShape(QFrame.Shape.NoFrame)
         left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left.setMinimumWidth(column.sizeHint().width() + 16)
         self.left_column = left
+        #: The width the column starts with: what its texts ask for, in the first language.
+        self._left_width = column.sizeHint().width() + 16
+        self._fit_left_column()
+        column.installEventFilter(self)
 
         # The cell maths and, once a model exists, its prediction share the space under
         # the heatmaps: both answer "what does this layer do with the picture?". They
@@ -92,3 +95,21 @@ class ExplorerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
+
+    def _fit_left_column(self) -> None:
+        """Keep the picture and layer controls at least as wide as their texts need (room
+        for a scroll bar included): narrower, the column would cut them off on the right.
+        Texts in another language (Japanese labels are wider) or another picture may
+        need more than the width the column started with."""
+        column = self.left_column.widget()
+        needed = column.minimumSizeHint().width() + self.left_column.verticalScrollBar(
+            ).sizeHint().width()
+        width = max(self._left_width, needed)
+        if width != self.left_column.minimumWidth():
+            self.left_column.setMinimumWidth(width)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        # The column's texts changed size (a language switch, draw mode): measure again.
+        if watched is self.left_column.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_left_column()
+        return super().eventFilter(watched, event)

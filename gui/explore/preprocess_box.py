@@ -3,12 +3,13 @@
 The box changes only ``state.preprocess`` (through ``set_preprocess``) and shows what the
 state holds on ``image_changed``, so options set by anyone else (a lesson, a large
 picture's automatic working size) show here too. It is part of the image panel: its
-texts are filed under the ``ImagePanel`` translation context.
+texts are filed under the ``ImagePanel`` translation context, and worded again on a
+language change (:meth:`PreprocessBox.retranslate`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,25 +38,59 @@ class PreprocessBox(QGroupBox):
     """
 
     def __init__(self, state, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("ImagePanel", "Pre-processing"), parent)
+        super().__init__(parent)
         self._state = state
         self._build()
         state.image_changed.connect(self._on_image_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Word every text again; the working-size list keeps its choice."""
+        self.setTitle(QCoreApplication.translate("ImagePanel", "Pre-processing"))
+        self.gray_radio.setText(QCoreApplication.translate("ImagePanel", "&Grayscale"))
+        self.gray_radio.setToolTip(QCoreApplication.translate(
+            "ImagePanel", "One number per pixel: how dark it is (one input channel)."))
+        self.rgb_radio.setText(QCoreApplication.translate("ImagePanel", "&RGB"))
+        self.rgb_radio.setToolTip(QCoreApplication.translate(
+            "ImagePanel",
+            "Three numbers per pixel: red, green and blue (three input channels; each "
+            "filter then has one slice per channel)."))
+        self.colour_label.setText(QCoreApplication.translate("ImagePanel", "Colour:"))
+        for index in range(self.size_combo.count()):
+            self.size_combo.setItemText(index, _size_text(self.size_combo.itemData(index)))
+        self.size_combo.setToolTip(QCoreApplication.translate(
+            "ImagePanel",
+            "Resize the picture so that its longer side has this many pixels (the aspect "
+            "ratio is kept). Small sizes make single pixels and their numbers visible."))
+        self.size_result.setToolTip(QCoreApplication.translate(
+            "ImagePanel", "The working image's size: rows × columns."))
+        self.size_label.setText(QCoreApplication.translate("ImagePanel", "&Working size:"))
+        self.invert_check.setText(QCoreApplication.translate("ImagePanel", "&Invert"))
+        self.invert_check.setToolTip(QCoreApplication.translate(
+            "ImagePanel", "Swap dark and bright: every value v becomes 1 − v."))
+        self.binarize_check.setText(QCoreApplication.translate("ImagePanel", "Bi&narise"))
+        self.binarize_check.setToolTip(QCoreApplication.translate(
+            "ImagePanel",
+            "Turn every value into 0 or 1: values at or above the threshold become 1."))
+        threshold_tip = QCoreApplication.translate(
+            "ImagePanel", "Binarising threshold, from 0 to 1.")
+        self.threshold_slider.setToolTip(threshold_tip)
+        self.threshold_spin.setToolTip(threshold_tip)
+        self.threshold_label.setText(QCoreApplication.translate("ImagePanel", "&Threshold:"))
         self._on_image_changed()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "values_hint"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _build(self) -> None:
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(6)
 
-        self.gray_radio = QRadioButton(QCoreApplication.translate("ImagePanel", "&Grayscale"))
-        self.gray_radio.setToolTip(QCoreApplication.translate(
-            "ImagePanel", "One number per pixel: how dark it is (one input channel)."))
-        self.rgb_radio = QRadioButton(QCoreApplication.translate("ImagePanel", "&RGB"))
-        self.rgb_radio.setToolTip(QCoreApplication.translate(
-            "ImagePanel",
-            "Three numbers per pixel: red, green and blue (three input channels; each "
-            "filter then has one slice per channel)."))
+        self.gray_radio = QRadioButton()
+        self.rgb_radio = QRadioButton()
         self.color_group = QButtonGroup(self)
         self.color_group.addButton(self.gray_radio)
         self.color_group.addButton(self.rgb_radio)
@@ -64,59 +99,46 @@ class PreprocessBox(QGroupBox):
         colour_row.addWidget(self.gray_radio)
         colour_row.addWidget(self.rgb_radio)
         colour_row.addStretch(1)
-        form.addRow(QCoreApplication.translate("ImagePanel", "Colour:"), colour_row)
+        self.colour_label = QLabel()
+        form.addRow(self.colour_label, colour_row)
 
         self.size_combo = QComboBox()
         for size in WORKING_SIZES:
             self._add_size_item(size)
-        self.size_combo.setToolTip(QCoreApplication.translate(
-            "ImagePanel",
-            "Resize the picture so that its longer side has this many pixels (the aspect "
-            "ratio is kept). Small sizes make single pixels and their numbers visible."))
         self.size_combo.currentIndexChanged.connect(self._on_size_chosen)
         self.size_result = QLabel()
-        self.size_result.setToolTip(QCoreApplication.translate(
-            "ImagePanel", "The working image's size: rows × columns."))
         self.size_result.setMinimumWidth(
             self.size_result.fontMetrics().horizontalAdvance("→ 000×000"))
         size_row = QHBoxLayout()
         size_row.addWidget(self.size_combo, 1)
         size_row.addWidget(self.size_result)
-        size_label = QLabel(QCoreApplication.translate("ImagePanel", "&Working size:"))
-        size_label.setBuddy(self.size_combo)
-        form.addRow(size_label, size_row)
+        self.size_label = QLabel()
+        self.size_label.setBuddy(self.size_combo)
+        form.addRow(self.size_label, size_row)
 
-        self.invert_check = QCheckBox(QCoreApplication.translate("ImagePanel", "&Invert"))
-        self.invert_check.setToolTip(QCoreApplication.translate(
-            "ImagePanel", "Swap dark and bright: every value v becomes 1 − v."))
+        self.invert_check = QCheckBox()
         self.invert_check.toggled.connect(
             lambda on: self._state.set_preprocess(invert=bool(on)))
         form.addRow("", self.invert_check)
 
-        self.binarize_check = QCheckBox(QCoreApplication.translate("ImagePanel", "Bi&narise"))
-        self.binarize_check.setToolTip(QCoreApplication.translate(
-            "ImagePanel",
-            "Turn every value into 0 or 1: values at or above the threshold become 1."))
+        self.binarize_check = QCheckBox()
         self.binarize_check.toggled.connect(
             lambda on: self._state.set_preprocess(binarize=bool(on)))
         form.addRow("", self.binarize_check)
 
         self.threshold_slider = QSlider(Qt.Orientation.Horizontal)
         self.threshold_slider.setRange(0, 100)
-        self.threshold_slider.setToolTip(QCoreApplication.translate(
-            "ImagePanel", "Binarising threshold, from 0 to 1."))
         self.threshold_slider.valueChanged.connect(
             lambda v: self._set_threshold(v / 100, from_slider=True))
         self.threshold_spin = QDoubleSpinBox()
         self.threshold_spin.setRange(0.0, 1.0)
         self.threshold_spin.setDecimals(2)
         self.threshold_spin.setSingleStep(0.05)
-        self.threshold_spin.setToolTip(self.threshold_slider.toolTip())
         self.threshold_spin.valueChanged.connect(self._set_threshold)
         threshold_row = QHBoxLayout()
         threshold_row.addWidget(self.threshold_slider, 1)
         threshold_row.addWidget(self.threshold_spin)
-        self.threshold_label = QLabel(QCoreApplication.translate("ImagePanel", "&Threshold:"))
+        self.threshold_label = QLabel()
         self.threshold_label.setBuddy(self.threshold_spin)
         form.addRow(self.threshold_label, threshold_row)
 
@@ -125,9 +147,7 @@ class PreprocessBox(QGroupBox):
         form.addRow(self.values_hint)
 
     def _add_size_item(self, size: int | None) -> None:
-        text = (QCoreApplication.translate("ImagePanel", "Original") if size is None
-                else QCoreApplication.translate("ImagePanel", "{0} px").format(size))
-        self.size_combo.addItem(text, size)
+        self.size_combo.addItem(_size_text(size), size)
 
     # --- widgets -> state ------------------------------------------------------------
     def _on_color_toggled(self, gray: bool) -> None:
@@ -183,3 +203,10 @@ class PreprocessBox(QGroupBox):
             return QCoreApplication.translate(
                 "ImagePanel", "Values: white = 1, black = 0 (inverted).")
         return QCoreApplication.translate("ImagePanel", "Values: white = 0, black = 1.")
+
+
+def _size_text(size: int | None) -> str:
+    """A working size as the list names it: "Original", or the long side in pixels."""
+    if size is None:
+        return QCoreApplication.translate("ImagePanel", "Original")
+    return QCoreApplication.translate("ImagePanel", "{0} px").format(size)

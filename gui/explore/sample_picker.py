@@ -7,16 +7,20 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QStandardItem
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from gui.common.image_io import ImageLoadError, rgb_to_qimage
-from gui.common.samples import CATEGORIES, SAMPLES, category_title, load_sample
+from gui.common.samples import CATEGORIES, SAMPLES, category_title, load_sample, sample
 
 THUMB = 22  # sample thumbnail size in the picker, in pixels
+#: The data role of a heading row that holds its category key.
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SamplePicker(QComboBox):
     """A combo box listing :data:`gui.common.samples.SAMPLES` under category headings.
 
-    Each choosable row holds its sample's key (``Qt.ItemDataRole.UserRole``); headings and
-    separators cannot be chosen. The owner sets the placeholder and tooltip texts.
+    Each choosable row holds its sample's key (``Qt.ItemDataRole.UserRole``), each heading
+    its category key (``CATEGORY_ROLE``); headings and separators cannot be chosen. The
+    owner sets the placeholder and tooltip texts and calls :meth:`retranslate` on a
+    language change.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -29,6 +33,7 @@ class SamplePicker(QComboBox):
             if model.rowCount():
                 model.appendRow(_separator_item())
             header = QStandardItem(category_title(category))
+            header.setData(category, CATEGORY_ROLE)
             header.setFont(bold)
             # Disabled rows are greyed out; a heading should read clearly all the same.
             header.setForeground(self.palette().windowText())
@@ -44,6 +49,21 @@ class SamplePicker(QComboBox):
         self.setModel(model)
         self.setIconSize(QSize(THUMB, THUMB))
         self.setCurrentIndex(-1)
+
+    def retranslate(self) -> None:
+        """Name the headings, samples and credits in the current language; the chosen
+        sample stays chosen (only texts change, no row)."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            item = model.item(row)
+            category = item.data(CATEGORY_ROLE)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if category is not None:
+                item.setText(category_title(category))
+            elif key is not None:
+                entry = sample(key)
+                item.setText(entry.title)
+                item.setToolTip(entry.credit_text)
 
     def key_at(self, index: int) -> str | None:
         """The sample key of row ``index``; None for headings, separators and -1."""

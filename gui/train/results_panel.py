@@ -59,20 +59,15 @@ class LearnedFiltersView(QWidget):
         self.view.setMouseEnabled(x=False, y=False)
         self.view.setMenuEnabled(False)
         self.view.setDefaultPadding(0.02)
-        self.canvas.setToolTip(self.tr(
-            "Each square is one learned filter of the first layer (channels averaged): red "
-            "cells are positive weights, blue negative, white zero, all on one scale"))
         self.image = pg.ImageItem(axisOrder="row-major")
         self.view.addItem(self.image)
-        self.hint = QLabel(self.tr("The first layer's filters appear here when training "
-                                   "starts"))
+        self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #6e6e6e; background: white;")
         self.scale = QLabel()
         self.scale.setWordWrap(True)  # a longer text must not widen the column
         self.scale.setStyleSheet("color: #555;")
-        self.scale.setToolTip(self.tr("The weight that the darkest red (and blue) stands for"))
         self._kernels: np.ndarray | None = None   # (F, KH, KW) as drawn
         self._levels = (-1.0, 1.0)
         self._grid: tuple[int, int, int] | None = None  # columns, rows, pixels per cell
@@ -86,6 +81,28 @@ class LearnedFiltersView(QWidget):
         self.hint.setMinimumSize(120, 100)
         self.canvas.setVisible(False)
         self.canvas.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Word every text again, the scale line from the filters on show."""
+        self.canvas.setToolTip(self.tr(
+            "Each square is one learned filter of the first layer (channels averaged): red "
+            "cells are positive weights, blue negative, white zero, all on one scale"))
+        self.hint.setText(self.tr("The first layer's filters appear here when training "
+                                  "starts"))
+        self.scale.setToolTip(self.tr("The weight that the darkest red (and blue) stands for"))
+        self._update_scale()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_scale(self) -> None:
+        kernels = self._kernels
+        self.scale.setText("" if kernels is None else self.tr(
+            "%n filter(s) {0}×{1} · colour scale ±{2:.3g}", "", kernels.shape[0]).format(
+                kernels.shape[1], kernels.shape[2], self._levels[1]))
 
     def columns(self, count: int, kh: int = 1, kw: int = 1) -> int:
         """The number of columns that makes the filters largest in the canvas."""
@@ -105,7 +122,7 @@ class LearnedFiltersView(QWidget):
             self.image.clear()
             self.canvas.setVisible(False)
             self.hint.setVisible(True)
-            self.scale.setText("")
+            self._update_scale()
             return
         # A diverging run's last weights may be inf or NaN; they must not break the map.
         kernels = np.nan_to_num(np.asarray(weights, dtype=np.float32).mean(axis=1),
@@ -124,8 +141,7 @@ class LearnedFiltersView(QWidget):
             self.canvas.setVisible(True)
             self._grid = None
         self._draw()
-        self.scale.setText(self.tr("{0} filters {1}×{2} · colour scale ±{3:.3g}").format(
-            kernels.shape[0], kernels.shape[1], kernels.shape[2], self._levels[1]))
+        self._update_scale()
 
     def _draw(self) -> None:
         kernels = self._kernels

@@ -123,6 +123,40 @@
     </message>
 </context>
 <context>
+    <name>ExplainPanel</name>
+    <message numerus="yes">
+        <source>All %n product(s) are 0, so the sum = 0</source>
+        <translation>
+            <numerusform>The %n product is 0, so the sum = 0</numerusform>
+            <numerusform>All %n products are 0, so the sum = 0</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sum of the %n product(s) = {total}</source>
+        <translation>
+            <numerusform>The sum of the %n product = {total}</numerusform>
+            <numerusform>The sum of the %n products = {total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the {count} products are not 0: {terms} = {total}</source>
+        <translation>
+            <numerusform>%n of the {count} products is not 0: {terms} = {total}</numerusform>
+            <numerusform>%n of the {count} products are not 0: {terms} = {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LearnedFiltersView</name>
+    <message numerus="yes">
+        <source>%n filter(s) {0}×{1} · colour scale ±{2:.3g}</source>
+        <translation>
+            <numerusform>%n filter {0}×{1} · colour scale ±{2:.3g}</numerusform>
+            <numerusform>%n filters {0}×{1} · colour scale ±{2:.3g}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MenuCommands</name>
     <message numerus="yes">
         <source>Saved %n filter(s) to {0}</source>

@@ -307,28 +307,28 @@ appears after training</source>
         <translation>出力サイズ = (入力 + 2·パディング − カーネル) / ストライド + 1（小数点以下切り捨て）</translation>
     </message>
     <message>
+        <source>Input {0}×{1} → feature maps {2} × {3}×{4}: the filter does not fit into the padded input</source>
+        <translation>入力 {0}×{1} → 特徴マップ {2} × {3}×{4}: フィルターがパディング後の入力に収まりません</translation>
+    </message>
+    <message>
+        <source>Input {0}×{1} → feature maps {2} × {3}×{4} → flattened {5}</source>
+        <translation>入力 {0}×{1} → 特徴マップ {2} × {3}×{4} → 平坦化 {5}</translation>
+    </message>
+    <message>
+        <source>Input {0}×{1} → feature maps {2} × {3}×{4} → the pooling window is larger than the feature map</source>
+        <translation>入力 {0}×{1} → 特徴マップ {2} × {3}×{4} → プーリングの窓が特徴マップより大きくなっています</translation>
+    </message>
+    <message>
+        <source>Input {0}×{1} → feature maps {2} × {3}×{4} → pooled {2} × {5}×{6} → flattened {7}</source>
+        <translation>入力 {0}×{1} → 特徴マップ {2} × {3}×{4} → プーリング後 {2} × {5}×{6} → 平坦化 {7}</translation>
+    </message>
+    <message>
         <source>rows: {0}</source>
         <translation>行: {0}</translation>
     </message>
     <message>
         <source>cols: {0}</source>
         <translation>列: {0}</translation>
-    </message>
-    <message>
-        <source>Input {0}×{1} → feature maps {2} × {3}×{4}</source>
-        <translation>入力 {0}×{1} → 特徴マップ {2} × {3}×{4}</translation>
-    </message>
-    <message>
-        <source>→ flattened {0}</source>
-        <translation>→ 平坦化 {0}</translation>
-    </message>
-    <message>
-        <source>→ pooled {0} × {1}×{2} → flattened {3}</source>
-        <translation>→ プーリング後 {0} × {1}×{2} → 平坦化 {3}</translation>
-    </message>
-    <message>
-        <source>→ the pooling window is larger than the feature map</source>
-        <translation>→ プーリングの窓が特徴マップより大きくなっています</translation>
     </message>
 </context>
 <context>
@@ -1280,13 +1280,44 @@ appears after training</source>
     <message>
         <source>{tip}
 [row {row}, col {col}] = {value}</source>
-        <extracomment>Up to this many products, the sum is written term by term.</extracomment>
         <translation>{tip}
 [行 {row}, 列 {col}] = {value}</translation>
     </message>
     <message>
+        <source>The input values under the filter (hatched: padding, read as 0)</source>
+        <translation>フィルターの下にある入力の値（斜線: パディング、0 として読みます）</translation>
+    </message>
+    <message>
+        <source>The filter&apos;s weights</source>
+        <translation>フィルターの重み</translation>
+    </message>
+    <message>
+        <source>Each input value times the weight on top of it</source>
+        <translation>入力の値それぞれに、その上に重なる重みを掛けたもの</translation>
+    </message>
+    <message>
+        <source>Input window</source>
+        <translation>入力の窓</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>積</translation>
+    </message>
+    <message>
+        <source>element-wise product: each cell times the cell at the same place</source>
+        <translation>要素ごとの積: 各セルに同じ位置のセルを掛けます</translation>
+    </message>
+    <message>
+        <source>gives</source>
+        <translation>結果</translation>
+    </message>
+    <message>
         <source>Click a cell of the feature map to see how it was computed.</source>
-        <extracomment>The maths&apos; height, kept while the hint stands in for it (see _show_page).</extracomment>
+        <extracomment>Up to this many products, the sum is written term by term. The maths&apos; height, kept while the hint stands in for it (see _show_page).</extracomment>
         <translation>特徴マップのセルをクリックすると、その値がどう計算されたかを表示します。</translation>
     </message>
     <message>
@@ -1339,20 +1370,26 @@ appears after training</source>
         <translation>フィルター {number}「{name}」の&lt;b&gt;特徴マップのセル [行 {row}, 列 {col}]&lt;/b&gt; &amp;nbsp;·&amp;nbsp; 入力の窓: 行 {rows}、列 {cols}（{scale}）</translation>
     </message>
     <message>
-        <source>All {n} products are 0, so the sum = 0</source>
-        <translation>{n} 個の積がすべて 0 なので、和 = 0</translation>
-    </message>
-    <message>
-        <source>The sum of the {n} products = {total}</source>
-        <translation>{n} 個の積の和 = {total}</translation>
-    </message>
-    <message>
-        <source>{k} of the {n} products are not 0: </source>
-        <translation>{n} 個の積のうち {k} 個が 0 ではありません: </translation>
-    </message>
-    <message>
         <source>{terms} = {total}</source>
         <translation>{terms} = {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n product(s) are 0, so the sum = 0</source>
+        <translation>
+            <numerusform>%n 個の積がすべて 0 なので、和 = 0</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sum of the %n product(s) = {total}</source>
+        <translation>
+            <numerusform>%n 個の積の和 = {total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the {count} products are not 0: {terms} = {total}</source>
+        <translation>
+            <numerusform>{count} 個の積のうち %n 個が 0 ではありません: {terms} = {total}</numerusform>
+        </translation>
     </message>
     <message>
         <source>{first} to {last}</source>
@@ -1561,252 +1598,248 @@ appears after training</source>
     <name>ImagePanel</name>
     <message>
         <source>Input picture</source>
-        <translation type="unfinished"></translation>
+        <translation>入力画像</translation>
     </message>
     <message>
         <source>Choose a sample…</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルを選ぶ…</translation>
     </message>
     <message>
         <source>Built-in pictures: small patterns of 0s and 1s, handwritten digits from MNIST, generated shapes and photographs.</source>
-        <translation type="unfinished"></translation>
+        <translation>組み込みの画像です。0 と 1 の小さな模様、MNIST の手書き数字、生成した図形、写真があります。</translation>
     </message>
     <message>
         <source>&amp;Sample:</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプル(&amp;S):</translation>
     </message>
     <message>
         <source>Open image…</source>
-        <translation type="unfinished">画像を開く…</translation>
+        <translation>画像を開く…</translation>
     </message>
     <message>
         <source>Open a picture file (PNG, JPEG, BMP, GIF, …). You can also drop a file onto the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像ファイル（PNG、JPEG、BMP、GIF など）を開きます。ファイルをウィンドウにドロップしても開けます。</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>貼り付け</translation>
     </message>
     <message>
         <source>Use the picture (or image file) on the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>クリップボードにある画像（または画像ファイル）を使います。</translation>
     </message>
     <message>
         <source>Draw</source>
-        <translation type="unfinished">描く</translation>
+        <translation>描く</translation>
     </message>
     <message>
         <source>Draw your own picture with the mouse; every view follows as you draw.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The picture&apos;s size, and the size the filters work on (rows × columns).</source>
-        <translation type="unfinished"></translation>
+        <translation>マウスで自分の絵を描きます。描いたとおりに、すべての表示がその場で変わります。</translation>
     </message>
     <message>
         <source>Numbers…</source>
-        <translation type="unfinished"></translation>
+        <translation>数値…</translation>
     </message>
     <message>
         <source>Show the picture as a grid of numbers</source>
-        <translation type="unfinished">画像を数の表として表示します</translation>
+        <translation>画像を数の表として表示します</translation>
     </message>
     <message>
         <source>Brush width, in pixels of the {0}×{1} drawing.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラシの太さです（{0}×{1} の絵での画素数）。</translation>
     </message>
     <message>
         <source>&amp;Brush:</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラシ(&amp;B):</translation>
     </message>
     <message>
         <source>Eraser</source>
-        <translation type="unfinished"></translation>
+        <translation>消しゴム</translation>
     </message>
     <message>
         <source>When on, the left button erases. The right button always erases.</source>
-        <translation type="unfinished"></translation>
+        <translation>オンのときは左ボタンで消します。右ボタンではいつでも消せます。</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished">元に戻す</translation>
+        <translation>元に戻す</translation>
     </message>
     <message>
         <source>Take back the last stroke (Ctrl+Z on the canvas).</source>
-        <translation type="unfinished"></translation>
+        <translation>最後のひと筆を取り消します（キャンバス上で Ctrl+Z）。</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished">消去</translation>
+        <translation>消去</translation>
     </message>
     <message>
         <source>Start again on blank paper.</source>
-        <translation type="unfinished"></translation>
+        <translation>白紙からやり直します。</translation>
     </message>
     <message>
         <source>Every view follows your drawing. The right button erases.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての表示が絵に合わせて変わります。右ボタンで消せます。</translation>
     </message>
     <message>
         <source>Pre-processing</source>
-        <translation type="unfinished"></translation>
+        <translation>前処理</translation>
     </message>
     <message>
         <source>&amp;Grayscale</source>
-        <translation type="unfinished"></translation>
+        <translation>グレースケール(&amp;G)</translation>
     </message>
     <message>
         <source>One number per pixel: how dark it is (one input channel).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 画素につき 1 つの数で、その暗さを表します（入力チャンネルは 1 つ）。</translation>
     </message>
     <message>
         <source>&amp;RGB</source>
-        <translation type="unfinished"></translation>
+        <translation>RGB(&amp;R)</translation>
     </message>
     <message>
         <source>Three numbers per pixel: red, green and blue (three input channels; each filter then has one slice per channel).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 画素につき赤・緑・青の 3 つの数です（入力チャンネルは 3 つ。各フィルターはチャンネルごとに 1 枚ずつ持ちます）。</translation>
     </message>
     <message>
         <source>Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>色:</translation>
     </message>
     <message>
         <source>Resize the picture so that its longer side has this many pixels (the aspect ratio is kept). Small sizes make single pixels and their numbers visible.</source>
-        <translation type="unfinished"></translation>
+        <translation>長いほうの辺がこの画素数になるように画像の大きさを変えます（縦横比は保ちます）。小さくすると、1 つ 1 つの画素とその数が見えるようになります。</translation>
     </message>
     <message>
         <source>The working image&apos;s size: rows × columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>処理する画像の大きさ（行 × 列）です。</translation>
     </message>
     <message>
         <source>&amp;Working size:</source>
-        <translation type="unfinished"></translation>
+        <translation>処理サイズ(&amp;W):</translation>
     </message>
     <message>
         <source>&amp;Invert</source>
-        <translation type="unfinished"></translation>
+        <translation>反転(&amp;I)</translation>
     </message>
     <message>
         <source>Swap dark and bright: every value v becomes 1 − v.</source>
-        <translation type="unfinished"></translation>
+        <translation>暗いところと明るいところを入れ替えます。どの値 v も 1 − v になります。</translation>
     </message>
     <message>
         <source>Bi&amp;narise</source>
-        <translation type="unfinished"></translation>
+        <translation>二値化(&amp;N)</translation>
     </message>
     <message>
         <source>Turn every value into 0 or 1: values at or above the threshold become 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての値を 0 か 1 にします。しきい値以上の値が 1 になります。</translation>
     </message>
     <message>
         <source>Binarising threshold, from 0 to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>二値化のしきい値です（0～1）。</translation>
     </message>
     <message>
         <source>&amp;Threshold:</source>
-        <translation type="unfinished"></translation>
+        <translation>しきい値(&amp;T):</translation>
     </message>
     <message>
         <source>Original</source>
-        <translation type="unfinished"></translation>
+        <translation>元のまま</translation>
     </message>
     <message>
         <source>{0} px</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} px</translation>
     </message>
     <message>
         <source>Images ({0})</source>
-        <translation type="unfinished">画像 ({0})</translation>
+        <translation>画像 ({0})</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Open image</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を開く</translation>
     </message>
     <message>
         <source>“{0}” could not be opened: {1}</source>
         <extracomment>A picture whose long side exceeds this, arriving while the working size is &quot;Original&quot;, is worked on at `AUTO_WORKING_SIZE` instead: a phone photo at full size would make every edit take seconds. Pasted text longer than this is not a file path; do not stat it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
         <source>The clipboard holds no picture. Copy an image or an image file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>クリップボードに画像がありません。先に画像か画像ファイルをコピーしてください。</translation>
     </message>
     <message>
         <source>pasted image</source>
-        <translation type="unfinished"></translation>
+        <translation>貼り付けた画像</translation>
     </message>
     <message>
         <source>Only image files or pictures can be dropped here.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここにドロップできるのは画像ファイルか画像だけです。</translation>
     </message>
     <message>
         <source>dropped image</source>
-        <translation type="unfinished"></translation>
+        <translation>ドロップした画像</translation>
     </message>
     <message>
         <source>The picture could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を読み込めませんでした。</translation>
     </message>
     <message>
         <source>The picture is too large ({0}×{1} pixels); the limit is {2} megapixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像が大きすぎます（{0}×{1} 画素）。上限は {2} メガピクセルです。</translation>
     </message>
     <message>
         <source>drawing</source>
-        <translation type="unfinished">手描き</translation>
+        <translation>手描き</translation>
     </message>
     <message>
         <source>Photo: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>写真: {0}</translation>
     </message>
     <message>
         <source>→ {0}×{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>→ {0}×{1}</translation>
     </message>
     <message>
         <source>Values per colour channel: 0 = full, 1 = none (inverted).</source>
-        <translation type="unfinished"></translation>
+        <translation>色のチャンネルごとの値: 0 = 最大、1 = なし（反転）</translation>
     </message>
     <message>
         <source>Values per colour channel: 0 = none, 1 = full.</source>
-        <translation type="unfinished"></translation>
+        <translation>色のチャンネルごとの値: 0 = なし、1 = 最大</translation>
     </message>
     <message>
         <source>Values: white = 1, black = 0 (inverted).</source>
-        <translation type="unfinished"></translation>
+        <translation>値: 白 = 1、黒 = 0（反転）</translation>
     </message>
     <message>
         <source>Values: white = 0, black = 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>値: 白 = 0、黒 = 1</translation>
     </message>
     <message>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>無題</translation>
     </message>
     <message>
         <source>gray</source>
-        <translation type="unfinished"></translation>
+        <translation>グレースケール</translation>
     </message>
     <message>
         <source>RGB</source>
-        <translation type="unfinished"></translation>
+        <translation>RGB</translation>
     </message>
     <message>
         <source>{0} — {1}×{2} {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — {1}×{2} {3}</translation>
     </message>
     <message>
         <source>{0} — {1}×{2} → {3}×{4} {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — {1}×{2} → {3}×{4} {5}</translation>
     </message>
     <message>
         <source>“{0}”: the picture&apos;s size, and the size the filters work on (rows × columns).</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」: 画像の大きさと、フィルターが処理する大きさ（行 × 列）です。</translation>
     </message>
 </context>
 <context>
@@ -1856,19 +1889,21 @@ Double-click or start typing to enter a number.</source>
     <name>LearnedFiltersView</name>
     <message>
         <source>Each square is one learned filter of the first layer (channels averaged): red cells are positive weights, blue negative, white zero, all on one scale</source>
-        <translation type="unfinished"></translation>
+        <translation>四角 1 つが第 1 層の学習済みフィルター 1 つです（チャンネルは平均）。赤いセルは正の重み、青は負、白は 0 で、すべて同じ目盛りで描いています</translation>
     </message>
     <message>
         <source>The first layer&apos;s filters appear here when training starts</source>
-        <translation type="unfinished"></translation>
+        <translation>学習を始めると、ここに第 1 層のフィルターが表示されます</translation>
     </message>
     <message>
         <source>The weight that the darkest red (and blue) stands for</source>
-        <translation type="unfinished"></translation>
+        <translation>いちばん濃い赤（と青）が表す重み</translation>
     </message>
-    <message>
-        <source>{0} filters {1}×{2} · colour scale ±{3:.3g}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n filter(s) {0}×{1} · colour scale ±{2:.3g}</source>
+        <translation>
+            <numerusform>フィルター %n 個 {0}×{1} · 色の目盛り ±{2:.3g}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2107,115 +2142,115 @@ Double-click or start typing to enter a number.</source>
     <name>NumbersWindow</name>
     <message>
         <source>Pixel values — the image as numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>画素値 — 数として見た画像</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>チャンネル:</translation>
     </message>
     <message>
         <source>&amp;Red</source>
-        <translation type="unfinished"></translation>
+        <translation>赤(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Green</source>
-        <translation type="unfinished"></translation>
+        <translation>緑(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Blue</source>
-        <translation type="unfinished"></translation>
+        <translation>青(&amp;B)</translation>
     </message>
     <message>
         <source>Show the red channel: 0 = no red, 1 = full red.</source>
-        <translation type="unfinished"></translation>
+        <translation>赤のチャンネルを表示します。0 = 赤なし、1 = 赤が最大です。</translation>
     </message>
     <message>
         <source>Show the green channel: 0 = no green, 1 = full green.</source>
-        <translation type="unfinished"></translation>
+        <translation>緑のチャンネルを表示します。0 = 緑なし、1 = 緑が最大です。</translation>
     </message>
     <message>
         <source>Show the blue channel: 0 = no blue, 1 = full blue.</source>
-        <translation type="unfinished"></translation>
+        <translation>青のチャンネルを表示します。0 = 青なし、1 = 青が最大です。</translation>
     </message>
     <message>
         <source>The working image&apos;s size: rows × columns, and how many numbers that makes.</source>
-        <translation type="unfinished"></translation>
+        <translation>処理する画像の大きさ（行 × 列）と、それが何個の数になるかです。</translation>
     </message>
     <message>
         <source>&amp;Zoom:</source>
-        <translation type="unfinished"></translation>
+        <translation>拡大(&amp;Z):</translation>
     </message>
     <message>
         <source>Cell size in screen pixels (also Ctrl+wheel over the grid, Ctrl++ and Ctrl+−).</source>
-        <translation type="unfinished"></translation>
+        <translation>セルの大きさ（画面の画素数）です。表の上で Ctrl+ホイール、Ctrl++、Ctrl+− でも変えられます。</translation>
     </message>
     <message>
         <source>&amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>全体を表示(&amp;F)</translation>
     </message>
     <message>
         <source>Choose the cell size that shows the whole picture in the window (Ctrl+0).</source>
-        <translation type="unfinished"></translation>
+        <translation>画像全体がウィンドウに収まるセルの大きさにします（Ctrl+0）。</translation>
     </message>
     <message>
         <source>The pixel under the pointer.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポインターの下にある画素です。</translation>
     </message>
     <message>
         <source>Click a cell of the feature map in the explorer to see which pixels it reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>「層を調べる」ページで特徴マップのセルをクリックすると、そのセルが読む画素がわかります。</translation>
     </message>
     <message>
         <source>{0}×{1} = {2} numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}×{1} = {2} 個の数</translation>
     </message>
     <message>
         <source>{0}×{1}×3 = {2} numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}×{1}×3 = {2} 個の数</translation>
     </message>
     <message>
         <source>This picture is {0}×{1}: too many pixels to list. Set the working size to 28 to read its numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>この画像は {0}×{1} で、画素が多すぎて一覧にできません。数を読むには、処理サイズを 28 にしてください。</translation>
     </message>
     <message>
         <source>red</source>
-        <translation type="unfinished">赤</translation>
+        <translation>赤</translation>
     </message>
     <message>
         <source>green</source>
-        <translation type="unfinished">緑</translation>
+        <translation>緑</translation>
     </message>
     <message>
         <source>blue</source>
-        <translation type="unfinished">青</translation>
+        <translation>青</translation>
     </message>
     <message>
         <source>Each pixel is three numbers, one per colour channel: 0 = full colour, 1 = none (inverted). Showing {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>各画素は、色のチャンネルごとに 1 つずつ、3 つの数です。0 = 色が最大、1 = 色なし（反転）。{0}を表示しています。</translation>
     </message>
     <message>
         <source>Each pixel is three numbers, one per colour channel: 0 = none of that colour, 1 = full. Showing {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>各画素は、色のチャンネルごとに 1 つずつ、3 つの数です。0 = その色なし、1 = 最大。{0}を表示しています。</translation>
     </message>
     <message>
         <source>Each pixel is a number: white = 1, black = 0 (inverted: grayscale now measures brightness).</source>
-        <translation type="unfinished"></translation>
+        <translation>各画素は 1 つの数です。白 = 1、黒 = 0（反転: グレースケールが明るさを表しています）。</translation>
     </message>
     <message>
         <source>Each pixel is a number: white = 0, black = 1 (grayscale measures darkness).</source>
-        <translation type="unfinished"></translation>
+        <translation>各画素は 1 つの数です。白 = 0、黒 = 1（グレースケールは暗さを表します）。</translation>
     </message>
     <message>
         <source>Green frame: the {0}×{1} pixels “{2}” reads for feature-map cell ({3}, {4}).</source>
-        <translation type="unfinished"></translation>
+        <translation>緑の枠: 特徴マップのセル ({3}, {4}) を計算するために「{2}」が読む {0}×{1} の画素</translation>
     </message>
     <message>
         <source>Point at a cell to read its row, column and value.</source>
-        <translation type="unfinished"></translation>
+        <translation>セルにポインターを合わせると、その行・列・値が表示されます。</translation>
     </message>
     <message>
         <source>{0} px</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} px</translation>
     </message>
 </context>
 <context>
@@ -3212,41 +3247,6 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>Save asks where to save each of them; Discard closes without them.</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>_ChannelRow</name>
-    <message>
-        <source>The input values under the filter (hatched: padding, read as 0)</source>
-        <translation>フィルターの下にある入力の値（斜線: パディング、0 として読みます）</translation>
-    </message>
-    <message>
-        <source>The filter&apos;s weights</source>
-        <translation>フィルターの重み</translation>
-    </message>
-    <message>
-        <source>Each input value times the weight on top of it</source>
-        <translation>入力の値それぞれに、その上に重なる重みを掛けたもの</translation>
-    </message>
-    <message>
-        <source>Input window</source>
-        <translation>入力の窓</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>フィルター</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>積</translation>
-    </message>
-    <message>
-        <source>element-wise product: each cell times the cell at the same place</source>
-        <translation>要素ごとの積: 各セルに同じ位置のセルを掛けます</translation>
-    </message>
-    <message>
-        <source>gives</source>
-        <translation>結果</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,7 @@ def test_too_large_pool_gives_a_message_not_an_exception(panel, qtbot):
     state.recompute()
     assert state.exploration is None
     assert messages and "no output is left" in messages[-1]  # worded by error_text
-    assert "larger than the feature map" in panel.summary.text()
+    assert "larger than the feature map" in panel.summary_text()
 
 
 def test_state_changes_reach_the_widgets_without_echo(panel, qtbot):
@@ -122,5 +122,5 @@ def test_without_pooling_the_summary_still_ends_in_the_flattened_length(panel):
     state.set_settings(pool="none")
     e = shapes(state)
     assert state.exploration.flattened.size == 4 * 26 * 26
-    assert panel.summary.text().endswith(f"\u2192 flattened {4 * 26 * 26}")
+    assert panel.summary_text().endswith(f"\u2192 flattened {4 * 26 * 26}")
     assert e["pooled"] == e["conv"]

@@ -41,7 +41,7 @@ def test_explorer_panels_switch_language_at_once_and_back(window, qtbot):
     assert filters.filter_list.item(0).text() == "縦線"
     assert controls.conv_box.title() == "畳み込み (Convolution)"
     assert controls.pool.itemText(0) == "最大値"
-    assert "特徴マップ" in controls.summary.text()
+    assert "特徴マップ" in controls.summary_text()
     assert "フィルター" in explain.heading.text() and "行 3" in explain.heading.text()
     assert explain.gray_row._captions[0].text() == "入力の窓"
     assert explain.tabs.tabText(0) == "赤"
@@ -58,7 +58,7 @@ def test_explorer_panels_switch_language_at_once_and_back(window, qtbot):
     assert filters.filter_list.item(0).text() == "Vertical line"
     assert controls.conv_box.title() == "Convolution"
     assert controls.pool.itemText(0) == "max"
-    assert controls.summary.text().startswith("Input ")
+    assert controls.summary_text().startswith("Input ")
     assert "Feature-map cell" in explain.heading.text()
     assert explain.gray_row._captions[0].text() == "Input window"
     assert explain.sum_label.text() == english_sum

@@ -31,7 +31,8 @@ def panel(qtbot, state):
     widget = ImagePanel(state)
     qtbot.addWidget(widget)
     widget.messages = []
-    widget.message.connect(widget.messages.append)
+    # The panel's messages are functions that word them: read them as shown now.
+    widget.message.connect(lambda words: widget.messages.append(words()))
     widget.show_sample("pattern:x")
     return widget
 
@@ -169,7 +170,7 @@ def test_a_named_pipe_chosen_as_a_picture_is_refused_by_name(panel, state, tmp_p
     pipe = tmp_path / "photo.jpg"
     os.mkfifo(pipe)
     messages = []
-    panel.message.connect(messages.append)
+    panel.message.connect(lambda words: messages.append(words()))
     with qtbot.assertNotEmitted(state.source_changed):
         assert not panel.open_file(pipe)
     assert messages == ["“photo.jpg” is a named pipe, not an image file."]
