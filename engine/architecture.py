@@ -22,7 +22,8 @@ from engine import limits, ops
 
 #: Constructor arguments of each layer type: (required, optional).
 LAYER_ARGUMENTS = {
-    "Conv2D": (("in_channels", "out_channels", "kernel_size"), ("stride", "padding")),
+    "Conv2D": (("in_channels", "out_channels", "kernel_size"),
+               ("stride", "padding", "dilation")),
     "ReLU": ((), ()),
     "MaxPool2D": (("size",), ("stride",)),
     "AvgPool2D": (("size",), ("stride",)),
@@ -37,11 +38,12 @@ _RANGES = {
     "kernel_size": (1, limits.MAX_KERNEL_SIZE),
     "stride": (1, limits.MAX_GEOMETRY),
     "padding": (0, limits.MAX_GEOMETRY),
+    "dilation": (1, limits.MAX_GEOMETRY),
     "size": (1, limits.MAX_GEOMETRY),
     "in_features": (1, limits.MAX_FEATURES),
     "out_features": (1, limits.MAX_FEATURES),
 }
-_PAIRS = {"kernel_size", "stride", "padding", "size"}
+_PAIRS = {"kernel_size", "stride", "padding", "dilation", "size"}
 
 
 class ArchitectureError(ValueError):
@@ -174,7 +176,8 @@ def summarize(layer_specs, input_shape) -> tuple[LayerSummary, ...]:
                     layer=index, expected=int(spec["in_channels"]), shape=shape)
             kh, kw = _pair(spec, "kernel_size")
             out_h, out_w = ops.conv_geometry(shape[1:], (kh, kw), _pair(spec, "stride", 1),
-                                             _pair(spec, "padding", 0))
+                                             _pair(spec, "padding", 0),
+                                             _pair(spec, "dilation", 1))
             filters = int(spec["out_channels"])
             weights, biases = filters * shape[0] * kh * kw, filters
             floats = shape[0] * kh * kw * out_h * out_w
@@ -276,7 +279,7 @@ def cnn_architecture(input_shape=(1, 28, 28), num_classes: int = 10, filters=8,
         block = [{"type": "Conv2D", "in_channels": shape[0], "out_channels": count,
                   "kernel_size": list(ops.pair(kernel_size, "kernel_size")),
                   "stride": list(ops.pair(stride, "stride")),
-                  "padding": list(ops.pair(padding, "padding"))},
+                  "padding": list(ops.pair(padding, "padding")), "dilation": [1, 1]},
                  {"type": "ReLU"}]
         if pools[pool] is not None:
             size = list(ops.pair(pool_size, "pool size"))
@@ -295,6 +298,278 @@ def cnn_architecture(input_shape=(1, 28, 28), num_classes: int = 10, filters=8,
 
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+# --- networks as a list of blocks ------------------------------------------------------
+
+ACTIVATIONS = ("relu", "none")
+POOLS = ("max", "avg", "none")
+_POOL_LAYERS = {"max": "MaxPool2D", "avg": "AvgPool2D"}
+
+#: Most hidden dense layers between the flattened maps and the output layer.
+MAX_HIDDEN_LAYERS = 2
+
+
+@dataclass(frozen=True)
+class ConvBlock:
+    """One convolution block: a convolution, then an optional ReLU, then optional pooling.
+
+    ``kernel_size``, ``stride``, ``padding``, ``dilation``, ``pool_size`` and
+    ``pool_stride`` are (rows, cols) pairs (an int means the same for both);
+    ``padding`` counts rows/columns of zeros on each side; ``pool_stride`` None means
+    "equal to ``pool_size``". ``activation`` is ``"relu"`` or ``"none"``, ``pool`` is
+    ``"max"``, ``"avg"`` or ``"none"``. Values are checked by :func:`network_architecture`,
+    not here, so an editor can hold a half-typed block.
+    """
+
+    filters: int = 8
+    kernel_size: tuple[int, int] = (3, 3)
+    stride: tuple[int, int] = (1, 1)
+    padding: tuple[int, int] = (0, 0)
+    dilation: tuple[int, int] = (1, 1)
+    activation: str = "relu"
+    pool: str = "max"
+    pool_size: tuple[int, int] = (2, 2)
+    pool_stride: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("kernel_size", "stride", "padding", "dilation", "pool_size"):
+            object.__setattr__(self, name, _loose_pair(getattr(self, name)))
+        if self.pool_stride is not None:
+            object.__setattr__(self, "pool_stride", _loose_pair(self.pool_stride))
+
+    @property
+    def pool_step(self) -> tuple[int, int]:
+        """The pool stride, ``pool_size`` when none is set."""
+        return self.pool_size if self.pool_stride is None else self.pool_stride
+
+
+def _loose_pair(value):
+    """``3 -> (3, 3)``; pairs kept as tuples; anything else kept as it is, for
+    :func:`network_architecture` to refuse with a code."""
+    if _is_int(value):
+        return (value, value)
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        return tuple(value)
+    return value
+
+
+#: The network :func:`engine.model.default_network` builds: two 5x5 convolution blocks,
+#: each with ReLU and 2x2 max pooling, then one hidden layer of 64 units. On the bundled
+#: MNIST, with :data:`engine.train.DEFAULT_TRAINING`, it reaches about 98.8 % test
+#: accuracy (benchmarks/bench_default_training.py).
+DEFAULT_BLOCKS = (
+    ConvBlock(filters=16, kernel_size=(5, 5)),
+    ConvBlock(filters=32, kernel_size=(5, 5)),
+)
+DEFAULT_HIDDEN = (64,)
+
+
+def _block_ranges() -> dict:
+    return {
+        "filters": (1, limits.MAX_CHANNELS),
+        "kernel_size": (1, limits.MAX_KERNEL_SIZE),
+        "stride": (1, limits.MAX_GEOMETRY),
+        "padding": (0, limits.MAX_GEOMETRY),
+        "dilation": (1, limits.MAX_GEOMETRY),
+        "pool_size": (1, limits.MAX_GEOMETRY),
+        "pool_stride": (1, limits.MAX_GEOMETRY),
+    }
+
+
+def _check_block(index: int, block) -> None:
+    if not isinstance(block, ConvBlock):
+        raise ArchitectureError("not_a_block", f"block {index + 1} is not a ConvBlock",
+                                block=index)
+    for name, (low, high) in _block_ranges().items():
+        value = getattr(block, name)
+        if name == "pool_stride" and value is None:
+            continue
+        parts = value if isinstance(value, tuple) and name != "filters" else (value,)
+        if (name != "filters" and len(parts) != 2) or not all(_is_int(v) for v in parts):
+            raise ArchitectureError("block_not_integer", f"block {index + 1}: {name} must be "
+                                    f"a whole number (or a pair), got {str(value)[:40]}",
+                                    block=index, argument=name, value=str(value)[:40])
+        if not all(low <= v <= high for v in parts):
+            raise ArchitectureError("block_out_of_range", f"block {index + 1}: {name} "
+                                    f"{value} is outside {low}..{high}", block=index,
+                                    argument=name, value=value, low=low, high=high)
+    for name, choices in (("activation", ACTIVATIONS), ("pool", POOLS)):
+        if getattr(block, name) not in choices:
+            raise ArchitectureError("block_choice", f"block {index + 1}: {name} must be one "
+                                    f"of {choices}, got {str(getattr(block, name))[:40]!r}",
+                                    block=index, argument=name,
+                                    value=str(getattr(block, name))[:40], choices=choices)
+
+
+def block_layers(block: ConvBlock, in_channels: int) -> list[dict]:
+    """The layer specs of one (checked) block on maps of ``in_channels`` channels."""
+    layers = [{"type": "Conv2D", "in_channels": int(in_channels),
+               "out_channels": int(block.filters), "kernel_size": list(block.kernel_size),
+               "stride": list(block.stride), "padding": list(block.padding),
+               "dilation": list(block.dilation)}]
+    if block.activation == "relu":
+        layers.append({"type": "ReLU"})
+    if block.pool != "none":
+        layers.append({"type": _POOL_LAYERS[block.pool], "size": list(block.pool_size),
+                       "stride": list(block.pool_step)})
+    return layers
+
+
+def network_architecture(input_shape=(1, 28, 28), num_classes: int = 10,
+                         blocks=DEFAULT_BLOCKS, hidden=DEFAULT_HIDDEN) -> list[dict]:
+    """The layer specs of a network built from convolution ``blocks`` (a sequence of
+    :class:`ConvBlock`, possibly empty) and ``hidden`` dense widths (0 to
+    :data:`MAX_HIDDEN_LAYERS` of them, each followed by a ReLU)::
+
+        [conv -> (ReLU) -> (pool)] * len(blocks) -> Flatten -> [Dense -> ReLU] * len(hidden)
+            -> Dense(num_classes)
+
+    Allocates nothing. Raises :class:`ArchitectureError` for a block setting out of
+    range (``"block_out_of_range"``, ``"block_not_integer"``, ``"block_choice"``,
+    ``"not_a_block"``; ``values["block"]`` is the 0-based block), for too many or bad
+    hidden layers (``"too_many_hidden"``, ``"hidden_out_of_range"``), for a class count
+    out of range (``"classes_out_of_range"``), when a block's window no longer fits
+    its input (``"window_does_not_fit"``, with ``block``, ``stage``, ``size`` and
+    ``span``), or when the whole fails :func:`validate`.
+    """
+    blocks, hidden = tuple(blocks), tuple(hidden)
+    for index, block in enumerate(blocks):
+        _check_block(index, block)
+    if len(hidden) > MAX_HIDDEN_LAYERS:
+        raise ArchitectureError("too_many_hidden", f"{len(hidden)} hidden layers, at most "
+                                f"{MAX_HIDDEN_LAYERS} are allowed", count=len(hidden),
+                                limit=MAX_HIDDEN_LAYERS)
+    for index, width in enumerate(hidden):
+        if not _is_int(width) or not 1 <= width <= limits.MAX_FEATURES:
+            raise ArchitectureError("hidden_out_of_range", f"hidden layer {index + 1}: "
+                                    f"{str(width)[:40]} units is outside 1.."
+                                    f"{limits.MAX_FEATURES}", hidden=index,
+                                    value=str(width)[:40], low=1, high=limits.MAX_FEATURES)
+    if not _is_int(num_classes) or not 2 <= num_classes <= limits.MAX_CLASSES:
+        raise ArchitectureError("classes_out_of_range", f"{str(num_classes)[:40]} classes; "
+                                f"2..{limits.MAX_CLASSES} are allowed",
+                                value=str(num_classes)[:40], low=2, high=limits.MAX_CLASSES)
+    shape = tuple(int(v) for v in input_shape)
+    specs: list[dict] = []
+    for index, block in enumerate(blocks):
+        layers = block_layers(block, shape[0])
+        try:
+            shape = summarize(layers, shape)[-1].output_shape
+        except ops.WindowDoesNotFit as error:
+            raise ArchitectureError("window_does_not_fit", f"block {index + 1}: {error}",
+                                    block=index, stage=error.terms.stage,
+                                    size=error.terms.n, span=error.terms.span) from None
+        specs += layers
+    specs.append({"type": "Flatten"})
+    features = _count(shape)
+    for width in hidden:
+        specs += [{"type": "Dense", "in_features": features, "out_features": int(width)},
+                  {"type": "ReLU"}]
+        features = int(width)
+    specs.append({"type": "Dense", "in_features": features, "out_features": int(num_classes)})
+    validate(specs, [int(v) for v in input_shape])
+    return specs
+
+
+def blocks_of(layer_specs) -> tuple[tuple[ConvBlock, ...], tuple[int, ...]]:
+    """The blocks and hidden widths that :func:`network_architecture` would turn into
+    ``layer_specs`` (the inverse, e.g. to put a loaded model in an editor).
+
+    Raises :class:`ArchitectureError` ``"not_blocks"`` when the layers are not of that
+    shape (a pool without a convolution before it, a ReLU after ReLU, ...).
+    """
+    specs = list(layer_specs)
+    blocks: list[ConvBlock] = []
+    i = 0
+
+    def refuse(at: int):
+        return ArchitectureError("not_blocks", f"layer {at + 1} does not fit the pattern "
+                                 "of convolution blocks and hidden layers", layer=at)
+
+    while i < len(specs) and specs[i].get("type") == "Conv2D":
+        conv = specs[i]
+        fields = {"filters": conv["out_channels"], "kernel_size": tuple(conv["kernel_size"]),
+                  "stride": ops.pair(conv.get("stride", 1)),
+                  "padding": ops.pair(conv.get("padding", 0)),
+                  "dilation": ops.pair(conv.get("dilation", 1)), "activation": "none",
+                  "pool": "none"}
+        i += 1
+        if i < len(specs) and specs[i].get("type") == "ReLU":
+            fields["activation"] = "relu"
+            i += 1
+        if i < len(specs) and specs[i].get("type") in ("MaxPool2D", "AvgPool2D"):
+            pool = specs[i]
+            size = ops.pair(pool["size"])
+            step = ops.pair(pool.get("stride", size))
+            fields.update(pool="max" if pool["type"] == "MaxPool2D" else "avg",
+                          pool_size=size, pool_stride=None if step == size else step)
+            i += 1
+        blocks.append(ConvBlock(**fields))
+    if i >= len(specs) or specs[i].get("type") != "Flatten":
+        raise refuse(i)
+    i += 1
+    widths: list[int] = []
+    while i + 1 < len(specs) and specs[i].get("type") == "Dense" \
+            and specs[i + 1].get("type") == "ReLU":
+        widths.append(int(specs[i]["out_features"]))
+        i += 2
+    if i != len(specs) - 1 or specs[i].get("type") != "Dense":
+        raise refuse(min(i, len(specs) - 1))
+    return tuple(blocks), tuple(widths)
+
+
+# --- time per epoch, estimated ---------------------------------------------------------
+
+#: Floating-point operations one moved or compared value is counted as in
+#: :func:`training_flops`: unfolding windows, ReLU and pooling move memory rather than
+#: multiply, and on this machine one such value costs about as much as this many
+#: multiply-adds of a matrix product (measured with benchmarks/bench_default_training.py).
+ELEMENT_COST = 6
+
+
+def training_flops(summary) -> int:
+    """Work of one training image, forward and backward, in floating-point operations.
+
+    Matrix products count 2 per multiply-add: a convolution or dense layer costs its
+    forward product, its weight-gradient product and (except for the first trainable
+    layer, whose input gradient training skips) its input-gradient product. Values that
+    are only moved or compared (a convolution's unfolded windows and their gradient,
+    every layer's output and its gradient) count :data:`ELEMENT_COST` each.
+    """
+    total, first = 0, True
+    for layer in summary:
+        moved = 2 * layer.outputs
+        if layer.kind in ("Conv2D", "Dense"):
+            products = (2 if first else 3)
+            total += 2 * layer.weights * _positions(layer) * products
+            moved += 2 * layer.workspace_floats
+            first = False
+        total += ELEMENT_COST * moved
+    return int(total)
+
+
+def _positions(layer: LayerSummary) -> int:
+    """Output positions a layer's weights are applied at (1 for a dense layer)."""
+    if layer.kind != "Conv2D":
+        return 1
+    return layer.output_shape[1] * layer.output_shape[2]
+
+
+def estimate_epoch_seconds(summary, images: int, flops_per_second: float,
+                           validation_images: int = 0) -> float:
+    """An estimate of one epoch's seconds: :func:`training_flops` of ``images`` training
+    images, plus a forward pass (a third of it) for ``validation_images``, at
+    ``flops_per_second`` (from :func:`engine.train.measure_training_speed`, which times
+    a short run of a reference network on this machine).
+
+    It is an estimate: it ignores batch size, caches and other programs, and is
+    typically within a factor of 1.5 of the measured time.
+    """
+    per_image = training_flops(summary)
+    work = per_image * int(images) + per_image / 3 * int(validation_images)
+    return float(work / max(float(flops_per_second), 1.0))
+
 
 
 def validate(layer_specs, input_shape) -> tuple[LayerSummary, ...]:

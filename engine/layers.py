@@ -87,21 +87,28 @@ class Conv2D(Layer):
     """Convolution (cross-correlation) with ``out_channels`` filters of ``kernel_size``.
 
     ``params["weight"]`` is ``(F, C, KH, KW)``, ``params["bias"]`` is ``(F,)``;
-    ``forward`` maps ``(N, C, H, W)`` to ``(N, F, Ho, Wo)``. ``initialize=False`` skips the
-    random initialisation (the weights start as zeros, to be replaced).
+    ``forward`` maps ``(N, C, H, W)`` to ``(N, F, Ho, Wo)``. ``dilation`` spaces the kernel's
+    cells: with dilation d, kernel cell ``(i, j)`` lies over input cell
+    ``(r * stride + i * d, c * stride + j * d)`` of the padded input, so a k-cell kernel
+    spans ``d * (k - 1) + 1`` cells. ``initialize=False`` skips the random initialisation
+    (the weights start as zeros, to be replaced).
     """
 
     def __init__(self, in_channels: int, out_channels: int, kernel_size: ops.IntPair,
-                 stride: ops.IntPair = 1, padding: ops.IntPair = 0, rng=None,
-                 dtype=np.float32, initialize: bool = True) -> None:
+                 stride: ops.IntPair = 1, padding: ops.IntPair = 0,
+                 dilation: ops.IntPair = 1, rng=None, dtype=np.float32,
+                 initialize: bool = True) -> None:
         super().__init__()
         self.in_channels = int(in_channels)
         self.out_channels = int(out_channels)
         self.kernel_size = ops.pair(kernel_size, "kernel_size")
         self.stride = ops.pair(stride, "stride")
         self.padding = ops.pair(padding, "padding")
-        if min(self.in_channels, self.out_channels, *self.kernel_size, *self.stride) < 1:
-            raise ValueError("channels, kernel size and stride must all be at least 1")
+        self.dilation = ops.pair(dilation, "dilation")
+        if min(self.in_channels, self.out_channels, *self.kernel_size, *self.stride,
+               *self.dilation) < 1:
+            raise ValueError("channels, kernel size, stride and dilation must all be at "
+                             "least 1")
         if min(self.padding) < 0:
             raise ValueError(f"padding must not be negative, got {self.padding}")
         kh, kw = self.kernel_size
@@ -117,12 +124,12 @@ class Conv2D(Layer):
     def config(self) -> dict:
         return {"in_channels": self.in_channels, "out_channels": self.out_channels,
                 "kernel_size": list(self.kernel_size), "stride": list(self.stride),
-                "padding": list(self.padding)}
+                "padding": list(self.padding), "dilation": list(self.dilation)}
 
     def output_shape(self, in_shape):
         """``(C, H, W) -> (F, Ho, Wo)``; raises ValueError when nothing fits."""
         out_h, out_w = ops.conv_geometry(in_shape[1:], self.kernel_size, self.stride,
-                                         self.padding)
+                                         self.padding, self.dilation)
         return (self.out_channels, out_h, out_w)
 
     def forward(self, x):
@@ -134,7 +141,8 @@ class Conv2D(Layer):
         filters = weight.shape[0]
         kh, kw = self.kernel_size
         self._cols = None  # free the last batch's columns before unfolding this one
-        cols, (out_h, out_w) = ops.im2col(x, kh, kw, self.stride, self.padding)
+        cols, (out_h, out_w) = ops.im2col(x, kh, kw, self.stride, self.padding,
+                                          self.dilation)
         out = cols @ weight.reshape(filters, -1).T.astype(x.dtype, copy=False)
         out += self.params["bias"].astype(x.dtype, copy=False)
         self._cols, self._x_shape = cols, x.shape
@@ -156,14 +164,15 @@ class Conv2D(Layer):
         grad_cols = grad_rows @ weight.reshape(filters, -1).astype(grad_rows.dtype,
                                                                    copy=False)
         kh, kw = self.kernel_size
-        return ops.col2im(grad_cols, self._x_shape, kh, kw, self.stride, self.padding)
+        return ops.col2im(grad_cols, self._x_shape, kh, kw, self.stride, self.padding,
+                          self.dilation)
 
     def forward_chwn(self, x):
         # The last batch's columns stay alive until these are made: measured, unfolding
         # into a fresh buffer runs 20-30% faster than freeing or overwriting the old one
         # (engine.architecture.estimate_memory counts both).
         out, self._cols = ops.conv2d_chwn(x, self.params["weight"], self.params["bias"],
-                                          self.stride, self.padding)
+                                          self.stride, self.padding, self.dilation)
         self._x_shape = x.shape
         return out
 
@@ -183,7 +192,8 @@ class Conv2D(Layer):
             return None
         grad_cols = weight.reshape(filters, -1).T @ grad_2d
         kh, kw = self.kernel_size
-        return ops.col2im_chwn(grad_cols, self._x_shape, kh, kw, self.stride, self.padding)
+        return ops.col2im_chwn(grad_cols, self._x_shape, kh, kw, self.stride, self.padding,
+                               self.dilation)
 
 
 class ReLU(Layer):

@@ -1,4 +1,31 @@
-"""A stack of layers, the default CNN, and a safe file format for trained models.
+"""A stack of layers, the builders of a network, and a safe file format for trained models.
+
+Building a network
+------------------
+:func:`build_network` builds any small CNN from a list of convolution blocks and hidden
+dense widths::
+
+    from engine.architecture import ConvBlock
+    model = build_network((1, 28, 28), 10,
+                          blocks=[ConvBlock(16, (5, 5)),
+                                  ConvBlock(32, (3, 3), padding=1, dilation=2,
+                                            pool="avg", pool_size=3, pool_stride=2)],
+                          hidden=[64], seed=0)
+
+Each :class:`engine.architecture.ConvBlock` is a convolution (filters, kernel rows x
+cols, stride, padding, dilation), an optional ReLU (``activation="relu"`` or ``"none"``)
+and optional pooling (``pool="max"``, ``"avg"`` or ``"none"``, with its size and
+stride); 0 to 2 hidden dense layers (each followed by a ReLU) come before the output
+layer. :func:`engine.architecture.network_architecture` gives the same layers as specs
+without building anything (for shapes, parameter counts, memory and time estimates);
+:func:`engine.architecture.blocks_of` turns a model's specs back into blocks.
+:func:`default_network` builds the one default architecture
+(:data:`engine.architecture.DEFAULT_BLOCKS`, :data:`engine.architecture.DEFAULT_HIDDEN`).
+:func:`build_cnn` is the older form (the same settings for every block) and stays for
+its callers.
+
+Model files
+-----------
 
 A model file is an ``.npz`` holding ``architecture`` (JSON text: the layers and their
 constructor arguments, the input shape and the class names) and one array per
@@ -266,6 +293,32 @@ def build_cnn(input_shape=(1, 28, 28), num_classes: int = 10, filters=8, kernel_
     rng = np.random.default_rng(seed)
     layers = [_layer(spec, rng=rng) for spec in specs]
     return Sequential(layers, input_shape=input_shape, class_names=class_names)
+
+
+def build_network(input_shape=(1, 28, 28), num_classes: int = 10,
+                  blocks=architecture.DEFAULT_BLOCKS, hidden=architecture.DEFAULT_HIDDEN,
+                  seed: int | None = 0, class_names=None) -> Sequential:
+    """A freshly initialised network of convolution ``blocks`` (a sequence of
+    :class:`engine.architecture.ConvBlock`) and ``hidden`` dense widths, for images
+    ``input_shape`` (C, H, W) and ``num_classes`` classes (see
+    :func:`engine.architecture.network_architecture`, which gives its layer specs and
+    raises :class:`engine.architecture.ArchitectureError`, with a code, for settings that
+    cannot be built). Check :func:`engine.architecture.check_budget` first when the
+    settings come from a learner: this allocates the weights.
+    """
+    specs = architecture.network_architecture(input_shape, num_classes, blocks, hidden)
+    rng = np.random.default_rng(seed)
+    layers = [_layer(spec, rng=rng) for spec in specs]
+    return Sequential(layers, input_shape=input_shape, class_names=class_names)
+
+
+def default_network(input_shape=(1, 28, 28), num_classes: int = 10, seed: int | None = 0,
+                    class_names=None) -> Sequential:
+    """The default network (:data:`engine.architecture.DEFAULT_BLOCKS` and
+    :data:`engine.architecture.DEFAULT_HIDDEN`), the one the Train page and
+    ``python -m engine.train`` start from."""
+    return build_network(input_shape, num_classes, architecture.DEFAULT_BLOCKS,
+                         architecture.DEFAULT_HIDDEN, seed, class_names)
 
 
 _RANDOM_INIT = (Conv2D, Dense)

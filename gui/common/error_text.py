@@ -4,6 +4,7 @@ The engine never words its errors for the screen: each carries a ``code`` and th
 ``values`` the sentence needs (:class:`engine.model.ModelFileError`,
 :class:`engine.architecture.ArchitectureError`,
 :class:`engine.architecture.MemoryBudgetExceeded`, :class:`engine.ops.WindowDoesNotFit`,
+:class:`engine.analysis.AnalysisError`,
 :class:`engine.safe_json.JsonFileError`, :class:`engine.folders.DataError` and its
 :class:`engine.collection.CollectionError`, and the :class:`engine.folders.Skipped` files).
 :func:`error_text` words them all; call it when the text is shown (and again on a
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from engine.analysis import AnalysisError
 from engine.architecture import ArchitectureError, MemoryBudgetExceeded
 from engine.folders import DataError, Skipped
 from engine.model import ModelFileError
@@ -162,7 +164,7 @@ class ErrorText(QObject):
                 "Layer {0} pools feature maps, but receives shape {1}."
             ).format(v["layer"] + 1, _shape(v["shape"])),
             "window_does_not_fit": lambda v: (
-                self.tr(
+                self._block_window(v) if "block" in v else self.tr(
                     "The convolution kernel spans %n cell(s), more than its "
                     "input of {0}: no output is left.",
                     "",
@@ -177,9 +179,84 @@ class ErrorText(QObject):
                 )
             ).format(v["size"]),
             "not_flat": lambda v: self.tr("The last layer must be a Dense layer."),
+            "not_a_block": lambda v: self.tr("Block {0} is not a convolution block.").format(
+                v["block"] + 1),
+            "block_not_integer": lambda v: self.tr(
+                "Block {0}: the {1} must be a whole number.").format(
+                v["block"] + 1, self._block_setting(v["argument"])),
+            "block_out_of_range": lambda v: self.tr(
+                "Block {0}: a {1} of {2} is outside {3} to {4}.").format(
+                v["block"] + 1, self._block_setting(v["argument"]), _shape(v["value"]),
+                v["low"], v["high"]),
+            "block_choice": lambda v: self.tr(
+                "Block {0}: “{2}” is not a possible {1}.").format(
+                v["block"] + 1, self._block_setting(v["argument"]), v["value"]),
+            "too_many_hidden": lambda v: self.tr(
+                "The network has {0} hidden layers; at most {1} are allowed.").format(
+                v["count"], v["limit"]),
+            "hidden_out_of_range": lambda v: self.tr(
+                "Hidden layer {0}: {1} units is outside {2} to {3}.").format(
+                v["hidden"] + 1, v["value"], v["low"], v["high"]),
+            "classes_out_of_range": lambda v: self.tr(
+                "A network needs between {1} and {2} classes, not {0}.").format(
+                v["value"], v["low"], v["high"]),
+            "not_blocks": lambda v: self.tr(
+                "Layer {0} does not fit the pattern of convolution blocks followed by "
+                "hidden layers.").format(v["layer"] + 1),
             "too_many_parameters": lambda v: self.tr(
                 "The network has {0} parameters; at most {1} are allowed."
             ).format(f"{v['count']:,}", f"{v['limit']:,}"),
+        }.get(code)
+
+    def _block_setting(self, name: str) -> str:
+        """A :class:`engine.architecture.ConvBlock` setting's name in words."""
+        return {
+            "filters": self.tr("number of filters"),
+            "kernel_size": self.tr("kernel size"),
+            "stride": self.tr("stride"),
+            "padding": self.tr("padding"),
+            "dilation": self.tr("dilation"),
+            "activation": self.tr("activation"),
+            "pool": self.tr("pooling"),
+            "pool_size": self.tr("pool size"),
+            "pool_stride": self.tr("pool stride"),
+        }.get(str(name), str(name))
+
+    def _block_window(self, v: dict) -> str:
+        # A window that does not fit spans at least 2 cells: no singular form is needed.
+        if v["stage"] == "convolution":
+            text = self.tr("Block {0}: the convolution kernel spans {1} cells, more than "
+                           "its input of {2}: no output is left. Use a smaller kernel, "
+                           "stride or dilation, more padding, or fewer blocks.")
+        else:
+            text = self.tr("Block {0}: the pool window spans {1} cells, more than its "
+                           "input of {2}: no output is left. Use a smaller pool or fewer "
+                           "blocks.")
+        return text.format(v["block"] + 1, v["span"], v["size"])
+
+    def _analysis(self, code: str) -> Wording | None:
+        """A question the trained network cannot answer (:class:`engine.analysis.AnalysisError`)."""
+        return {
+            "no_such_class": lambda v: self.tr(
+                "There is no class {0}; the network has {1} classes.").format(
+                v["class_index"] + 1, v["classes"]),
+            "no_such_layer": lambda v: self.tr(
+                "There is no layer {0}; the network has {1} layers.").format(
+                v["layer"] + 1, v["layers"]),
+            "no_such_unit": lambda v: self.tr(
+                "Layer {0} has no unit {1}; it has {2}.").format(
+                v["layer"] + 1, v["unit"] + 1, v["units"]),
+            "not_switchable": lambda v: self.tr(
+                "Layer {0} ({1}) has no filters or hidden units to switch off.").format(
+                v["layer"] + 1, v["kind"]),
+            "bad_patch": lambda v: self.tr(
+                "The patch and its step must be at least 1 pixel."),
+            "patch_too_large": lambda v: self.tr(
+                "A {0} patch does not fit in a {1} image.").format(
+                _shape(v["patch"]), _shape(v["size"])),
+            "image_shape": lambda v: self.tr(
+                "The network takes images of shape {0}, not {1}.").format(
+                _shape(v["expected"]), _shape(v["shape"])),
         }.get(code)
 
     def _architecture_sentence(self, code: str, values: dict) -> str:
@@ -528,6 +605,7 @@ def wording_for(error) -> Callable[[], str] | None:
     families = (
         (ModelFileError, words._model),
         (ArchitectureError, words._architecture),
+        (AnalysisError, words._analysis),
         (DataError, words._data),
         (JsonFileError, words._json),
     )

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from engine import architecture, collection, folders, model, ops, safe_json
+from engine.analysis import AnalysisError
 from engine.architecture import ArchitectureError, MemoryBudgetExceeded
 from engine.collection import CollectionError
 from engine.folders import DataError, Skipped
@@ -19,6 +20,7 @@ from tests.gui.pseudo_translation import leftover, pseudo_language
 ENGINE = Path(__file__).resolve().parents[3] / "engine"
 #: Each coded error class, and where its constructor takes the code (and values).
 CODED = {"ModelFileError": ModelFileError, "ArchitectureError": ArchitectureError,
+         "AnalysisError": AnalysisError,
          "DataError": DataError, "CollectionError": CollectionError,
          "JsonFileError": JsonFileError, "Skipped": Skipped}
 
