@@ -19,9 +19,11 @@ swing by up to 2x from minute to minute, so only same-run comparisons mean anyth
 2. ``engine.ops.conv2d`` of one 256x256 image with one 3x3 kernel against
    ``scipy.ndimage.correlate`` and, when importable, ``torch.nn.functional.conv2d``.
 3. One training step (forward, backward, SGD update) on a batch of 64 MNIST-sized
-   images, for ``build_cnn()`` and ``build_cnn(filters=(16, 32))``, against the same
-   models in PyTorch on the CPU. Each side runs in its own fresh process, the sides
-   alternate, and the figure is the median over processes of each process's median step.
+   images, for ``build_cnn()``, ``build_cnn(filters=(16, 32))`` and
+   ``engine.model.default_network()`` (two 5x5 blocks and a hidden layer), against the
+   same layers in PyTorch on the CPU (built from the engine's layer specs). Each side
+   runs in its own fresh process, the sides alternate, and the figure is the median over
+   processes of each process's median step.
 4. The allocator effect: the two-conv step with the engine's import-time mmap-threshold
    raise (``engine/_malloc.py``) against a process whose threshold is pinned at glibc's
    128 KiB default (``MALLOC_MMAP_THRESHOLD_=131072``, which also turns off glibc's
@@ -64,12 +66,15 @@ from benchmarks._common import (  # noqa: E402
 )
 
 BATCH = 64
-MODELS = {"default": 8, "two-conv": (16, 32)}  # name -> build_cnn(filters=...)
+#: name -> build_cnn(filters=...), or None for engine.model.default_network() (the
+#: default network of issue 10: two 5x5 blocks and a hidden layer).
+MODELS = {"default": 8, "two-conv": (16, 32), "network": None}
 PINNED_MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": "131072"}
 
 EXPLORE_TARGET_MS = 4.0
 DEFAULT_TARGET = 3.0          # ours/torch images per second, default model
 TWO_CONV_TARGET = 1.8         # ours/torch images per second, two-conv model
+NETWORK_TARGET = 2.0          # ours/torch images per second, the default network
 DEFAULT_TORCH_PYTHON = "/work/venv-torch/bin/python"
 
 
@@ -129,16 +134,42 @@ def worker_numpy(filters, steps: int, warmup: int) -> dict:
     probe = np.empty(1 << 20, dtype=np.uint8)
     placement = _heap_or_mmap(probe)
 
-    from engine.model import build_cnn
     from engine.optim import SGD
     from engine.train import train_step
 
     x, y = mnist_like_batch()
-    model = build_cnn(filters=filters)
+    model = engine_model(filters)
     optimizer = SGD(0.01)
     times, faults = _time_steps(lambda: train_step(model, optimizer, x, y), steps, warmup)
     del probe
     return {"step_s": median(times), "faults_per_step": faults, "mib_buffer_in": placement}
+
+
+def engine_model(filters):
+    """The engine's model of a :data:`MODELS` entry."""
+    from engine.model import build_cnn, default_network
+
+    return default_network() if filters is None else build_cnn(filters=filters)
+
+
+def torch_model(layer_specs):
+    """The same layers in PyTorch, from the engine's layer specs (engine.architecture)."""
+    from torch import nn
+
+    def build(spec):
+        kind = spec["type"]
+        if kind == "Conv2D":
+            return nn.Conv2d(spec["in_channels"], spec["out_channels"],
+                             tuple(spec["kernel_size"]), tuple(spec["stride"]),
+                             tuple(spec["padding"]), tuple(spec.get("dilation", (1, 1))))
+        if kind == "Dense":
+            return nn.Linear(spec["in_features"], spec["out_features"])
+        if kind in ("MaxPool2D", "AvgPool2D"):
+            pool = nn.MaxPool2d if kind == "MaxPool2D" else nn.AvgPool2d
+            return pool(tuple(spec["size"]), tuple(spec["stride"]))
+        return {"ReLU": nn.ReLU, "Flatten": nn.Flatten}[kind]()
+
+    return nn.Sequential(*(build(spec) for spec in layer_specs))
 
 
 def worker_torch(filters, steps: int, warmup: int) -> dict:
@@ -147,13 +178,8 @@ def worker_torch(filters, steps: int, warmup: int) -> dict:
 
     torch.set_num_threads(1)
     torch.manual_seed(0)
-    counts = [filters] if isinstance(filters, int) else list(filters)
-    layers, channels, size = [], 1, 28
-    for count in counts:
-        layers += [nn.Conv2d(channels, count, 3), nn.ReLU(), nn.MaxPool2d(2)]
-        channels, size = count, (size - 2) // 2
-    layers += [nn.Flatten(), nn.Linear(channels * size * size, 10)]
-    model = nn.Sequential(*layers)
+    # The engine (NumPy only) describes the layers; torch builds its own.
+    model = torch_model(engine_model(filters).architecture())
     loss_fn = nn.CrossEntropyLoss()
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
     x_np, y_np = mnist_like_batch()
@@ -357,7 +383,8 @@ def bench_training(processes: int, steps: int, warmup: int, summary: list[str],
     print()
     for name, target, wording in (
             ("default", DEFAULT_TARGET, f">= {DEFAULT_TARGET:.1f}x torch's images/s"),
-            ("two-conv", TWO_CONV_TARGET, f">= {TWO_CONV_TARGET:.1f}x torch's images/s")):
+            ("two-conv", TWO_CONV_TARGET, f">= {TWO_CONV_TARGET:.1f}x torch's images/s"),
+            ("network", NETWORK_TARGET, f">= {NETWORK_TARGET:.1f}x torch's images/s")):
         ours = BATCH / step_median(f"numpy {name}")
         line = f"train step {name:8s} numpy {ours:8.0f} img/s"
         if have_torch:

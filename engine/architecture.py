@@ -431,7 +431,10 @@ def network_architecture(input_shape=(1, 28, 28), num_classes: int = 10,
     hidden layers (``"too_many_hidden"``, ``"hidden_out_of_range"``), for a class count
     out of range (``"classes_out_of_range"``), when a block's window no longer fits
     its input (``"window_does_not_fit"``, with ``block``, ``stage``, ``size`` and
-    ``span``), or when the whole fails :func:`validate`.
+    ``span``), or for more than :data:`engine.limits.MAX_LAYERS` layers
+    (``"too_many_layers"``). Size is left to :func:`check_budget` (memory, naming the
+    layer) and :func:`validate` (the parameters a model file may hold): call both before
+    building what a learner configured.
     """
     blocks, hidden = tuple(blocks), tuple(hidden)
     for index, block in enumerate(blocks):
@@ -468,7 +471,10 @@ def network_architecture(input_shape=(1, 28, 28), num_classes: int = 10,
                   {"type": "ReLU"}]
         features = int(width)
     specs.append({"type": "Dense", "in_features": features, "out_features": int(num_classes)})
-    validate(specs, [int(v) for v in input_shape])
+    if len(specs) > limits.MAX_LAYERS:
+        raise ArchitectureError("too_many_layers", f"{len(specs)} layers, at most "
+                                f"{limits.MAX_LAYERS} are allowed", count=len(specs),
+                                limit=limits.MAX_LAYERS)
     return specs
 
 

@@ -185,7 +185,7 @@ class ErrorText(QObject):
                 "Block {0}: the {1} must be a whole number.").format(
                 v["block"] + 1, self._block_setting(v["argument"])),
             "block_out_of_range": lambda v: self.tr(
-                "Block {0}: a {1} of {2} is outside {3} to {4}.").format(
+                "Block {0}: the {1} must be between {3} and {4}, not {2}.").format(
                 v["block"] + 1, self._block_setting(v["argument"]), _shape(v["value"]),
                 v["low"], v["high"]),
             "block_choice": lambda v: self.tr(

@@ -869,8 +869,112 @@ appears after training</source>
         <translation>最後の層は Dense 層（全結合層）でなければなりません。</translation>
     </message>
     <message>
+        <source>Block {0} is not a convolution block.</source>
+        <translation>第 {0} ブロックは畳み込みブロックではありません。</translation>
+    </message>
+    <message>
+        <source>Block {0}: the {1} must be a whole number.</source>
+        <translation>第 {0} ブロック：{1}は整数でなければなりません。</translation>
+    </message>
+    <message>
+        <source>Block {0}: the {1} must be between {3} and {4}, not {2}.</source>
+        <translation>第 {0} ブロック：{1}は {3}〜{4} の範囲で指定してください（{2} は範囲外です）。</translation>
+    </message>
+    <message>
+        <source>Block {0}: “{2}” is not a possible {1}.</source>
+        <translation>第 {0} ブロック：「{2}」は{1}として選べません。</translation>
+    </message>
+    <message>
+        <source>The network has {0} hidden layers; at most {1} are allowed.</source>
+        <translation>ネットワークの隠れ層が {0} 層あります。{1} 層までにしてください。</translation>
+    </message>
+    <message>
+        <source>Hidden layer {0}: {1} units is outside {2} to {3}.</source>
+        <translation>第 {0} 隠れ層：ユニット数 {1} は {2}〜{3} の範囲外です。</translation>
+    </message>
+    <message>
+        <source>A network needs between {1} and {2} classes, not {0}.</source>
+        <translation>ネットワークのクラス数は {1}〜{2} でなければなりません（{0} は範囲外です）。</translation>
+    </message>
+    <message>
+        <source>Layer {0} does not fit the pattern of convolution blocks followed by hidden layers.</source>
+        <translation>第 {0} 層は「畳み込みブロックの後に隠れ層が続く」形に当てはまりません。</translation>
+    </message>
+    <message>
         <source>The network has {0} parameters; at most {1} are allowed.</source>
         <translation>ネットワークのパラメーターが {0} 個あります。許されるのは {1} 個までです。</translation>
+    </message>
+    <message>
+        <source>number of filters</source>
+        <translation>フィルター数</translation>
+    </message>
+    <message>
+        <source>kernel size</source>
+        <translation>カーネルの大きさ</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>ストライド</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>パディング</translation>
+    </message>
+    <message>
+        <source>dilation</source>
+        <translation>ダイレーション</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>pooling</source>
+        <translation>プーリング</translation>
+    </message>
+    <message>
+        <source>pool size</source>
+        <translation>プーリングの大きさ</translation>
+    </message>
+    <message>
+        <source>pool stride</source>
+        <translation>プーリングのストライド</translation>
+    </message>
+    <message>
+        <source>Block {0}: the convolution kernel spans {1} cells, more than its input of {2}: no output is left. Use a smaller kernel, stride or dilation, more padding, or fewer blocks.</source>
+        <translation>第 {0} ブロック：畳み込みのカーネルは {1} マス分の幅があり、入力の {2} マスより大きいため、出力が残りません。カーネル、ストライド、ダイレーションを小さくするか、パディングを増やすか、ブロックを減らしてください。</translation>
+    </message>
+    <message>
+        <source>Block {0}: the pool window spans {1} cells, more than its input of {2}: no output is left. Use a smaller pool or fewer blocks.</source>
+        <translation>第 {0} ブロック：プーリングの窓は {1} マス分の幅があり、入力の {2} マスより大きいため、出力が残りません。プーリングを小さくするか、ブロックを減らしてください。</translation>
+    </message>
+    <message>
+        <source>There is no class {0}; the network has {1} classes.</source>
+        <translation>クラス {0} はありません。このネットワークのクラスは {1} 個です。</translation>
+    </message>
+    <message>
+        <source>There is no layer {0}; the network has {1} layers.</source>
+        <translation>第 {0} 層はありません。このネットワークは {1} 層です。</translation>
+    </message>
+    <message>
+        <source>Layer {0} has no unit {1}; it has {2}.</source>
+        <translation>第 {0} 層にユニット {1} はありません。ユニットは {2} 個です。</translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}) has no filters or hidden units to switch off.</source>
+        <translation>第 {0} 層（{1}）には、オフにできるフィルターや隠れ層のユニットがありません。</translation>
+    </message>
+    <message>
+        <source>The patch and its step must be at least 1 pixel.</source>
+        <translation>パッチとその移動幅は 1 画素以上にしてください。</translation>
+    </message>
+    <message>
+        <source>A {0} patch does not fit in a {1} image.</source>
+        <translation>{0} のパッチは {1} の画像に収まりません。</translation>
+    </message>
+    <message>
+        <source>The network takes images of shape {0}, not {1}.</source>
+        <translation>このネットワークが受け取る画像の形は {0} です（{1} ではありません）。</translation>
     </message>
     <message>
         <source>the problem is “{0}”.</source>
