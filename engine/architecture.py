@@ -3,7 +3,7 @@
 An architecture is a list of layer specs, the records a model file stores::
 
     {"type": "Conv2D", "in_channels": 1, "out_channels": 8, "kernel_size": [3, 3],
-     "stride": [1, 1], "padding": [0, 0]}
+     "stride": [1, 1], "padding": [0, 0], "dilation": [1, 1]}
     {"type": "ReLU"}   {"type": "MaxPool2D", "size": [2, 2], "stride": [2, 2]}
     {"type": "Flatten"}   {"type": "Dense", "in_features": 1352, "out_features": 10}
 
@@ -12,6 +12,30 @@ layer's output shape and its numbers of weights and biases, allocating nothing, 
 can show the counts on every spin-box change and :func:`check_budget` can refuse a
 configuration that would not fit in memory, naming the layer, before it is built.
 :func:`validate` checks a spec list from an untrusted file against :mod:`engine.limits`.
+(``dilation`` is optional: files written before it existed load with dilation 1.)
+
+Networks as blocks
+------------------
+The Train page's architecture editor describes a network as a list of
+:class:`ConvBlock` (filters, kernel rows x cols, stride, padding, dilation, activation
+``"relu"``/``"none"``, pooling ``"max"``/``"avg"``/``"none"`` with its size and stride)
+and 0 to :data:`MAX_HIDDEN_LAYERS` hidden dense widths::
+
+    blocks = [ConvBlock(16, (5, 5)), ConvBlock(32, (3, 3), padding=1, dilation=2,
+                                              pool="avg", pool_size=3, pool_stride=2)]
+    specs = network_architecture((1, 28, 28), 10, blocks, hidden=[64])
+    summary = summarize(specs, (1, 28, 28))      # shapes, weights, biases per layer
+    check_budget(summary, batch_size=64)         # MemoryBudgetExceeded names the layer
+    validate(specs, [1, 28, 28])                 # what a model file may hold
+    seconds = estimate_epoch_seconds(summary, 3600, engine.train.measure_training_speed())
+    model = engine.model.build_network((1, 28, 28), 10, blocks, [64], seed=0)
+
+:func:`network_architecture` refuses block settings it cannot build with an
+:class:`ArchitectureError` whose ``values["block"]`` names the block;
+:func:`blocks_of` reads blocks back from layer specs (a loaded model's). The default
+network is :data:`DEFAULT_BLOCKS` with :data:`DEFAULT_HIDDEN`
+(:func:`engine.model.default_network`). :func:`cnn_architecture` is the older form with
+the same settings for every block.
 """
 
 from __future__ import annotations
@@ -529,8 +553,9 @@ def blocks_of(layer_specs) -> tuple[tuple[ConvBlock, ...], tuple[int, ...]]:
 
 #: Floating-point operations one moved or compared value is counted as in
 #: :func:`training_flops`: unfolding windows, ReLU and pooling move memory rather than
-#: multiply, and on this machine one such value costs about as much as this many
-#: multiply-adds of a matrix product (measured with benchmarks/bench_default_training.py).
+#: multiply, and one such value costs about as much as several operations of a matrix
+#: product. A rough figure: with it the default network's estimated epoch came within
+#: 30 % of the measured one (benchmarks/bench_default_training.py prints both).
 ELEMENT_COST = 6
 
 

@@ -171,21 +171,33 @@ class Sequential:
                 theirs.params[name] = new
         return clone
 
-    def activations(self, x) -> list[np.ndarray]:
+    def activations(self, x, batch_size: int | None = None) -> list[np.ndarray]:
         """Every layer's output for images ``x`` (N, C, H, W) (or one image (C, H, W)).
 
         Returns ``[x, out_0, out_1, ...]``: the input then each layer's output, NCHW for
         maps and (N, D) after Flatten, in the written layer order (no reordering). Runs
         the textbook path on layers of its own: this model's caches are not touched.
+        ``batch_size`` computes that many images at a time (the results are the same;
+        the layers' working memory is bounded, the returned outputs are not).
         """
         x = ops._float_array(x)
         single = x.ndim == 3
         h = x[None] if single else x
         self._check_input(h)
-        outputs = [h]
-        for layer in self.with_parameters({}).layers:
-            h = layer.forward(h)
-            outputs.append(h)
+        layers = self.with_parameters({}).layers
+        step = len(h) if not batch_size else int(batch_size)
+        parts = []
+        for start in range(0, max(len(h), 1), max(step, 1)):
+            part = h[start:start + step]
+            outputs = [part]
+            for layer in layers:
+                part = layer.forward(part)
+                outputs.append(part)
+            parts.append(outputs)
+        if len(parts) == 1:
+            outputs = parts[0]
+        else:
+            outputs = [np.concatenate(chunk) for chunk in zip(*parts, strict=True)]
         return [out[0] for out in outputs] if single else outputs
 
     def _check_input(self, x: np.ndarray) -> None:

@@ -386,8 +386,9 @@ class EpochSnapshots:
     with the history). It copies the weights each epoch (the model's are trained on).
     When keeping another snapshot would pass ``max_bytes``, every other kept epoch is
     dropped and from then on only every 2nd (then 4th, ...) epoch is kept: the snapshots
-    stay evenly spread over the whole run, the first (epoch 0, the initial weights, when
-    ``keep_start``) and the latest are always kept.
+    stay evenly spread over the whole run. The first (epoch 0, the initial weights, when
+    ``keep_start``) and the latest are always kept, even when those two alone pass
+    ``max_bytes``.
 
     :meth:`model_at` gives a model with a snapshot's weights; it shares the snapshot's
     arrays (nothing is copied), so do not change its weights in place.

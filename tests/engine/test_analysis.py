@@ -64,6 +64,8 @@ def test_batch_activations_equal_one_image_at_a_time_and_the_prediction():
         for layer_out, one in zip(batch, single, strict=True):
             np.testing.assert_allclose(layer_out[n], one, rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(batch[-1], model.forward(x), rtol=1e-5, atol=1e-6)
+    for whole, chunked in zip(batch, model.activations(x, batch_size=2), strict=True):
+        np.testing.assert_allclose(whole, chunked, rtol=1e-6, atol=1e-7)
 
 
 # --- gradient of a class score w.r.t. the input -----------------------------------------

@@ -25,7 +25,8 @@ QT_PREFIXES = ("PySide6", "PySide2", "PyQt5", "PyQt6", "shiboken6", "shiboken2",
                "qtpy", "superqt")
 EXPECTED = {"engine.ops", "engine.layers", "engine.losses", "engine.model", "engine.optim",
             "engine.train", "engine.pipeline", "engine.datasets", "engine.collection",
-            "engine.folders", "engine.fileio", "engine.limits", "engine.architecture"}
+            "engine.folders", "engine.fileio", "engine.limits", "engine.architecture",
+            "engine.analysis"}
 
 
 @pytest.fixture(scope="module")
