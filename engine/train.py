@@ -390,6 +390,9 @@ class EpochSnapshots:
     ``keep_start``) and the latest are always kept, even when those two alone pass
     ``max_bytes``.
 
+    With early stopping, :func:`fit` ends by restoring the best epoch's weights: the
+    trained model is then the snapshot of that epoch, not of the last one.
+
     :meth:`model_at` gives a model with a snapshot's weights; it shares the snapshot's
     arrays (nothing is copied), so do not change its weights in place.
     """
