@@ -565,9 +565,10 @@ def main(argv=None) -> int:
     parser.add_argument("--dilation", type=int, default=None)
     parser.add_argument("--pool", choices=list(architecture.POOLS), default=None)
     parser.add_argument("--pool-size", type=int, default=None)
-    hidden_default = architecture.DEFAULT_HIDDEN[0] if architecture.DEFAULT_HIDDEN else 0
-    parser.add_argument("--hidden", type=int, default=hidden_default,
-                        help=f"hidden dense units (0: none; default {hidden_default})")
+    widths = ",".join(str(w) for w in architecture.DEFAULT_HIDDEN) or "0"
+    parser.add_argument("--hidden", type=_int_list, default=None,
+                        help=f"units of each hidden dense layer, e.g. 64 or 128,64 (0: "
+                             f"none; default {widths})")
     parser.add_argument("--augment-shift", type=int, default=defaults.augment_shift,
                         help="random shift of up to this many pixels per epoch (0: off)")
     parser.add_argument("--validation", type=float, default=defaults.validation_fraction,
@@ -581,7 +582,11 @@ def main(argv=None) -> int:
 
     data = datasets.load(args.dataset)
     shape = data.x_train.shape[1:]
-    hidden = (args.hidden,) if args.hidden else ()
+    if args.hidden is None:
+        hidden = architecture.DEFAULT_HIDDEN
+    else:
+        hidden = tuple(w for w in (args.hidden if isinstance(args.hidden, tuple)
+                                   else (args.hidden,)) if w)
     try:
         blocks = _blocks_from_options(args)
         # Refused before any weight exists, naming the layer, when it would not fit.

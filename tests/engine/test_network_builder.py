@@ -385,3 +385,21 @@ def test_training_flops_count_products_and_moved_values():
     want += 2 * 64 * 3 + cost * 2 * 2  # the dense layer: 3 products
     assert training_flops(summary) == want
     assert estimate_epoch_seconds(summary, 100, 1e6) == pytest.approx(want * 100 / 1e6)
+
+
+def test_the_command_line_trains_the_default_network_with_the_default_settings(tmp_path,
+                                                                               capsys):
+    from engine.train import main
+
+    out = tmp_path / "default.npz"
+    assert main(["--dataset", "shapes", "--epochs", "1", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "validation" in printed  # the default holds validation images out
+    model = load(out)
+    assert blocks_of(model.architecture()) == (DEFAULT_BLOCKS, DEFAULT_HIDDEN)
+    assert main(["--dataset", "shapes", "--epochs", "1", "--filters", "3", "--hidden", "0",
+                 "--dilation", "2", "--out", str(out)]) == 0
+    blocks, hidden = blocks_of(load(out).architecture())
+    assert hidden == () and [b.filters for b in blocks] == [3]
+    assert blocks[0].dilation == (2, 2) and blocks[0].kernel_size == \
+        DEFAULT_BLOCKS[0].kernel_size
