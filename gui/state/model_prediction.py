@@ -64,7 +64,7 @@ class ModelPrediction:
                     None)
         settings = LayerSettings(
             stride=conv.stride, padding=_padding_name(conv.padding),
-            dilation=(1, 1),
+            dilation=tuple(conv.dilation),
             activation="relu" if any(isinstance(layer, ReLU) for layer in follow) else "none",
             pool="none" if pool is None else ("max" if isinstance(pool, MaxPool2D) else "avg"),
             pool_size=pool.size if pool else (2, 2), pool_stride=None if pool is None or

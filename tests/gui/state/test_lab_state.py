@@ -125,6 +125,22 @@ def test_a_listener_of_settings_sees_the_learned_filters_already_in_place(state)
     assert state.learned_filters_edited
 
 
+def test_learned_filters_of_a_dilated_network_bring_its_dilation(state, qtbot):
+    from engine.architecture import ConvBlock
+    from engine.model import build_network
+
+    model = build_network((1, 12, 12), 3, [ConvBlock(filters=2, dilation=(2, 1))], (),
+                          seed=3)
+    state.set_model(model)
+    state.use_learned_filters()
+    assert state.settings.dilation == (2, 1)
+    # The explorer then computes what the network's first layer computes.
+    state.recompute()
+    shown = state.exploration
+    conv = model.layers[0].forward(shown.image[None].astype(np.float32))[0]
+    np.testing.assert_allclose(shown.conv, conv, rtol=1e-5, atol=1e-5)
+
+
 def test_prediction_with_edited_filters_leaves_the_shared_model_alone(state, qtbot):
     model = build_cnn((1, 9, 9), 3, filters=4, kernel_size=3, seed=2)
     conv = model.layers[0]
