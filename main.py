@@ -39,8 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", type=_size, default=(1280, 800),
                         help="window size for --screenshot, e.g. 1920x1080")
     parser.add_argument("--page", metavar="NAME", default="explore",
-                        help="the page to show first: explore (the default), train or "
-                             "classify")
+                        help="the page to show first: explore (the default), train, "
+                             "classify or network")
     parser.add_argument("--model", metavar="FILE",
                         help="a trained model (.npz) to open at start")
     parser.add_argument("--language", choices=("en", "ja"),

@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widget, "")
             if hasattr(widget, "explore_requested"):
                 widget.explore_requested.connect(lambda: self.show_page("explore"))
+            if hasattr(widget, "train_requested"):
+                widget.train_requested.connect(lambda: self.show_page("train"))
         self.setCentralWidget(self.tabs)
 
         self.messages = WindowMessages(self)

@@ -154,6 +154,7 @@ class ClassifyPage(QWidget):
             raise ValueError(f"the classifier takes 28×28 images, got {image.shape}")
         self._input = np.ascontiguousarray(np.clip(np.nan_to_num(image), 0.0, 1.0))
         self.input_box.show_input(self._input)
+        self.state.set_classify_input(self._input)  # the Network page follows it
         self._classify()
         self.message.emit("")  # a new input: a file that could not be opened is old news
         return self.current_probabilities

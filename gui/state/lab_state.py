@@ -25,6 +25,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 
+from gui.state.classify_input import ClassifyInput
 from gui.state.exploring import Exploring
 from gui.state.filter_editing import FilterEditing
 from gui.state.filter_sets import FilterSets
@@ -39,11 +40,11 @@ from gui.state.training_setup import TrainingSetup
 _SIGNAL_ORDER = ("source_changed", "image_changed", "filters_changed", "settings_changed",
                  "model_changed", "selected_filter_changed", "channel_selected",
                  "cell_selected", "pooled_cell_selected", "data_source_changed",
-                 "training_config_changed")
+                 "training_config_changed", "classify_input_changed")
 
 
 class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Selecting,
-               TrainingSetup, ModelPrediction, Exploring):
+               TrainingSetup, ModelPrediction, Exploring, ClassifyInput):
     """Everything the explorer shows, with a signal for each kind of change."""
 
     source_changed = Signal()
@@ -61,6 +62,7 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
     pooled_cell_selected = Signal(int, int)  # pooled-map row, column (-1, -1: none)
     data_source_changed = Signal(str)
     training_config_changed = Signal()
+    classify_input_changed = Signal()  # the Classify page's 28×28 input (classify_input)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,7 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
         self._init_layer_config()
         self._init_training_setup()
         self._init_model_prediction()
+        self._init_classify_input()
         # Batches: depth of nested batch() blocks, the signals held back (name -> args)
         # and whether a recomputation is owed when the outermost block ends.
         self._batch_depth = 0

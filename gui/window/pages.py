@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.classify.page import ClassifyPage
 from gui.explore.page import ExplorerPage
+from gui.network.page import NetworkPage
 from gui.state import LabState
 from gui.train.page import TrainingPage
 
@@ -57,6 +58,11 @@ PAGES = (
          lambda: QCoreApplication.translate(
              "MainWindow", "Draw or pick an image and see the trained network's "
              "probabilities")),
+    Page("network", NetworkPage,
+         lambda: QCoreApplication.translate("MainWindow", "4 · Every layer"),
+         lambda: QCoreApplication.translate(
+             "MainWindow", "See every layer of the trained network for one image, and how "
+             "each value is computed")),
 )
 
 #: The pages in tab order, by the names the command line uses (``--page NAME``).

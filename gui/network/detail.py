@@ -1,0 +1,560 @@
+"""How one unit of the network was computed, with where on the input it looks.
+
+:class:`UnitDetail` shows, for the unit clicked on the Network page, its receptive field
+outlined on the input (with how the field grew layer by layer, by the formula of
+:func:`engine.units.field_sizes`) and its arithmetic from :func:`engine.units.explain_unit`:
+each input channel's window ⊙ kernel slice with the per-channel sums, their total plus
+bias and the activation (convolution); the window and its winner or mean (pooling); the
+inputs that contribute most, weight × activation, and the total (dense layers and output
+scores); each score, its exponential, their sum and the division (softmax).
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import units
+from gui.common.colormap import DIVERGING, INK, symmetric_levels
+from gui.common.heatmap import rgb_qimage
+from gui.common.number_format import exact_decimals, format_number, shown_index
+from gui.common.number_grid import font_px_for, paint_number_grid
+from gui.network import texts
+from gui.network.scales import group_of
+
+#: Dense and output units list this many of their largest contributions.
+TOP_CONTRIBUTIONS = 8
+#: Up to this many channel sums are written out term by term.
+MAX_TERMS = 8
+FIELD_SCALE = 4
+WINNER = QColor(255, 140, 0)
+
+
+def _number(value: float, decimals: int = 3) -> str:
+    return format_number(value, decimals)
+
+
+def _factor(value: float, decimals: int = 3) -> str:
+    text = _number(value, decimals)
+    return f"({text})" if text.startswith("\u2212") else text
+
+
+class ValueGrid(QWidget):
+    """A small grid of numbers on cells coloured by value (the shared number painter),
+    with an optional outlined cell (a pool's winner) and hatched cells (padding).
+    Hovering a cell shows its value in full."""
+
+    def __init__(self, values, colormap, levels, cell: float, *, outlined=None,
+                 hatched=None, tooltip: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values = np.asarray(values, dtype=np.float64)
+        self._fills = colormap.rgb(self.values, levels)
+        decimals = exact_decimals(self.values)
+        self._texts = [format_number(v, decimals) for v in self.values.ravel()]
+        self._cell = cell
+        self._outlined = outlined
+        self._hatched = hatched
+        self._tooltip = tooltip
+        rows, cols = self.values.shape
+        self.setFixedSize(int(cols * cell) + 2, int(rows * cell) + 2)
+        self.setMouseTracking(True)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        shape = self.values.shape
+        paint_number_grid(painter, (1, 1), self._cell, shape, fills=self._fills,
+                          texts=self._texts, font=self.font(),
+                          font_px=font_px_for(self._cell, self._texts, self.font()),
+                          hatched=self._hatched, grid_pen=QPen(QColor(205, 205, 205), 1),
+                          outline_pen=QPen(QColor(120, 120, 120), 1))
+        if self._outlined is not None:
+            r, c = self._outlined
+            painter.setPen(QPen(WINNER, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(1 + c * self._cell, 1 + r * self._cell, self._cell,
+                                    self._cell).adjusted(1, 1, -1, -1))
+        painter.end()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            r = int((event.pos().y() - 1) // self._cell)
+            c = int((event.pos().x() - 1) // self._cell)
+            rows, cols = self.values.shape
+            if 0 <= r < rows and 0 <= c < cols:
+                QToolTip.showText(event.globalPos(), QCoreApplication.translate(
+                    "UnitDetail", "{0}\n{1}").format(self._tooltip, _number(
+                        self.values[r, c], 5)).strip(), self)
+            return True
+        return super().event(event)
+
+
+class FieldView(QWidget):
+    """The input picture, enlarged, with a unit's receptive field outlined."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._picture = None
+        self._box = None
+        self._shape = (28, 28)
+        self.setFixedSize(28 * FIELD_SCALE + 2, 28 * FIELD_SCALE + 2)
+
+    def set_input(self, image: np.ndarray) -> None:
+        """``image`` (C, H, W): one channel of ink, or three of colour."""
+        if image.shape[0] == 3:
+            self._picture = rgb_qimage(image.transpose(1, 2, 0))
+        else:
+            self._picture = INK.qimage(image[0], (0.0, 1.0))
+        h, w = image.shape[1:]
+        scale = max(1, min(FIELD_SCALE, 120 // max(h, w)))
+        self._scale = scale
+        self._shape = (h, w)
+        self.setFixedSize(w * scale + 2, h * scale + 2)
+        self.update()
+
+    def set_box(self, box) -> None:
+        """``box`` = (top, left, bottom, right) inclusive, or None."""
+        self._box = box
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        if self._picture is None:
+            return
+        painter = QPainter(self)
+        h, w = self._shape
+        s = self._scale
+        painter.drawImage(QRectF(1, 1, w * s, h * s), self._picture)
+        painter.setPen(QPen(QColor(150, 150, 150), 1))
+        painter.drawRect(QRectF(0.5, 0.5, w * s + 1, h * s + 1))
+        if self._box is not None:
+            top, left, bottom, right = self._box
+            painter.setPen(QPen(WINNER, 2))
+            painter.setBrush(QColor(255, 140, 0, 50))
+            painter.drawRect(QRectF(1 + left * s, 1 + top * s, (right - left + 1) * s,
+                                    (bottom - top + 1) * s))
+        painter.end()
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #555;")
+    return label
+
+
+def _sign(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-size: 18px; color: #666;")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+class UnitDetail(QWidget):
+    """The clicked unit: its receptive field on the input and its arithmetic.
+
+    :meth:`show_unit` fills it; :meth:`clear` shows the hint that asks for a click.
+    The arithmetic is kept as data too (:attr:`explanation`), for tests.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.explanation = None
+        self._args = None
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.field_view = FieldView()
+        self.field_title = QLabel()
+        self.field_title.setStyleSheet("font-weight: bold;")
+        self.field_text = QLabel()
+        self.field_text.setWordWrap(True)
+        self.field_text.setTextFormat(Qt.TextFormat.RichText)
+        self.field_text.setStyleSheet("color: #444;")
+        field_box = QVBoxLayout()
+        field_box.addWidget(self.field_title)
+        field_box.addWidget(self.field_view, 0, Qt.AlignmentFlag.AlignLeft)
+        field_box.addWidget(self.field_text)
+        field_box.addStretch(1)
+        field_inner = QWidget()
+        field_inner.setLayout(field_box)
+        field_box.setContentsMargins(0, 0, 4, 0)
+        self.field_panel = QScrollArea()
+        self.field_panel.setWidgetResizable(True)
+        self.field_panel.setFrameShape(QFrame.Shape.NoFrame)
+        self.field_panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.field_panel.setWidget(field_inner)
+        self.field_panel.setFixedWidth(240)
+
+        self.maths = QWidget()
+        self.maths_layout = QVBoxLayout(self.maths)
+        self.maths_layout.setContentsMargins(4, 0, 4, 4)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.maths)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setStyleSheet("color: #777; font-size: 13px;")
+
+        body = QHBoxLayout()
+        body.addWidget(self.field_panel)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setStyleSheet("color: #ddd;")
+        body.addWidget(line)
+        body.addWidget(self.scroll, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.heading)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.hint, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr(
+            "Click any square of any layer above to see how its value was computed, which "
+            "units of the layer before feed it, and which part of the image it sees."))
+        self.field_title.setText(self.tr("Receptive field"))
+        if self._args is not None:
+            self.show_unit(*self._args)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 260)
+
+    # --- filling ----------------------------------------------------------------------
+    def clear(self) -> None:
+        self._args = None
+        self.explanation = None
+        self.heading.hide()
+        self.field_panel.hide()
+        self.scroll.hide()
+        self.hint.show()
+
+    def _clear_maths(self) -> None:
+        _delete_layout(self.maths_layout)
+
+    def show_unit(self, model, positions, activations, groups, class_names, layer: int,
+                  unit) -> None:
+        """Explain unit ``unit`` of position ``layer`` (``engine.units`` numbering)."""
+        self._args = (model, positions, activations, groups, class_names, layer, unit)
+        index = next(i for i, p in enumerate(positions) if p.layer == layer)
+        position = positions[index]
+        names = _ColumnNames(positions, groups)
+        value = activations.value(layer, unit)
+        shown = (f"{value * 100:.2f} %" if position.role == "softmax" else _number(value, 4))
+        self.heading.setText(self.tr("<b>{0}</b> · {1} = <b>{2}</b>").format(
+            html.escape(names[index]), html.escape(texts.unit_name(position, unit,
+                                                                   class_names)), shown))
+        self.hint.hide()
+        self.heading.show()
+        self.field_panel.show()
+        self.scroll.show()
+        self._show_field(model, positions, names, layer, unit, activations)
+        self._clear_maths()
+        info = units.explain_unit(model, activations, layer, unit)
+        self.explanation = info
+        context = _Context(model, positions, activations, groups, class_names, names, index)
+        if isinstance(info, units.InputUnit):
+            self._add_text(self.tr("A pixel of the input image: nothing computes it. Its "
+                                   "value is how dark it is (0 = paper, 1 = ink)."))
+        elif isinstance(info, units.ConvUnit):
+            self._add_conv(context, info, index)
+            self._add_next_activation(context, index, info.value)
+        elif isinstance(info, units.ActivationUnit):
+            if info.conv is not None:
+                self._add_conv(context, info.conv, index - 1)
+            elif index >= 2 and positions[index - 1].role in ("hidden", "output"):
+                before = units.explain_unit(model, activations, positions[index - 1].layer,
+                                            unit)
+                self._add_dense(context, before, index - 1)
+            self._add_text(self.tr("ReLU: max({0}, 0) = <b>{1}</b>").format(
+                _number(info.input_value), _number(info.value)))
+        elif isinstance(info, units.PoolUnit):
+            self._add_pool(context, info, index)
+        elif isinstance(info, units.FlattenUnit):
+            channel, row, col = (shown_index(v) for v in info.source)
+            self._add_text(self.tr(
+                "Flattening only rearranges the maps into one long list: map after map, "
+                "row after row. Value {0} is map {1}, row {2}, column {3} of {4}: "
+                "<b>{5}</b>.").format(shown_index(info.index), channel, row, col,
+                                      html.escape(names[index - 1]), _number(info.value)))
+        elif isinstance(info, units.DenseUnit):
+            self._add_dense(context, info, index)
+            self._add_next_activation(context, index, info.value)
+        elif isinstance(info, units.SoftmaxUnit):
+            self._add_softmax(context, info)
+        self.maths_layout.addStretch(1)
+
+    # --- receptive field ------------------------------------------------------------------
+    def _show_field(self, model, positions, names, layer, unit, activations) -> None:
+        self.field_view.set_input(activations.at(units.INPUT))
+        field = units.receptive_field(model, layer, unit)
+        self.receptive_field = field
+        self.field_view.set_box(field.clipped)
+        rows, cols = field.size
+        clipped = field.clipped_size
+        position = next(p for p in positions if p.layer == layer)
+        if len(position.shape) == 3 and position.role != "input":
+            sizes = [s for s in units.field_sizes(model) if s.layer <= layer]
+            steps = []
+            for size in sizes:
+                column = next(i for i, p in enumerate(positions) if p.layer == size.layer)
+                if size is sizes[0] or size.size != steps[-1][1]:
+                    steps.append((names[column], size.size))
+            growth = "<br>".join(f"{html.escape(name)}: {r}×{c}"
+                                 for name, (r, c) in steps)
+            text = self.tr("Sees {0}×{1} pixels of the input (outlined). Each window of k "
+                           "cells adds (k − 1) × the step between the cells it reads:"
+                           ).format(rows, cols)
+            text += "<br>" + growth
+            if clipped != (rows, cols):
+                text += "<br>" + self.tr("{0}×{1} of them lie on the image; the rest is "
+                                         "padding.").format(*clipped)
+        elif position.role == "input":
+            text = self.tr("A pixel sees only itself.")
+        else:
+            text = self.tr("This unit reads every value of the last maps, so it sees the "
+                           "whole {0}×{1} box they cover.").format(*clipped)
+        self.field_text.setText(text)
+
+    # --- pieces -----------------------------------------------------------------------------
+    def _add_text(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.maths_layout.addWidget(label)
+        return label
+
+    def _add_next_activation(self, context, index: int, value: float) -> None:
+        positions = context.positions
+        if index + 1 < len(positions) and positions[index + 1].role == "activation":
+            self._add_text(self.tr("Then {0} makes it max({1}, 0) = {2}.").format(
+                html.escape(context.names[index + 1]), _number(value),
+                _number(max(value, 0.0))))
+
+    def _add_conv(self, context, info: units.ConvUnit, index: int) -> None:
+        cell = info.cell
+        layer = context.positions[index].layer
+        weights = context.model.layers[layer].params["weight"][info.filter_index]
+        group = group_of(context.groups, index - 1)
+        window_map = group.colormap or INK
+        kernel_levels = symmetric_levels(weights)
+        product_levels = symmetric_levels(cell.products)
+        channels = cell.window.shape[0]
+        kh, kw = cell.window.shape[1:]
+        size = max(14.0, min(28.0, 84.0 / max(kh, kw)))
+        before = context.names[index - 1]
+        self._add_text(self.tr(
+            "Filter {0} has one {1}×{2} kernel slice per map of {3} ({4} in all). Each "
+            "window of the input is multiplied cell by cell (⊙) with its slice and the "
+            "products are summed:").format(shown_index(info.filter_index), kh, kw,
+                                            html.escape(before), channels))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        per_row = max(1, min(channels, 3 if kw <= 3 else 2))
+        hatched = cell.padding_mask if cell.padding_mask.any() else None
+        for c in range(channels):
+            card = QWidget()
+            row = QHBoxLayout(card)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            caption = (self.tr("Map {0}").format(c + 1) if context.positions[index - 1].role
+                       != "input" else self.tr("Input"))
+            column = QVBoxLayout()
+            column.setSpacing(1)
+            column.addWidget(_caption(caption))
+            column.addWidget(ValueGrid(cell.window[c], window_map, group.levels, size,
+                                       hatched=hatched, tooltip=self.tr("Input window")))
+            row.addLayout(column)
+            row.addWidget(_sign("⊙"))
+            column = QVBoxLayout()
+            column.setSpacing(1)
+            column.addWidget(_caption(self.tr("Kernel")))
+            column.addWidget(ValueGrid(weights[c], DIVERGING, kernel_levels, size,
+                                       tooltip=self.tr("Kernel weight")))
+            row.addLayout(column)
+            row.addWidget(_sign("="))
+            column = QVBoxLayout()
+            column.setSpacing(1)
+            column.addWidget(_caption(self.tr("sum {0}").format(
+                _number(cell.channel_sums[c]))))
+            column.addWidget(ValueGrid(cell.products[c], DIVERGING, product_levels, size,
+                                       tooltip=self.tr("Product")))
+            row.addLayout(column)
+            grid.addWidget(card, c // per_row, c % per_row)
+        holder = QHBoxLayout()
+        holder.addLayout(grid)
+        holder.addStretch(1)
+        self.maths_layout.addLayout(holder)
+        sums = cell.channel_sums
+        if channels == 1:
+            terms = _number(sums[0])
+        elif channels <= MAX_TERMS:
+            terms = " + ".join(_factor(s) for s in sums)
+        else:
+            terms = " + ".join(_factor(s) for s in sums[:3]) + " + … + " + _factor(sums[-1])
+        self._add_text(self.tr(
+            "Total of the %n channel sum(s): {0} = {1}; plus the bias {2}: <b>{3}</b>", "",
+            channels).format(terms, _number(cell.total), _factor(cell.bias),
+                             _number(cell.pre_activation)))
+
+    def _add_pool(self, context, info: units.PoolUnit, index: int) -> None:
+        cell = info.cell
+        group = group_of(context.groups, index - 1)
+        ph, pw = cell.window.shape
+        size = max(18.0, min(30.0, 90.0 / max(ph, pw)))
+        before = html.escape(context.names[index - 1])
+        if cell.pool == "max":
+            self._add_text(self.tr(
+                "Max pooling keeps the largest value of a {0}×{1} window of map {2} of {3} "
+                "(outlined; on a tie, the first in reading order):").format(
+                ph, pw, shown_index(info.channel), before))
+        else:
+            self._add_text(self.tr(
+                "Average pooling takes the mean of a {0}×{1} window of map {2} of "
+                "{3}:").format(ph, pw, shown_index(info.channel), before))
+        holder = QHBoxLayout()
+        holder.addWidget(ValueGrid(cell.window, group.colormap or INK, group.levels, size,
+                                   outlined=cell.winner_offset,
+                                   tooltip=self.tr("Window value")))
+        holder.addStretch(1)
+        self.maths_layout.addLayout(holder)
+        if cell.pool == "max":
+            r, c = (shown_index(v) for v in cell.winner)
+            self._add_text(self.tr("max = <b>{0}</b> (row {1}, column {2} of the "
+                                   "map)").format(_number(cell.value), r, c))
+        else:
+            terms = " + ".join(_factor(v) for v in cell.window.ravel())
+            self._add_text(self.tr("({0}) / {1} = <b>{2}</b>").format(
+                terms, cell.window.size, _number(cell.value)))
+
+    def _input_name(self, context, index: int, k: int) -> str:
+        """What input ``k`` of the dense layer at column ``index`` is."""
+        before = context.positions[index - 1]
+        if before.role == "flatten":
+            maps = context.positions[index - 2]
+            channel, row, col = np.unravel_index(k, maps.shape)
+            return self.tr("value {0} (map {1}, row {2}, column {3})").format(
+                shown_index(k), shown_index(channel), shown_index(row), shown_index(col))
+        return texts.unit_name(before, (k,), context.class_names)
+
+    def _add_dense(self, context, info: units.DenseUnit, index: int) -> None:
+        count = len(info.inputs)
+        shown = min(TOP_CONTRIBUTIONS, count)
+        before = html.escape(context.names[index - 1])
+        self._add_text(self.tr(
+            "A fully connected unit multiplies each of the %n value(s) of {0} by its own "
+            "weight and adds them up. The largest contributions (weight × value), "
+            "outlined in {0}:", "", count).format(before))
+        header = self.tr("<tr><th align='left'>input</th><th>value</th><th>× weight</th>"
+                         "<th>= contribution</th></tr>")
+        rows = []
+        for k in info.top(shown):
+            rows.append(
+                f"<tr><td>{html.escape(self._input_name(context, index, int(k)))}</td>"
+                f"<td align='right'>{_number(info.inputs[k])}</td>"
+                f"<td align='right'>{_number(info.weights[k])}</td>"
+                f"<td align='right'>{_number(info.contributions[k])}</td></tr>")
+        if count > shown:
+            rows.append("<tr><td>" + html.escape(self.tr("the other %n input(s)", "",
+                                                         count - shown))
+                        + f"</td><td></td><td></td><td align='right'>"
+                        f"{_number(info.rest(shown))}</td></tr>")
+        rows.append("<tr><td><b>" + html.escape(self.tr("sum")) + "</b></td><td></td><td></td>"
+                    f"<td align='right'><b>{_number(info.total)}</b></td></tr>")
+        table = ("<table cellspacing='0' cellpadding='2'>" + header + "".join(rows)
+                 + "</table>")
+        self._add_text(table)
+        self._add_text(self.tr("Sum {0} plus the bias {1}: <b>{2}</b>").format(
+            _number(info.total), _factor(info.bias), _number(info.value)))
+
+    def _add_softmax(self, context, info: units.SoftmaxUnit) -> None:
+        names = context.class_names
+        shift = info.shift
+        self._add_text(self.tr(
+            "The softmax function turns the scores into probabilities: the exponential of "
+            "each score, divided by the sum of all the exponentials."))
+        power = (self.tr("e^(score − {0})").format(_number(shift, 2)) if shift
+                 else self.tr("e^score"))
+        rows = [self.tr("<tr><th align='left'>class</th><th>score</th><th>{0}</th>"
+                        "<th>probability</th></tr>").format(html.escape(power))]
+        for k, score in enumerate(info.scores):
+            name = html.escape(names[k] if k < len(names) else str(k))
+            cells = (f"<td>{name}</td><td align='right'>{_number(score)}</td>"
+                     f"<td align='right'>{_exp(info.exponentials[k])}</td>"
+                     f"<td align='right'>{info.probabilities[k] * 100:.2f} %</td>")
+            if k == info.index:
+                cells = cells.replace("<td", "<td style='background:#ffe2bf'")
+            rows.append(f"<tr>{cells}</tr>")
+        self._add_text("<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>")
+        name = names[info.index] if info.index < len(names) else str(info.index)
+        self._add_text(self.tr(
+            "Sum of the exponentials: {0}. Probability of “{1}” = {2} / {0} = "
+            "<b>{3} %</b>").format(_exp(info.total), html.escape(name),
+                                   _exp(info.exponentials[info.index]),
+                                   f"{info.value * 100:.2f}"))
+
+
+def _exp(value: float) -> str:
+    """An exponential: plain when moderate, else in powers of ten."""
+    if 1e-3 <= abs(value) < 1e5:
+        return format_number(value, 3)
+    return f"{value:.3g}".replace("e+", "e").replace("-", "\u2212")
+
+
+def _delete_layout(layout) -> None:
+    """Empty ``layout``: its widgets leave the screen at once and are deleted later."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item.layout() is not None:
+            _delete_layout(item.layout())
+
+
+class _ColumnNames:
+    """Each column's title (what :class:`gui.network.overview.NetworkView` shows)."""
+
+    def __init__(self, positions, groups) -> None:
+        self._names = []
+        for index, position in enumerate(positions):
+            family = group_of(groups, index).kind if position.role == "activation" else "conv"
+            self._names.append(texts.position_name(
+                position, "hidden" if family == "hidden" else "conv"))
+
+    def __getitem__(self, index: int) -> str:
+        return self._names[index]
+
+
+class _Context:
+    def __init__(self, model, positions, activations, groups, class_names, names,
+                 index) -> None:
+        self.model, self.positions, self.activations = model, positions, activations
+        self.groups, self.class_names, self.names, self.index = (groups, class_names, names,
+                                                                 index)
