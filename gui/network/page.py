@@ -268,6 +268,7 @@ class NetworkPage(QWidget):
         self._schedule()
 
     def _schedule(self) -> None:
+        self._sync_radios()  # at once: a click before the next frame must see the source
         self._dirty = True
         if self.isVisible() and not self._timer.isActive():
             self._timer.start()
