@@ -36,9 +36,9 @@ from gui.common.number_grid import font_px_for, paint_number_grid
 from gui.network import texts
 from gui.network.scales import group_of
 
-#: Dense and output units list this many of their largest contributions.
+# Dense and output units list this many of their largest contributions.
 TOP_CONTRIBUTIONS = 8
-#: Up to this many channel sums are written out term by term.
+# Up to this many channel sums are written out term by term.
 MAX_TERMS = 8
 FIELD_SCALE = 4
 WINNER = QColor(255, 140, 0)

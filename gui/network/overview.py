@@ -36,10 +36,10 @@ HEADER = 40
 LEGEND = 50
 COLUMN_GAP = 26
 MAP_GAP = 4
-#: Maps grow to this side at most, and to at most this many screen pixels per cell.
+# Maps grow to this side at most, and to at most this many screen pixels per cell.
 MAX_MAP_SIDE = 168
 MAX_CELL_PX = 10
-#: The grid of maps takes the fewest columns that still shows each map this large.
+# The grid of maps takes the fewest columns that still shows each map this large.
 PREFERRED_MAP_SIDE = 52
 MAX_VECTOR_CELL = 16
 MAX_VECTOR_WIDTH = 96
@@ -194,7 +194,16 @@ class NetworkView(QWidget):
             family = group_of(self.groups, index).kind
         column.title = texts.position_name(column.position,
                                            "hidden" if family == "hidden" else "conv")
-        column.subtitle = texts.position_shape(column.position)
+        column.subtitle = self.position_shape(column.position)
+
+    def position_shape(self, position: Position) -> str:
+        """A column's subtitle: how many maps of which size, or how many values."""
+        shape = position.shape
+        if len(shape) == 3:
+            return self.tr("%n map(s) of {0}×{1}", "", shape[0]).format(shape[1], shape[2])
+        if position.role in ("output", "softmax"):
+            return self.tr("%n class(es)", "", shape[0])
+        return self.tr("%n value(s)", "", shape[0])
 
     def _layout(self) -> None:
         if not self.positions:

@@ -37,7 +37,7 @@ from gui.network.overview import NetworkView
 from gui.state import LabState
 from gui.train import data_sources
 
-#: At most one recomputation per frame while the image changes.
+# At most one recomputation per frame while the image changes.
 FRAME_MS = 16
 CLASSIFY, EXPLORER = "classify", "explorer"
 

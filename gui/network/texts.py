@@ -40,17 +40,6 @@ def position_name(position: Position, family: str = "conv") -> str:
     return QCoreApplication.translate("NetworkTexts", "Softmax")
 
 
-def position_shape(position: Position) -> str:
-    """The column's subtitle: how many maps of which size, or how many values."""
-    shape = position.shape
-    if len(shape) == 3:
-        return QCoreApplication.translate("NetworkTexts", "%n map(s) of {0}×{1}", "",
-                                          shape[0]).format(shape[1], shape[2])
-    if position.role in ("output", "softmax"):
-        return QCoreApplication.translate("NetworkTexts", "%n class(es)", "", shape[0])
-    return QCoreApplication.translate("NetworkTexts", "%n value(s)", "", shape[0])
-
-
 def unit_name(position: Position, unit, class_names=None) -> str:
     """One unit, as the learner reads it: "filter 3, row 5, column 2", "unit 7",
     "class “4”"… (rows, columns, filters and units counted from 1)."""

@@ -194,4 +194,62 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>NetworkPage</name>
+    <message numerus="yes">
+        <source>This network reads {0}×{1} images with %n channel(s); the chosen image does not fit it. Pick the other image above.</source>
+        <translation>
+            <numerusform>This network reads {0}×{1} images with %n channel; the chosen image does not fit it. Pick the other image above.</numerusform>
+            <numerusform>This network reads {0}×{1} images with %n channels; the chosen image does not fit it. Pick the other image above.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message numerus="yes">
+        <source>%n map(s) of {0}×{1}</source>
+        <translation>
+            <numerusform>%n map of {0}×{1}</numerusform>
+            <numerusform>%n maps of {0}×{1}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n class</numerusform>
+            <numerusform>%n classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n value</numerusform>
+            <numerusform>%n values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnitDetail</name>
+    <message numerus="yes">
+        <source>Total of the %n channel sum(s): {0} = {1}; plus the bias {2}: &lt;b&gt;{3}&lt;/b&gt;</source>
+        <translation>
+            <numerusform>The channel&apos;s sum: {0} = {1}; plus the bias {2}: &lt;b&gt;{3}&lt;/b&gt;</numerusform>
+            <numerusform>Total of the %n channel sums: {0} = {1}; plus the bias {2}: &lt;b&gt;{3}&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A fully connected unit multiplies each of the %n value(s) of {0} by its own weight and adds them up. The largest contributions (weight × value), outlined in {0}:</source>
+        <translation>
+            <numerusform>A fully connected unit multiplies the %n value of {0} by its own weight. Its contribution (weight × value), outlined in {0}:</numerusform>
+            <numerusform>A fully connected unit multiplies each of the %n values of {0} by its own weight and adds them up. The largest contributions (weight × value), outlined in {0}:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the other %n input(s)</source>
+        <translation>
+            <numerusform>the other %n input</numerusform>
+            <numerusform>the other %n inputs</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

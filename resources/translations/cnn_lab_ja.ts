@@ -2041,6 +2041,14 @@ Double-click or start typing to enter a number.</source>
         <translation>画像を描くか選ぶと、学習したネットワークが出す確率を見られます</translation>
     </message>
     <message>
+        <source>4 · Every layer</source>
+        <translation>4 · すべての層</translation>
+    </message>
+    <message>
+        <source>See every layer of the trained network for one image, and how each value is computed</source>
+        <translation>学習したネットワークのすべての層を 1 枚の画像について見て、それぞれの値がどう計算されるかを確かめます</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -2240,6 +2248,175 @@ Double-click or start typing to enter a number.</source>
         <translation>
             <numerusform>あなたのフィルター %n 個と層の設定を元に戻しました。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>No trained network yet</source>
+        <translation>まだ学習したネットワークがありません</translation>
+    </message>
+    <message>
+        <source>This page shows every layer of a trained network for one image: the feature maps of each convolution, activation and pooling, the flattened vector, the fully connected layers and the softmax probabilities. Train a network first (or open a model file with File ▸ Open model…).</source>
+        <translation>このページでは、学習したネットワークのすべての層を 1 枚の画像について表示します。畳み込み・活性化・プーリングごとの特徴マップ、平坦化したベクトル、全結合層、ソフトマックス関数の確率です。まずネットワークを学習してください（または ファイル ▸ モデルを開く… でモデルファイルを開きます）。</translation>
+    </message>
+    <message>
+        <source>Go to the Train page</source>
+        <translation>学習ページへ</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>画像:</translation>
+    </message>
+    <message>
+        <source>Classify page&apos;s input</source>
+        <translation>分類ページの入力</translation>
+    </message>
+    <message>
+        <source>What you draw, or the test image or picture you pick, on the Classify page</source>
+        <translation>分類ページで描いた絵、または選んだテスト画像や写真</translation>
+    </message>
+    <message>
+        <source>Explorer&apos;s image</source>
+        <translation>エクスプローラーの画像</translation>
+    </message>
+    <message>
+        <source>The explorer&apos;s picture; one of another size is cropped and centred in 28×28 like a drawing</source>
+        <translation>エクスプローラーの画像です。大きさが違うときは、手描きの絵と同じように切り抜いて 28×28 の中央に置きます</translation>
+    </message>
+    <message>
+        <source>Click any square to see how it was computed; hover to read its value.</source>
+        <translation>マスをクリックすると計算の中身が、マウスを重ねると値が表示されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This network reads {0}×{1} images with %n channel(s); the chosen image does not fit it. Pick the other image above.</source>
+        <translation>
+            <numerusform>このネットワークは {0}×{1}、%n チャンネルの画像を読みます。選んだ画像は合いません。上でもう一方の画像を選んでください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer: “{0}” ({1})</source>
+        <translation>ネットワークの答え: 「{0}」（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTexts</name>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Convolution {0}</source>
+        <translation>畳み込み {0}</translation>
+    </message>
+    <message>
+        <source>ReLU of hidden {0}</source>
+        <translation>隠れ層 {0} の ReLU</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>ReLU {0}</source>
+        <translation>ReLU {0}</translation>
+    </message>
+    <message>
+        <source>Max pooling {0}</source>
+        <translation>最大値プーリング {0}</translation>
+    </message>
+    <message>
+        <source>Average pooling {0}</source>
+        <translation>平均値プーリング {0}</translation>
+    </message>
+    <message>
+        <source>Flattening</source>
+        <translation>平坦化（Flatten）</translation>
+    </message>
+    <message>
+        <source>Hidden layer {0}</source>
+        <translation>隠れ層 {0}</translation>
+    </message>
+    <message>
+        <source>Output scores</source>
+        <translation>出力スコア</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>ソフトマックス</translation>
+    </message>
+    <message>
+        <source>pixel at row {0}, column {1}</source>
+        <translation>{0} 行 {1} 列の画素</translation>
+    </message>
+    <message>
+        <source>channel {0}, row {1}, column {2}</source>
+        <translation>チャンネル {0}、{1} 行 {2} 列</translation>
+    </message>
+    <message>
+        <source>map {0}, row {1}, column {2}</source>
+        <translation>マップ {0}、{1} 行 {2} 列</translation>
+    </message>
+    <message>
+        <source>class “{0}”</source>
+        <translation>クラス「{0}」</translation>
+    </message>
+    <message>
+        <source>value {0}</source>
+        <translation>{0} 番目の値</translation>
+    </message>
+    <message>
+        <source>unit {0}</source>
+        <translation>ユニット {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message numerus="yes">
+        <source>%n map(s) of {0}×{1}</source>
+        <translation>
+            <numerusform>{0}×{1} の特徴マップ %n 枚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n クラス</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n 個の値</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} · {1}: {2}</source>
+        <translation>{0} · {1}: {2}</translation>
+    </message>
+    <message>
+        <source>the picture&apos;s own colours</source>
+        <translation>画像そのものの色</translation>
+    </message>
+    <message>
+        <source>0 = paper, 1 = ink</source>
+        <translation>0 = 紙、1 = インク</translation>
+    </message>
+    <message>
+        <source>bar length = probability</source>
+        <translation>棒の長さ = 確率</translation>
+    </message>
+    <message>
+        <source>Block {0}, one scale: blue &lt; 0 &lt; red</source>
+        <translation>ブロック {0} は共通の色目盛り: 青 &lt; 0 &lt; 赤</translation>
+    </message>
+    <message>
+        <source>Hidden layer {0}: blue &lt; 0 &lt; red</source>
+        <translation>隠れ層 {0}: 青 &lt; 0 &lt; 赤</translation>
+    </message>
+    <message>
+        <source>blue &lt; 0 &lt; red</source>
+        <translation>青 &lt; 0 &lt; 赤</translation>
     </message>
 </context>
 <context>
@@ -3351,6 +3528,165 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>Save asks where to save each of them; Discard closes without them.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitDetail</name>
+    <message>
+        <source>{0}
+{1}</source>
+        <translation>{0}
+{1}</translation>
+    </message>
+    <message>
+        <source>Click any square of any layer above to see how its value was computed, which units of the layer before feed it, and which part of the image it sees.</source>
+        <translation>上のどの層のマスでもクリックすると、その値の計算、値を受け取る前の層のユニット、そして画像のどの部分を見ているかが表示されます。</translation>
+    </message>
+    <message>
+        <source>Receptive field</source>
+        <translation>受容野</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1} = &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · {1} = &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>A pixel of the input image: nothing computes it. Its value is how dark it is (0 = paper, 1 = ink).</source>
+        <translation>入力画像の画素です。計算されるものではありません。値は暗さを表します（0 = 紙、1 = インク）。</translation>
+    </message>
+    <message>
+        <source>ReLU: max({0}, 0) = &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>ReLU: max({0}, 0) = &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Flattening only rearranges the maps into one long list: map after map, row after row. Value {0} is map {1}, row {2}, column {3} of {4}: &lt;b&gt;{5}&lt;/b&gt;.</source>
+        <translation>平坦化はマップを 1 本の長い列に並べ直すだけです（マップごと、行ごとに読みます）。{0} 番目の値は {4} のマップ {1}、{2} 行 {3} 列です: &lt;b&gt;{5}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Sees {0}×{1} pixels of the input (outlined). Each window of k cells adds (k − 1) × the step between the cells it reads:</source>
+        <translation>入力の {0}×{1} 画素を見ています（枠で囲んだ部分）。k マスの窓を通るたびに、受容野は (k − 1) × 読むマスどうしの間隔 だけ広がります:</translation>
+    </message>
+    <message>
+        <source>{0}×{1} of them lie on the image; the rest is padding.</source>
+        <translation>そのうち {0}×{1} が画像の上にあり、残りはパディングです。</translation>
+    </message>
+    <message>
+        <source>A pixel sees only itself.</source>
+        <translation>画素が見るのは自分自身だけです。</translation>
+    </message>
+    <message>
+        <source>This unit reads every value of the last maps, so it sees the whole {0}×{1} box they cover.</source>
+        <translation>このユニットは最後の特徴マップのすべての値を読むので、それらが覆う {0}×{1} の範囲全体を見ています。</translation>
+    </message>
+    <message>
+        <source>Then {0} makes it max({1}, 0) = {2}.</source>
+        <translation>続く {0} で max({1}, 0) = {2} になります。</translation>
+    </message>
+    <message>
+        <source>Filter {0} has one {1}×{2} kernel slice per map of {3} ({4} in all). Each window of the input is multiplied cell by cell (⊙) with its slice and the products are summed:</source>
+        <translation>フィルター {0} は {3} のマップごとに {1}×{2} のカーネルを 1 枚ずつ持っています（全部で {4} 枚）。入力の窓をそれぞれのカーネルとマスごとに掛け合わせ（⊙）、積を足し合わせます:</translation>
+    </message>
+    <message>
+        <source>Map {0}</source>
+        <translation>マップ {0}</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Input window</source>
+        <translation>入力の窓</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>カーネル</translation>
+    </message>
+    <message>
+        <source>Kernel weight</source>
+        <translation>カーネルの重み</translation>
+    </message>
+    <message>
+        <source>sum {0}</source>
+        <translation>合計 {0}</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>積</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total of the %n channel sum(s): {0} = {1}; plus the bias {2}: &lt;b&gt;{3}&lt;/b&gt;</source>
+        <translation>
+            <numerusform>%n チャンネルの合計の和: {0} = {1}。バイアス {2} を足すと &lt;b&gt;{3}&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest value of a {0}×{1} window of map {2} of {3} (outlined; on a tie, the first in reading order):</source>
+        <translation>最大値プーリングは、{3} のマップ {2} の {0}×{1} の窓から最大の値を残します（枠で囲んだマス。同じ値が並ぶときは読む順で最初のもの）:</translation>
+    </message>
+    <message>
+        <source>Average pooling takes the mean of a {0}×{1} window of map {2} of {3}:</source>
+        <translation>平均値プーリングは、{3} のマップ {2} の {0}×{1} の窓の平均をとります:</translation>
+    </message>
+    <message>
+        <source>Window value</source>
+        <translation>窓の値</translation>
+    </message>
+    <message>
+        <source>max = &lt;b&gt;{0}&lt;/b&gt; (row {1}, column {2} of the map)</source>
+        <translation>最大 = &lt;b&gt;{0}&lt;/b&gt;（マップの {1} 行 {2} 列）</translation>
+    </message>
+    <message>
+        <source>({0}) / {1} = &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>({0}) / {1} = &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>value {0} (map {1}, row {2}, column {3})</source>
+        <translation>{0} 番目の値（マップ {1}、{2} 行 {3} 列）</translation>
+    </message>
+    <message numerus="yes">
+        <source>A fully connected unit multiplies each of the %n value(s) of {0} by its own weight and adds them up. The largest contributions (weight × value), outlined in {0}:</source>
+        <translation>
+            <numerusform>全結合層のユニットは、{0} の %n 個の値それぞれに自分の重みを掛けて足し合わせます。寄与（重み × 値）の大きいもの（{0} で枠を付けたもの）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;input&lt;/th&gt;&lt;th&gt;value&lt;/th&gt;&lt;th&gt;× weight&lt;/th&gt;&lt;th&gt;= contribution&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;入力&lt;/th&gt;&lt;th&gt;値&lt;/th&gt;&lt;th&gt;× 重み&lt;/th&gt;&lt;th&gt;= 寄与&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>the other %n input(s)</source>
+        <translation>
+            <numerusform>残りの %n 個の入力</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Sum {0} plus the bias {1}: &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>合計 {0} にバイアス {1} を足すと &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The softmax function turns the scores into probabilities: the exponential of each score, divided by the sum of all the exponentials.</source>
+        <translation>ソフトマックス関数はスコアを確率に変えます。各スコアの指数関数の値を、すべての指数関数の値の合計で割ります。</translation>
+    </message>
+    <message>
+        <source>e^(score − {0})</source>
+        <translation>e^(スコア − {0})</translation>
+    </message>
+    <message>
+        <source>e^score</source>
+        <translation>e^スコア</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;class&lt;/th&gt;&lt;th&gt;score&lt;/th&gt;&lt;th&gt;{0}&lt;/th&gt;&lt;th&gt;probability&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;クラス&lt;/th&gt;&lt;th&gt;スコア&lt;/th&gt;&lt;th&gt;{0}&lt;/th&gt;&lt;th&gt;確率&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>Sum of the exponentials: {0}. Probability of “{1}” = {2} / {0} = &lt;b&gt;{3} %&lt;/b&gt;</source>
+        <translation>指数関数の値の合計: {0}。「{1}」の確率 = {2} / {0} = &lt;b&gt;{3} %&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
