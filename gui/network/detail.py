@@ -14,11 +14,10 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -58,9 +57,13 @@ class ValueGrid(QWidget):
     with an optional outlined cell (a pool's winner) and hatched cells (padding).
     Hovering a cell shows its value in full."""
 
-    def __init__(self, values, colormap, levels, cell: float, *, outlined=None,
-                 hatched=None, tooltip: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.values = np.zeros((0, 0))
+        self.setMouseTracking(True)
+
+    def set_data(self, values, colormap, levels, cell: float, *, outlined=None,
+                 hatched=None, tooltip: str = "") -> None:
         self.values = np.asarray(values, dtype=np.float64)
         self._fills = colormap.rgb(self.values, levels)
         decimals = exact_decimals(self.values)
@@ -71,7 +74,7 @@ class ValueGrid(QWidget):
         self._tooltip = tooltip
         rows, cols = self.values.shape
         self.setFixedSize(int(cols * cell) + 2, int(rows * cell) + 2)
-        self.setMouseTracking(True)
+        self.update()
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -100,6 +103,205 @@ class ValueGrid(QWidget):
                         self.values[r, c], 5)).strip(), self)
             return True
         return super().event(event)
+
+
+class ChannelCards(QWidget):
+    """Every input channel's "window ⊙ kernel slice = products" of one convolution unit,
+    painted as cards that wrap to the widget's width (one widget however many channels,
+    so a new image costs one repaint, not dozens of widgets). Hovering a cell shows its
+    value; :attr:`cards` holds (window, kernel, products) per channel."""
+
+    SIGN = 18
+    GAP = 4
+    CAPTION = 16
+    CARD_GAP = (18, 8)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cards = []
+        self._grids = []
+        self._grid_size = (0.0, 0.0)
+        self.setMouseTracking(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_data(self, windows, kernels, products, sums, levels, cell: float, captions,
+                 hatched=None) -> None:
+        """Show the channels' windows, kernel slices and products (each (C, KH, KW)),
+        the per-channel ``sums``; ``levels`` = (window colour map, window levels,
+        kernel levels, product levels)."""
+        window_map, window_levels, kernel_levels, product_levels = levels
+        old_layout = (len(self.cards), self._grid_size)
+        self.cards = list(zip(windows, kernels, products, strict=True))
+        self.sums = np.asarray(sums, dtype=np.float64)
+        self._cell = cell
+        self._captions = captions  # (channel captions, "Kernel", "sum {0}")
+        self._hatched = hatched
+        self._grids = []  # per channel: [(values, fills, texts)] for the three grids
+        for window, kernel, product in self.cards:
+            grids = []
+            for values, cmap, lv in ((window, window_map, window_levels),
+                                     (kernel, DIVERGING, kernel_levels),
+                                     (product, DIVERGING, product_levels)):
+                values = np.asarray(values, dtype=np.float64)
+                decimals = exact_decimals(values)
+                grids.append((values, cmap.rgb(values, lv),
+                              [format_number(v, decimals) for v in values.ravel()]))
+            self._grids.append(grids)
+        kh, kw = np.shape(windows[0])
+        self._grid_size = (kw * cell, kh * cell)
+        self._font_px = font_px_for(cell, [t for g in self._grids for _, _, ts in g
+                                           for t in ts], self.font())
+        if (len(self.cards), self._grid_size) != old_layout:
+            self.updateGeometry()
+        self.update()
+
+    def card_size(self) -> tuple[float, float]:
+        gw, gh = self._grid_size
+        return 3 * gw + 2 * self.SIGN + 4 * self.GAP, self.CAPTION + gh + 2
+
+    def _per_row(self, width: float) -> int:
+        card_w, _ = self.card_size()
+        return max(1, min(len(self.cards), int((width + self.CARD_GAP[0])
+                                               // (card_w + self.CARD_GAP[0]))))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        rows = -(-len(self.cards) // self._per_row(width))
+        return int(rows * (self.card_size()[1] + self.CARD_GAP[1]))
+
+    def sizeHint(self) -> QSize:
+        card_w, _ = self.card_size()
+        width = int(min(len(self.cards), 3) * (card_w + self.CARD_GAP[0]))
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        card_w, card_h = self.card_size()
+        return QSize(int(card_w), int(card_h))
+
+    def _origins(self, channel: int) -> list[tuple[float, float]]:
+        """Top-left corners of channel ``channel``'s three grids."""
+        card_w, card_h = self.card_size()
+        per_row = self._per_row(self.width())
+        r, c = divmod(channel, per_row)
+        x = c * (card_w + self.CARD_GAP[0])
+        y = r * (card_h + self.CARD_GAP[1]) + self.CAPTION
+        gw = self._grid_size[0]
+        step = gw + self.SIGN + 2 * self.GAP
+        return [(x + 1 + k * step, y + 1) for k in range(3)]
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        gw, gh = self._grid_size
+        shape = self.cards[0][0].shape
+        names, kernel_caption, sum_caption = self._captions
+        sign_font = QFont(self.font())
+        sign_font.setPixelSize(16)
+        visible = event.rect()
+        for channel, grids in enumerate(self._grids):
+            origins = self._origins(channel)
+            if not visible.intersects(QRect(int(origins[0][0]), int(origins[0][1]) -
+                                            self.CAPTION, int(3 * gw + 60), int(gh + 20))):
+                continue
+            captions = (names[channel], kernel_caption, sum_caption.format(
+                _number(self.sums[channel])))
+            for k, ((_values, fills, texts_), (x, y)) in enumerate(zip(grids, origins,
+                                                                      strict=True)):
+                painter.setFont(self.font())
+                painter.setPen(QColor(85, 85, 85))
+                painter.drawText(QRectF(x - 10, y - self.CAPTION, gw + 20, self.CAPTION),
+                                 Qt.AlignmentFlag.AlignCenter, captions[k])
+                paint_number_grid(painter, (x, y), self._cell, shape, fills=fills,
+                                  texts=texts_, font=self.font(), font_px=self._font_px,
+                                  hatched=self._hatched if k == 0 else None,
+                                  grid_pen=QPen(QColor(205, 205, 205), 1),
+                                  outline_pen=QPen(QColor(120, 120, 120), 1))
+                if k < 2:
+                    painter.setFont(sign_font)
+                    painter.setPen(QColor(102, 102, 102))
+                    painter.drawText(QRectF(x + gw + self.GAP, y, self.SIGN, gh),
+                                     Qt.AlignmentFlag.AlignCenter, "⊙" if k == 0 else "=")
+        painter.end()
+
+    def cell_at(self, x: float, y: float):
+        """(channel, grid 0-2, row, col) under (x, y), or None."""
+        gw, gh = self._grid_size
+        for channel in range(len(self.cards)):
+            for k, (gx, gy) in enumerate(self._origins(channel)):
+                if gx <= x < gx + gw and gy <= y < gy + gh:
+                    return channel, k, int((y - gy) // self._cell), int((x - gx) // self._cell)
+        return None
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            hit = self.cell_at(event.pos().x(), event.pos().y())
+            if hit is None:
+                QToolTip.hideText()
+            else:
+                channel, k, r, c = hit
+                QToolTip.showText(event.globalPos(), _number(self.cards[channel][k][r, c], 5),
+                                  self)
+            return True
+        return super().event(event)
+
+
+class TextTable(QWidget):
+    """A small table of texts painted directly: the first column left-aligned, the
+    others right-aligned (numbers), one row highlighted, bold rows for totals. Cheaper to
+    refresh than a rich-text label, whose document is laid out again on every change.
+    :attr:`rows` keeps the texts (header first)."""
+
+    PAD = 10
+    HIGHLIGHT = QColor(255, 226, 191)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[list[str]] = []
+        self._highlight = None
+        self._bold: set[int] = set()
+        self._widths: list[int] = []
+
+    def set_rows(self, header, rows, highlight: int | None = None, bold=()) -> None:
+        """``header`` and each of ``rows``: one text per column; ``highlight`` and
+        ``bold`` are indices into ``rows``."""
+        self.rows = [list(header)] + [list(r) for r in rows]
+        self._highlight = highlight
+        self._bold = set(bold)
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        metrics = QFontMetrics(bold_font)
+        self._widths = [max(metrics.horizontalAdvance(row[c]) for row in self.rows)
+                        for c in range(len(header))]
+        row_h = metrics.height() + 3
+        self._row_h = row_h
+        self.setFixedSize(sum(self._widths) + self.PAD * len(self._widths),
+                          row_h * len(self.rows) + 2)
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        for r, row in enumerate(self.rows):
+            y = 1 + r * self._row_h
+            if self._highlight is not None and r == self._highlight + 1:
+                painter.fillRect(QRectF(0, y, self.width(), self._row_h), self.HIGHLIGHT)
+            painter.setFont(bold_font if r == 0 or (r - 1) in self._bold else self.font())
+            painter.setPen(QColor(40, 40, 40))
+            x = 0
+            for c, text in enumerate(row):
+                width = self._widths[c]
+                align = (Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight)
+                painter.drawText(QRectF(x, y, width, self._row_h),
+                                 align | Qt.AlignmentFlag.AlignVCenter, text)
+                x += width + self.PAD
+        if self.rows:
+            painter.setPen(QPen(QColor(190, 190, 190), 1))
+            painter.drawLine(0, 1 + self._row_h, self.width(), 1 + self._row_h)
+        painter.end()
 
 
 class FieldView(QWidget):
@@ -201,6 +403,9 @@ class UnitDetail(QWidget):
         self.maths = QWidget()
         self.maths_layout = QVBoxLayout(self.maths)
         self.maths_layout.setContentsMargins(4, 0, 4, 4)
+        self.maths_layout.addStretch(1)
+        self._items: list[QWidget] = []
+        self._cursor = 0
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -253,7 +458,36 @@ class UnitDetail(QWidget):
         self.hint.show()
 
     def _clear_maths(self) -> None:
-        _delete_layout(self.maths_layout)
+        self._cursor = 0
+        self._end_maths()
+
+    def _slot(self, cls, alignment=None):
+        """The next widget of the arithmetic: the one shown there before if it is a
+        ``cls`` (a new image for the same unit changes texts and numbers in place, so
+        nothing is laid out again), else a new one."""
+        items = self._items
+        if self._cursor < len(items) and type(items[self._cursor]) is cls:
+            widget = items[self._cursor]
+        else:
+            self._end_maths()
+            widget = cls()
+            if cls is QLabel:
+                widget.setTextFormat(Qt.TextFormat.RichText)
+                widget.setWordWrap(True)
+                widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.maths_layout.insertWidget(self._cursor, widget, 0,
+                                           alignment or Qt.AlignmentFlag(0))
+            items.append(widget)
+        self._cursor += 1
+        return widget
+
+    def _end_maths(self) -> None:
+        """Remove the widgets after the ones used for this unit."""
+        for widget in self._items[self._cursor:]:
+            self.maths_layout.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        del self._items[self._cursor:]
 
     def show_unit(self, model, positions, activations, groups, class_names, layer: int,
                   unit) -> None:
@@ -272,7 +506,7 @@ class UnitDetail(QWidget):
         self.field_panel.show()
         self.scroll.show()
         self._show_field(model, positions, names, layer, unit, activations)
-        self._clear_maths()
+        self._cursor = 0
         info = units.explain_unit(model, activations, layer, unit)
         self.explanation = info
         context = _Context(model, positions, activations, groups, class_names, names, index)
@@ -305,7 +539,7 @@ class UnitDetail(QWidget):
             self._add_next_activation(context, index, info.value)
         elif isinstance(info, units.SoftmaxUnit):
             self._add_softmax(context, info)
-        self.maths_layout.addStretch(1)
+        self._end_maths()
 
     # --- receptive field ------------------------------------------------------------------
     def _show_field(self, model, positions, names, layer, unit, activations) -> None:
@@ -341,11 +575,9 @@ class UnitDetail(QWidget):
 
     # --- pieces -----------------------------------------------------------------------------
     def _add_text(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.maths_layout.addWidget(label)
+        label = self._slot(QLabel)
+        if label.text() != text:  # a QLabel lays itself out again on every setText
+            label.setText(text)
         return label
 
     def _add_next_activation(self, context, index: int, value: float) -> None:
@@ -372,44 +604,14 @@ class UnitDetail(QWidget):
             "window of the input is multiplied cell by cell (⊙) with its slice and the "
             "products are summed:").format(shown_index(info.filter_index), kh, kw,
                                             html.escape(before), channels))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(6)
-        per_row = max(1, min(channels, 3 if kw <= 3 else 2))
+        first_is_input = context.positions[index - 1].role == "input"
+        names = [self.tr("Input") if first_is_input else self.tr("Map {0}").format(c + 1)
+                 for c in range(channels)]
         hatched = cell.padding_mask if cell.padding_mask.any() else None
-        for c in range(channels):
-            card = QWidget()
-            row = QHBoxLayout(card)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setSpacing(4)
-            caption = (self.tr("Map {0}").format(c + 1) if context.positions[index - 1].role
-                       != "input" else self.tr("Input"))
-            column = QVBoxLayout()
-            column.setSpacing(1)
-            column.addWidget(_caption(caption))
-            column.addWidget(ValueGrid(cell.window[c], window_map, group.levels, size,
-                                       hatched=hatched, tooltip=self.tr("Input window")))
-            row.addLayout(column)
-            row.addWidget(_sign("⊙"))
-            column = QVBoxLayout()
-            column.setSpacing(1)
-            column.addWidget(_caption(self.tr("Kernel")))
-            column.addWidget(ValueGrid(weights[c], DIVERGING, kernel_levels, size,
-                                       tooltip=self.tr("Kernel weight")))
-            row.addLayout(column)
-            row.addWidget(_sign("="))
-            column = QVBoxLayout()
-            column.setSpacing(1)
-            column.addWidget(_caption(self.tr("sum {0}").format(
-                _number(cell.channel_sums[c]))))
-            column.addWidget(ValueGrid(cell.products[c], DIVERGING, product_levels, size,
-                                       tooltip=self.tr("Product")))
-            row.addLayout(column)
-            grid.addWidget(card, c // per_row, c % per_row)
-        holder = QHBoxLayout()
-        holder.addLayout(grid)
-        holder.addStretch(1)
-        self.maths_layout.addLayout(holder)
+        self._slot(ChannelCards).set_data(
+            cell.window, weights, cell.products, cell.channel_sums,
+            (window_map, group.levels, kernel_levels, product_levels), size,
+            (names, self.tr("Kernel"), self.tr("sum {0}")), hatched=hatched)
         sums = cell.channel_sums
         if channels == 1:
             terms = _number(sums[0])
@@ -437,12 +639,9 @@ class UnitDetail(QWidget):
             self._add_text(self.tr(
                 "Average pooling takes the mean of a {0}×{1} window of map {2} of "
                 "{3}:").format(ph, pw, shown_index(info.channel), before))
-        holder = QHBoxLayout()
-        holder.addWidget(ValueGrid(cell.window, group.colormap or INK, group.levels, size,
-                                   outlined=cell.winner_offset,
-                                   tooltip=self.tr("Window value")))
-        holder.addStretch(1)
-        self.maths_layout.addLayout(holder)
+        self._slot(ValueGrid, Qt.AlignmentFlag.AlignLeft).set_data(
+            cell.window, group.colormap or INK, group.levels, size,
+            outlined=cell.winner_offset, tooltip=self.tr("Window value"))
         if cell.pool == "max":
             r, c = (shown_index(v) for v in cell.winner)
             self._add_text(self.tr("max = <b>{0}</b> (row {1}, column {2} of the "
@@ -470,25 +669,17 @@ class UnitDetail(QWidget):
             "A fully connected unit multiplies each of the %n value(s) of {0} by its own "
             "weight and adds them up. The largest contributions (weight × value), "
             "outlined in {0}:", "", count).format(before))
-        header = self.tr("<tr><th align='left'>input</th><th>value</th><th>× weight</th>"
-                         "<th>= contribution</th></tr>")
-        rows = []
-        for k in info.top(shown):
-            rows.append(
-                f"<tr><td>{html.escape(self._input_name(context, index, int(k)))}</td>"
-                f"<td align='right'>{_number(info.inputs[k])}</td>"
-                f"<td align='right'>{_number(info.weights[k])}</td>"
-                f"<td align='right'>{_number(info.contributions[k])}</td></tr>")
+        header = (self.tr("input"), self.tr("value"), self.tr("× weight"),
+                  self.tr("= contribution"))
+        rows = [(self._input_name(context, index, int(k)), _number(info.inputs[k]),
+                 _number(info.weights[k]), _number(info.contributions[k]))
+                for k in info.top(shown)]
         if count > shown:
-            rows.append("<tr><td>" + html.escape(self.tr("the other %n input(s)", "",
-                                                         count - shown))
-                        + f"</td><td></td><td></td><td align='right'>"
-                        f"{_number(info.rest(shown))}</td></tr>")
-        rows.append("<tr><td><b>" + html.escape(self.tr("sum")) + "</b></td><td></td><td></td>"
-                    f"<td align='right'><b>{_number(info.total)}</b></td></tr>")
-        table = ("<table cellspacing='0' cellpadding='2'>" + header + "".join(rows)
-                 + "</table>")
-        self._add_text(table)
+            rows.append((self.tr("the other %n input(s)", "", count - shown), "", "",
+                         _number(info.rest(shown))))
+        rows.append((self.tr("sum"), "", "", _number(info.total)))
+        self._slot(TextTable, Qt.AlignmentFlag.AlignLeft).set_rows(header, rows,
+                                                                   bold=(len(rows) - 1,))
         self._add_text(self.tr("Sum {0} plus the bias {1}: <b>{2}</b>").format(
             _number(info.total), _factor(info.bias), _number(info.value)))
 
@@ -500,17 +691,12 @@ class UnitDetail(QWidget):
             "each score, divided by the sum of all the exponentials."))
         power = (self.tr("e^(score − {0})").format(_number(shift, 2)) if shift
                  else self.tr("e^score"))
-        rows = [self.tr("<tr><th align='left'>class</th><th>score</th><th>{0}</th>"
-                        "<th>probability</th></tr>").format(html.escape(power))]
-        for k, score in enumerate(info.scores):
-            name = html.escape(names[k] if k < len(names) else str(k))
-            cells = (f"<td>{name}</td><td align='right'>{_number(score)}</td>"
-                     f"<td align='right'>{_exp(info.exponentials[k])}</td>"
-                     f"<td align='right'>{info.probabilities[k] * 100:.2f} %</td>")
-            if k == info.index:
-                cells = cells.replace("<td", "<td style='background:#ffe2bf'")
-            rows.append(f"<tr>{cells}</tr>")
-        self._add_text("<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>")
+        header = (self.tr("class"), self.tr("score"), power, self.tr("probability"))
+        rows = [(names[k] if k < len(names) else str(k), _number(score),
+                 _exp(info.exponentials[k]), f"{info.probabilities[k] * 100:.2f} %")
+                for k, score in enumerate(info.scores)]
+        self._slot(TextTable, Qt.AlignmentFlag.AlignLeft).set_rows(header, rows,
+                                                                   highlight=info.index)
         name = names[info.index] if info.index < len(names) else str(info.index)
         self._add_text(self.tr(
             "Sum of the exponentials: {0}. Probability of “{1}” = {2} / {0} = "
@@ -524,18 +710,6 @@ def _exp(value: float) -> str:
     if 1e-3 <= abs(value) < 1e5:
         return format_number(value, 3)
     return f"{value:.3g}".replace("e+", "e").replace("-", "\u2212")
-
-
-def _delete_layout(layout) -> None:
-    """Empty ``layout``: its widgets leave the screen at once and are deleted later."""
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()
-        elif item.layout() is not None:
-            _delete_layout(item.layout())
 
 
 class _ColumnNames:

@@ -33,7 +33,7 @@ from gui.network.scales import ScaleGroup, group_of, scale_groups
 
 MARGIN = 10
 HEADER = 40
-LEGEND = 50
+LEGEND = 62
 COLUMN_GAP = 26
 MAP_GAP = 4
 # Maps grow to this side at most, and to at most this many screen pixels per cell.
@@ -68,6 +68,7 @@ class Column:
     cells: list[QRectF] = field(default_factory=list)
     title: str = ""
     subtitle: str = ""
+    wrap: tuple[int, int] = (0, 0)  # a vector's (cells per column, columns)
 
     def unit_rect(self, unit) -> QRectF:
         if self.maps:
@@ -136,17 +137,17 @@ class NetworkView(QWidget):
     # --- data ---------------------------------------------------------------------------
     def set_network(self, positions, activations: Activations, class_names) -> None:
         """Show ``activations`` of the network whose columns are ``positions``."""
-        structure_changed = [p.shape for p in positions] != [p.shape for p in self.positions]
+        structure_changed = ([p.shape for p in positions] != [p.shape for p in self.positions]
+                             or tuple(class_names) != self.class_names)
         self.positions = tuple(positions)
         self.activations = activations
         self.class_names = tuple(class_names)
         self.groups = scale_groups(self.positions, activations)
-        self._pictures = [self._column_pictures(i) for i in range(len(self.positions))]
         if structure_changed:
             self._selection = None
             self._feeding = self._highlight = self._field = None
-            self._laid_out_height = -1
-        self._layout()
+            self._layout()
+        self._make_pictures()
         self.update()
 
     def clear(self) -> None:
@@ -172,17 +173,31 @@ class NetworkView(QWidget):
         self.update()
 
     # --- layout -------------------------------------------------------------------------
-    def _column_pictures(self, index: int) -> list[QImage]:
-        position = self.positions[index]
-        values = self.activations.at(position.layer)
-        if len(position.shape) != 3:
-            return []
-        group = group_of(self.groups, index)
-        if group.colormap is None:  # an RGB input, shown in its colours
-            if values.shape[0] == 3:
-                return [rgb_qimage(values.transpose(1, 2, 0))]
-            return [INK.qimage(channel, (0.0, 1.0)) for channel in values]
-        return [group.colormap.qimage(channel, group.levels) for channel in values]
+    def _make_pictures(self) -> None:
+        """One picture per column: the maps stacked (C*H, W), or a vector's cells in
+        their wrapped columns (white where the last column ends early)."""
+        self._pictures = []
+        for index, column in enumerate(self.columns):
+            position = column.position
+            values = self.activations.at(position.layer)
+            group = group_of(self.groups, index)
+            picture = None
+            if len(position.shape) == 3:
+                c, h, w = values.shape
+                if group.colormap is None and c == 3:  # an RGB input, in its colours
+                    picture = rgb_qimage(values.transpose(1, 2, 0))
+                else:
+                    colormap = group.colormap or INK
+                    picture = colormap.qimage(values.reshape(c * h, w), group.levels)
+            elif position.role not in ("output", "softmax"):
+                per_column, ncols = column.wrap
+                rgb = np.full((per_column * ncols, 3), 255, dtype=np.uint8)
+                rgb[:values.size] = (group.colormap or DIVERGING).rgb(values, group.levels)
+                rgb = np.ascontiguousarray(rgb.reshape(ncols, per_column, 3).transpose(1, 0, 2))
+                picture = QImage(rgb.data, ncols, per_column, 3 * ncols,
+                                 QImage.Format.Format_RGB888).convertToFormat(
+                                     QImage.Format.Format_RGB32)
+            self._pictures.append(picture)
 
     def _body_height(self) -> float:
         return max(60.0, self.height() - HEADER - LEGEND - 2 * MARGIN)
@@ -258,6 +273,7 @@ class NetworkView(QWidget):
                 content = ncols * side
                 width = max(content, header_width)
                 left = x + (width - content) / 2
+                column.wrap = (min(per_column, count), ncols)
                 for k in range(count):
                     c, r = divmod(k, per_column)
                     column.cells.append(QRectF(left + c * side, top + r * side, side, side))
@@ -278,6 +294,7 @@ class NetworkView(QWidget):
     def resizeEvent(self, event) -> None:
         if event.size().height() != self._laid_out_height and self.positions:
             self._layout()
+            self._make_pictures()
         super().resizeEvent(event)
 
     # --- hit testing ----------------------------------------------------------------------
@@ -332,14 +349,17 @@ class NetworkView(QWidget):
         return super().event(event)
 
     # --- painting -------------------------------------------------------------------------
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, event) -> None:
         self.paints += 1
         if not self.columns or self.activations is None:
             return
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(255, 255, 255))
+        painter.fillRect(event.rect(), QColor(255, 255, 255))
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        left, right = event.rect().left() - COLUMN_GAP, event.rect().right() + COLUMN_GAP
         for index, column in enumerate(self.columns):
+            if column.x > right or column.x + column.width < left:
+                continue  # scrolled out of sight
             self._paint_header(painter, column)
             if column.maps:
                 self._paint_maps(painter, index, column)
@@ -381,10 +401,16 @@ class NetworkView(QWidget):
     def _paint_maps(self, painter: QPainter, index: int, column: Column) -> None:
         frame = QPen(QColor(170, 170, 170), 1)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for picture, rect in zip(self._pictures[index], column.maps, strict=False):
-            painter.drawImage(rect, picture)
-            painter.setPen(frame)
+        painter.setPen(frame)
+        picture = self._pictures[index]
+        _, h, w = self.activations.at(column.position.layer).shape
+        rgb = picture.height() == h  # an RGB input is one picture, not stacked maps
+        for channel, rect in enumerate(column.maps):
+            source = QRectF(0, 0 if rgb else channel * h, w, h)
+            painter.drawImage(rect, picture, source)
             painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
+            if rgb:
+                break
 
     def _vector_colours(self, index: int):
         group = group_of(self.groups, index)
@@ -392,18 +418,16 @@ class NetworkView(QWidget):
         return (group.colormap or DIVERGING).rgb(values, group.levels)
 
     def _paint_vector(self, painter: QPainter, index: int, column: Column) -> None:
-        colours = self._vector_colours(index)
-        for rgb, rect in zip(colours, column.cells, strict=True):
-            painter.fillRect(rect, QColor(int(rgb[0]), int(rgb[1]), int(rgb[2])))
-        if column.cells:
-            painter.setPen(QPen(QColor(170, 170, 170), 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            first, last = column.cells[0], column.cells[-1]
-            bottom = max(r.bottom() for r in column.cells)
-            right = max(r.right() for r in column.cells)
-            painter.drawRect(QRectF(first.x(), first.y(), right - first.x(),
-                                    bottom - first.y()).adjusted(-0.5, -0.5, 0.5, 0.5))
-            del last
+        if not column.cells:
+            return
+        per_column, ncols = column.wrap
+        first = column.cells[0]
+        side = first.width()
+        area = QRectF(first.x(), first.y(), ncols * side, per_column * side)
+        painter.drawImage(area, self._pictures[index])
+        painter.setPen(QPen(QColor(170, 170, 170), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(area.adjusted(-0.5, -0.5, 0.5, 0.5))
 
     def _paint_classes(self, painter: QPainter, index: int, column: Column) -> None:
         values = self.activations.at(column.position.layer)
@@ -469,12 +493,15 @@ class NetworkView(QWidget):
                 rows, cols = np.nonzero(mask[channel])
                 if not rows.size:
                     continue
-                for r, c in zip(rows, cols, strict=True):
-                    painter.fillRect(column.unit_rect((channel, r, c)), FEEDING)
                 rect = column.maps[channel]
                 px = column.px
                 box = QRectF(rect.x() + cols.min() * px, rect.y() + rows.min() * px,
                              (cols.max() - cols.min() + 1) * px, (rows.max() - rows.min() + 1) * px)
+                if rows.size == box.width() * box.height() / (px * px):
+                    painter.fillRect(box, FEEDING)  # a solid window: one rectangle
+                else:  # a dilated window: its cells
+                    for r, c in zip(rows, cols, strict=True):
+                        painter.fillRect(column.unit_rect((channel, r, c)), FEEDING)
                 painter.setPen(QPen(SELECTED, 2))
                 painter.drawRect(box.adjusted(-1, -1, 1, 1))
             return
@@ -507,9 +534,10 @@ class NetworkView(QWidget):
         painter.drawLine(QPointF(left, top), QPointF(right, top))
         caption = legend_caption(group)
         metrics = painter.fontMetrics()
+        span = right - left
         if group.colormap is not None:
-            bar_width = min(140.0, right - left - 8)
-            bar = QRectF(left + (right - left - bar_width) / 2, top + 6, bar_width, 10)
+            bar_width = min(160.0, span)
+            bar = QRectF(left + (span - bar_width) / 2, top + 6, bar_width, 10)
             lut = np.ascontiguousarray(group.colormap.lut[None, :, :])
             image = QImage(lut.data, lut.shape[1], 1, 3 * lut.shape[1],
                            QImage.Format.Format_RGB888)
@@ -520,16 +548,17 @@ class NetworkView(QWidget):
             painter.drawRect(bar)
             lo, hi = group.levels
             painter.setPen(SUBTITLE_COLOR)
-            low_text, high_text = format_number(lo, 2), format_number(hi, 2)
-            painter.drawText(QRectF(bar.x() - 60, bar.y() - 3, 56, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             low_text)
-            painter.drawText(QRectF(bar.right() + 4, bar.y() - 3, 56, 16),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             high_text)
+            labels = QRectF(bar.x(), bar.bottom() + 1, bar.width(), metrics.height())
+            painter.drawText(labels, Qt.AlignmentFlag.AlignLeft, format_number(lo, 2))
+            painter.drawText(labels, Qt.AlignmentFlag.AlignRight, format_number(hi, 2))
+            ends = metrics.horizontalAdvance(format_number(lo, 2) + format_number(hi, 2))
+            if lo < 0 < hi and bar.width() > ends + 4 * metrics.horizontalAdvance("0"):
+                painter.drawText(labels, Qt.AlignmentFlag.AlignHCenter, "0")
         painter.setPen(SUBTITLE_COLOR)
-        text = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, int(right - left + 20))
-        painter.drawText(QRectF(left - 10, top + 20, right - left + 20, 18),
+        room = span + COLUMN_GAP - 6
+        text = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, int(room))
+        painter.drawText(QRectF(left - (COLUMN_GAP - 6) / 2, top + 18 + metrics.height(), room,
+                                metrics.height() + 2),
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, text)
 
 

@@ -14,6 +14,8 @@ page is hidden (it catches up when shown).
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -74,7 +76,7 @@ class NetworkPage(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(FRAME_MS)
+        self._last_refresh = 0.0
         self._timer.timeout.connect(self.refresh)
 
         self._build_ui()
@@ -121,14 +123,15 @@ class NetworkPage(QWidget):
         self.answer.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #666;")
+        self.hint.setWordWrap(True)  # yields its room on a narrow window
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(self.source_label)
         top.addWidget(self.classify_radio)
         top.addWidget(self.explorer_radio)
         top.addSpacing(16)
         top.addWidget(self.answer)
-        top.addStretch(1)
-        top.addWidget(self.hint)
+        top.addWidget(self.hint, 1)
 
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
@@ -212,6 +215,7 @@ class NetworkPage(QWidget):
         """Run the network on the current image and repaint everything (normally called
         on the next frame after a change)."""
         self._timer.stop()
+        self._last_refresh = time.perf_counter()
         self._dirty = False
         self.refreshes += 1
         model = self.state.model
@@ -271,7 +275,10 @@ class NetworkPage(QWidget):
         self._sync_radios()  # at once: a click before the next frame must see the source
         self._dirty = True
         if self.isVisible() and not self._timer.isActive():
-            self._timer.start()
+            # On the next turn of the event loop, but not sooner than a frame after the
+            # last refresh: a pen stroke's changes come in faster than that.
+            since = (time.perf_counter() - self._last_refresh) * 1000.0
+            self._timer.start(int(max(0.0, FRAME_MS - since)))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -3595,24 +3595,40 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>入力</translation>
     </message>
     <message>
-        <source>Input window</source>
-        <translation>入力の窓</translation>
+        <source>input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>× weight</source>
+        <translation>× 重み</translation>
+    </message>
+    <message>
+        <source>= contribution</source>
+        <translation>= 寄与</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>クラス</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>確率</translation>
     </message>
     <message>
         <source>Kernel</source>
         <translation>カーネル</translation>
     </message>
     <message>
-        <source>Kernel weight</source>
-        <translation>カーネルの重み</translation>
-    </message>
-    <message>
         <source>sum {0}</source>
         <translation>合計 {0}</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>積</translation>
     </message>
     <message numerus="yes">
         <source>Total of the %n channel sum(s): {0} = {1}; plus the bias {2}: &lt;b&gt;{3}&lt;/b&gt;</source>
@@ -3650,10 +3666,6 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
             <numerusform>全結合層のユニットは、{0} の %n 個の値それぞれに自分の重みを掛けて足し合わせます。寄与（重み × 値）の大きいもの（{0} で枠を付けたもの）:</numerusform>
         </translation>
     </message>
-    <message>
-        <source>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;input&lt;/th&gt;&lt;th&gt;value&lt;/th&gt;&lt;th&gt;× weight&lt;/th&gt;&lt;th&gt;= contribution&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;入力&lt;/th&gt;&lt;th&gt;値&lt;/th&gt;&lt;th&gt;× 重み&lt;/th&gt;&lt;th&gt;= 寄与&lt;/th&gt;&lt;/tr&gt;</translation>
-    </message>
     <message numerus="yes">
         <source>the other %n input(s)</source>
         <translation>
@@ -3679,10 +3691,6 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>e^score</source>
         <translation>e^スコア</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;class&lt;/th&gt;&lt;th&gt;score&lt;/th&gt;&lt;th&gt;{0}&lt;/th&gt;&lt;th&gt;probability&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;クラス&lt;/th&gt;&lt;th&gt;スコア&lt;/th&gt;&lt;th&gt;{0}&lt;/th&gt;&lt;th&gt;確率&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>Sum of the exponentials: {0}. Probability of “{1}” = {2} / {0} = &lt;b&gt;{3} %&lt;/b&gt;</source>

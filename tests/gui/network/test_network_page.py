@@ -14,7 +14,7 @@ from engine.model import build_cnn
 from engine.optim import Adam
 from engine.train import fit
 from gui import i18n
-from gui.network.detail import WINNER
+from gui.network.detail import WINNER, TextTable
 from gui.network.page import CLASSIFY, EXPLORER, NetworkPage
 from gui.state import LabState
 
@@ -114,6 +114,18 @@ def test_clicking_a_unit_shows_the_engines_arithmetic_for_it(qtbot, page, model,
         np.testing.assert_array_equal(page.view._highlight, info.top(8))
     elif isinstance(info, units.SoftmaxUnit):
         assert info.exponentials[unit[0]] / info.total == pytest.approx(expected, rel=1e-5)
+    tables = [t for t in page.detail.maths.findChildren(TextTable) if t.isVisibleTo(page)]
+    if isinstance(info, units.SoftmaxUnit):  # score, exponential, probability per class
+        rows = tables[0].rows[1:]
+        assert len(rows) == 10
+        assert [float(r[1].replace("\u2212", "-")) for r in rows] == pytest.approx(
+            info.scores.tolist(), abs=6e-4)
+        assert rows[unit[0]][3] == f"{expected * 100:.2f} %"
+    elif isinstance(info, units.DenseUnit):  # the top contributions, the rest, the sum
+        rows = tables[0].rows[1:]
+        assert len(rows) == 8 + 2
+        assert float(rows[-1][3].replace("\u2212", "-")) == pytest.approx(info.total,
+                                                                         abs=6e-4)
     texts = " ".join(label.text() for label in page.detail.maths.findChildren(
         type(page.detail.heading)))
     if isinstance(info, units.PoolUnit):
