@@ -174,7 +174,7 @@ def png_size_and_pixels(path: Path):
 def test_screenshots_of_each_page_with_a_model(tmp_path, model_file):
     env = clean_env(tmp_path)
     shots = {}
-    for page in ("train", "classify"):
+    for page in ("train", "classify", "network"):
         for with_model in (False, True):
             out = tmp_path / f"{page}-{with_model}.png"
             args = ["--screenshot", out, "--page", page, "--size", "1024x700"]
@@ -187,6 +187,7 @@ def test_screenshots_of_each_page_with_a_model(tmp_path, model_file):
             shots[page, with_model] = image
     assert shots["train", False] != shots["classify", False]    # another page is shown
     assert shots["classify", False] != shots["classify", True]  # the model's probabilities
+    assert shots["network", False] != shots["network", True]  # every layer, not the message
 
 
 def test_reset_settings_forgets_the_users_settings(tmp_path):

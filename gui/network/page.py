@@ -96,7 +96,9 @@ class NetworkPage(QWidget):
         self.empty_text = QLabel()
         self.empty_text.setWordWrap(True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setMaximumWidth(560)
+        # A fixed width: a word-wrapped label that is also aligned in its layout gets too
+        # little height for its lines.
+        self.empty_text.setFixedWidth(560)
         self.train_button = QPushButton()
         self.train_button.clicked.connect(self.train_requested)
         empty = QWidget()
@@ -176,6 +178,7 @@ class NetworkPage(QWidget):
             "maps of each convolution, activation and pooling, the flattened vector, the "
             "fully connected layers and the softmax probabilities. Train a network first "
             "(or open a model file with File ▸ Open model…)."))
+        self.empty_text.setMinimumHeight(self.empty_text.heightForWidth(560))
         self.train_button.setText(self.tr("Go to the Train page"))
         self.source_label.setText(self.tr("Image:"))
         self.classify_radio.setText(self.tr("Classify page's input"))

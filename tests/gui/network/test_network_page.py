@@ -266,3 +266,17 @@ def test_the_page_speaks_japanese_and_back(qtbot, page):
         i18n.set_language("en")
     assert (page.view.columns[1].title, page.detail.field_title.text(),
             page.hint.text()) == english
+
+
+def test_drawing_on_the_classify_page_updates_the_network_page(qtbot, page, state, digits):
+    from gui.classify.page import ClassifyPage
+
+    classify = ClassifyPage(state, seed=0)
+    qtbot.addWidget(classify)
+    before = page.refreshes
+    classify.classify_sample(2)  # a test image of the Classify page's strip
+    qtbot.waitUntil(lambda: page.refreshes > before and page.source == CLASSIFY)
+    np.testing.assert_array_equal(page.activations.at(units.INPUT)[0],
+                                  classify.current_input)
+    np.testing.assert_allclose(page.activations.probabilities,
+                               classify.current_probabilities, rtol=1e-5, atol=1e-6)
