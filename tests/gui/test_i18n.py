@@ -43,7 +43,8 @@ def test_switching_to_japanese_and_back_changes_the_window_at_once(window):
     window.set_language("ja")
     # No event loop turn in between: set_language delivers the LanguageChange itself.
     assert menu_titles(window) == ["ファイル(&F)", "フィルター(&I)", "表示(&V)", "ヘルプ(&H)"]
-    assert tab_texts(window) == ["1 · 層を調べる", "2 · ネットワークを学習する", "3 · 分類する"]
+    assert tab_texts(window) == ["1 · 層を調べる", "2 · ネットワークを学習する", "3 · 分類する",
+                                 "4 · すべての層"]
     assert window.windowTitle().startswith("CNN Lab — 畳み込み")
     assert window.menus.open_action.text() == "画像を開く(&O)…"
     assert window.menus.open_action.statusTip() == "PNG、JPEG、BMP、GIF などの画像を開きます"
