@@ -38,24 +38,29 @@ class LessonPage(QLabel):
 
 def test_the_tabs_follow_the_page_list(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
-    assert PAGE_NAMES == tuple(page.name for page in PAGES) == ("explore", "train", "classify")
+    assert PAGE_NAMES == tuple(page.name for page in PAGES) == ("explore", "train", "classify",
+                                                                "network")
     assert [window.tabs.widget(i) for i in range(window.tabs.count())] == [
         window.pages[name] for name in PAGE_NAMES]
     assert (window.explorer, window.training, window.classify) == tuple(
-        window.pages[name] for name in PAGE_NAMES)
+        window.pages[name] for name in PAGE_NAMES[:3])
     assert window.tabs.tabText(2) == "3 · Classify"
     assert "probabilities" in window.tabs.tabToolTip(2)
+    assert window.tabs.tabText(3) == "4 · Every layer"
+    window.show_page("network")
+    window.pages["network"].train_requested.emit()  # its "Go to the Train page" button
+    assert window.tabs.currentWidget() is window.training
 
 
 def test_adding_a_page_is_one_entry_in_the_list(qtbot, tmp_path, monkeypatch):
-    extra = Page("lesson", LessonPage, lambda: "4 · Lesson", lambda: "A lesson")
+    extra = Page("lesson", LessonPage, lambda: "5 · Lesson", lambda: "A lesson")
     monkeypatch.setattr(gui.main_window, "PAGES", PAGES + (extra,))
     window = make_window(qtbot, tmp_path)
     page = window.pages["lesson"]
     assert isinstance(page, LessonPage) and page.state is window.state
-    assert window.tabs.count() == 4
-    assert window.tabs.tabText(3) == "4 · Lesson"
-    assert window.tabs.tabToolTip(3) == "A lesson"
+    assert window.tabs.count() == len(PAGES) + 1
+    assert window.tabs.tabText(len(PAGES)) == "5 · Lesson"
+    assert window.tabs.tabToolTip(len(PAGES)) == "A lesson"
     window.show_page("lesson")
     assert window.tabs.currentWidget() is page
     page.explore_requested.emit()
