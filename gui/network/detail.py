@@ -119,7 +119,7 @@ class ChannelCards(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cards = []
-        self._grids = []
+        self._kinds = []
         self._grid_size = (0.0, 0.0)
         self.setMouseTracking(True)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -138,21 +138,22 @@ class ChannelCards(QWidget):
         self._cell = cell
         self._captions = captions  # (channel captions, "Kernel", "sum {0}")
         self._hatched = hatched
-        self._grids = []  # per channel: [(values, fills, texts)] for the three grids
-        for window, kernel, product in self.cards:
-            grids = []
-            for values, cmap, lv in ((window, window_map, window_levels),
-                                     (kernel, DIVERGING, kernel_levels),
-                                     (product, DIVERGING, product_levels)):
-                values = np.asarray(values, dtype=np.float64)
-                decimals = exact_decimals(values)
-                grids.append((values, cmap.rgb(values, lv),
-                              [format_number(v, decimals) for v in values.ravel()]))
-            self._grids.append(grids)
+        # Per kind (windows, kernels, products): the values (C, KH, KW), their colours
+        # and one number of decimals for all channels alike; each cell's text is made
+        # when its card is first painted (most cards lie below the fold).
+        self._kinds = []
+        samples = []
+        for values, cmap, lv in ((windows, window_map, window_levels),
+                                 (kernels, DIVERGING, kernel_levels),
+                                 (products, DIVERGING, product_levels)):
+            values = np.asarray(values, dtype=np.float64)
+            decimals = exact_decimals(values)
+            self._kinds.append((values, cmap.rgb(values, lv), decimals))
+            samples += [format_number(v, decimals) for v in (values.min(), values.max())]
+        self._texts: dict[tuple[int, int], list[str]] = {}
         kh, kw = np.shape(windows[0])
         self._grid_size = (kw * cell, kh * cell)
-        self._font_px = font_px_for(cell, [t for g in self._grids for _, _, ts in g
-                                           for t in ts], self.font())
+        self._font_px = font_px_for(cell, samples, self.font())
         if (len(self.cards), self._grid_size) != old_layout:
             self.updateGeometry()
         self.update()
@@ -201,21 +202,22 @@ class ChannelCards(QWidget):
         sign_font = QFont(self.font())
         sign_font.setPixelSize(16)
         visible = event.rect()
-        for channel, grids in enumerate(self._grids):
+        for channel in range(len(self.cards)):
             origins = self._origins(channel)
             if not visible.intersects(QRect(int(origins[0][0]), int(origins[0][1]) -
                                             self.CAPTION, int(3 * gw + 60), int(gh + 20))):
                 continue
             captions = (names[channel], kernel_caption, sum_caption.format(
                 _number(self.sums[channel])))
-            for k, ((_values, fills, texts_), (x, y)) in enumerate(zip(grids, origins,
-                                                                      strict=True)):
+            for k, (x, y) in enumerate(origins):
+                values, fills, _ = self._kinds[k]
                 painter.setFont(self.font())
                 painter.setPen(QColor(85, 85, 85))
                 painter.drawText(QRectF(x - 10, y - self.CAPTION, gw + 20, self.CAPTION),
                                  Qt.AlignmentFlag.AlignCenter, captions[k])
-                paint_number_grid(painter, (x, y), self._cell, shape, fills=fills,
-                                  texts=texts_, font=self.font(), font_px=self._font_px,
+                paint_number_grid(painter, (x, y), self._cell, shape, fills=fills[channel],
+                                  texts=self._cell_texts(channel, k), font=self.font(),
+                                  font_px=self._font_px,
                                   hatched=self._hatched if k == 0 else None,
                                   grid_pen=QPen(QColor(205, 205, 205), 1),
                                   outline_pen=QPen(QColor(120, 120, 120), 1))
@@ -225,6 +227,15 @@ class ChannelCards(QWidget):
                     painter.drawText(QRectF(x + gw + self.GAP, y, self.SIGN, gh),
                                      Qt.AlignmentFlag.AlignCenter, "⊙" if k == 0 else "=")
         painter.end()
+
+    def _cell_texts(self, channel: int, kind: int) -> list[str]:
+        key = (channel, kind)
+        texts_ = self._texts.get(key)
+        if texts_ is None:
+            values, _, decimals = self._kinds[kind]
+            texts_ = self._texts[key] = [format_number(v, decimals)
+                                         for v in values[channel].ravel()]
+        return texts_
 
     def cell_at(self, x: float, y: float):
         """(channel, grid 0-2, row, col) under (x, y), or None."""
