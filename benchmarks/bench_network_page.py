@@ -2,11 +2,11 @@
 
 1. Forward with every activation kept (:func:`engine.units.forward_all`: the model's
    textbook forward pass, every layer's output and the softmax) for one 28×28 image, for
-   the command line's default model (two blocks of 16 and 32 filters, 64 hidden units)
-   and a smaller one (8, 16 filters, 32 hidden).
+   the default network (:func:`engine.model.default_network`, the one the Train page and
+   the command line start from) and a smaller one (8, 16 filters, 32 hidden).
 2. State image change to the page fully repainted: a real :class:`NetworkPage` at
-   1280×800 (offscreen, one BLAS thread as the app runs) with a convolution unit of the
-   second block selected, so the detail panel rebuilds its per-channel arithmetic too.
+   1280×760 (offscreen, one BLAS thread as the app runs), the default network, with a
+   convolution unit of the second block selected, so the detail panel rebuilds its per-channel arithmetic too.
    ``refresh + repaint``: :meth:`NetworkPage.refresh` (forward pass, colour pictures,
    layout, the clicked unit's arithmetic) then a synchronous repaint of the whole page.
    ``end to end``: from ``state.set_classify_input`` until the page has painted, through
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks._common import median, time_calls  # noqa: E402
 from engine import units  # noqa: E402
-from engine.model import build_cnn  # noqa: E402
+from engine.model import build_cnn, default_network  # noqa: E402
 
 
 def _ms(seconds: float) -> str:
@@ -46,9 +46,8 @@ def _ms(seconds: float) -> str:
 def bench_forward(repeats: int) -> None:
     rng = np.random.default_rng(0)
     image = rng.random((1, 28, 28)).astype(np.float32)
-    for name, filters, hidden in (("default (16, 32) + 64 hidden", (16, 32), 64),
-                                  ("small (8, 16) + 32 hidden", (8, 16), 32)):
-        model = build_cnn(filters=filters, hidden=hidden)
+    for name, model in (("default network", default_network()),
+                        ("small (8, 16) + 32 hidden", build_cnn(filters=(8, 16), hidden=32))):
         times = time_calls(lambda m=model: units.forward_all(m, image), repeats * 10)
         print(f"forward_all, {name:30s} median {_ms(median(times))}  "
               f"(90th pct {_ms(float(np.percentile(times, 90)))})")
@@ -60,7 +59,7 @@ def bench_page(repeats: int) -> None:
 
     app = QApplication.instance() or QApplication([])
     state = LabState()
-    state.set_model(build_cnn(filters=(16, 32), hidden=64))
+    state.set_model(default_network())
     rng = np.random.default_rng(1)
     images = [(rng.random((28, 28)) > 0.7).astype(np.float32) for _ in range(8)]
     state.set_classify_input(images[0])

@@ -29,6 +29,17 @@ def _strided_linear_model():
     return Sequential(layers, input_shape=(1, 17, 15))
 
 
+def _dilated_linear_model():
+    """A dilated convolution then a strided one, no ReLU: the field spreads by the
+    dilation and every pixel in it counts."""
+    rng = np.random.default_rng(8)
+    layers = [Conv2D(1, 2, 3, dilation=2, rng=rng), AvgPool2D(2, stride=1),
+              Conv2D(2, 3, 2, stride=2, padding=1, dilation=(1, 2), rng=rng), Flatten()]
+    layers.append(Dense(int(np.prod(Sequential(layers, (1, 16, 15)).output_shape())), 4,
+                        rng=rng))
+    return Sequential(layers, input_shape=(1, 16, 15))
+
+
 def _image(model, seed=0):
     return np.random.default_rng(seed).random(model.input_shape).astype(np.float32)
 
@@ -63,7 +74,8 @@ def _unit_value(model, image, layer, unit):
     return units.forward_all(model, image).value(layer, unit)
 
 
-@pytest.mark.parametrize("make", [_two_block_model, _strided_linear_model])
+@pytest.mark.parametrize("make", [_two_block_model, _strided_linear_model,
+                                  _dilated_linear_model])
 def test_pixels_outside_the_receptive_field_never_change_the_unit(make):
     model = make()
     image = _image(model)
@@ -85,8 +97,9 @@ def test_pixels_outside_the_receptive_field_never_change_the_unit(make):
                         pos, unit, (r, c))
 
 
-def test_every_pixel_inside_the_field_of_a_linear_model_changes_the_unit():
-    model = _strided_linear_model()
+@pytest.mark.parametrize("make", [_strided_linear_model, _dilated_linear_model])
+def test_every_pixel_inside_the_field_of_a_linear_model_changes_the_unit(make):
+    model = make()
     image = _image(model)
     for pos in units.positions(model)[1:]:
         shape = pos.shape
@@ -100,7 +113,16 @@ def test_every_pixel_inside_the_field_of_a_linear_model_changes_the_unit():
                 changed[0, r, c] += 1.0
                 touched[r, c] = not np.isclose(_unit_value(model, changed, pos.layer, unit),
                                                base, rtol=1e-6, atol=0.0)
-            np.testing.assert_array_equal(touched, field.mask(), err_msg=f"{pos} {unit}")
+            inside = field.mask()
+            assert not (touched & ~inside).any(), f"{pos} {unit}"
+            # Away from the padding the box is tight: pixels on each of its four edges
+            # count. Without dilation every pixel in it counts; a dilated kernel skips
+            # some (and next to the padding it may skip an edge).
+            rows, cols = np.nonzero(touched)
+            if field.clipped_size == field.size:
+                assert (rows.min(), cols.min(), rows.max(), cols.max()) == field.clipped
+            if make is _strided_linear_model:
+                np.testing.assert_array_equal(touched, inside, err_msg=f"{pos} {unit}")
 
 
 def test_an_interior_units_box_has_the_formula_size_growing_layer_by_layer():
@@ -117,6 +139,16 @@ def test_an_interior_units_box_has_the_formula_size_growing_layer_by_layer():
         assert field.clipped_size == field.size  # an interior unit sees no padding
 
 
+def test_dilation_widens_the_field_by_the_formula():
+    model = _dilated_linear_model()
+    sizes = {s.layer: s.size for s in units.field_sizes(model)}
+    # 3x3 dilated by 2 -> 1 + 2*2 = 5; pool 2 stride 1 -> 6; 2x2 dilated (1, 2) with
+    # jump 1 -> (6 + 1, 6 + 2).
+    assert sizes == {-1: (1, 1), 0: (5, 5), 1: (6, 6), 2: (7, 8)}
+    field = units.receptive_field(model, 2, (0, 3, 3))
+    assert field.size == (7, 8)
+
+
 def test_padding_puts_part_of_a_corner_units_field_outside_the_image():
     model = _strided_linear_model()
     field = units.receptive_field(model, 0, (0, 0, 0))
@@ -128,7 +160,8 @@ def _layer_output(model, layer, before):
     return model.layers[layer].forward(before[None])[0]
 
 
-@pytest.mark.parametrize("make", [_two_block_model, _strided_linear_model])
+@pytest.mark.parametrize("make", [_two_block_model, _strided_linear_model,
+                                  _dilated_linear_model])
 def test_feeding_units_are_exactly_the_units_whose_change_changes_the_unit(make):
     model = make()
     acts = units.forward_all(model, _image(model))
