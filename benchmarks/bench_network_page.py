@@ -6,7 +6,8 @@
    the command line start from) and a smaller one (8, 16 filters, 32 hidden).
 2. State image change to the page fully repainted: a real :class:`NetworkPage` at
    1280×760 (offscreen, one BLAS thread as the app runs), the default network, with a
-   convolution unit of the second block selected, so the detail panel rebuilds its per-channel arithmetic too.
+   convolution unit of the second block selected, so the detail panel shows its
+   per-channel arithmetic too.
    ``refresh + repaint``: :meth:`NetworkPage.refresh` (forward pass, colour pictures,
    layout, the clicked unit's arithmetic) then a synchronous repaint of the whole page.
    ``end to end``: from ``state.set_classify_input`` until the page has painted, through

@@ -608,7 +608,7 @@ class UnitDetail(QWidget):
         product_levels = symmetric_levels(cell.products)
         channels = cell.window.shape[0]
         kh, kw = cell.window.shape[1:]
-        size = max(14.0, min(28.0, 84.0 / max(kh, kw)))
+        size = max(26.0, min(30.0, 130.0 / max(kh, kw)))  # room for the numbers
         before = context.names[index - 1]
         self._add_text(self.tr(
             "Filter {0} has one {1}×{2} kernel slice per map of {3} ({4} in all). Each "
