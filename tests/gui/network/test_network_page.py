@@ -280,3 +280,20 @@ def test_drawing_on_the_classify_page_updates_the_network_page(qtbot, page, stat
                                   classify.current_input)
     np.testing.assert_allclose(page.activations.probabilities,
                                classify.current_probabilities, rtol=1e-5, atol=1e-6)
+
+
+def test_an_image_that_does_not_fit_the_network_says_so(qtbot):
+    small = build_cnn(input_shape=(1, 16, 16), filters=(2,), seed=0)
+    state = LabState()
+    state.set_source(np.ones((16, 16, 3), np.float32), "blank")
+    state.set_model(small)
+    page = NetworkPage(state)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.layers_stack.currentIndex() == 0  # the explorer's 16×16 image fits
+    state.set_classify_input(np.zeros((28, 28), np.float32))
+    qtbot.waitUntil(lambda: page.layers_stack.currentIndex() == 1)
+    assert "16×16" in page.problem_label.text() and page.problem_label.isVisible()
+    page.explorer_radio.click()
+    qtbot.waitUntil(lambda: page.layers_stack.currentIndex() == 0)
