@@ -40,7 +40,7 @@ MAP_GAP = 4
 MAX_MAP_SIDE = 168
 MAX_CELL_PX = 10
 # The grid of maps takes the fewest columns that still shows each map this large.
-PREFERRED_MAP_SIDE = 52
+PREFERRED_MAP_SIDE = 46
 MAX_VECTOR_CELL = 16
 MAX_VECTOR_WIDTH = 96
 CLASS_ROW = 26
