@@ -3145,7 +3145,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Put the network&apos;s first-layer filters, stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
-        <translation>ネットワークの最初の層のフィルター、ストライド、パディング、プーリングを「層を調べる」ページに移します。そこで編集して、予測がどう変わるかを見られます</translation>
+        <translation>ネットワークの第 1 層のフィルター、ストライド、パディング、プーリングを「層を調べる」ページに移します。そこで編集して、予測がどう変わるかを見られます</translation>
     </message>
     <message>
         <source>History CSV…</source>
@@ -3260,7 +3260,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>Learned filters (first layer)</source>
         <extracomment>What the accuracy line says: (&quot;none&quot;,), (&quot;no test&quot;,), (&quot;training&quot;,), (&quot;score&quot;, percent, correct, total) or (&quot;previous&quot;, percent, correct, total).</extracomment>
-        <translation>学習したフィルター（最初の層）</translation>
+        <translation>学習したフィルター（第 1 層）</translation>
     </message>
     <message>
         <source>The share of the test images, never used for training, that the network classifies correctly</source>
