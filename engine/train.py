@@ -31,7 +31,26 @@ STEP_CHUNK_FLOATS = 1 << 24
 
 
 class TrainingDiverged(RuntimeError):
-    """The loss or the weights stopped being finite numbers."""
+    """The loss or the weights stopped being finite numbers.
+
+    ``code`` says which: ``"loss_not_finite"``, ``"loss_exploded"`` (``values["loss"]``
+    far above that of guessing) or ``"weights_not_finite"``; ``values["lr"]`` is the
+    learning rate. ``str()`` is an English sentence; the GUI words the code itself.
+    """
+
+    def __init__(self, code: str, **values) -> None:
+        self.code, self.values = code, values
+        what = {"loss_not_finite": "the loss became NaN or infinite",
+                "loss_exploded": f"the loss exploded to {values.get('loss', 0):.3g}",
+                "weights_not_finite": "the weights became NaN or infinite"}.get(code, code)
+        super().__init__(DIVERGED_HINT.format(what=what, lr=values.get("lr", 0)))
+
+    def __reduce__(self):
+        return _rebuild_diverged, (self.code, self.values)
+
+
+def _rebuild_diverged(code, values):
+    return TrainingDiverged(code, **values)
 
 
 DIVERGED_HINT = "Training diverged: {what}. Try a lower learning rate (e.g. a tenth of {lr:g})."
@@ -99,19 +118,16 @@ def random_shift(x: np.ndarray, max_shift: int, rng: np.random.Generator) -> np.
 
 def _check_finite(model, loss: float, lr: float) -> None:
     if not np.isfinite(loss):
-        raise TrainingDiverged(DIVERGED_HINT.format(what="the loss became NaN or infinite",
-                                                    lr=lr))
+        raise TrainingDiverged("loss_not_finite", lr=float(lr))
     # A stable log-softmax keeps the loss finite long after training has blown up, so a
     # loss far above that of guessing (log K) counts as divergence too.
     limit = 100 * np.log(max(model.num_classes, 2))
     if loss > limit:
-        raise TrainingDiverged(DIVERGED_HINT.format(
-            what=f"the loss exploded to {loss:.3g}", lr=lr))
+        raise TrainingDiverged("loss_exploded", loss=float(loss), lr=float(lr))
     for layer in model.trainable_layers():
         for value in layer.params.values():
             if not np.isfinite(value).all():
-                raise TrainingDiverged(DIVERGED_HINT.format(
-                    what="the weights became NaN or infinite", lr=lr))
+                raise TrainingDiverged("weights_not_finite", lr=float(lr))
 
 
 def activations_per_image(model, image_shape) -> int:

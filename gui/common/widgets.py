@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
@@ -168,6 +170,21 @@ def reserve_lines(label: QLabel, lines: int) -> QLabel:
     margins = label.contentsMargins()
     label.setMinimumHeight(lines * label.fontMetrics().lineSpacing()
                            + margins.top() + margins.bottom() + 2 * label.margin())
+    label.setAlignment(label.alignment() | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+def reserve_text_lines(label: QLabel, lines: int, sample: str) -> QLabel:
+    """:func:`reserve_lines`, measured on ``sample``, a text in the current language:
+    Japanese among Latin letters comes from a fallback font whose lines are taller than
+    the label's own font says. Call it again when the language changes."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setPlainText("\n".join([f"Ag {sample}"] * lines))
+    margins = label.contentsMargins()
+    label.setMinimumHeight(math.ceil(document.size().height()) + margins.top()
+                           + margins.bottom() + 2 * label.margin())
     label.setAlignment(label.alignment() | Qt.AlignmentFlag.AlignTop)
     return label
 

@@ -3,13 +3,16 @@ the curves as PNG, and the work closing the window would lose (My classes are ke
 the next start; an unsaved trained model is asked about).
 
 The texts keep the ``"TrainingPage"`` translation context they had before this module
-existed; the one modal question stays :meth:`gui.train.page.TrainingPage.ask_about_unsaved_work`.
+existed, except the sentences with a plural (``%n``), which lupdate reads only from
+``self.tr``: those are in the ``"ModelFiles"`` context. The one modal question stays
+:meth:`gui.train.page.TrainingPage.ask_about_unsaved_work`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
@@ -19,7 +22,9 @@ from engine.model import ModelFileError
 from engine.model import load as load_model
 from engine.train import evaluate
 from gui.common import file_dialogs
+from gui.common.error_text import error_text
 from gui.common.status_line import FILE
+from gui.train.run import dataset_name
 
 
 class ModelFiles(QObject):
@@ -27,11 +32,11 @@ class ModelFiles(QObject):
 
     Signals
     -------
-    message(str, bool, str) : a text for the page's status line, whether it is an
-        error, and its topic.
+    message(object, bool, str) : a function that words a text for the page's status
+        line (called again on a language change), whether it is an error, and its topic.
     """
 
-    message = Signal(str, bool, str)
+    message = Signal(object, bool, str)
 
     def __init__(self, page) -> None:
         super().__init__(page)
@@ -71,27 +76,21 @@ class ModelFiles(QObject):
     def save_model(self, path) -> bool:
         model = self._page.state.model
         if model is None:
-            self._say(
-                QCoreApplication.translate(
-                    "TrainingPage", "There is no model to save yet: train or open one first."
-                ),
-                True,
-                topic=FILE,
-            )
+            self._say(lambda: QCoreApplication.translate(
+                "TrainingPage", "There is no model to save yet: train or open one first."),
+                True)
             return False
+        name = Path(path).name
         try:
             model.save(path)
         except OSError as error:
-            self._say(QCoreApplication.translate("TrainingPage", "Could not save {0}: {1}").format(
-                Path(path).name, error.strerror or error), True, topic=FILE)
+            reason = error.strerror or str(error)
+            self._say(lambda: QCoreApplication.translate(
+                "TrainingPage", "Could not save {0}: {1}").format(name, reason), True)
             return False
         self._model_unsaved = False
-        self._say(
-            QCoreApplication.translate("TrainingPage", "Saved the model to {0}.").format(
-                Path(path).name
-            ),
-            topic=FILE,
-        )
+        self._say(lambda: QCoreApplication.translate(
+            "TrainingPage", "Saved the model to {0}.").format(name))
         return True
 
     def open_model_dialog(self) -> None:
@@ -106,28 +105,34 @@ class ModelFiles(QObject):
     def open_model(self, path) -> bool:
         """Load a model file; a bad file shows its message and changes nothing."""
         if self._page.is_training():
-            self._say(self.open_model_tip(True), True, topic=FILE)
+            self._say(lambda: self.open_model_tip(True), True)
             return False
         try:
             model = load_model(path)
         except ModelFileError as error:
-            self._say(str(error), True, topic=FILE)
+            self._say(partial(error_text, error), True)
             return False
         self._page.run.last_result = None
         self._page.run.history = None   # the curves belonged to the previous model
         self._page.curves.clear()
         self._page.state.set_model(model)
         self._model_unsaved = False
-        names = ", ".join(model.class_names or ())
-        text = QCoreApplication.translate("TrainingPage", "Opened {0}: {1} classes ({2}).").format(
-            Path(path).name, model.num_classes, names)
-        evaluated = self._evaluate_opened(model)
-        if evaluated is not None:
-            text += " " + QCoreApplication.translate(
-                "TrainingPage", "Test accuracy on {0}: {1:.1f} %."
-            ).format(*evaluated)
-        self._say(text, topic=FILE)
+        self._say(partial(self._opened_text, Path(path).name, model.num_classes,
+                          tuple(model.class_names or ()), self._evaluate_opened(model)))
         return True
+
+    def _opened_text(self, name: str, classes: int, class_names: tuple[str, ...],
+                     evaluated: tuple[str, float] | None) -> str:
+        """What opening ``name`` brought, and its test accuracy on the data (if any)."""
+        # The class names are the learner's own words: listed as they are.
+        text = self.tr("Opened {0}: %n class(es) ({1}).", "", classes).format(
+            name, ", ".join(class_names))
+        if evaluated is None:
+            return text
+        data, percent = evaluated
+        return QCoreApplication.translate(
+            "TrainingPage", "{0} Test accuracy on {1}: {2:.1f} %.").format(
+            text, dataset_name(data), percent)
 
     def _evaluate_opened(self, model):
         """Score an opened model on the selected dataset when it fits (same image shape
@@ -163,13 +168,8 @@ class ModelFiles(QObject):
         epoch (validation cells empty without validation data)."""
         history = self._page.run.history
         if history is None or not history.train_loss:
-            self._say(
-                QCoreApplication.translate(
-                    "TrainingPage", "There is no training history to export yet."
-                ),
-                True,
-                topic=FILE,
-            )
+            self._say(lambda: QCoreApplication.translate(
+                "TrainingPage", "There is no training history to export yet."), True)
             return False
         rows = io.StringIO(newline="")
         writer = csv.writer(rows)
@@ -179,20 +179,15 @@ class ModelFiles(QObject):
             for values in (history.val_loss, history.val_accuracy):
                 row.append(values[epoch] if epoch < len(values) else "")
             writer.writerow(row)
+        name, epochs = Path(path).name, len(history.train_loss)
         try:
             fileio.remove_stale_temporaries(Path(path).parent)
             # Written whole or not at all: a full disk leaves no empty or cut file.
             fileio.write_text(path, rows.getvalue())
         except OSError as error:
-            self._say(QCoreApplication.translate("TrainingPage", "Could not write {0}: {1}").format(
-                Path(path).name, error.strerror or error), True, topic=FILE)
+            self._say_not_written(name, error)
             return False
-        self._say(
-            QCoreApplication.translate("TrainingPage", "Wrote {0} epochs to {1}.").format(
-                len(history.train_loss), Path(path).name
-            ),
-            topic=FILE,
-        )
+        self._say(lambda: self.tr("Wrote %n epoch(s) to {0}.", "", epochs).format(name))
         return True
 
     def export_curves_dialog(self) -> None:
@@ -207,20 +202,21 @@ class ModelFiles(QObject):
             self.export_curves_png(path)
 
     def export_curves_png(self, path) -> bool:
+        name = Path(path).name
         try:
             fileio.remove_stale_temporaries(Path(path).parent)
             self._page.curves.export_png(path)
         except OSError as error:
-            self._say(QCoreApplication.translate("TrainingPage", "Could not write {0}: {1}").format(
-                Path(path).name, error.strerror or error), True, topic=FILE)
+            self._say_not_written(name, error)
             return False
-        self._say(
-            QCoreApplication.translate("TrainingPage", "Saved the curves to {0}.").format(
-                Path(path).name
-            ),
-            topic=FILE,
-        )
+        self._say(lambda: QCoreApplication.translate(
+            "TrainingPage", "Saved the curves to {0}.").format(name))
         return True
+
+    def _say_not_written(self, name: str, error: OSError) -> None:
+        reason = error.strerror or str(error)  # the system's words
+        self._say(lambda: QCoreApplication.translate(
+            "TrainingPage", "Could not write {0}: {1}").format(name, reason), True)
 
     def restore_work(self, folder=None) -> bool:
         """Keep My classes between runs in ``folder`` (default: the app's data folder,
@@ -252,13 +248,8 @@ class ModelFiles(QObject):
                 )
         panel = self._page.dataset_panel
         if panel.has_unsaved_examples():
-            work.append(
-                QCoreApplication.translate(
-                    "TrainingPage",
-                    "Your classes ({0} examples) are not saved, and could not "
-                    "be kept for the next start.",
-                ).format(panel.classes.total)
-            )
+            work.append(self.tr("Your classes (%n example(s)) are not saved, and could not "
+                                "be kept for the next start.", "", panel.classes.total))
         return work
 
     def save_unsaved_work(self) -> bool:
@@ -283,5 +274,5 @@ class ModelFiles(QObject):
             return self.save_unsaved_work()
         return answer == "discard"
 
-    def _say(self, text: str, error: bool = False, topic: str = FILE) -> None:
-        self.message.emit(text, error, topic)
+    def _say(self, words, error: bool = False, topic: str = FILE) -> None:
+        self.message.emit(words, error, topic)

@@ -14,9 +14,11 @@ the widgets out and shows their messages.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
+from gui.common.error_text import error_text
 from gui.common.preprocess import Preprocess
 from gui.common.status_line import FILE, StatusLine
 from gui.common.widgets import VerticalScrollArea
@@ -71,6 +74,7 @@ class TrainingPage(QWidget):
     def __init__(self, state: LabState, parent=None) -> None:
         super().__init__(parent)
         self.state = state
+        self._built = False  # a LanguageChange may arrive before every widget exists
         self._shown_once = False
         self.run = TrainingRun(self)
         self.run.message.connect(self._say)
@@ -91,7 +95,7 @@ class TrainingPage(QWidget):
         self.dataset_panel.message.connect(lambda text: self._say(text, topic=DATASET))
         self.settings = SettingsPanel(state, self.dataset_panel.planned_geometry)
         self.settings.message.connect(
-            lambda text, error: self._say(text, error, topic=ARCHITECTURE))
+            lambda words, error: self._say(words, error, topic=ARCHITECTURE))
         self.settings.edited.connect(self._on_setup_changed)
         self.settings.fit_changed.connect(self._on_fit_changed)
         self.dataset_panel.dataset_changed.connect(self.settings.update_architecture_summary)
@@ -135,54 +139,43 @@ class TrainingPage(QWidget):
         self.copy_from_explorer(quiet=True)
         self._on_model_changed()
         self.run.set_training_ui(False)
+        self._built = True
+        self.retranslate()
 
     # --- building ------------------------------------------------------------------
     def _build_controls(self) -> QWidget:
         # Run
-        self.train_button = QPushButton(self.tr("Train"))
-        self.train_button.setToolTip(self.tr("Build a fresh network and train it on the dataset"))
+        self.train_button = QPushButton()
         self.train_button.setDefault(True)
         font = self.train_button.font()
         font.setBold(True)
         self.train_button.setFont(font)
         self.train_button.clicked.connect(lambda: self.start_training())
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr(
-            "Stop after the current mini-batch. After a full epoch the new network replaces "
-            "the previous model; stopped sooner, the previous model is kept"))
+        self.stop_button = QPushButton()
         self.stop_button.clicked.connect(self.stop_training)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
-        self.progress.setFormat(self.tr("Ready to train"))
         self.progress.setValue(0)
-        self.progress.setToolTip(self.tr("Epoch, mini-batch and the time left"))
+        self.show_progress(lambda: self.tr("Ready to train"))
         self.status = StatusLine(error_style="color: #b2182b;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button, 1)
         buttons.addWidget(self.stop_button, 1)
 
         # Model files
-        self.save_button = QPushButton(self.tr("Save model…"))
-        self.save_button.setToolTip(self.tr("Save the trained network to an .npz file"))
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_model_dialog)
-        self.open_button = QPushButton(self.tr("Open model…"))
-        self.open_button.setToolTip(self.tr("Load a network saved by CNN Lab"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_model_dialog)
-        self.explore_button = QPushButton(self.tr("Show learned filters in explorer"))
-        self.explore_button.setToolTip(self.tr(
-            "Put the network's first-layer filters, stride, padding and pooling into the "
-            "explorer, where you can edit them and watch the prediction change"))
+        self.explore_button = QPushButton()
         self.explore_button.clicked.connect(self.show_learned_filters)
-        self.csv_button = QPushButton(self.tr("History CSV…"))
-        self.csv_button.setToolTip(self.tr(
-            "Export the loss and accuracy of every epoch as a CSV file"))
+        self.csv_button = QPushButton()
         self.csv_button.clicked.connect(self.export_history_dialog)
-        self.png_button = QPushButton(self.tr("Curves PNG…"))
-        self.png_button.setToolTip(self.tr("Export the loss and accuracy plots as a PNG picture"))
+        self.png_button = QPushButton()
         self.png_button.clicked.connect(self.export_curves_dialog)
-        files = QGroupBox(self.tr("Model"))
-        grid = QGridLayout(files)
+        self.files_box = QGroupBox()
+        grid = QGridLayout(self.files_box)
         grid.addWidget(self.save_button, 0, 0)
         grid.addWidget(self.open_button, 0, 1)
         grid.addWidget(self.explore_button, 1, 0, 1, 2)
@@ -201,7 +194,7 @@ class TrainingPage(QWidget):
         column.addWidget(self.settings)
         column.addLayout(buttons)
         column.addWidget(self.progress)
-        column.addWidget(files)
+        column.addWidget(self.files_box)
         # Last, so that a longer or shorter message moves no button.
         column.addWidget(self.status)
         column.addStretch(1)
@@ -209,6 +202,46 @@ class TrainingPage(QWidget):
         self.controls_scroll = scroll
 
         return scroll
+
+    # --- language ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Word the buttons, tooltips and titles again, and the texts that describe the
+        moment (the progress bar, the model summary) from what they describe. (The
+        status line words its message again itself; the panels their own texts.)"""
+        buttons = (
+            (self.train_button, self.tr("Train"),
+             self.tr("Build a fresh network and train it on the dataset")),
+            (self.stop_button, self.tr("Stop"), self.tr(
+                "Stop after the current mini-batch. After a full epoch the new network "
+                "replaces the previous model; stopped sooner, the previous model is kept")),
+            (self.save_button, self.tr("Save model…"),
+             self.tr("Save the trained network to an .npz file")),
+            (self.open_button, self.tr("Open model…"), self.open_model_tip(self.is_training())),
+            (self.explore_button, self.tr("Show learned filters in explorer"), self.tr(
+                "Put the network's first-layer filters, stride, padding and pooling into the "
+                "explorer, where you can edit them and watch the prediction change")),
+            (self.csv_button, self.tr("History CSV…"),
+             self.tr("Export the loss and accuracy of every epoch as a CSV file")),
+            (self.png_button, self.tr("Curves PNG…"),
+             self.tr("Export the loss and accuracy plots as a PNG picture")),
+        )
+        for button, text, tip in buttons:
+            button.setText(text)
+            button.setToolTip(tip)
+        self.progress.setToolTip(self.tr("Epoch, mini-batch and the time left"))
+        self.files_box.setTitle(self.tr("Model"))
+        self.progress.setFormat(self._progress_words())
+        self._update_model_summary()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and self._built:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_progress(self, words: Callable[[], str]) -> None:
+        """Show ``words()`` on the progress bar, and word it again on a language change."""
+        self._progress_words = words
+        self.progress.setFormat(words())
 
     def _update_model_summary(self) -> None:
         """Say what the model the app holds now (trained or opened) outputs."""
@@ -248,6 +281,7 @@ class TrainingPage(QWidget):
         ink = image.mean(axis=0) if image.ndim == 3 else image
         names = dataset.class_names
         label = names[int(dataset.y_test[index])]
+        # The explorer keeps this name as the picture's: it is worded once, like a file name.
         self.state.set_source(np.repeat((1.0 - ink)[..., None], 3, axis=2),
                               self.tr("test image {0} ({1})").format(index, label))
         self.state.set_preprocess(Preprocess(color="gray", size=None))
@@ -258,17 +292,23 @@ class TrainingPage(QWidget):
         try:
             self.state.use_learned_filters()
         except ValueError as error:
-            self._say(str(error), True, topic=RUN)
+            self._say(partial(error_text, error), True, topic=RUN)
             return
         learned, own = len(self.state.filters), self.state.own_filters
         if own is None:
-            text = self.tr("The explorer now shows the network's {0} learned filters and its "
-                           "layer settings, in place of the filters shown before.").format(learned)
+            def words() -> str:
+                return self.tr("The explorer now shows the network's %n learned filter(s) "
+                               "and its layer settings, in place of the filters shown "
+                               "before.", "", learned)
         else:
-            text = self.tr("The explorer now shows the network's {0} learned filters and its "
-                           "layer settings. Your own {1} filters are kept: Filters ▸ Restore "
-                           "my filters brings them back.").format(learned, len(own))
-        self._say(text, topic=FILTERS_TOPIC)
+            kept = len(own)
+
+            def words() -> str:
+                return self.tr("The explorer now shows the network's %n learned filter(s) "
+                               "and its layer settings. Your own filters ({0}) are kept: "
+                               "Filters ▸ Restore my filters brings them back.", "",
+                               learned).format(kept)
+        self._say(words, topic=FILTERS_TOPIC)
         self.explore_requested.emit()
 
     def _on_model_changed(self) -> None:
@@ -301,11 +341,13 @@ class TrainingPage(QWidget):
                     QMessageBox.StandardButton(answer), "cancel")
 
     # --- messages and events ---------------------------------------------------------------
-    def _say(self, text: str, error: bool = False, topic: str = RUN) -> None:
-        """Show ``text`` in the page's status line (see gui/common/status_line.py for
-        when it is withdrawn) and pass it on to the window's."""
-        self.status.say(text, topic, error)
-        self.message.emit(text)
+    def _say(self, words: str | Callable[[], str], error: bool = False,
+             topic: str = RUN) -> None:
+        """Show ``words`` (a text, or a function that words it: it is worded again on a
+        language change) in the page's status line (see gui/common/status_line.py for
+        when it is withdrawn); the window's status bar mirrors that line."""
+        self.status.say(words, topic, error)
+        self.message.emit(words() if callable(words) else words)
 
     def _on_fit_changed(self, fits: bool) -> None:
         if not self.is_training():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
 from gui.common.colormap import DIVERGING, symmetric_levels
-from gui.common.widgets import bold_label, reserve_lines
+from gui.common.widgets import bold_label, reserve_text_lines
 from gui.train.confusion_view import ConfusionView
 from gui.train.curves_view import CurvesView
 
@@ -208,25 +208,20 @@ class ResultsPanel(QSplitter):
         live_layout = QVBoxLayout(live)
         live_layout.setContentsMargins(0, 0, 0, 0)
         live_layout.setSpacing(2)
-        live_layout.addWidget(bold_label(QCoreApplication.translate(
-            "TrainingPage", "Learned filters (first layer)")))
+        self.filters_title = bold_label()
+        self.filters_title.setWordWrap(True)  # a longer title must not widen the column
+        live_layout.addWidget(self.filters_title)
         live_layout.addWidget(self.filters_view, 1)
 
         after = QWidget()
         after_layout = QVBoxLayout(after)
         after_layout.setContentsMargins(0, 0, 0, 0)
         after_layout.setSpacing(2)
-        self.accuracy_label = bold_label(QCoreApplication.translate(
-            "TrainingPage", "Test accuracy: —"))
-        self.accuracy_label.setToolTip(QCoreApplication.translate(
-            "TrainingPage",
-            "The share of the test images, never used for training, that the network "
-            "classifies correctly"))
+        self.accuracy_label = bold_label()
         self.accuracy_label.setWordWrap(True)  # a longer result must not widen the column
         big = self.accuracy_label.font()
         big.setPointSizeF(big.pointSizeF() * 1.15)
         self.accuracy_label.setFont(big)
-        reserve_lines(self.accuracy_label, 2)
         after_layout.addWidget(self.accuracy_label)
         after_layout.addWidget(self.confusion, 1)
 
@@ -242,8 +237,9 @@ class ResultsPanel(QSplitter):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(2)
-        top_layout.addWidget(bold_label(QCoreApplication.translate(
-            "TrainingPage", "Learning curves")))
+        self.curves_title = bold_label()
+        self.curves_title.setWordWrap(True)  # a longer title must not widen the column
+        top_layout.addWidget(self.curves_title)
         top_layout.addWidget(self.curves, 1)
 
         self.addWidget(top)
@@ -251,28 +247,67 @@ class ResultsPanel(QSplitter):
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 3)
         self.setChildrenCollapsible(False)
+        #: What the accuracy line says: ("none",), ("no test",), ("training",),
+        #: ("score", percent, correct, total) or ("previous", percent, correct, total).
+        self._accuracy: tuple = ("none",)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Word the titles, the tooltip and the accuracy line again (the views word
+        themselves)."""
+        self.filters_title.setText(QCoreApplication.translate(
+            "TrainingPage", "Learned filters (first layer)"))
+        self.curves_title.setText(QCoreApplication.translate("TrainingPage", "Learning curves"))
+        self.accuracy_label.setToolTip(QCoreApplication.translate(
+            "TrainingPage",
+            "The share of the test images, never used for training, that the network "
+            "classifies correctly"))
+        reserve_text_lines(self.accuracy_label, 2, QCoreApplication.translate(
+            "TrainingPage", "Test accuracy: —"))
+        self._show_accuracy()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_accuracy"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_accuracy(self, *accuracy) -> None:
+        """Show ``accuracy`` (see ``_accuracy``; none given: the one shown)."""
+        if accuracy:
+            self._accuracy = accuracy
+        kind, *score = self._accuracy
+        if kind == "score":
+            text = QCoreApplication.translate(
+                "TrainingPage", "Test accuracy: {0:.1f} % ({1} of {2} images)").format(*score)
+        elif kind == "previous":
+            text = QCoreApplication.translate(
+                "TrainingPage",
+                "Previous run's test accuracy: {0:.1f} % ({1} of {2} images)").format(*score)
+        elif kind == "no test":
+            text = QCoreApplication.translate("TrainingPage", "Test accuracy: — (no test images)")
+        elif kind == "training":
+            text = QCoreApplication.translate("TrainingPage", "Test accuracy: — (training…)")
+        else:
+            text = QCoreApplication.translate("TrainingPage", "Test accuracy: —")
+        self.accuracy_label.setText(text)
 
     def clear_evaluation(self) -> None:
         """No test results (e.g. an opened model that does not fit the data)."""
-        self.accuracy_label.setText(QCoreApplication.translate(
-            "TrainingPage", "Test accuracy: —"))
+        self._show_accuracy("none")
         self.confusion.clear()
         self.result_dataset = None
 
     def show_evaluation(self, evaluation, dataset) -> None:
         """Show ``evaluation`` (an :func:`engine.train.evaluate` result) of ``dataset``."""
         if evaluation is None or dataset is None:
-            self.accuracy_label.setText(QCoreApplication.translate(
-                "TrainingPage", "Test accuracy: — (no test images)"))
+            self._show_accuracy("no test")
             self.confusion.clear()
             self.result_dataset = None
             return
         self.result_dataset = dataset
         correct = int(np.trace(evaluation.confusion))
         self._shown_score = (100 * evaluation.accuracy, correct, len(dataset.y_test))
-        self.accuracy_label.setText(QCoreApplication.translate(
-            "TrainingPage", "Test accuracy: {0:.1f} % ({1} of {2} images)").format(
-            *self._shown_score))
+        self._show_accuracy("score", *self._shown_score)
         self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
                                    dataset.x_test, dataset.class_names)
 
@@ -289,11 +324,8 @@ class ResultsPanel(QSplitter):
             and np.array_equal(shown.y_test, dataset.y_test)
             and np.array_equal(shown.x_test, dataset.x_test))
         if not same:
-            self.accuracy_label.setText(QCoreApplication.translate(
-                "TrainingPage", "Test accuracy: — (training…)"))
+            self._show_accuracy("training")
             self.confusion.clear()
             self.result_dataset = None
             return
-        self.accuracy_label.setText(QCoreApplication.translate(
-            "TrainingPage", "Previous run's test accuracy: {0:.1f} % ({1} of {2} images)"
-        ).format(*self._shown_score))
+        self._show_accuracy("previous", *self._shown_score)

@@ -5,7 +5,10 @@ a :class:`gui.worker.Worker` (the app's one worker pattern) with the job from
 Only the latest progress report is kept and painted at most ~30 times a second (the
 filter grid at most 15, the curves 4), so the window stays responsive however fast the
 batches come. The run words its texts in the ``"TrainingPage"`` translation context,
-where they were before this module existed, and hands them to the page as signals.
+where they were before this module existed, except the sentences with a plural
+(``%n``), which lupdate reads only from ``self.tr``: those are in the ``"TrainingRun"``
+context. It hands the page functions that word its messages, so that a message on show
+is worded again when the language changes.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from engine.train import TrainingDiverged
+from gui.common.error_text import error_text
 from gui.train.job import TrainingConfig, TrainingResult, TrainingUpdate, first_conv, make_job
 from gui.train.results_panel import format_seconds
 from gui.worker import Worker
@@ -37,14 +41,47 @@ CURVES_INTERVAL = 0.25
 START, RUN = "start", "run"
 
 
+def dataset_name(key: str) -> str:
+    """The name a sentence gives the data set ``key`` (:attr:`engine.datasets.Dataset.
+    name`: ``"mnist"``, ``"shapes"``, ``"image folder"``, ``"my classes"``); another key
+    is shown as it is."""
+    names = {
+        "mnist": QCoreApplication.translate("TrainingPage", "the MNIST digits"),
+        "shapes": QCoreApplication.translate("TrainingPage", "the shapes"),
+        "image folder": QCoreApplication.translate("TrainingPage", "the image folder"),
+        "my classes": QCoreApplication.translate("TrainingPage", "your classes"),
+    }
+    return names.get(key, key) or QCoreApplication.translate("TrainingPage", "the dataset")
+
+
+def divergence_text(error: TrainingDiverged) -> str:
+    """What went wrong when training diverged, and what to try, in whole sentences."""
+    lr = error.values.get("lr", 0.0)
+    if error.code == "loss_exploded":
+        return QCoreApplication.translate(
+            "TrainingPage",
+            "Training diverged: the loss exploded to {0:.3g}. Try a lower learning rate "
+            "(e.g. a tenth of {1:g}). The previous model is kept.").format(
+            error.values.get("loss", float("inf")), lr)
+    if error.code == "weights_not_finite":
+        return QCoreApplication.translate(
+            "TrainingPage",
+            "Training diverged: the weights became NaN or infinite. Try a lower learning "
+            "rate (e.g. a tenth of {0:g}). The previous model is kept.").format(lr)
+    return QCoreApplication.translate(
+        "TrainingPage",
+        "Training diverged: the loss became NaN or infinite. Try a lower learning rate "
+        "(e.g. a tenth of {0:g}). The previous model is kept.").format(lr)
+
+
 class TrainingRun(QObject):
     """Start, stop and follow training runs on ``page`` (a
     :class:`gui.train.page.TrainingPage`, whose widgets it updates).
 
     Signals
     -------
-    message(str, bool, str) : a text for the page's status line, whether it is an
-        error, and its topic.
+    message(object, bool, str) : a function that words a text for the page's status
+        line (called again on a language change), whether it is an error, and its topic.
     training_changed(bool) : a run started (True) or ended (False).
     model_trained(object) : a run's network became the state's model; its test accuracy
         (a float) or None when unknown.
@@ -54,7 +91,7 @@ class TrainingRun(QObject):
     latest history, for the CSV export, or None).
     """
 
-    message = Signal(str, bool, str)
+    message = Signal(object, bool, str)
     training_changed = Signal(bool)
     model_trained = Signal(object)
 
@@ -91,22 +128,21 @@ class TrainingRun(QObject):
             if dataset is None:
                 dataset = page.dataset_panel.current_dataset()
             config = page.config()
-            problem = page.memory_problem(config, dataset.x_train.shape[1:],
-                                          len(dataset.class_names))
-            if problem is not None:
-                self._say(problem, True)
+            shape, classes = dataset.x_train.shape[1:], len(dataset.class_names)
+            if page.memory_problem(config, shape, classes) is not None:
+                self._say(lambda: page.memory_problem(config, shape, classes), True)
                 return False
             model = config.build_model(dataset.x_train.shape[1:], dataset.class_names)
-            if len(dataset.x_train) == 0:
-                raise ValueError(
-                    QCoreApplication.translate("TrainingPage", "the dataset has no training images")
-                )
         except ValueError as error:
-            self._say(
-                QCoreApplication.translate("TrainingPage", "Cannot train: {0}").format(error),
-                True,
-                topic=START,
-            )
+            problem = error  # `error` is unbound once the except clause ends
+            self._say(lambda: QCoreApplication.translate(
+                "TrainingPage", "Cannot train: {0}").format(error_text(problem)), True,
+                topic=START)
+            return False
+        if len(dataset.x_train) == 0:
+            self._say(lambda: QCoreApplication.translate(
+                "TrainingPage", "Cannot train: the dataset has no training images."), True,
+                topic=START)
             return False
         self._model, self._config, self._dataset = model, config, dataset
         self._pending, self.history, self._latest = None, None, None
@@ -117,20 +153,12 @@ class TrainingRun(QObject):
         conv = first_conv(model)
         page.filters_view.set_filters(None if conv is None else conv.params["weight"])
         page.progress.setValue(0)
-        page.progress.setFormat(
-            QCoreApplication.translate("TrainingPage", "Epoch 1/{0} · starting").format(
-                config.epochs
-            )
-        )
-        self._say(
-            QCoreApplication.translate(
-                "TrainingPage", "Training on {0}: {1:,} training images, {2} classes…"
-            ).format(
-                getattr(dataset, "name", QCoreApplication.translate("TrainingPage", "the dataset")),
-                len(dataset.x_train),
-                len(dataset.class_names),
-            )
-        )
+        page.show_progress(lambda: QCoreApplication.translate(
+            "TrainingPage", "Epoch 1/{0} · starting").format(config.epochs))
+        name = getattr(dataset, "name", "")
+        images, classes = len(dataset.x_train), len(dataset.class_names)
+        self._say(lambda: self.tr("Training on {0}: {1:,} training images, %n class(es)…",
+                                  "", classes).format(dataset_name(name), images))
 
         if self.worker is not None:
             self.worker.deleteLater()  # the previous run's, finished
@@ -151,7 +179,8 @@ class TrainingRun(QObject):
         if self.is_training():
             self.worker.stop()
             self._page.stop_button.setEnabled(False)
-            self._page.progress.setFormat(QCoreApplication.translate("TrainingPage", "Stopping…"))
+            self._page.show_progress(
+                lambda: QCoreApplication.translate("TrainingPage", "Stopping…"))
 
     def shutdown(self, timeout_ms: int = 1_500) -> bool:
         """Stop training and wait up to ``timeout_ms`` for the worker thread to end (the
@@ -232,11 +261,10 @@ class TrainingRun(QObject):
         # with updates off both become one paint in the next frame.
         page.progress.setUpdatesEnabled(False)
         page.progress.setValue(int(round(update.fraction * 1000)))
-        page.progress.setFormat(
-            QCoreApplication.translate(
-                "TrainingPage", "Epoch {0}/{1} · batch {2}/{3} · {4}"
-            ).format(p.epoch, p.epochs, p.batch, p.batches, format_seconds(update.eta))
-        )
+        eta = update.eta
+        page.show_progress(lambda: QCoreApplication.translate(
+            "TrainingPage", "Epoch {0}/{1} · batch {2}/{3} · {4}").format(
+            p.epoch, p.epochs, p.batch, p.batches, format_seconds(eta)))
         page.progress.setUpdatesEnabled(True)
         if final or self._last_paint - self._last_filters_paint >= FILTERS_INTERVAL:
             self._last_filters_paint = self._last_paint
@@ -266,24 +294,17 @@ class TrainingRun(QObject):
             kept = page.state.first_conv()
             page.filters_view.set_filters(None if kept is None else kept.params["weight"])
             if page.state.model is None:
-                self._say(
-                    QCoreApplication.translate(
-                        "TrainingPage",
-                        "Stopped before the first epoch ended; the unfinished "
-                        "network was discarded, and there is no trained model.",
-                    )
-                )
+                self._say(lambda: QCoreApplication.translate(
+                    "TrainingPage",
+                    "Stopped before the first epoch ended; the unfinished network was "
+                    "discarded, and there is no trained model."))
             else:
-                self._say(
-                    QCoreApplication.translate(
-                        "TrainingPage",
-                        "Stopped before the first epoch ended; the unfinished "
-                        "network was discarded and the previous model is kept.",
-                    )
-                )
-            page.progress.setFormat(
-                QCoreApplication.translate("TrainingPage", "Stopped before the first epoch ended")
-            )
+                self._say(lambda: QCoreApplication.translate(
+                    "TrainingPage",
+                    "Stopped before the first epoch ended; the unfinished network was "
+                    "discarded and the previous model is kept."))
+            page.show_progress(lambda: QCoreApplication.translate(
+                "TrainingPage", "Stopped before the first epoch ended"))
             return
         conv = first_conv(model)
         if conv is not None:
@@ -293,51 +314,46 @@ class TrainingRun(QObject):
                                 else result.evaluation.accuracy)
         page.results.show_evaluation(result.evaluation, self._dataset)
         if result.cancelled:
-            text = QCoreApplication.translate(
-                "TrainingPage",
-                "Stopped after {0} epoch(s); the new model, with the weights "
-                "learned so far, replaces the previous one.",
-            )
-            self._say(text.format(n))
-            page.progress.setFormat(
-                QCoreApplication.translate("TrainingPage", "Stopped after {0} epochs").format(n)
-            )
+            self._say(lambda: self.tr(
+                "Stopped after %n epoch(s); the new model, with the weights learned so far, "
+                "replaces the previous one.", "", n))
+            page.show_progress(lambda: self.tr("Stopped after %n epoch(s)", "", n))
+            return
+        self._say(partial(self._outcome_text, n, history.stopped_early, self._config.patience,
+                          history.seconds, None if result.evaluation is None
+                          else 100 * result.evaluation.accuracy))
+        page.progress.setValue(1000)
+        page.show_progress(lambda: self.tr("Done: %n epoch(s)", "", n))
+
+    def _outcome_text(self, epochs: int, stopped_early: bool, patience: int | None,
+                      seconds: float, accuracy: float | None) -> str:
+        """How a run that was not stopped went, in one or two whole sentences."""
+        if stopped_early:
+            text = self.tr("Stopped early after %n epoch(s): the validation loss had "
+                           "stopped improving (patience {0}); the best weights were kept.",
+                           "", epochs).format(patience)
         else:
-            if history.stopped_early:
-                text = QCoreApplication.translate(
-                    "TrainingPage",
-                    "Stopped early after {0} epochs: the validation loss had not "
-                    "improved for {1}; the best weights were kept.",
-                ).format(n, self._config.patience)
-            else:
-                text = QCoreApplication.translate(
-                    "TrainingPage", "Trained {0} epochs in {1:.1f} s."
-                ).format(n, history.seconds)
-            if result.evaluation is not None:
-                text += " " + QCoreApplication.translate(
-                    "TrainingPage", "Test accuracy {0:.1f} %."
-                ).format(100 * result.evaluation.accuracy)
-            self._say(text)
-            page.progress.setValue(1000)
-            page.progress.setFormat(
-                QCoreApplication.translate("TrainingPage", "Done: {0} epochs").format(n)
-            )
+            text = self.tr("Trained %n epoch(s) in {0:.1f} s.", "", epochs).format(seconds)
+        if accuracy is None:
+            return text
+        # Two sentences, each whole: the second needs no word of the first.
+        return QCoreApplication.translate("TrainingPage", "{0} Test accuracy {1:.1f} %.").format(
+            text, accuracy)
 
     def _on_failed(self, worker: Worker, error: Exception) -> None:
         if worker is not self.worker or self._closing:
             return
         self._paint_pending(final=True)
         if isinstance(error, TrainingDiverged):
-            text = QCoreApplication.translate(
-                "TrainingPage", "{0} The previous model is kept."
-            ).format(error)
-            self._page.progress.setFormat(QCoreApplication.translate("TrainingPage", "Diverged"))
+            self._say(partial(divergence_text, error), True)
+            self._page.show_progress(
+                lambda: QCoreApplication.translate("TrainingPage", "Diverged"))
         else:
-            text = QCoreApplication.translate(
-                "TrainingPage", "Training failed: {0}. The previous model is kept."
-            ).format(error)
-            self._page.progress.setFormat(QCoreApplication.translate("TrainingPage", "Failed"))
-        self._say(text, True)
+            self._say(lambda: QCoreApplication.translate(
+                "TrainingPage", "Training failed: {0}. The previous model is kept.").format(
+                error_text(error)), True)
+            self._page.show_progress(
+                lambda: QCoreApplication.translate("TrainingPage", "Failed"))
 
     def _on_finished(self, worker: Worker) -> None:
         if worker is not self.worker:
@@ -349,5 +365,5 @@ class TrainingRun(QObject):
         if self._pending is not None:
             self._paint_pending(final=True)
 
-    def _say(self, text: str, error: bool = False, topic: str = RUN) -> None:
-        self.message.emit(text, error, topic)
+    def _say(self, words, error: bool = False, topic: str = RUN) -> None:
+        self.message.emit(words, error, topic)

@@ -195,6 +195,30 @@
     </message>
 </context>
 <context>
+    <name>ModelFiles</name>
+    <message numerus="yes">
+        <source>Opened {0}: %n class(es) ({1}).</source>
+        <translation>
+            <numerusform>Opened {0}: %n class ({1}).</numerusform>
+            <numerusform>Opened {0}: %n classes ({1}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n epoch(s) to {0}.</source>
+        <translation>
+            <numerusform>Wrote %n epoch to {0}.</numerusform>
+            <numerusform>Wrote %n epochs to {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your classes (%n example(s)) are not saved, and could not be kept for the next start.</source>
+        <translation>
+            <numerusform>Your classes (%n example) are not saved, and could not be kept for the next start.</numerusform>
+            <numerusform>Your classes (%n examples) are not saved, and could not be kept for the next start.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NetworkPage</name>
     <message numerus="yes">
         <source>This network reads {0}×{1} images with %n channel(s); the chosen image does not fit it. Pick the other image above.</source>
@@ -225,6 +249,68 @@
         <translation>
             <numerusform>%n value</numerusform>
             <numerusform>%n values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message numerus="yes">
+        <source>The explorer now shows the network&apos;s %n learned filter(s) and its layer settings, in place of the filters shown before.</source>
+        <translation>
+            <numerusform>The explorer now shows the network&apos;s %n learned filter and its layer settings, in place of the filters shown before.</numerusform>
+            <numerusform>The explorer now shows the network&apos;s %n learned filters and its layer settings, in place of the filters shown before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The explorer now shows the network&apos;s %n learned filter(s) and its layer settings. Your own filters ({0}) are kept: Filters ▸ Restore my filters brings them back.</source>
+        <translation>
+            <numerusform>The explorer now shows the network&apos;s %n learned filter and its layer settings. Your own filters ({0}) are kept: Filters ▸ Restore my filters brings them back.</numerusform>
+            <numerusform>The explorer now shows the network&apos;s %n learned filters and its layer settings. Your own filters ({0}) are kept: Filters ▸ Restore my filters brings them back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRun</name>
+    <message numerus="yes">
+        <source>Training on {0}: {1:,} training images, %n class(es)…</source>
+        <translation>
+            <numerusform>Training on {0}: {1:,} training images, %n class…</numerusform>
+            <numerusform>Training on {0}: {1:,} training images, %n classes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epoch(s); the new model, with the weights learned so far, replaces the previous one.</source>
+        <translation>
+            <numerusform>Stopped after %n epoch; the new model, with the weights learned so far, replaces the previous one.</numerusform>
+            <numerusform>Stopped after %n epochs; the new model, with the weights learned so far, replaces the previous one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epoch(s)</source>
+        <translation>
+            <numerusform>Stopped after %n epoch</numerusform>
+            <numerusform>Stopped after %n epochs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n epoch(s)</source>
+        <translation>
+            <numerusform>Done: %n epoch</numerusform>
+            <numerusform>Done: %n epochs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped early after %n epoch(s): the validation loss had stopped improving (patience {0}); the best weights were kept.</source>
+        <translation>
+            <numerusform>Stopped early after %n epoch: the validation loss had stopped improving (patience {0}); the best weights were kept.</numerusform>
+            <numerusform>Stopped early after %n epochs: the validation loss had stopped improving (patience {0}); the best weights were kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trained %n epoch(s) in {0:.1f} s.</source>
+        <translation>
+            <numerusform>Trained %n epoch in {0:.1f} s.</numerusform>
+            <numerusform>Trained %n epochs in {0:.1f} s.</numerusform>
         </translation>
     </message>
 </context>

@@ -491,7 +491,7 @@ appears after training</source>
     </message>
     <message>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">学習開始</translation>
     </message>
     <message>
         <source>Test</source>
@@ -2251,6 +2251,27 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>ModelFiles</name>
+    <message numerus="yes">
+        <source>Opened {0}: %n class(es) ({1}).</source>
+        <translation>
+            <numerusform>{0} を開きました：%n クラス（{1}）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n epoch(s) to {0}.</source>
+        <translation>
+            <numerusform>{0} に %n エポック分を書き出しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your classes (%n example(s)) are not saved, and could not be kept for the next start.</source>
+        <translation>
+            <numerusform>自分のクラス（例 %n 個）が保存されておらず、次回の起動まで取っておくこともできませんでした。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NetworkPage</name>
     <message>
         <source>No trained network yet</source>
@@ -3004,530 +3025,570 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <name>TrainingPage</name>
     <message>
         <source>How many feature detectors the convolution layer learns</source>
-        <extracomment>A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value. The topic of the panel&apos;s messages (gui/common/status_line.py).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>畳み込み層が学習する特徴検出器（Feature Detector）の数</translation>
     </message>
     <message>
         <source>Side of each filter, in pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>各フィルターの一辺の長さ（画素数）</translation>
     </message>
     <message>
         <source>How many pixels a filter moves between two output cells</source>
-        <translation type="unfinished"></translation>
+        <translation>出力の隣り合うセルの間でフィルターが何画素動くか</translation>
     </message>
     <message>
         <source>Rows and columns of zeros added around each image (1 keeps a 3×3 layer&apos;s size)</source>
-        <translation type="unfinished"></translation>
+        <translation>各画像の周りに足す 0 の行数と列数（1 にすると 3×3 の層で大きさが変わりません）</translation>
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished">最大値</translation>
+        <translation>最大値</translation>
     </message>
     <message>
         <source>average</source>
-        <translation type="unfinished">平均値</translation>
+        <translation>平均値</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">なし</translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>Pooling after the convolution: max keeps each window&apos;s strongest response, average its mean</source>
-        <translation type="unfinished"></translation>
+        <translation>畳み込みの後のプーリングです。最大値プーリングは各窓の中で最も強い反応を、平均値プーリングは平均を残します</translation>
     </message>
     <message>
         <source>Side of each pooling window (its stride too)</source>
-        <translation type="unfinished"></translation>
+        <translation>プーリングの窓の一辺の長さ（窓が動く幅も同じです）</translation>
     </message>
     <message>
         <source>size</source>
-        <translation type="unfinished"></translation>
+        <translation>サイズ</translation>
     </message>
     <message>
         <source>Width of an extra dense layer before the output (0: none, the features go straight to the classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>出力の前に追加する全結合層のユニット数です（0: なし。特徴がそのまま各クラスのスコアになります）</translation>
     </message>
     <message>
         <source>Copy from explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>「層を調べる」からコピー</translation>
     </message>
     <message>
         <source>Use the explorer&apos;s number of filters, kernel size, stride, padding and pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>「層を調べる」ページのフィルター数、カーネルサイズ、ストライド、パディング、プーリングを使います</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The topic of the panel&apos;s messages (gui/common/status_line.py). The architecture&apos;s fields of a TrainingConfig, which &quot;Copy from explorer&quot; replaces. The forms&apos; widgets that the panel passes on as its own attributes.</extracomment>
+        <translation>ネットワーク</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished">フィルター</translation>
+        <extracomment>The pooling choices, in the combo box&apos;s order (the keys TrainingConfig uses).</extracomment>
+        <translation>フィルター数</translation>
     </message>
     <message>
         <source>Kernel size</source>
-        <translation type="unfinished"></translation>
+        <translation>カーネルサイズ</translation>
     </message>
     <message>
         <source>Stride</source>
-        <translation type="unfinished">ストライド (Stride)</translation>
+        <translation>ストライド (Stride)</translation>
     </message>
     <message>
         <source>Padding</source>
-        <translation type="unfinished">パディング (Padding)</translation>
+        <translation>パディング (Padding)</translation>
     </message>
     <message>
         <source>Pooling</source>
-        <translation type="unfinished">プーリング (Pooling)</translation>
+        <translation>プーリング (Pooling)</translation>
     </message>
     <message>
         <source>Hidden units</source>
-        <translation type="unfinished"></translation>
+        <translation>隠れ層のユニット数</translation>
     </message>
     <message>
         <source>How many times the network sees every training image</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての学習画像をネットワークに何回ずつ見せるか（1 巡が 1 エポック）</translation>
     </message>
     <message>
         <source>Images per weight update: smaller batches update more often but noisier</source>
-        <translation type="unfinished"></translation>
+        <translation>重みを 1 回更新するのに使う画像の数（ミニバッチの大きさ）です。小さいほど更新の回数は増えますが、ばらつきも大きくなります</translation>
     </message>
     <message>
         <source>How big a step each update takes. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD. Too large and training diverges; too small and it barely moves</source>
-        <translation type="unfinished"></translation>
+        <translation>1 回の更新で重みをどれだけ動かすかです。目安は Adam で 0.001–0.01、SGD で 0.01–0.1。大きすぎると学習が発散し、小さすぎるとほとんど進みません</translation>
     </message>
     <message>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <source>SGD with momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD（モーメンタム付き）</translation>
     </message>
     <message>
         <source>Adam adapts the step for every weight; SGD with momentum follows the gradient, smoothed over recent steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam は重みごとに更新の幅を調整します。モーメンタム付き SGD は、直近の更新でならした勾配の方向に進みます</translation>
     </message>
     <message>
         <source>SGD only: the share of the previous step kept in the next</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD のみ: 前回の更新のうち、次の更新に引き継ぐ割合</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>モーメンタム (Momentum)</translation>
     </message>
     <message>
         <source>Shift images randomly (±2 px)</source>
-        <translation type="unfinished"></translation>
+        <translation>画像をランダムにずらす（±2 px）</translation>
     </message>
     <message>
         <source>Augmentation: every epoch each training image is moved by up to 2 pixels, so the network learns shapes rather than positions</source>
-        <translation type="unfinished"></translation>
+        <translation>データ拡張 (data augmentation): エポックごとに各学習画像を最大 2 画素ずらします。ネットワークは位置ではなく形を覚えるようになります</translation>
     </message>
     <message>
         <source>Stop early, patience</source>
-        <translation type="unfinished"></translation>
+        <translation>早期終了、待つエポック数</translation>
     </message>
     <message>
         <source>Stop when the validation loss has not improved for this many epochs, and keep the best weights</source>
-        <translation type="unfinished"></translation>
+        <translation>早期終了 (early stopping): 検証データの損失がこのエポック数のあいだ改善しなければ学習を止め、最も良かった重みを残します</translation>
     </message>
     <message>
         <source>Epochs without a better validation loss before training stops</source>
-        <translation type="unfinished"></translation>
+        <translation>検証データの損失が改善しないまま何エポック続いたら止めるか</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>学習</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <extracomment>A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value. The optimizer choices, in the combo box&apos;s order (the keys TrainingConfig uses).</extracomment>
+        <translation>エポック数 (Epochs)</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>バッチサイズ (Batch size)</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学習率 (Learning rate)</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>最適化手法 (Optimizer)</translation>
     </message>
     <message>
         <source>Cannot copy the explorer&apos;s layer: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>「層を調べる」の層をコピーできません：{0}</translation>
     </message>
     <message>
         <source>The explorer&apos;s layer has non-square sizes; the trainer uses square ones (the rows).</source>
-        <translation type="unfinished"></translation>
+        <translation>「層を調べる」の層には正方形でないサイズがあります。学習では正方形（行の数）を使います。</translation>
     </message>
     <message>
         <source>Copied the explorer&apos;s layer: {0} filters {1}×{1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>「層を調べる」の層をコピーしました：フィルター {0} 個（{1}×{1}）。</translation>
     </message>
     <message>
         <source>{0}×{1} image → {2} filters {3}×{3} → {4}×{5}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} pool → {1}×{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}×{1} の画像 → フィルター {2} 個 {3}×{3} → {4}×{5}</translation>
     </message>
     <message>
         <source>dense {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>全結合 {0}</translation>
     </message>
     <message>
         <source>1 class score</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスのスコア 1 個</translation>
     </message>
     <message>
         <source>{0} class scores</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスのスコア {0} 個</translation>
     </message>
     <message>
         <source>{0}
 {1:,} features, {2:,} weights</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+特徴 {1:,} 個、重み {2:,} 個</translation>
     </message>
     <message>
         <source>one score per class</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスごとのスコア</translation>
+    </message>
+    <message>
+        <source>max pool → {0}×{1}</source>
+        <translation>最大値プーリング → {0}×{1}</translation>
+    </message>
+    <message>
+        <source>average pool → {0}×{1}</source>
+        <translation>平均値プーリング → {0}×{1}</translation>
     </message>
     <message>
         <source>{0}
 {1:,} features; the weights depend on the number of classes</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+特徴 {1:,} 個。重みの数はクラスの数で決まります</translation>
     </message>
     <message>
         <source>This network does not fit a {0}×{1} image: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>このネットワークは {0}×{1} の画像に合いません：{2}</translation>
     </message>
     <message>
         <source>No model yet: train one or open a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルはまだありません。学習するか、ファイルを開いてください。</translation>
     </message>
     <message>
         <source>Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>今のモデル: {0}×{1} の画像 → クラスのスコア {2} 個、重み {3:,} 個。</translation>
     </message>
     <message>
         <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to the dense layer from {2:,} features to {3:,} units. Use fewer filters or hidden units, or more pooling.</source>
-        <translation type="unfinished"></translation>
+        <translation>このネットワークの学習には {0:.1f} GiB のメモリーが必要で、上限の {1:.0f} GiB を超えます。大半は、特徴 {2:,} 個からユニット {3:,} 個への全結合層が使います。フィルターか隠れ層のユニットを減らすか、プーリングを強めてください。</translation>
     </message>
     <message>
         <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to the convolution layer with {2} filters. Use fewer or smaller filters, a larger stride or a smaller batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>このネットワークの学習には {0:.1f} GiB のメモリーが必要で、上限の {1:.0f} GiB を超えます。大半は、フィルター {2} 個の畳み込み層が使います。フィルターを減らすか小さくする、ストライドを大きくする、またはバッチを小さくしてください。</translation>
     </message>
     <message>
         <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to layer {2} ({3}). Use fewer filters or a smaller batch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the dataset has no training images</source>
-        <extracomment>Milliseconds between two repaints of the live views: one every other 60 Hz frame. Seconds between two redraws of the filter grid and of the curves (the progress bar follows every frame). Repainting pyqtgraph views is most of the page&apos;s work in the GUI thread, and the training thread waits for all of it: PySide holds Python&apos;s GIL through Qt&apos;s C++ calls too. Measured with benchmarks/bench_training_gui.py: every view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each of the default model&apos;s ~8 epochs a second, about 10 %. The topics of the run&apos;s messages (gui/common/status_line.py): why a run could not start, and how it went.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>このネットワークの学習には {0:.1f} GiB のメモリーが必要で、上限の {1:.0f} GiB を超えます。大半は第 {2} 層（{3}）が使います。フィルターを減らすか、バッチを小さくしてください。</translation>
     </message>
     <message>
         <source>Cannot train: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>学習できません：{0}</translation>
     </message>
     <message>
         <source>Epoch 1/{0} · starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training on {0}: {1:,} training images, {2} classes…</source>
-        <translation type="unfinished"></translation>
+        <translation>エポック 1/{0} · 開始しています</translation>
     </message>
     <message>
         <source>the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>データセット</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>停止しています…</translation>
     </message>
     <message>
         <source>Stop the training first: when it ends, its model replaces the current one</source>
         <extracomment>The state&apos;s model came from training here and was never saved to a file.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>先に学習を停止してください。学習が終わると、そのモデルが今のモデルに代わります</translation>
     </message>
     <message>
         <source>Load a network saved by CNN Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>CNN Lab で保存したネットワークを読み込みます</translation>
     </message>
     <message>
         <source>Train</source>
-        <extracomment>The topics of the page&apos;s messages (gui/common/status_line.py); START and RUN: the run&apos;s, FILE: model and export files. DATASET messages come from the dataset panel.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>学習開始</translation>
     </message>
     <message>
         <source>Build a fresh network and train it on the dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいネットワークを作り、データセットで学習させます</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Stop after the current mini-batch. After a full epoch the new network replaces the previous model; stopped sooner, the previous model is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>今のミニバッチが終わったら止めます。1 エポック以上終わっていれば新しいネットワークが前のモデルに代わり、それより早く止めると前のモデルが残ります</translation>
     </message>
     <message>
         <source>Ready to train</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The topics of the page&apos;s messages (gui/common/status_line.py); START and RUN: the run&apos;s, FILE: model and export files. DATASET messages come from the dataset panel.</extracomment>
+        <translation>学習の準備ができています</translation>
     </message>
     <message>
         <source>Epoch, mini-batch and the time left</source>
-        <translation type="unfinished"></translation>
+        <translation>エポック、ミニバッチと残り時間</translation>
     </message>
     <message>
         <source>Save model…</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを保存…</translation>
     </message>
     <message>
         <source>Save the trained network to an .npz file</source>
-        <translation type="unfinished"></translation>
+        <translation>学習したネットワークを .npz ファイルに保存します</translation>
     </message>
     <message>
         <source>Open model…</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを開く…</translation>
     </message>
     <message>
         <source>Show learned filters in explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>学習したフィルターを「層を調べる」で見る</translation>
     </message>
     <message>
         <source>Put the network&apos;s first-layer filters, stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークの第 1 層のフィルター、ストライド、パディング、プーリングを「層を調べる」ページに移します。そこで編集して、予測がどう変わるかを見られます</translation>
     </message>
     <message>
         <source>History CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴 CSV…</translation>
     </message>
     <message>
         <source>Export the loss and accuracy of every epoch as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>各エポックの損失と正解率を CSV ファイルに書き出します</translation>
     </message>
     <message>
         <source>Curves PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>曲線 PNG…</translation>
     </message>
     <message>
         <source>Export the loss and accuracy plots as a PNG picture</source>
-        <translation type="unfinished"></translation>
+        <translation>損失と正解率のグラフを PNG 画像に書き出します</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル</translation>
+    </message>
+    <message numerus="yes">
+        <source>The explorer now shows the network&apos;s %n learned filter(s) and its layer settings, in place of the filters shown before.</source>
+        <translation>
+            <numerusform>「層を調べる」ページに、ネットワークが学習したフィルター %n 個と層の設定を、前のフィルターの代わりに表示しています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The explorer now shows the network&apos;s %n learned filter(s) and its layer settings. Your own filters ({0}) are kept: Filters ▸ Restore my filters brings them back.</source>
+        <translation>
+            <numerusform>「層を調べる」ページに、ネットワークが学習したフィルター %n 個と層の設定を表示しています。あなたのフィルター（{0} 個）は取ってあり、「フィルター ▸ 自分のフィルターに戻す」で元に戻せます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the MNIST digits</source>
+        <extracomment>Milliseconds between two repaints of the live views: one every other 60 Hz frame. Seconds between two redraws of the filter grid and of the curves (the progress bar follows every frame). Repainting pyqtgraph views is most of the page&apos;s work in the GUI thread, and the training thread waits for all of it: PySide holds Python&apos;s GIL through Qt&apos;s C++ calls too. Measured with benchmarks/bench_training_gui.py: every view at 30 Hz cost 12-20 % of the training speed; the two plots alone, redrawn at each of the default model&apos;s ~8 epochs a second, about 10 %. The topics of the run&apos;s messages (gui/common/status_line.py): why a run could not start, and how it went.</extracomment>
+        <translation>MNIST の数字</translation>
+    </message>
+    <message>
+        <source>the shapes</source>
+        <translation>図形</translation>
+    </message>
+    <message>
+        <source>the image folder</source>
+        <translation>画像フォルダー</translation>
+    </message>
+    <message>
+        <source>your classes</source>
+        <translation>自分のクラス</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss exploded to {0:.3g}. Try a lower learning rate (e.g. a tenth of {1:g}). The previous model is kept.</source>
+        <translation>学習が発散しました。損失が {0:.3g} まで急に大きくなりました。学習率を下げてみてください（たとえば {1:g} の 10 分の 1）。前のモデルはそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Training diverged: the weights became NaN or infinite. Try a lower learning rate (e.g. a tenth of {0:g}). The previous model is kept.</source>
+        <translation>学習が発散しました。重みが NaN か無限大になりました。学習率を下げてみてください（たとえば {0:g} の 10 分の 1）。前のモデルはそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss became NaN or infinite. Try a lower learning rate (e.g. a tenth of {0:g}). The previous model is kept.</source>
+        <translation>学習が発散しました。損失が NaN か無限大になりました。学習率を下げてみてください（たとえば {0:g} の 10 分の 1）。前のモデルはそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Cannot train: the dataset has no training images.</source>
+        <translation>学習できません：データセットに学習画像がありません。</translation>
     </message>
     <message>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>エポック {0}/{1} · バッチ {2}/{3} · {4}</translation>
     </message>
     <message>
         <source>Stopped before the first epoch ended; the unfinished network was discarded, and there is no trained model.</source>
-        <translation type="unfinished"></translation>
+        <translation>最初のエポックが終わる前に停止しました。途中のネットワークは破棄したので、学習済みのモデルはありません。</translation>
     </message>
     <message>
         <source>Stopped before the first epoch ended; the unfinished network was discarded and the previous model is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>最初のエポックが終わる前に停止しました。途中のネットワークは破棄し、前のモデルを残しています。</translation>
     </message>
     <message>
         <source>Stopped before the first epoch ended</source>
-        <translation type="unfinished"></translation>
+        <translation>最初のエポックの途中で停止</translation>
     </message>
     <message>
-        <source>Stopped after {0} epoch(s); the new model, with the weights learned so far, replaces the previous one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped after {0} epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped early after {0} epochs: the validation loss had not improved for {1}; the best weights were kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trained {0} epochs in {1:.1f} s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test accuracy {0:.1f} %.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done: {0} epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} The previous model is kept.</source>
-        <translation type="unfinished"></translation>
+        <source>{0} Test accuracy {1:.1f} %.</source>
+        <translation>{0}テストデータの正解率は {1:.1f} % です。</translation>
     </message>
     <message>
         <source>Diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>発散しました</translation>
     </message>
     <message>
         <source>Training failed: {0}. The previous model is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習に失敗しました：{0}。前のモデルはそのまま残ります。</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗しました</translation>
     </message>
     <message>
         <source>estimating time</source>
         <extracomment>A change smaller than this share of the colour scale moves no cell to another of the colour map&apos;s 256 entries (one entry spans 2/255 of the scale).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>残り時間を計算中</translation>
     </message>
     <message>
         <source>{0} s left</source>
-        <translation type="unfinished"></translation>
+        <translation>残り {0} 秒</translation>
     </message>
     <message>
         <source>{0} min {1:02d} s left</source>
-        <translation type="unfinished"></translation>
+        <translation>残り {0} 分 {1:02d} 秒</translation>
     </message>
     <message>
         <source>Learned filters (first layer)</source>
-        <translation type="unfinished"></translation>
+        <extracomment>What the accuracy line says: (&quot;none&quot;,), (&quot;no test&quot;,), (&quot;training&quot;,), (&quot;score&quot;, percent, correct, total) or (&quot;previous&quot;, percent, correct, total).</extracomment>
+        <translation>学習したフィルター（第 1 層）</translation>
     </message>
     <message>
         <source>The share of the test images, never used for training, that the network classifies correctly</source>
-        <translation type="unfinished"></translation>
+        <translation>学習に一度も使っていないテスト画像のうち、ネットワークが正しく分類できた割合です</translation>
     </message>
     <message>
         <source>Learning curves</source>
-        <translation type="unfinished"></translation>
+        <translation>学習曲線</translation>
     </message>
     <message>
         <source>Test accuracy: — (no test images)</source>
-        <translation type="unfinished"></translation>
+        <translation>テストの正解率: —（テスト画像なし）</translation>
     </message>
     <message>
         <source>Test accuracy: {0:.1f} % ({1} of {2} images)</source>
-        <translation type="unfinished"></translation>
+        <translation>テストの正解率: {0:.1f} %（{2} 枚中 {1} 枚）</translation>
     </message>
     <message>
         <source>Test accuracy: — (training…)</source>
-        <translation type="unfinished"></translation>
+        <translation>テストの正解率: —（学習中…）</translation>
     </message>
     <message>
         <source>Previous run&apos;s test accuracy: {0:.1f} % ({1} of {2} images)</source>
-        <translation type="unfinished"></translation>
+        <translation>前回の学習のテストの正解率: {0:.1f} %（{2} 枚中 {1} 枚）</translation>
     </message>
     <message>
         <source>test image {0} ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The explorer now shows the network&apos;s {0} learned filters and its layer settings, in place of the filters shown before.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The explorer now shows the network&apos;s {0} learned filters and its layer settings. Your own {1} filters are kept: Filters ▸ Restore my filters brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト画像 {0}（{1}）</translation>
     </message>
     <message>
         <source>Save model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを保存</translation>
     </message>
     <message>
         <source>CNN Lab model (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>CNN Lab のモデル (*.npz)</translation>
     </message>
     <message>
         <source>There is no model to save yet: train or open one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存するモデルがまだありません。先に学習するか、モデルを開いてください。</translation>
     </message>
     <message>
         <source>Could not save {0}: {1}</source>
-        <translation type="unfinished">{0} を保存できませんでした：{1}</translation>
+        <translation>{0} を保存できませんでした：{1}</translation>
     </message>
     <message>
         <source>Saved the model to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを {0} に保存しました。</translation>
     </message>
     <message>
         <source>Open model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを開く</translation>
     </message>
     <message>
         <source>CNN Lab model (*.npz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CNN Lab のモデル (*.npz);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <source>Opened {0}: {1} classes ({2}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test accuracy on {0}: {1:.1f} %.</source>
-        <translation type="unfinished"></translation>
+        <source>{0} Test accuracy on {1}: {2:.1f} %.</source>
+        <translation>{0}{1}でのテストの正解率は {2:.1f} % です。</translation>
     </message>
     <message>
         <source>Test accuracy: —</source>
-        <translation type="unfinished"></translation>
+        <translation>テストの正解率: —</translation>
     </message>
     <message>
         <source>Export history</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴を書き出す</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>There is no training history to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>書き出す学習の履歴がまだありません。</translation>
     </message>
     <message>
         <source>Could not write {0}: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrote {0} epochs to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} を書き出せませんでした：{1}</translation>
     </message>
     <message>
         <source>Export curves</source>
-        <translation type="unfinished"></translation>
+        <translation>曲線を書き出す</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
         <source>Saved the curves to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>曲線を {0} に保存しました。</translation>
     </message>
     <message>
         <source>The trained model has not been saved to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習したモデルがファイルに保存されていません。</translation>
     </message>
     <message>
         <source>The trained model ({0:.1f} % test accuracy) has not been saved to a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your classes ({0} examples) are not saved, and could not be kept for the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習したモデル（テストの正解率 {0:.1f} %）がファイルに保存されていません。</translation>
     </message>
     <message>
         <source>Close CNN Lab</source>
-        <translation type="unfinished">CNN Lab を終了します</translation>
+        <translation>CNN Lab を終了</translation>
     </message>
     <message>
         <source>Save your work before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>終了する前に作業内容を保存しますか？</translation>
     </message>
     <message>
         <source>Save asks where to save each of them; Discard closes without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>「保存」を選ぶと、それぞれの保存先を尋ねます。「変更を破棄」を選ぶと、保存せずに終了します。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRun</name>
+    <message numerus="yes">
+        <source>Training on {0}: {1:,} training images, %n class(es)…</source>
+        <translation>
+            <numerusform>{0}で学習しています：学習画像 {1:,} 枚、%n クラス…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epoch(s); the new model, with the weights learned so far, replaces the previous one.</source>
+        <translation>
+            <numerusform>%n エポックで停止しました。ここまでに学習した重みを持つ新しいモデルが、前のモデルに代わります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epoch(s)</source>
+        <translation>
+            <numerusform>%n エポックで停止</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n epoch(s)</source>
+        <translation>
+            <numerusform>完了: %n エポック</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped early after %n epoch(s): the validation loss had stopped improving (patience {0}); the best weights were kept.</source>
+        <translation>
+            <numerusform>%n エポックで早期終了しました。検証データの損失が改善しなくなったためです（待つエポック数 {0}）。最も良かった重みを残しています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trained %n epoch(s) in {0:.1f} s.</source>
+        <translation>
+            <numerusform>%n エポックの学習が {0:.1f} 秒で終わりました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -305,6 +305,9 @@ def test_fit_absurd_learning_rate_raises_training_diverged(data):
     with pytest.raises(TrainingDiverged) as info, np.errstate(all="ignore"):
         fit(model, SGD(1e6), x[:256], y[:256], epochs=20, batch_size=32)
     assert "learning rate" in str(info.value).lower()
+    # The code and values the GUI words the failure from, in any language.
+    assert info.value.code in {"loss_not_finite", "loss_exploded", "weights_not_finite"}
+    assert info.value.values["lr"] == 1e6
 
 
 @pytest.mark.parametrize("where", ["weight", "input"])
@@ -319,6 +322,7 @@ def test_train_step_non_finite_raises_training_diverged(data, where):
     with pytest.raises(TrainingDiverged) as info, np.errstate(all="ignore"):
         train_step(model, SGD(0.01), xb, y[:8])
     assert "learning rate" in str(info.value).lower()
+    assert info.value.code == "loss_not_finite" and info.value.values == {"lr": 0.01}
 
 
 def test_fit_with_augmentation_learns(data):

@@ -78,7 +78,7 @@ def test_learned_filters_say_what_they_replace_and_give_the_own_ones_back(qtbot,
     window.training.show_learned_filters()
     assert len(state.filters) == 5 and state.settings.padding == "valid"  # not "custom 0×0"
     text = window.status.text()
-    assert "5 learned filters" in text and "Your own 4 filters are kept" in text
+    assert "5 learned filters" in text and "Your own filters (4) are kept" in text
     assert text == window.training.status.text()
     window.menus.update_filter_actions()
     assert window.menus.restore_own_action.isEnabled()

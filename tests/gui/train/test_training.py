@@ -13,6 +13,7 @@ from engine.datasets import stratified_split
 from engine.model import ModelFileError, build_cnn
 from engine.model import load as load_model
 from engine.train import History
+from gui.common.error_text import error_text
 from gui.state import LabState
 from gui.train.job import TrainingConfig, TrainingUpdate, make_job
 from gui.train.page import TrainingPage
@@ -310,7 +311,8 @@ def test_a_bad_model_file_shows_the_reason_and_changes_nothing(trained, tmp_path
     assert not page.open_model(bad)
     with pytest.raises(ModelFileError) as error:
         load_model(bad)
-    assert messages == [str(error.value)]
+    # Worded by the GUI (in the current language), not the engine's English.
+    assert messages == [error_text(error.value)]
     assert page.state.model is before
 
 
