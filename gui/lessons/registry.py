@@ -4,9 +4,11 @@ and one entry each)."""
 from __future__ import annotations
 
 from gui.lessons.lesson_image_numbers import ImageNumbersLesson
+from gui.lessons.lesson_relu import ReluLesson
 
 LESSONS = (
     ImageNumbersLesson,
+    ReluLesson,
 )
 
 
