@@ -406,12 +406,12 @@ class Connection:
     biases: int
 
 
-def dense_connections(model: Sequential) -> tuple[Connection, ...]:
-    """Input -> (hidden ->) output: each dense layer's counts, from
-    :func:`engine.architecture.summarize`."""
+def dense_connections(summary) -> tuple[Connection, ...]:
+    """Input -> (hidden ->) output: each dense layer's counts in ``summary`` (from
+    :func:`engine.architecture.summarize`, or a model's ``summary()``)."""
     return tuple(Connection(layer.index, layer.input_shape[0], layer.output_shape[0],
                             layer.weights, layer.biases)
-                 for layer in model.summary() if layer.kind == "Dense")
+                 for layer in summary if layer.kind == "Dense")
 
 
 # --- lesson 10: back-propagation -----------------------------------------------------------

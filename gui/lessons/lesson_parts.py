@@ -59,7 +59,10 @@ class Captioned(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.caption)
-        layout.addWidget(self.grid, 1)
+        # The grid keeps its asked-for height and the caption stays right above it.
+        self.grid.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.grid)
+        layout.addStretch(1)
 
     def show_values(self, values, decimals: int = 2) -> None:
         self.grid.set_values(np.asarray(values, dtype=np.float32), self.kind, decimals)

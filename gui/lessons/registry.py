@@ -3,12 +3,20 @@ and one entry each)."""
 
 from __future__ import annotations
 
+from gui.lessons.lesson_backprop import BackpropLesson
+from gui.lessons.lesson_full_connection import FullConnectionLesson
 from gui.lessons.lesson_image_numbers import ImageNumbersLesson
+from gui.lessons.lesson_pooling import PoolingLesson
 from gui.lessons.lesson_relu import ReluLesson
+from gui.lessons.lesson_softmax import SoftmaxLesson
 
 LESSONS = (
     ImageNumbersLesson,
     ReluLesson,
+    PoolingLesson,
+    FullConnectionLesson,
+    SoftmaxLesson,
+    BackpropLesson,
 )
 
 

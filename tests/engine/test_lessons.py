@@ -178,7 +178,7 @@ def test_dense_weight_maps_put_each_weight_on_its_cell():
 
     hidden = build_network((1, 12, 12), 4, [ConvBlock(3, (3, 3))], [6], seed=2)
     assert not lessons.dense_weight_maps(hidden).to_classes
-    connections = lessons.dense_connections(hidden)
+    connections = lessons.dense_connections(hidden.summary())
     assert [(c.inputs, c.outputs, c.weights, c.biases) for c in connections] == [
         (75, 6, 450, 6), (6, 4, 24, 4)]
 
