@@ -4,6 +4,9 @@ and one entry each)."""
 from __future__ import annotations
 
 from gui.lessons.lesson_backprop import BackpropLesson
+from gui.lessons.lesson_convolution import ConvolutionLesson
+from gui.lessons.lesson_feature_detector import FeatureDetectorLesson
+from gui.lessons.lesson_flattening import FlatteningLesson
 from gui.lessons.lesson_full_connection import FullConnectionLesson
 from gui.lessons.lesson_image_numbers import ImageNumbersLesson
 from gui.lessons.lesson_pooling import PoolingLesson
@@ -12,8 +15,11 @@ from gui.lessons.lesson_softmax import SoftmaxLesson
 
 LESSONS = (
     ImageNumbersLesson,
+    FeatureDetectorLesson,
+    ConvolutionLesson,
     ReluLesson,
     PoolingLesson,
+    FlatteningLesson,
     FullConnectionLesson,
     SoftmaxLesson,
     BackpropLesson,
