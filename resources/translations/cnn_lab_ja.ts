@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>BackpropLesson</name>
+    <message>
+        <source>Learning by back-propagation</source>
+        <extracomment>The small network: two 3×3 filters, ReLU, 2×2 max pooling, three classes. The kernel cell the question asks about (row, col).</extracomment>
+        <translation>誤差逆伝播法で学ぶ（Back-propagation）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Training asks, for every weight: if it grew a little, would the loss grow? &lt;b&gt;Back-propagation&lt;/b&gt; answers for all weights at once, from the output back to the first filter: the gradient p − y at the scores, back through the dense layer, through pooling (only each window&apos;s winner gets a share), through ReLU (only where it let the value through), and into the kernel, by the same sliding window as the convolution. &lt;b&gt;Gradient descent&lt;/b&gt; then moves every weight a little against its gradient: w ← w − η·g, with the &lt;b&gt;learning rate&lt;/b&gt; η. Below, a small network with two 3×3 filters learns the lab&apos;s picture.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;学習では、すべての重みについて「この重みを少し大きくしたら損失は増えるか」を調べます。&lt;b&gt;誤差逆伝播法&lt;/b&gt;は、出力から最初のフィルターへ逆向きにたどって、すべての重みの答えを一度に求めます。スコアでの勾配 p − y から始まり、全結合層を通り、プーリングを通り（各窓の勝者だけが受け取ります）、ReLU を通り（値を通した所だけ）、最後に畳み込みと同じスライドする窓でカーネルに届きます。そのあと&lt;b&gt;勾配降下法&lt;/b&gt;が、各重みを勾配と逆向きに少しだけ動かします：w ← w − η·g（η は&lt;b&gt;学習率&lt;/b&gt;）。下では、3×3 フィルター 2 枚の小さなネットワークが、ラボの画像で学習します。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The picture is too small for the small network: open a larger picture.</source>
+        <translation>画像が小さすぎて、この小さなネットワークに通せません。もっと大きな画像を開いてください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Forward.&lt;/b&gt; Scores z = %1, softmax p = %2.&lt;br&gt;The true class is %3, so the loss is −log %4 = &lt;b&gt;%5&lt;/b&gt;.&lt;br&gt;&lt;b&gt;After the step&lt;/b&gt; (η = %6): loss &lt;b&gt;%7&lt;/b&gt;, p(%3) = %8. Steps taken: %9.</source>
+        <translation>&lt;b&gt;順伝播&lt;/b&gt;&#x3000;スコア z = %1、ソフトマックス p = %2。&lt;br&gt;正解は %3 なので、損失は −log %4 = &lt;b&gt;%5&lt;/b&gt; です。&lt;br&gt;&lt;b&gt;1 ステップ後&lt;/b&gt;（η = %6）：損失 &lt;b&gt;%7&lt;/b&gt;、p(%3) = %8。これまでのステップ数：%9。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backward.&lt;/b&gt; At the scores: p − y = %1. The dense layer turns it into %2 gradients, one per pooled value. Pooling hands each to its window&apos;s winner: %3 of %4 cells of filter %5. ReLU lets through only where the map was positive: %6 cells. The kernel&apos;s gradient at cell (%7, %8) is the sum of %9 products, input × upstream gradient, under the same sliding window.</source>
+        <translation>&lt;b&gt;逆伝播&lt;/b&gt;&#x3000;スコアでの勾配 p − y = %1。全結合層がこれを、プーリング後の値 1 つに 1 つずつ、%2 個の勾配に変えます。プーリングは各勾配を窓の勝者に渡します：フィルター %5 の %4 マスのうち %3 マス。ReLU は特徴マップが正だった所だけを通します：%6 マス。カーネルのマス (%7, %8) の勾配は、同じスライドする窓の下での「入力 × 上流の勾配」%9 個の積の合計です。</translation>
+    </message>
+    <message>
+        <source>Their sum: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>合計：&lt;b&gt;%1&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Filter %1&apos;s weight at the centre is w = %2 and its gradient is g = %3. With learning rate η = %4, what is the weight after one step of gradient descent?</source>
+        <translation>フィルター %1 の中央の重みは w = %2、その勾配は g = %3 です。学習率 η = %4 で勾配降下法を 1 ステップ進めると、重みはいくつになりますか。</translation>
+    </message>
+    <message>
+        <source>w − η·g = %1 − %2 × %3 = %4: the weight moves against its gradient.</source>
+        <translation>w − η·g = %1 − %2 × %3 = %4：重みは勾配と逆向きに動きます。</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>クラス %1</translation>
+    </message>
+    <message>
+        <source>True class:</source>
+        <translation>正解のクラス：</translation>
+    </message>
+    <message>
+        <source>Learning rate η:</source>
+        <translation>学習率 η：</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>フィルター：</translation>
+    </message>
+    <message>
+        <source>Take the step</source>
+        <translation>1 ステップ進める</translation>
+    </message>
+    <message>
+        <source>Keep the new weights and step through the example again</source>
+        <translation>新しい重みを残し、同じ例でもう一度たどります</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>最初から</translation>
+    </message>
+    <message>
+        <source>1. Feature map</source>
+        <translation>1. 特徴マップ</translation>
+    </message>
+    <message>
+        <source>2. Gradient to the winners</source>
+        <translation>2. 勝者への勾配</translation>
+    </message>
+    <message>
+        <source>3. ReLU mask</source>
+        <translation>3. ReLU のマスク</translation>
+    </message>
+    <message>
+        <source>4. Gradient at the map</source>
+        <translation>4. 特徴マップでの勾配</translation>
+    </message>
+    <message>
+        <source>5. Kernel gradient ×100</source>
+        <translation>5. カーネルの勾配 ×100</translation>
+    </message>
+    <message>
+        <source>Kernel (before)</source>
+        <translation>カーネル（更新前）</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyPage</name>
     <message>
         <source>drawing</source>
@@ -1871,6 +1959,74 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>FullConnectionLesson</name>
+    <message>
+        <source>Full connection</source>
+        <extracomment>Most maps shown side by side (a first layer may have many more filters). The network counted when none is trained yet: the Train page&apos;s default, on digits.</extracomment>
+        <translation>全結合層（Full connection）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The flattened vector is the &lt;b&gt;input layer&lt;/b&gt; of an ordinary network. In a &lt;b&gt;fully connected layer&lt;/b&gt; every output is a weighted sum of every input, plus a bias; a hidden layer then applies its activation, and the output layer gives one score per class. Laid back onto the pooled maps, one output&apos;s weights show what it looks for: red where ink raises its score, blue where ink lowers it. Training sets all these weights by back-propagation.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;平坦化したベクトルは、ふつうのニューラルネットワークの&lt;b&gt;入力層&lt;/b&gt;になります。&lt;b&gt;全結合層&lt;/b&gt;では、どの出力もすべての入力の重み付き和にバイアスを足したものです。隠れ層はそこに活性化関数をかけ、出力層はクラスごとに 1 つのスコアを出します。ある出力の重みをプーリング後のマップの形に並べ直すと、その出力が何を探しているかが見えます：赤はインクがあるとスコアが上がる所、青は下がる所です。これらの重みはすべて、学習で誤差逆伝播法によって決まります。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>クラス %1</translation>
+    </message>
+    <message>
+        <source>hidden unit %1</source>
+        <translation>隠れユニット %1</translation>
+    </message>
+    <message>
+        <source>Map %1</source>
+        <translation>マップ %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more maps, not shown.</source>
+        <translation>…ほかに %1 枚のマップ（表示していません）。</translation>
+    </message>
+    <message>
+        <source>%1 inputs → %2 outputs (the classes): %1 × %2 = %3 weights and %4 biases</source>
+        <translation>入力 %1 → 出力 %2（クラス）：%1 × %2 = %3 個の重みと %4 個のバイアス</translation>
+    </message>
+    <message>
+        <source>%1 inputs → %2 hidden units: %1 × %2 = %3 weights and %4 biases</source>
+        <translation>入力 %1 → 隠れユニット %2：%1 × %2 = %3 個の重みと %4 個のバイアス</translation>
+    </message>
+    <message>
+        <source>The Train page&apos;s default network (not trained yet):</source>
+        <translation>学習ページの既定のネットワーク（まだ学習していません）：</translation>
+    </message>
+    <message>
+        <source>The trained network:</source>
+        <translation>学習済みのネットワーク：</translation>
+    </message>
+    <message>
+        <source>In all, %1 numbers for training to set.</source>
+        <translation>合計 %1 個の数を、学習が決めます。</translation>
+    </message>
+    <message>
+        <source>The flattened vector has %1 values and the next layer has %2 units. How many weights connect them?</source>
+        <translation>平坦化したベクトルには %1 個の値があり、次の層のユニットは %2 個です。両者をつなぐ重みは何個ですか。</translation>
+    </message>
+    <message>
+        <source>Every input connects to every unit: %1 × %2 = %3 weights (plus %4 biases, one per unit).</source>
+        <translation>すべての入力がすべてのユニットにつながります：%1 × %2 = %3 個の重み（ほかにユニットごとに 1 つ、計 %4 個のバイアス）。</translation>
+    </message>
+    <message>
+        <source>Weights of:</source>
+        <translation>重みを見る出力：</translation>
+    </message>
+    <message>
+        <source>There is no trained model yet, so there are no learned weights to show. Train one (a minute or two on digits), then come back.</source>
+        <translation>まだ学習済みのモデルがないので、学習した重みは表示できません。学習ページで学習してから（数字なら 1〜2 分）、戻ってきてください。</translation>
+    </message>
+    <message>
+        <source>Open the Train page</source>
+        <translation>学習ページを開く</translation>
+    </message>
+</context>
+<context>
     <name>Glossary</name>
     <message>
         <source>One cell of a picture, held as one number per channel.</source>
@@ -3135,6 +3291,98 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>PoolingLesson</name>
+    <message>
+        <source>Pooling</source>
+        <extracomment>The dense layer the savings are counted for: one output per digit.</extracomment>
+        <translation>プーリング（Pooling）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Max pooling&lt;/b&gt; keeps the largest value of each small block (2×2 here) of a feature map; &lt;b&gt;average pooling&lt;/b&gt; keeps the block&apos;s mean. Either way the map shrinks, and a feature that moves a little inside its block gives nearly the same pooled value: the same dog, photographed from a slightly different angle, still lights up the same cells. Move the picture below and compare how much each map changes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;最大値プーリング&lt;/b&gt;は、特徴マップの小さなブロック（ここでは 2×2）ごとに最大の値を残します。&lt;b&gt;平均値プーリング&lt;/b&gt;はブロックの平均を残します。どちらでもマップは小さくなり、特徴がブロックの中で少し動いても、プーリング後の値はほとんど変わりません。同じ犬を少し違う角度から撮っても、同じマスが光るということです。下で画像を動かし、それぞれのマップがどれだけ変わるか比べてみましょう。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The picture is too small for this filter and pool: open a larger picture.</source>
+        <translation>画像が小さすぎて、このフィルターとプーリングをかけられません。もっと大きな画像を開いてください。</translation>
+    </message>
+    <message>
+        <source>Set a shift above to move the picture, then compare the maps before and after.</source>
+        <translation>上で移動量を設定して画像を動かし、前後のマップを比べてください。</translation>
+    </message>
+    <message>
+        <source>Moving the picture %1 px down and %2 px right changed %3 of the feature map&apos;s %4 cells; on average a cell changed by %5 × the map&apos;s mean value. The pooled map: %6 of %7 cells, by %8 × its mean. &lt;b&gt;The pooled map changed %9 times less.&lt;/b&gt;</source>
+        <translation>画像を下へ %1 px、右へ %2 px 動かすと、特徴マップの %4 マスのうち %3 マスが変わりました。1 マスあたりの変化は平均してマップの平均値の %5 倍です。プーリング後のマップでは %7 マスのうち %6 マス、変化は平均値の %8 倍でした。&lt;b&gt;プーリング後のマップの変化は %9 分の 1 です。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>A shift as large as the %1×%1 block moves every pooled value to the next cell: pooling forgives only moves smaller than its block.</source>
+        <translation>%1×%1 のブロックと同じだけ動かすと、プーリング後の値はすべて隣のマスへずれます。プーリングが吸収できるのは、ブロックより小さな動きだけです。</translation>
+    </message>
+    <message>
+        <source>Pooling passes on %1 of %2 values (%3 % fewer) from the %4 feature maps. A dense layer of %5 outputs after it needs %6 weights instead of %7.</source>
+        <translation>プーリングは %4 枚の特徴マップの %2 個の値のうち %1 個だけを次へ渡します（%3 % 減）。その後ろの出力 %5 個の全結合層に必要な重みは、%7 個ではなく %6 個です。</translation>
+    </message>
+    <message>
+        <source>The lab has %1 feature maps of %2×%3 cells. After %4×%4 pooling, how many values go on to the next layer?</source>
+        <translation>ラボには %2×%3 マスの特徴マップが %1 枚あります。%4×%4 のプーリングのあと、次の層へ渡る値は何個ですか。</translation>
+    </message>
+    <message>
+        <source>Each map becomes %1×%2 (%3 ÷ %5 and %4 ÷ %5, rounded down), so %6 maps × %1 × %2 = %7 values.</source>
+        <translation>各マップは %1×%2 になります（%3 ÷ %5 と %4 ÷ %5、端数切り捨て）。したがって %6 枚 × %1 × %2 = %7 個です。</translation>
+    </message>
+    <message>
+        <source>Max pooling</source>
+        <translation>最大値プーリング</translation>
+    </message>
+    <message>
+        <source>Average pooling</source>
+        <translation>平均値プーリング</translation>
+    </message>
+    <message>
+        <source>Pool:</source>
+        <translation>プーリング：</translation>
+    </message>
+    <message>
+        <source>Block:</source>
+        <translation>ブロック：</translation>
+    </message>
+    <message>
+        <source>Move the picture:</source>
+        <translation>画像を動かす：</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>右へ</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Feature map</source>
+        <translation>特徴マップ</translation>
+    </message>
+    <message>
+        <source>Max pooled</source>
+        <translation>最大値プーリング後</translation>
+    </message>
+    <message>
+        <source>Average pooled</source>
+        <translation>平均値プーリング後</translation>
+    </message>
+    <message>
+        <source>Feature map, moved</source>
+        <translation>特徴マップ（移動後）</translation>
+    </message>
+    <message>
+        <source>Pooled, moved</source>
+        <translation>プーリング後（移動後）</translation>
+    </message>
+</context>
+<context>
     <name>PredictionPanel</name>
     <message>
         <source>Use learned filters</source>
@@ -3313,6 +3561,114 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>ReluLesson</name>
+    <message>
+        <source>Why ReLU</source>
+        <extracomment>The filters the learner can stack (3×3 presets). The picture Show me loads. Where the line plot runs: X from -3 to 3.</extracomment>
+        <translation>なぜ ReLU か（活性化関数 / activation function）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A filter multiplies and adds, so it is &lt;i&gt;linear&lt;/i&gt;. Apply a second filter to the first one&apos;s map and you get nothing new: the two together are one larger filter, the &lt;b&gt;combined kernel&lt;/b&gt; below. A stack of straight lines is still a straight line. A non-linear &lt;b&gt;activation function&lt;/b&gt; such as ReLU (negative values become 0) between the layers is what lets a deeper network express more.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;フィルターは掛けて足すだけなので&lt;i&gt;線形&lt;/i&gt;です。1 つ目のフィルターのマップに 2 つ目のフィルターをかけても、新しいことは何も起きません。2 つ合わせると、下の&lt;b&gt;合成カーネル&lt;/b&gt;という 1 つの大きなフィルターと同じです。直線をいくつ重ねても直線のままです。層と層の間に ReLU（負の値を 0 にする）のような非線形の&lt;b&gt;活性化関数&lt;/b&gt;を入れることで、深いネットワークはより多くを表現できるようになります。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The picture is smaller than the combined kernel: open a larger picture.</source>
+        <translation>画像が合成カーネルより小さいので計算できません。もっと大きな画像を開いてください。</translation>
+    </message>
+    <message>
+        <source>With &lt;b&gt;ReLU&lt;/b&gt; between the two filters, the result differs from the combined filter&apos;s by up to &lt;b&gt;%1&lt;/b&gt; on the %2×%3 map: no single filter does what the two do now.</source>
+        <translation>2 つのフィルターの間に &lt;b&gt;ReLU&lt;/b&gt; を入れると、結果は合成フィルターの結果と %2×%3 のマップ上で最大 &lt;b&gt;%1&lt;/b&gt; 違います。いまの 2 つのフィルターと同じ働きをするフィルターは、1 つでは作れません。</translation>
+    </message>
+    <message>
+        <source>The two filters one after the other and the one combined filter give the same %2×%3 map: the largest difference is &lt;b&gt;%1&lt;/b&gt;, rounding error only.</source>
+        <translation>2 つのフィルターを順にかけた結果と、1 つの合成フィルターの結果は、同じ %2×%3 のマップになります。最大の差は &lt;b&gt;%1&lt;/b&gt; で、丸め誤差だけです。</translation>
+    </message>
+    <message>
+        <source>z = w′(wX + b) + b′&lt;br&gt;= (%3 × %1)X + (%3 × %2 + %4)&lt;br&gt;= &lt;b&gt;%5X + %6&lt;/b&gt;: one straight line.</source>
+        <translation>z = w′(wX + b) + b′&lt;br&gt;= (%3 × %1)X + (%3 × %2 + %4)&lt;br&gt;= &lt;b&gt;%5X + %6&lt;/b&gt;：1 本の直線です。</translation>
+    </message>
+    <message>
+        <source>z = w′·ReLU(wX + b) + b′ with w = 0: ReLU(b) is one number, so z is flat.</source>
+        <translation>z = w′·ReLU(wX + b) + b′ で w = 0 のとき、ReLU(b) は 1 つの数なので、z は水平な直線です。</translation>
+    </message>
+    <message>
+        <source>z = w′·ReLU(wX + b) + b′&lt;br&gt;ReLU turns wX + b into 0 where it is negative, so the line can bend at X = −b / w = &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>z = w′·ReLU(wX + b) + b′&lt;br&gt;ReLU は wX + b が負の所を 0 にするので、X = −b / w = &lt;b&gt;%1&lt;/b&gt; で線が折れ曲がります。</translation>
+    </message>
+    <message>
+        <source>Look at the settings on the right (with ReLU on or off). Is this stack, from X to z, linear between X = −3 and X = 3?</source>
+        <translation>右の設定（ReLU のオン・オフを含む）を見てください。X から z までのこの積み重ねは、X = −3 から 3 の間で線形ですか。</translation>
+    </message>
+    <message>
+        <source>Yes: a straight line</source>
+        <translation>はい：直線</translation>
+    </message>
+    <message>
+        <source>No: it bends</source>
+        <translation>いいえ：折れ曲がる</translation>
+    </message>
+    <message>
+        <source>Linear. Without an activation, z = %1X + %2, a straight line, whatever the weights.</source>
+        <translation>線形です。活性化関数がなければ z = %1X + %2 となり、重みが何であっても直線です。</translation>
+    </message>
+    <message>
+        <source>Linear here. ReLU is on, but wX + b keeps one sign from X = −3 to 3, so ReLU never cuts and this part stays straight. Move b to see it bend.</source>
+        <translation>この範囲では線形です。ReLU はオンですが、X = −3 から 3 の間で wX + b の符号が変わらないので、ReLU は何も切らず、この部分は直線のままです。b を動かすと曲がるのが見えます。</translation>
+    </message>
+    <message>
+        <source>Not linear. ReLU sets wX + b to 0 on one side of X = %1, so the line bends there: it is no longer one straight line.</source>
+        <translation>線形ではありません。ReLU は X = %1 の片側で wX + b を 0 にするので、線はそこで折れ曲がります。もう 1 本の直線ではありません。</translation>
+    </message>
+    <message>
+        <source>First filter:</source>
+        <translation>1 つ目のフィルター：</translation>
+    </message>
+    <message>
+        <source>then:</source>
+        <translation>次に：</translation>
+    </message>
+    <message>
+        <source>ReLU between them</source>
+        <translation>間に ReLU を入れる</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Filter 1</source>
+        <translation>フィルター 1</translation>
+    </message>
+    <message>
+        <source>Filter 2</source>
+        <translation>フィルター 2</translation>
+    </message>
+    <message>
+        <source>Combined kernel (5×5)</source>
+        <translation>合成カーネル（5×5）</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>ReLU in the hidden layer</source>
+        <translation>隠れ層に ReLU を入れる</translation>
+    </message>
+    <message>
+        <source>Input X → hidden y → output z</source>
+        <translation>入力 X → 隠れ層 y → 出力 z</translation>
+    </message>
+    <message>
+        <source>output z</source>
+        <translation>出力 z</translation>
+    </message>
+    <message>
+        <source>hidden y</source>
+        <translation>隠れ層 y</translation>
+    </message>
+</context>
+<context>
     <name>Samples</name>
     <message>
         <source>X (9×9)</source>
@@ -3409,6 +3765,78 @@ Double-click or start typing to enter a number.</source>
     <message>
         <source>Astronaut Eileen Collins: NASA, public domain (scikit-image)</source>
         <translation>宇宙飛行士 Eileen Collins: NASA、パブリックドメイン (scikit-image)</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxLesson</name>
+    <message>
+        <source>Softmax and cross-entropy</source>
+        <extracomment>The scores the sliders start at (dog, cat, bird) and their range. Slider steps per score unit.</extracomment>
+        <translation>ソフトマックス関数と交差エントロピー誤差（Softmax, cross-entropy）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The output layer gives each class a &lt;b&gt;score&lt;/b&gt;. The &lt;b&gt;softmax function&lt;/b&gt; turns the scores into probabilities that add up to 1: p = e&lt;sup&gt;z&lt;/sup&gt; / Σe&lt;sup&gt;z&lt;/sup&gt;. The &lt;b&gt;cross-entropy&lt;/b&gt; loss is −log p of the true class: near 0 when the network is right and sure, large when it is wrong. Its gradient at the scores is simply p − y, so the more wrong the prediction, the harder training pushes. With &lt;b&gt;squared error&lt;/b&gt; on the probabilities, the push fades away exactly when the prediction is confidently wrong; that is why classification uses cross-entropy and squared error is left to regression.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;出力層は各クラスに&lt;b&gt;スコア&lt;/b&gt;を与えます。&lt;b&gt;ソフトマックス関数&lt;/b&gt;はスコアを、合計が 1 になる確率に変えます：p = e&lt;sup&gt;z&lt;/sup&gt; / Σe&lt;sup&gt;z&lt;/sup&gt;。&lt;b&gt;交差エントロピー誤差&lt;/b&gt;は正解クラスの −log p です。ネットワークが正しく自信があれば 0 に近く、間違えていれば大きくなります。スコアでの勾配は単に p − y なので、予測が間違っているほど学習は強く押します。確率に&lt;b&gt;二乗誤差&lt;/b&gt;を使うと、予測が自信満々に間違っているときに限って押す力が消えてしまいます。だから分類には交差エントロピー誤差を使い、二乗誤差は回帰に使います。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>犬</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>鳥</translation>
+    </message>
+    <message>
+        <source>p(%1) = e&lt;sup&gt;%2&lt;/sup&gt; / (e&lt;sup&gt;%3&lt;/sup&gt; + e&lt;sup&gt;%4&lt;/sup&gt; + e&lt;sup&gt;%5&lt;/sup&gt;) = &lt;b&gt;%6&lt;/b&gt;&lt;br&gt;Cross-entropy loss = −log %6 = &lt;b&gt;%7&lt;/b&gt;&lt;br&gt;Gradient at the score of %1: cross-entropy %8, squared error %9</source>
+        <translation>p(%1) = e&lt;sup&gt;%2&lt;/sup&gt; / (e&lt;sup&gt;%3&lt;/sup&gt; + e&lt;sup&gt;%4&lt;/sup&gt; + e&lt;sup&gt;%5&lt;/sup&gt;) = &lt;b&gt;%6&lt;/b&gt;&lt;br&gt;交差エントロピー誤差 = −log %6 = &lt;b&gt;%7&lt;/b&gt;&lt;br&gt;%1 のスコアでの勾配：交差エントロピー誤差 %8、二乗誤差 %9</translation>
+    </message>
+    <message>
+        <source>Slide the score of %1 (the true class) far to the left: the network is now confidently wrong. Which loss pushes that score up harder there?</source>
+        <translation>%1（正解のクラス）のスコアを左端まで動かしてください。ネットワークは自信満々に間違えています。そこでスコアを強く押し上げるのは、どちらの損失ですか。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交差エントロピー誤差</translation>
+    </message>
+    <message>
+        <source>Squared error</source>
+        <translation>二乗誤差</translation>
+    </message>
+    <message>
+        <source>At a score of %1 (p = %2), the gradient is %3 for cross-entropy but only %4 for squared error: squared error has almost nothing left to learn from when the network is confidently wrong.</source>
+        <translation>スコア %1（p = %2）での勾配は、交差エントロピー誤差では %3 ですが、二乗誤差ではわずか %4 です。ネットワークが自信満々に間違えていると、二乗誤差からはほとんど何も学べません。</translation>
+    </message>
+    <message>
+        <source>Score of %1:</source>
+        <translation>%1 のスコア：</translation>
+    </message>
+    <message>
+        <source>True class:</source>
+        <translation>正解のクラス：</translation>
+    </message>
+    <message>
+        <source>How hard each loss pushes the true class&apos;s score</source>
+        <translation>各損失が正解クラスのスコアを押す強さ</translation>
+    </message>
+    <message>
+        <source>score of the true class (left: confidently wrong, right: right)</source>
+        <translation>正解クラスのスコア（左：自信満々に間違い、右：正解）</translation>
+    </message>
+    <message>
+        <source>|gradient|</source>
+        <translation>|勾配|</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交差エントロピー誤差</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>二乗誤差</translation>
     </message>
 </context>
 <context>
