@@ -39,6 +39,7 @@ def _spin(value: float) -> QDoubleSpinBox:
     spin.setRange(-3.0, 3.0)
     spin.setSingleStep(0.25)
     spin.setDecimals(2)
+    spin.setMinimumWidth(64)
     spin.setValue(value)
     return spin
 
@@ -109,7 +110,7 @@ class ReluLesson(Lesson):
             spin.valueChanged.connect(self.refresh_line)
         self.relu_line = QCheckBox()
         self.relu_line.toggled.connect(self.refresh_line)
-        self.plot = make_plot(150)
+        self.plot = make_plot(120)
         self.curve = self.plot.plot(pen=pg.mkPen("#b2182b", width=3), name="z")
         self.hidden_curve = self.plot.plot(pen=pg.mkPen("#2166ac", width=1.5,
                                                         style=Qt.PenStyle.DashLine),
@@ -123,8 +124,8 @@ class ReluLesson(Lesson):
         for index, (label, spin) in enumerate(zip(
                 self.spin_labels, (self.w_spin, self.b_spin, self.w2_spin, self.b2_spin),
                 strict=True)):
-            spins.addWidget(label, index // 2, 2 * (index % 2))
-            spins.addWidget(spin, index // 2, 2 * (index % 2) + 1)
+            spins.addWidget(label, 0, 2 * index)
+            spins.addWidget(spin, 0, 2 * index + 1)
         side = QVBoxLayout()
         side.addLayout(spins)
         side.addWidget(self.relu_line)
@@ -300,8 +301,8 @@ class ReluLesson(Lesson):
         self.relu_line.setText(QCoreApplication.translate(
             "ReluLesson", "ReLU in the hidden layer"))
         plot = self.plot.getPlotItem()
-        plot.setTitle(QCoreApplication.translate("ReluLesson", "Input X → hidden y → output z"))
-        plot.setLabel("bottom", "X")
+        plot.setLabel("bottom", QCoreApplication.translate(
+            "ReluLesson", "Input X → hidden y → output z"))
         plot.setLabel("left", "z")
         set_legend_name(self.plot, self.curve, QCoreApplication.translate(
             "ReluLesson", "output z"))

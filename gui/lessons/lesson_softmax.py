@@ -76,7 +76,7 @@ class SoftmaxLesson(Lesson):
         scores.addWidget(self.true_label, 3, 0)
         scores.addWidget(self.true_box, 3, 1, 1, 2)
         self.bars = ProbabilityBars(compact=True)
-        self.bars.setMinimumHeight(110)
+        self.bars.setMinimumHeight(80)
         self.bars.setMaximumHeight(170)  # its own hint (500 px) would push the question away
         self.arithmetic_label = QLabel()
         self.arithmetic_label.setWordWrap(True)
@@ -86,7 +86,7 @@ class SoftmaxLesson(Lesson):
         left.addWidget(self.bars, 1)
         left.addWidget(self.arithmetic_label)
 
-        self.plot = make_plot(200)
+        self.plot = make_plot(150)
         self.ce_curve = self.plot.plot(pen=pg.mkPen("#b2182b", width=3), name="ce")
         self.se_curve = self.plot.plot(pen=pg.mkPen("#2166ac", width=3), name="se")
         self.ce_point = pg.ScatterPlotItem(size=11, brush=pg.mkBrush("#b2182b"))
