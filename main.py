@@ -119,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.screenshot:
         window.show()
+        # What exists now (modules, Qt wrappers, every page's items) lives as long as
+        # the app: leave it out of Python's later full collections, each of which
+        # scanned all of it and held up the window for 15-60 ms (bench_soak.py).
+        import gc
+        gc.freeze()
         return app.exec()
 
     window.resize(*args.size)

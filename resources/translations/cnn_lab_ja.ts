@@ -2819,7 +2819,7 @@ Double-click or start typing to enter a number.</source>
 Hover over a map to read a value; click a feature-map cell to see how it was computed; click a pooled cell to see its pool window;
 click a small map below to select that filter.
 Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
-        <extracomment>The frame around the stages while they have the keyboard focus. Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale never changes the bar&apos;s width, and so never the layout). Why the pooled stage is empty (a pool that does not fit), or None. Where the pointer last was over the scene (scene coordinates), or None. The filters changed after the exploration on show was computed.</extracomment>
+        <extracomment>The frame around the stages while they have the keyboard focus. Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale never changes the bar&apos;s width, and so never the layout). The exploration on show, or None. The filters changed after the exploration on show was computed. What the view ranges and titles were last set for (see update_geometry).</extracomment>
         <translation>選んだフィルターについて、畳み込み層の各段階を表示します。
 マップにマウスを重ねると値を読めます。特徴マップのセルをクリックすると計算の仕方を、プーリング後のセルをクリックするとその窓を表示します。
 下の小さなマップをクリックすると、そのフィルターを選びます。
@@ -2827,10 +2827,12 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>The cell under the mouse pointer</source>
+        <extracomment>Where the pointer last was over the scene (scene coordinates), or None.</extracomment>
         <translation>マウスポインターの下のセル</translation>
     </message>
     <message>
         <source>Why no stages can be computed</source>
+        <extracomment>What either label says now, and why the pooled stage is empty (or None).</extracomment>
         <translation>段階を計算できない理由</translation>
     </message>
     <message>
@@ -2854,17 +2856,13 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>平坦化したベクトルとすべてのフィルターの特徴マップに共通の色の目盛り</translation>
     </message>
     <message>
-        <source>Hover over a map to read its values · click a feature-map cell to see how it was computed</source>
+        <source>Hover over a map to read its values</source>
         <extracomment>Up to this many values, a pooled cell&apos;s sum is written term by term.</extracomment>
-        <translation>マップにマウスを重ねると値を読めます · 特徴マップのセルをクリックすると計算の仕方を表示します</translation>
+        <translation>マップにマウスを重ねると値を読めます</translation>
     </message>
     <message>
-        <source>Hover over a map to read a value · click a cell to see its sum</source>
-        <translation>マップにマウスを重ねると値を読めます · セルをクリックすると和を表示します</translation>
-    </message>
-    <message>
-        <source>Hover: a value · click: its sum</source>
-        <translation>重ねる: 値 · クリック: 和</translation>
+        <source>Hover: a value</source>
+        <translation>重ねる: 値</translation>
     </message>
     <message>
         <source>Feature maps of all filters (click one to select it)</source>
