@@ -27,6 +27,9 @@ from gui.train.dataset_widgets import THUMB, THUMB_SCALE, quiet
 from gui.train.kept_classes import KeptClasses
 
 CANVAS_SIDE = 180
+# Pixels the examples' title may take with a class name in it, and the least of a name
+# always shown: a longer name is cut (the tooltip and the table show it whole).
+TITLE_WIDTH, MIN_NAME_WIDTH = 170, 30
 # Files named in the message about pictures that could not be imported.
 FAILURES_SHOWN = 3
 
@@ -172,17 +175,25 @@ class ExampleEditor(QWidget):
         if self._name is None:
             self.examples_title.setText(QCoreApplication.translate("DatasetPanel", "Examples"))
         else:
-            self.examples_title.setText(QCoreApplication.translate(
-                "DatasetPanel", "Examples of “{0}”: {1}").format(
-                self._elided(self._name, 150), self.examples_list.count()))
+            template = QCoreApplication.translate("DatasetPanel", "Examples of “{0}”: {1}")
+            count = self.examples_list.count()
+            self.examples_title.setText(template.format(
+                self._elided(self._name, TITLE_WIDTH - self._width(template, "", count)),
+                count))
 
     def _update_buttons(self) -> None:
         name = self._name
         has = name is not None
-        self.add_drawing_button.setText(
-            QCoreApplication.translate("DatasetPanel", "Add to “{0}”").format(
-                self._elided(name, 100)) if has
-            else QCoreApplication.translate("DatasetPanel", "Add drawing"))
+        if has:
+            template = QCoreApplication.translate("DatasetPanel", "Add to “{0}”")
+            # No wider than "Import pictures…" below it: the column keeps its width
+            # whatever the class is called, in either language.
+            room = self._width(self.import_button.text())
+            self.add_drawing_button.setText(template.format(
+                self._elided(name, room - self._width(template, ""))))
+        else:
+            self.add_drawing_button.setText(QCoreApplication.translate("DatasetPanel",
+                                                                       "Add drawing"))
         self.add_drawing_button.setToolTip(
             QCoreApplication.translate(
                 "DatasetPanel", "Add the drawing to the class “{0}” (Ctrl+Enter)").format(
@@ -194,7 +205,11 @@ class ExampleEditor(QWidget):
         self.delete_examples_button.setEnabled(bool(self.examples_list.selectedItems()))
 
     def _elided(self, text: str, width: int) -> str:
-        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                             max(width, MIN_NAME_WIDTH))
+
+    def _width(self, template: str, *values) -> int:
+        return self.fontMetrics().horizontalAdvance(template.format(*values))
 
     def _on_drawn(self) -> None:
         ink = data_sources.to_training_image(self.canvas.image())
