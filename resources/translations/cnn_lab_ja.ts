@@ -2306,11 +2306,11 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>Explorer&apos;s image</source>
-        <translation>エクスプローラーの画像</translation>
+        <translation>「層を調べる」の画像</translation>
     </message>
     <message>
         <source>The explorer&apos;s picture; one of another size is cropped and centred in 28×28 like a drawing</source>
-        <translation>エクスプローラーの画像です。大きさが違うときは、手描きの絵と同じように切り抜いて 28×28 の中央に置きます</translation>
+        <translation>「層を調べる」ページの画像です。大きさが違うときは、手描きの絵と同じように切り抜いて 28×28 の中央に置きます</translation>
     </message>
     <message>
         <source>Click any square to see how it was computed; hover to read its value.</source>
@@ -2586,7 +2586,7 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>Put the trained network&apos;s first-layer filters into the filter editor, with its stride, padding and pooling, so the explorer shows what the network computes</source>
-        <translation>学習済みネットワークの第 1 層のフィルターを、ストライド、パディング、プーリングと一緒にフィルターエディターに入れます。エクスプローラーにネットワークの計算が表示されます</translation>
+        <translation>学習済みネットワークの第 1 層のフィルターを、ストライド、パディング、プーリングと一緒にフィルターエディターに入れます。「層を調べる」にネットワークの計算が表示されます</translation>
     </message>
     <message>
         <source>Reset to learned</source>
@@ -2622,7 +2622,7 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>“Use learned filters” shows the network&apos;s own first layer in the explorer.</source>
-        <translation>「学習したフィルターを使う」で、ネットワーク自身の第 1 層をエクスプローラーに表示します。</translation>
+        <translation>「学習したフィルターを使う」で、ネットワーク自身の第 1 層を「層を調べる」に表示します。</translation>
     </message>
     <message>
         <source>The prediction now uses your edited weights. “Reset to learned” undoes the edits.</source>
