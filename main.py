@@ -132,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.lesson is None:
             # Offered once, on the first run; never in screenshots or timed starts.
             QTimer.singleShot(0, window.learn.offer_first_lesson)
+        # What exists now (modules, Qt wrappers, every page's items) lives as long as
+        # the app: leave it out of Python's later full collections, each of which
+        # scanned all of it and held up the window for 15-60 ms (bench_soak.py).
+        import gc
+        gc.freeze()
         return app.exec()
 
     window.resize(*args.size)

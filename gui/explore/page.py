@@ -7,11 +7,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from gui import app_settings
 from gui.common.widgets import VerticalScrollArea
 from gui.explore.controls_panel import ControlsPanel
 from gui.explore.explain_panel import ExplainPanel
@@ -20,6 +22,16 @@ from gui.explore.image_panel import ImagePanel
 from gui.explore.prediction_panel import PredictionPanel
 from gui.explore.stages import StageView
 from gui.state import LabState
+
+#: Where the divider between the heatmaps and the cell maths was left (the maths'
+#: height in pixels).
+MATHS_HEIGHT_KEY = "explorer/maths_height"
+#: Without a remembered place, the maths gets this share of the centre's height
+#: (a 3×3 kernel's maths fits whole at 1280×800), within these limits.
+MATHS_SHARE = 0.31
+MATHS_MIN, MATHS_MAX = 120, 320
+#: A remembered divider never leaves the heatmaps less than this.
+MAPS_MIN = 200
 
 
 class ExplorerPage(QWidget):
@@ -57,25 +69,34 @@ class ExplorerPage(QWidget):
         column.installEventFilter(self)
 
         # The cell maths and, once a model exists, its prediction share the space under
-        # the heatmaps: both answer "what does this layer do with the picture?". They
-        # take the height their content needs (one line for the hint), the heatmaps the
-        # rest, so the maps grow with the window.
+        # the heatmaps: both answer "what does this layer do with the picture?". A
+        # divider the learner may drag keeps the two apart, so showing the maths of a
+        # first clicked cell never shrinks the maps (the maths scrolls if it needs more);
+        # where it was left is remembered.
         below = QWidget()
         below_layout = QHBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.explain_panel, 3)
         below_layout.addWidget(self.prediction_panel, 2)
+        for panel in (self.explain_panel, self.prediction_panel):
+            policy = panel.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)  # the divider decides
+            panel.setSizePolicy(policy)
         self.prediction_panel.setVisible(state.model is not None)
         state.model_changed.connect(
             lambda: self.prediction_panel.setVisible(state.model is not None))
+        self.below = below
 
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.setSpacing(2)
-        centre_layout.addWidget(self.stage_view, 1)
-        centre_layout.addWidget(below, 0)
-        self.centre = centre
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.addWidget(self.stage_view)
+        self.centre.addWidget(below)
+        self.centre.setStretchFactor(0, 1)  # a taller window grows the maps
+        self.centre.setStretchFactor(1, 0)
+        self.centre.setChildrenCollapsible(False)
+        self._maths_height = app_settings.current().integer(
+            MATHS_HEIGHT_KEY, 0, 0, 10_000) or None
+        self.centre.installEventFilter(self)
+        self.centre.splitterMoved.connect(self._on_divider_moved)
 
         # The editor grows with the kernel (a 15×15 grid is tall): on a short window its
         # column scrolls rather than making the window taller than the screen.
@@ -84,7 +105,7 @@ class ExplorerPage(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.centre)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -108,8 +129,26 @@ class ExplorerPage(QWidget):
         if width != self.left_column.minimumWidth():
             self.left_column.setMinimumWidth(width)
 
+    def maths_height(self) -> int:
+        """The height the divider leaves the cell maths (and the prediction)."""
+        return self.centre.sizes()[1]
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         # The column's texts changed size (a language switch, draw mode): measure again.
         if watched is self.left_column.widget() and event.type() == QEvent.Type.LayoutRequest:
             self._fit_left_column()
+        # The maths keeps its height (the learner's, or a share of the window's) as the
+        # window changes size; the maps take the rest.
+        elif (watched is self.centre and event.type() == QEvent.Type.Resize
+                and event.size().height() > 0):
+            total = event.size().height() - self.centre.handleWidth()
+            if self._maths_height:  # where the learner left it, if the maps keep room
+                height = min(self._maths_height, total - MAPS_MIN)
+            else:
+                height = max(MATHS_MIN, min(round(MATHS_SHARE * total), MATHS_MAX, total // 2))
+            self.centre.setSizes([total - height, height])
         return super().eventFilter(watched, event)
+
+    def _on_divider_moved(self, _pos: int, _index: int) -> None:
+        self._maths_height = self.maths_height()
+        app_settings.current().write(MATHS_HEIGHT_KEY, self._maths_height)

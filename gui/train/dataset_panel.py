@@ -15,10 +15,11 @@ window closes.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,6 +36,8 @@ from PySide6.QtWidgets import (
 from engine import datasets
 from engine.collection import IMAGE_SIZE, MyClasses
 from engine.datasets import Dataset
+from gui.common.display_names import data_source_names, sample_name
+from gui.common.error_text import error_text
 from gui.common.image_io import ink_pixmap
 from gui.state import LabState
 from gui.train import data_sources
@@ -46,6 +49,7 @@ from gui.train.dataset_widgets import (
     THUMB_SCALE,
     PageStack,
     ThumbStrip,
+    Wording,
     number,
     setup_table,
 )
@@ -53,7 +57,7 @@ from gui.train.folder_page import FolderPage
 from gui.train.my_classes_page import MyClassesPage
 
 SOURCES = ("mnist", "shapes", "folder", "mine")
-#: Samples kept per class for the summary strip; it shows as many as fit.
+# Samples kept per class for the summary strip; it shows as many as fit.
 SAMPLES_PER_CLASS = 8
 
 
@@ -70,8 +74,10 @@ class DatasetPanel(QWidget):
     dataset_changed()
         The data `current_dataset` returns may differ now: another source, another
         shapes count, a folder loaded, or My classes edited.
-    message(str)
-        Something for the learner's status line: skipped files, import or save results.
+    message(object)
+        Something for the learner's status line (skipped files, import or save results)
+        as a `Wording`: a function that words it in the current language, so that the
+        status line can word it again when the language changes.
 
     The pages' controls and actions are reachable here too (``shapes_count``,
     ``load_folder``, ``class_table``, ``add_class``...), so callers need not know which
@@ -79,7 +85,7 @@ class DatasetPanel(QWidget):
     """
 
     dataset_changed = Signal()
-    message = Signal(str)
+    message = Signal(object)
 
     def __init__(self, state: LabState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,15 +94,15 @@ class DatasetPanel(QWidget):
         self.seed = 0
         self._dataset: Dataset | None = None
 
+        # The summary line's text, as a way to word it (again on a language change).
+        self._summary_text: Wording = str
+        self._summary_error = False
+
         self.source_combo = QComboBox()
-        for key, text in zip(SOURCES, (self.tr("MNIST digits (bundled)"),
-                                       self.tr("Shapes (generated)"),
-                                       self.tr("Image folder…"),
-                                       self.tr("My classes")), strict=True):
-            self.source_combo.addItem(text, key)
-        self.source_combo.setToolTip(self.tr("Where the training images come from"))
-        source_label = QLabel(self.tr("&Data:"))
-        source_label.setBuddy(self.source_combo)
+        for key in SOURCES:
+            self.source_combo.addItem("", key)
+        self.source_label = QLabel()
+        self.source_label.setBuddy(self.source_combo)
 
         self.mnist_page = MnistPage()
         self.shapes_page = ShapesPage()
@@ -110,7 +116,7 @@ class DatasetPanel(QWidget):
         self.summary = self._build_summary()
 
         top = QHBoxLayout()
-        top.addWidget(source_label)
+        top.addWidget(self.source_label)
         top.addWidget(self.source_combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -134,8 +140,29 @@ class DatasetPanel(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self._show_page(0)
+        self.retranslate()
         self._refresh_summary()
         self._on_state_source_changed(state.data_source)
+
+    def retranslate(self) -> None:
+        # Item texts change in place: the chosen source stays chosen.
+        for i, name in enumerate(data_source_names()[key] for key in SOURCES):
+            self.source_combo.setItemText(i, name)
+        self.source_combo.setToolTip(self.tr("Where the training images come from"))
+        self.source_label.setText(self.tr("&Data:"))
+        self.summary_table.setHorizontalHeaderLabels(
+            [self.tr("Class"), self.tr("Train"), self.tr("Test"), self.tr("Samples")])
+        self.summary_table.setToolTip(self.tr(
+            "Each class with its number of training and test images and a few samples"))
+        for row in range(self.summary_table.rowCount()):
+            item = self.summary_table.item(row, 0)
+            item.setText(self._class_display_name(item.data(Qt.ItemDataRole.UserRole)))
+        self._show_summary_text()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _forward_page_members(self) -> None:
         """The pages' widgets and actions under the names callers know them by."""
@@ -146,27 +173,27 @@ class DatasetPanel(QWidget):
         self.progress_row = folder.progress_row
         self.load_folder, self.is_loading = folder.load_folder, folder.is_loading
         self._on_choose_folder, self._cancel_folder = folder._on_choose_folder, folder.cancel
-        mine = self.mine_page
-        self.class_table, self.new_class_edit = mine.class_table, mine.new_class_edit
-        self.add_class_button, self.rename_button = mine.add_class_button, mine.rename_button
-        self.delete_class_button, self.readiness_label = (mine.delete_class_button,
-                                                          mine.readiness_label)
-        self.canvas, self.add_drawing_button = mine.canvas, mine.add_drawing_button
-        self.clear_button, self.preview = mine.clear_button, mine.preview
-        self.import_button, self.examples_title = mine.import_button, mine.examples_title
-        self.examples_list = mine.examples_list
-        self.delete_examples_action = mine.delete_examples_action
-        self.delete_examples_button = mine.delete_examples_button
+        mine, classes, examples = self.mine_page, self.mine_page.class_list, self.mine_page.examples
+        self.class_table, self.new_class_edit = classes.class_table, classes.new_class_edit
+        self.add_class_button, self.rename_button = classes.add_class_button, classes.rename_button
+        self.delete_class_button, self.readiness_label = (classes.delete_class_button,
+                                                          classes.readiness_label)
+        self.selected_class, self.select_class = classes.selected_class, classes.select_class
+        self.add_class, self.delete_class = classes.add_class, classes.delete_class
+        self.canvas, self.add_drawing_button = examples.canvas, examples.add_drawing_button
+        self.clear_button, self.preview = examples.clear_button, examples.preview
+        self.import_button, self.examples_title = examples.import_button, examples.examples_title
+        self.examples_list = examples.examples_list
+        self.delete_examples_action = examples.delete_examples_action
+        self.delete_examples_button = examples.delete_examples_button
+        self.add_drawing, self.import_files = examples.add_drawing, examples.import_files
+        self.delete_selected_examples = examples.delete_selected_examples
+        self._on_import_clicked = examples._on_import_clicked
         self.save_button, self.load_button = mine.save_button, mine.load_button
-        self.selected_class, self.select_class = mine.selected_class, mine.select_class
-        self.add_class, self.delete_class = mine.add_class, mine.delete_class
-        self.add_drawing, self.import_files = mine.add_drawing, mine.import_files
-        self.delete_selected_examples = mine.delete_selected_examples
         self.save_collection, self.load_collection = mine.save_collection, mine.load_collection
         self.save_collection_dialog = mine.save_collection_dialog
         self.restore_autosaved = mine.restore_autosaved
-        self._on_import_clicked, self._on_save_clicked, self._on_load_clicked = (
-            mine._on_import_clicked, mine._on_save_clicked, mine._on_load_clicked)
+        self._on_save_clicked, self._on_load_clicked = mine._on_save_clicked, mine._on_load_clicked
         store = mine.store
         self.has_unsaved_examples, self.autosave = store.has_unsaved_examples, store.autosave
         self._autosave_timer = store._autosave_timer
@@ -204,10 +231,6 @@ class DatasetPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.summary_table = QTableWidget(0, 4)
-        self.summary_table.setHorizontalHeaderLabels(
-            [self.tr("Class"), self.tr("Train"), self.tr("Test"), self.tr("Samples")])
-        self.summary_table.setToolTip(self.tr(
-            "Each class with its number of training and test images and a few samples"))
         setup_table(self.summary_table)
         self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -320,14 +343,19 @@ class DatasetPanel(QWidget):
             data = self.current_dataset()
         except DataSourceError as error:
             table.hide()
-            self._set_summary_text(str(error), error=self.source() == "folder"
-                                   and self.folder_page.failed())
+            if self.source() == "folder":  # worded from the folder's state when shown
+                self._set_summary_text(self.folder_page.problem_text,
+                                       error=self.folder_page.failed())
+            else:
+                self._set_summary_text(partial(error_text, error))
             return
         table.show()
         counts = self.class_counts()
         table.setRowCount(len(counts))
         for row, (name, train, test) in enumerate(counts):
-            table.setItem(row, 0, QTableWidgetItem(name))
+            item = QTableWidgetItem(self._class_display_name(name))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            table.setItem(row, 0, item)
             for column, n in ((1, train), (2, test)):
                 item = QTableWidgetItem(number(n))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -337,13 +365,26 @@ class DatasetPanel(QWidget):
         header = table.horizontalHeader()
         width = max(header.sectionSizeHint(0), table.sizeHintForColumn(0))
         header.resizeSection(0, min(width + 4, 96))
-        self._set_summary_text(self.tr(
+        n_train, n_test, n_classes = len(data.y_train), len(data.y_test), data.num_classes
+        self._set_summary_text(lambda: self.tr(
             "{0} training and {1} test images in {2} classes.").format(
-                number(len(data.y_train)), number(len(data.y_test)), data.num_classes))
+                number(n_train), number(n_test), n_classes))
 
-    def _set_summary_text(self, text: str, error: bool = False) -> None:
-        self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
+    def _class_display_name(self, name: str) -> str:
+        """A class name as the table shows it: the generated shapes' names are the app's
+        and translated; MNIST's digits and a folder's names are shown as they are."""
+        if self.source() == "shapes":
+            return sample_name(f"shape:{name}")
+        return name
+
+    def _set_summary_text(self, render: Wording, error: bool = False) -> None:
+        self._summary_text, self._summary_error = render, error
+        self._show_summary_text()
+
+    def _show_summary_text(self) -> None:
+        self.summary_label.setText(self._summary_text())
+        self.summary_label.setStyleSheet(f"color: {ERROR_COLOR};" if self._summary_error
+                                         else "")
 
     # ------------------------------------------------------------------ shapes
     def _on_shapes_count_changed(self, _value: int) -> None:

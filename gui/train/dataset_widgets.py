@@ -3,6 +3,8 @@ the tables' look, and the page stack that is only as tall as the shown page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
 THUMB_SCALE = 2
 THUMB = 28 * THUMB_SCALE
 ERROR_COLOR = "#b2182b"
+#: A message as a function that words it in the current language: the pages send these,
+#: so that a status line can word a message again when the language changes.
+Wording = Callable[[], str]
 
 
 class PageStack(QWidget):
@@ -139,6 +144,7 @@ def setup_table(table: QTableWidget) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
 
 def table_height(table: QTableWidget, rows: int) -> int:
     row = table.verticalHeader().defaultSectionSize()

@@ -4,14 +4,16 @@ worker thread, with progress and Cancel; the window never waits for the pictures
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from gui.common import file_dialogs
+from gui.common.error_text import error_text
 from gui.train import data_sources
 from gui.train.data_sources import DataSourceError, LoadCancelled
-from gui.train.dataset_widgets import PathLabel, number, quiet
+from gui.train.dataset_widgets import PathLabel, Wording, number, quiet
 from gui.worker import Worker
 
 
@@ -28,12 +30,13 @@ class FolderPage(QWidget):
     changed()
         What `dataset` returns may differ now: a read started, ended, failed or was
         cancelled.
-    message(str)
-        Files left out, how many pictures were read, why reading failed.
+    message(object)
+        Files left out, how many pictures were read, why reading failed: a `Wording`,
+        a function that words the message in the current language.
     """
 
     changed = Signal()
-    message = Signal(str)
+    message = Signal(object)
 
     def __init__(self, split: Callable[[], tuple[float, int]],
                  parent: QWidget | None = None) -> None:
@@ -41,34 +44,26 @@ class FolderPage(QWidget):
         self._split = split
         self._folder: str | None = None
         self._folder_dataset: data_sources.ImageFolderDataset | None = None
-        self._folder_error: str | None = None
+        # Why the last read gave no pictures (it failed or was cancelled), worded when
+        # shown: None when it did not.
+        self._folder_problem: Wording | None = None
         self._worker: Worker | None = None
         self._workers: set[Worker] = set()  # loads still running, kept alive until done
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(quiet(QCoreApplication.translate(
-            "DatasetPanel",
-            "A folder with one subfolder per class; the subfolder names become the class "
-            "names. Each picture is cropped, scaled and centred like an MNIST digit.")))
-        self.folder_button = QPushButton(QCoreApplication.translate(
-            "DatasetPanel", "Choose &folder…"))
-        self.folder_button.setToolTip(QCoreApplication.translate(
-            "DatasetPanel", "Pick the folder that holds one subfolder of pictures per class"))
+        self.about = quiet()
+        layout.addWidget(self.about)
+        self.folder_button = QPushButton()
         self.folder_button.clicked.connect(self._on_choose_folder)
-        self.folder_label = PathLabel(QCoreApplication.translate(
-            "DatasetPanel", "No folder chosen"))
+        self.folder_label = PathLabel()
         row = QHBoxLayout()
         row.addWidget(self.folder_button)
         row.addWidget(self.folder_label, 1)
         layout.addLayout(row)
 
         self.folder_progress = QProgressBar()
-        self.folder_progress.setToolTip(QCoreApplication.translate(
-            "DatasetPanel", "Pictures read so far"))
-        self.folder_cancel = QPushButton(QCoreApplication.translate("DatasetPanel", "Cancel"))
-        self.folder_cancel.setToolTip(QCoreApplication.translate(
-            "DatasetPanel", "Stop reading the folder"))
+        self.folder_cancel = QPushButton()
         self.folder_cancel.clicked.connect(self.cancel)
         self.progress_row = QWidget()
         progress = QHBoxLayout(self.progress_row)
@@ -77,6 +72,40 @@ class FolderPage(QWidget):
         progress.addWidget(self.folder_cancel)
         self.progress_row.hide()
         layout.addWidget(self.progress_row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.about.setText(QCoreApplication.translate(
+            "DatasetPanel",
+            "A folder with one subfolder per class; the subfolder names become the class "
+            "names. Each picture is cropped, scaled and centred like an MNIST digit."))
+        self.folder_button.setText(QCoreApplication.translate(
+            "DatasetPanel", "Choose &folder…"))
+        self.folder_button.setToolTip(QCoreApplication.translate(
+            "DatasetPanel", "Pick the folder that holds one subfolder of pictures per class"))
+        self.folder_progress.setToolTip(QCoreApplication.translate(
+            "DatasetPanel", "Pictures read so far"))
+        self.folder_cancel.setText(QCoreApplication.translate("DatasetPanel", "Cancel"))
+        self.folder_cancel.setToolTip(QCoreApplication.translate(
+            "DatasetPanel", "Stop reading the folder"))
+        self._show_folder()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_folder(self) -> None:
+        """The folder's path, with the files left out (worded now) in its tooltip."""
+        if self._folder is None:
+            self.folder_label.set_path(QCoreApplication.translate(
+                "DatasetPanel", "No folder chosen"))
+            return
+        skipped = self._folder_dataset.skipped if self._folder_dataset is not None else ()
+        tooltip = None
+        if skipped:
+            tooltip = self._folder + "\n\n" + "\n".join(s.reason for s in skipped[:20])
+        self.folder_label.set_path(self._folder, tooltip)
 
     def folder(self) -> str | None:
         """The folder chosen last (None before any)."""
@@ -84,19 +113,26 @@ class FolderPage(QWidget):
 
     def failed(self) -> bool:
         """True when the last read failed or was cancelled."""
-        return self._folder_error is not None
+        return self._folder_problem is not None
 
     def dataset(self) -> data_sources.ImageFolderDataset:
         """The pictures read; DataSourceError says why there are none yet."""
-        if self._worker is not None:
-            raise DataSourceError(QCoreApplication.translate(
-                "DatasetPanel", "The image folder is still being read…"))
-        if self._folder_error is not None:
-            raise DataSourceError(self._folder_error)
-        if self._folder_dataset is None:
-            raise DataSourceError(QCoreApplication.translate(
-                "DatasetPanel", "Choose a folder with one subfolder of pictures per class."))
+        problem = self.problem_text()
+        if problem:
+            raise DataSourceError(problem)
         return self._folder_dataset
+
+    def problem_text(self) -> str:
+        """Why there are no pictures yet, in the current language ("" when there are)."""
+        if self._worker is not None:
+            return QCoreApplication.translate(
+                "DatasetPanel", "The image folder is still being read…")
+        if self._folder_problem is not None:
+            return self._folder_problem()
+        if self._folder_dataset is None:
+            return QCoreApplication.translate(
+                "DatasetPanel", "Choose a folder with one subfolder of pictures per class.")
+        return ""
 
     def _on_choose_folder(self) -> None:
         folder = file_dialogs.existing_folder(
@@ -110,8 +146,8 @@ class FolderPage(QWidget):
         (or failed), and `message` lists files that were left out."""
         self.cancel()
         self._folder = str(folder)
-        self._folder_dataset, self._folder_error = None, None
-        self.folder_label.set_path(self._folder)
+        self._folder_dataset, self._folder_problem = None, None
+        self._show_folder()
         fraction, seed = self._split()
 
         def job(report, should_stop):
@@ -148,17 +184,17 @@ class FolderPage(QWidget):
         self._worker = None
         self._folder_dataset = result
         self._end_folder_load()
-        if result.skipped:
-            names = "\n".join(s.reason for s in result.skipped[:20])
-            self.folder_label.set_path(self._folder, self._folder + "\n\n" + names)
-            self.message.emit(QCoreApplication.translate(
-                "DatasetPanel",
-                "{0} file(s) in the folder could not be read and were left out; the "
-                "first: {1}").format(len(result.skipped), result.skipped[0].reason))
+        self._show_folder()
+        skipped = result.skipped
+        if skipped:
+            self.message.emit(lambda: self.tr(
+                "%n file(s) in the folder could not be read and were left out; the "
+                "first: {0}", "", len(skipped)).format(skipped[0].reason))
         else:
-            self.message.emit(QCoreApplication.translate(
+            pictures = len(result.y_train) + len(result.y_test)
+            self.message.emit(lambda: QCoreApplication.translate(
                 "DatasetPanel", "Read {0} pictures in {1} classes.").format(
-                    number(len(result.y_train) + len(result.y_test)), result.num_classes))
+                    number(pictures), result.num_classes))
         self.changed.emit()
 
     def _on_folder_failed(self, worker: Worker, error: Exception) -> None:
@@ -166,15 +202,13 @@ class FolderPage(QWidget):
             return
         self._worker = None
         self._end_folder_load()
-        if isinstance(error, LoadCancelled):
-            self._folder_error = str(error)
-        elif isinstance(error, (DataSourceError, OSError)):
-            self._folder_error = str(error)
-            self.message.emit(self._folder_error)
+        if isinstance(error, (DataSourceError, OSError)):
+            self._folder_problem = partial(error_text, error)
         else:  # a bug: say so rather than hide it
-            self._folder_error = QCoreApplication.translate(
+            self._folder_problem = lambda: QCoreApplication.translate(
                 "DatasetPanel", "Reading the folder failed: {0}").format(error)
-            self.message.emit(self._folder_error)
+        if not isinstance(error, LoadCancelled):
+            self.message.emit(self._folder_problem)
         self.changed.emit()
 
     def _end_folder_load(self) -> None:
@@ -192,7 +226,7 @@ class FolderPage(QWidget):
             return
         worker.stop()
         self._worker = None
-        self._folder_error = QCoreApplication.translate(
+        self._folder_problem = lambda: QCoreApplication.translate(
             "DatasetPanel", "Reading the folder was cancelled.")
         self._end_folder_load()
         self.changed.emit()

@@ -7,17 +7,19 @@ latest state when the window closes.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from engine import fileio
 from engine.collection import MyClasses
+from gui.common.error_text import error_text
 from gui.train import data_sources
 from gui.train.data_sources import DataSourceError
 from gui.worker import Worker
 
-#: Milliseconds without an edit before My classes are kept for the next start.
+# Milliseconds without an edit before My classes are kept for the next start.
 AUTOSAVE_DELAY_MS = 5000
 
 
@@ -26,18 +28,19 @@ class KeptClasses(QObject):
 
     Signals
     -------
-    message(str)
-        Why the classes could not be kept or read back.
+    message(object)
+        Why the classes could not be kept or read back: a function that words it in
+        the current language.
     """
 
-    message = Signal(str)
+    message = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._classes = MyClasses()
         self._unsaved = False            # edits not saved to a folder of the learner's
         self._autosaved = True           # the autosave folder holds the classes shown
-        #: Where My classes are kept between runs (None: not kept; see `restore`).
+        # Where My classes are kept between runs (None: not kept; see `restore`).
         self.autosave_folder: Path | None = None
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self._autosave_in_background)
@@ -96,9 +99,7 @@ class KeptClasses(QObject):
             folder.mkdir(parents=True, exist_ok=True)
             data_sources.save_collection(self._classes, folder)
         except (DataSourceError, OSError) as error:
-            self.message.emit(QCoreApplication.translate(
-                "DatasetPanel",
-                "Your classes could not be kept for the next start: {0}").format(error))
+            self.message.emit(partial(_not_kept, error))
             return False
         self._autosaved = True
         return True
@@ -130,9 +131,7 @@ class KeptClasses(QObject):
             self._autosaved = True
 
     def _on_autosave_failed(self, error: Exception) -> None:
-        self.message.emit(QCoreApplication.translate(
-            "DatasetPanel",
-            "Your classes could not be kept for the next start: {0}").format(error))
+        self.message.emit(partial(_not_kept, error))
 
     def _on_autosave_finished(self, worker: Worker) -> None:
         if self._autosave_worker is worker:
@@ -160,12 +159,22 @@ class KeptClasses(QObject):
         try:
             loaded = data_sources.load_collection(self.autosave_folder)
         except DataSourceError as error:
-            self.message.emit(QCoreApplication.translate(
-                "DatasetPanel",
-                "Your classes from the last run could not be read: {0}").format(error))
+            self.message.emit(partial(_not_restored, error))
             return None
         self._classes = loaded
         self._autosaved = True
         # Kept, but never saved by the learner: Save collection… is still worth doing.
         self._unsaved = loaded.total > 0
         return loaded
+
+
+def _not_kept(error: Exception) -> str:
+    return QCoreApplication.translate(
+        "DatasetPanel", "Your classes could not be kept for the next start: {0}").format(
+            error_text(error))
+
+
+def _not_restored(error: Exception) -> str:
+    return QCoreApplication.translate(
+        "DatasetPanel", "Your classes from the last run could not be read: {0}").format(
+            error_text(error))

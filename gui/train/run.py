@@ -278,7 +278,14 @@ class TrainingRun(QObject):
         page = self._page
         if worker is not self.worker or self._closing:
             return
-        self._paint_pending()
+        if page.isVisible():
+            self._paint_pending()
+        elif self._pending is not None:
+            # Another page is on show: the run's final state, drawn below, supersedes the
+            # last report but for its place on the progress bar (drawing both took the
+            # GUI thread twice as long, a stall on the page that is on show).
+            page.progress.setValue(int(round(self._pending.fraction * 1000)))
+            self._latest, self._pending = self._pending, None
         self.last_result = result
         history = result.history
         self.history = history

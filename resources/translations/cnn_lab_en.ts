@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ClassList</name>
+    <message numerus="yes">
+        <source>Delete the class “{0}” and its %n example(s)?</source>
+        <translation>
+            <numerusform>Delete the class “{0}” and its %n example?</numerusform>
+            <numerusform>Delete the class “{0}” and its %n examples?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClassifyPage</name>
     <message numerus="yes">
         <source>This model reads {0}×{1} images with %n channel(s); the classifier needs one trained on 28×28 grayscale images.</source>
@@ -123,6 +133,23 @@
     </message>
 </context>
 <context>
+    <name>ExampleEditor</name>
+    <message numerus="yes">
+        <source>Imported {0} of %n picture(s) into “{1}”. Not imported: {2}</source>
+        <translation>
+            <numerusform>Imported {0} of %n picture into “{1}”. Not imported: {2}</numerusform>
+            <numerusform>Imported {0} of %n pictures into “{1}”. Not imported: {2}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n picture(s) into “{0}”.</source>
+        <translation>
+            <numerusform>Imported %n picture into “{0}”.</numerusform>
+            <numerusform>Imported %n pictures into “{0}”.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExplainPanel</name>
     <message numerus="yes">
         <source>All %n product(s) are 0, so the sum = 0</source>
@@ -143,6 +170,16 @@
         <translation>
             <numerusform>%n of the {count} products is not 0: {terms} = {total}</numerusform>
             <numerusform>%n of the {count} products are not 0: {terms} = {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message numerus="yes">
+        <source>%n file(s) in the folder could not be read and were left out; the first: {0}</source>
+        <translation>
+            <numerusform>%n file in the folder could not be read and was left out: {0}</numerusform>
+            <numerusform>%n files in the folder could not be read and were left out; the first: {0}</numerusform>
         </translation>
     </message>
 </context>
@@ -215,6 +252,30 @@
         <translation>
             <numerusform>Your classes (%n example) are not saved, and could not be kept for the next start.</numerusform>
             <numerusform>Your classes (%n examples) are not saved, and could not be kept for the next start.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MyClassesPage</name>
+    <message numerus="yes">
+        <source>Saved %n example(s) to “{0}” (classes: {1}).</source>
+        <translation>
+            <numerusform>Saved %n example to “{0}” (classes: {1}).</numerusform>
+            <numerusform>Saved %n examples to “{0}” (classes: {1}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n example(s) (classes: {0}).</source>
+        <translation>
+            <numerusform>Loaded %n example (classes: {0}).</numerusform>
+            <numerusform>Loaded %n examples (classes: {0}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read; the first: {0}</source>
+        <translation>
+            <numerusform>%n file could not be read: {0}</numerusform>
+            <numerusform>%n files could not be read; the first: {0}</numerusform>
         </translation>
     </message>
 </context>

@@ -90,6 +90,15 @@
     </message>
 </context>
 <context>
+    <name>ClassList</name>
+    <message numerus="yes">
+        <source>Delete the class “{0}” and its %n example(s)?</source>
+        <translation>
+            <numerusform>クラス「{0}」と、その例 %n 個を削除しますか？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClassifyPage</name>
     <message>
         <source>drawing</source>
@@ -596,327 +605,280 @@ appears after training</source>
 <context>
     <name>DatasetPanel</name>
     <message>
-        <source>MNIST digits (bundled)</source>
-        <extracomment>Samples kept per class for the summary strip; it shows as many as fit.</extracomment>
-        <translation type="unfinished">MNIST の数字（同梱）</translation>
-    </message>
-    <message>
-        <source>Shapes (generated)</source>
-        <translation type="unfinished">図形（自動生成）</translation>
-    </message>
-    <message>
-        <source>Image folder…</source>
-        <translation type="unfinished">画像フォルダー…</translation>
-    </message>
-    <message>
-        <source>My classes</source>
-        <translation type="unfinished">自分のクラス</translation>
-    </message>
-    <message>
         <source>Where the training images come from</source>
-        <translation type="unfinished"></translation>
+        <translation>学習に使う画像をどこから取るか</translation>
     </message>
     <message>
         <source>&amp;Data:</source>
-        <translation type="unfinished"></translation>
+        <translation>データ(&amp;D):</translation>
     </message>
     <message>
         <source>5,000 real handwritten digits (28×28 pixels), 500 of each digit; 4,000 for training and 1,000 held out for testing.</source>
-        <translation type="unfinished"></translation>
+        <translation>本物の手書き数字 5,000 枚（28×28 画素）、各数字 500 枚ずつです。4,000 枚を学習に使い、1,000 枚をテスト用に取っておきます。</translation>
     </message>
     <message>
         <source>Outlines of circles, squares, triangles, crosses and lines, drawn at random sizes, positions and tilts, with some noise.</source>
-        <translation type="unfinished"></translation>
+        <translation>円、正方形、三角形、バツ印、線の輪郭を、大きさ・位置・傾きをランダムに変え、少しノイズを加えて描いたものです。</translation>
     </message>
     <message>
         <source>How many shapes to train on; a fifth as many more are made for testing. More images train better but slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習に使う図形の数です。テスト用にその 5 分の 1 の数を別に作ります。画像が多いほどよく学習できますが、時間がかかります</translation>
     </message>
     <message>
         <source>&amp;Training images:</source>
-        <translation type="unfinished"></translation>
+        <translation>学習画像の数(&amp;T):</translation>
     </message>
     <message>
         <source>A folder with one subfolder per class; the subfolder names become the class names. Each picture is cropped, scaled and centred like an MNIST digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスごとにサブフォルダーを 1 つずつ持つフォルダーです。サブフォルダーの名前がクラス名になります。画像はそれぞれ MNIST の数字と同じように切り抜き、縮小して中央に置きます。</translation>
     </message>
     <message>
         <source>Choose &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーを選ぶ(&amp;F)…</translation>
     </message>
     <message>
         <source>Pick the folder that holds one subfolder of pictures per class</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスごとの画像のサブフォルダーが入ったフォルダーを選びます</translation>
     </message>
     <message>
         <source>No folder chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーが選ばれていません</translation>
     </message>
     <message>
         <source>Pictures read so far</source>
-        <translation type="unfinished"></translation>
+        <translation>これまでに読み込んだ画像</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>中止</translation>
     </message>
     <message>
         <source>Stop reading the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーの読み込みを中止します</translation>
     </message>
     <message>
         <source>Class</source>
-        <extracomment>The classes and whether they are saved and kept between runs.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>クラス</translation>
     </message>
     <message>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>例</translation>
     </message>
     <message>
         <source>Train</source>
-        <translation type="unfinished">学習開始</translation>
+        <translation>学習</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト</translation>
     </message>
     <message>
         <source>Your classes. Select one to draw or import examples into it; double-click a name (or press F2) to rename it.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのクラスです。クラスを選ぶと、そのクラスに例を描いたり画像を取り込んだりできます。名前をダブルクリックする（または F2 を押す）と名前を変えられます。</translation>
     </message>
     <message>
         <source>New class name</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいクラスの名前</translation>
     </message>
     <message>
         <source>Type a name and press Enter to add a class</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を入力して Enter を押すと、クラスを追加します</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished">追加</translation>
+        <translation>追加</translation>
     </message>
     <message>
         <source>Add a class with the name typed on the left</source>
-        <translation type="unfinished"></translation>
+        <translation>左に入力した名前でクラスを追加します</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を変更</translation>
     </message>
     <message>
         <source>Rename the selected class (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだクラスの名前を変えます（F2）</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Delete the selected class with all its examples</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだクラスを、その例もすべて含めて削除します</translation>
     </message>
     <message>
         <source>Draw an example of the selected class: left button draws, right button erases. Then press “Add”.</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだクラスの例を描きます。左ボタンで描き、右ボタンで消します。描けたら「追加」を押してください。</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished">消去</translation>
+        <translation>消去</translation>
     </message>
     <message>
         <source>Wipe the drawing (Delete key on the canvas)</source>
-        <translation type="unfinished"></translation>
+        <translation>絵を全部消します（キャンバス上で Delete キー）</translation>
     </message>
     <message>
         <source>What the network will get: the drawing cropped, scaled into 20×20 and centred in 28×28, like the MNIST digits</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークが受け取る画像です。MNIST の数字と同じように、絵を切り抜いて 20×20 に縮小し、28×28 の中央に置いたものです</translation>
     </message>
     <message>
         <source>Import pictures…</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を取り込む…</translation>
     </message>
     <message>
         <source>Add picture files to the selected class (each one is cropped, scaled and centred like a drawing)</source>
-        <translation type="unfinished"></translation>
+        <translation>画像ファイルを選んだクラスに追加します（それぞれ手描きと同じように切り抜き、縮小して中央に置きます）</translation>
     </message>
     <message>
         <source>Network input:</source>
-        <translation type="unfinished"></translation>
+        <translation>入力画像:</translation>
     </message>
     <message>
         <source>The examples of the selected class. Select bad ones and press Delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだクラスの例です。よくない例を選んで Delete を押すと削除できます。</translation>
     </message>
     <message>
         <source>Delete selected</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだ例を削除</translation>
     </message>
     <message>
         <source>Remove the selected examples from the class (Delete key)</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだ例をクラスから取り除きます（Delete キー）</translation>
     </message>
     <message>
         <source>Save collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>一式を保存…</translation>
     </message>
     <message>
         <source>Save all classes and examples to a folder (PNG pictures plus a list of the classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのクラスと例をフォルダーに保存します（PNG 画像とクラスの一覧）</translation>
     </message>
     <message>
         <source>Load collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>一式を読み込む…</translation>
     </message>
     <message>
         <source>Open a saved collection, or any folder with one subfolder of pictures per class; it replaces the classes shown here</source>
-        <translation type="unfinished"></translation>
+        <translation>保存したクラスの一式か、クラスごとに画像のサブフォルダーを持つフォルダーを開きます。ここに表示中のクラスは置き換えられます</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプル</translation>
     </message>
     <message>
         <source>Each class with its number of training and test images and a few samples</source>
-        <translation type="unfinished"></translation>
+        <translation>各クラスの学習画像とテスト画像の枚数と、いくつかのサンプルです</translation>
     </message>
     <message>
         <source>The image folder is still being read…</source>
-        <translation type="unfinished"></translation>
+        <translation>画像フォルダーをまだ読み込んでいます…</translation>
     </message>
     <message>
         <source>Choose a folder with one subfolder of pictures per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスごとに画像のサブフォルダーを持つフォルダーを選んでください。</translation>
     </message>
     <message>
         <source>{0} training and {1} test images in {2} classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{2} クラス、学習画像 {0} 枚、テスト画像 {1} 枚です。</translation>
     </message>
     <message>
         <source>Choose an image folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} file(s) in the folder could not be read and were left out; the first: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>画像フォルダーを選ぶ</translation>
     </message>
     <message>
         <source>Read {0} pictures in {1} classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} クラスの画像を {0} 枚読み込みました。</translation>
     </message>
     <message>
         <source>Reading the folder failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーを読み込めませんでした：{0}</translation>
     </message>
     <message>
         <source>Reading the folder was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーの読み込みを中止しました。</translation>
     </message>
     <message>
         <source>Add a class first, then draw examples of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にクラスを追加してから、その例を描いてください。</translation>
     </message>
     <message>
         <source>The canvas is empty: draw an example first.</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンバスが空です。先に例を描いてください。</translation>
     </message>
     <message>
         <source>Add a class first, then import pictures into it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported {0} of {1} pictures into “{2}”. Not imported: {3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported {0} pictures into “{1}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved {0} classes with {1} examples to “{2}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loaded {0} classes with {1} examples.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} file(s) could not be read: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>先にクラスを追加してから、そこに画像を取り込んでください。</translation>
     </message>
     <message>
         <source>Your classes could not be kept for the next start: {0}</source>
-        <extracomment>Milliseconds without an edit before My classes are kept for the next start. Where My classes are kept between runs (None: not kept; see `restore`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>次回の起動のためにクラスを保存しておけませんでした：{0}</translation>
     </message>
     <message>
         <source>Your classes from the last run could not be read: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>前回のクラスを読み込めませんでした：{0}</translation>
     </message>
     <message>
         <source>Start with a class: type its name (for example “cat”) and press Add. Each class needs at least 2 examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>まずクラスを作りましょう。名前（たとえば「cat」）を入力して「追加」を押します。どのクラスにも例が 2 つ以上必要です。</translation>
     </message>
     <message>
         <source>Ready to train: {0} classes, {1} examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習の準備ができました：{0} クラス、例 {1} 個。</translation>
     </message>
     <message>
         <source>Examples of “{0}”: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」の例：{1} 個</translation>
     </message>
     <message>
         <source>Example {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>例 {0}</translation>
     </message>
     <message>
         <source>Add to “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」に追加</translation>
     </message>
     <message>
         <source>Add drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>絵を追加</translation>
     </message>
     <message>
         <source>Add the drawing to the class “{0}” (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>絵をクラス「{0}」に追加します（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Add a class first</source>
-        <translation type="unfinished"></translation>
+        <translation>先にクラスを追加してください</translation>
     </message>
     <message>
         <source>Delete class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the class “{0}” and its {1} example(s)?</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスの削除</translation>
     </message>
     <message>
         <source>Import pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を取り込む</translation>
     </message>
     <message>
         <source>Pictures ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>画像 ({0})</translation>
     </message>
     <message>
         <source>Save the collection in a folder (new or empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>一式を保存するフォルダー（新しいか空のもの）</translation>
     </message>
     <message>
         <source>Load collection</source>
-        <translation type="unfinished"></translation>
+        <translation>一式の読み込み</translation>
     </message>
     <message>
         <source>Replace your current classes, which are not saved?</source>
-        <translation type="unfinished"></translation>
+        <translation>いまのクラスはまだ保存されていません。置き換えますか？</translation>
     </message>
     <message>
         <source>Open a saved collection</source>
-        <translation type="unfinished"></translation>
+        <translation>保存した一式を開く</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1526,21 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>ExampleEditor</name>
+    <message numerus="yes">
+        <source>Imported {0} of %n picture(s) into “{1}”. Not imported: {2}</source>
+        <translation>
+            <numerusform>%n 枚のうち {0} 枚の画像を「{1}」に取り込みました。取り込めなかったもの：{2}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n picture(s) into “{0}”.</source>
+        <translation>
+            <numerusform>「{0}」に画像を %n 枚取り込みました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExplainPanel</name>
     <message>
         <source>{tip}
@@ -1956,6 +1933,15 @@ appears after training</source>
     <message>
         <source>Before it come %1 whole maps of %2 × %3 values, %4 whole rows of %3 values and %5 values of its own row: %1 × %6 + %4 × %3 + %5 = %7 values, so it is position %8.</source>
         <translation>その前に、%2 × %3 個の値のマップが丸ごと %1 枚、%3 個の値の行が丸ごと %4 行、同じ行の値が %5 個あります。%1 × %6 + %4 × %3 + %5 = %7 個なので、%8 番目です。</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message numerus="yes">
+        <source>%n file(s) in the folder could not be read and were left out; the first: {0}</source>
+        <translation>
+            <numerusform>フォルダー内のファイル %n 個を読み込めなかったため、除きました。{0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2992,6 +2978,27 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>MyClassesPage</name>
+    <message numerus="yes">
+        <source>Saved %n example(s) to “{0}” (classes: {1}).</source>
+        <translation>
+            <numerusform>例 %n 個を「{0}」に保存しました（{1} クラス）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n example(s) (classes: {0}).</source>
+        <translation>
+            <numerusform>例 %n 個を読み込みました（{0} クラス）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read; the first: {0}</source>
+        <translation>
+            <numerusform>ファイル %n 個を読み込めませんでした。{0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NetworkPage</name>
     <message>
         <source>No trained network yet</source>
@@ -3846,7 +3853,7 @@ Double-click or start typing to enter a number.</source>
 Hover over a map to read a value; click a feature-map cell to see how it was computed; click a pooled cell to see its pool window;
 click a small map below to select that filter.
 Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
-        <extracomment>The frame around the stages while they have the keyboard focus. Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale never changes the bar&apos;s width, and so never the layout). Why the pooled stage is empty (a pool that does not fit), or None. Where the pointer last was over the scene (scene coordinates), or None. The filters changed after the exploration on show was computed.</extracomment>
+        <extracomment>The frame around the stages while they have the keyboard focus. Colour bars: the bar itself and the room for its tick labels (fixed, so a new scale never changes the bar&apos;s width, and so never the layout). The exploration on show, or None. The filters changed after the exploration on show was computed. What the view ranges and titles were last set for (see update_geometry).</extracomment>
         <translation>選んだフィルターについて、畳み込み層の各段階を表示します。
 マップにマウスを重ねると値を読めます。特徴マップのセルをクリックすると計算の仕方を、プーリング後のセルをクリックするとその窓を表示します。
 下の小さなマップをクリックすると、そのフィルターを選びます。
@@ -3854,10 +3861,12 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>The cell under the mouse pointer</source>
+        <extracomment>Where the pointer last was over the scene (scene coordinates), or None.</extracomment>
         <translation>マウスポインターの下のセル</translation>
     </message>
     <message>
         <source>Why no stages can be computed</source>
+        <extracomment>What either label says now, and why the pooled stage is empty (or None).</extracomment>
         <translation>段階を計算できない理由</translation>
     </message>
     <message>
@@ -3881,17 +3890,13 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>平坦化したベクトルとすべてのフィルターの特徴マップに共通の色の目盛り</translation>
     </message>
     <message>
-        <source>Hover over a map to read its values · click a feature-map cell to see how it was computed</source>
+        <source>Hover over a map to read its values</source>
         <extracomment>Up to this many values, a pooled cell&apos;s sum is written term by term.</extracomment>
-        <translation>マップにマウスを重ねると値を読めます · 特徴マップのセルをクリックすると計算の仕方を表示します</translation>
+        <translation>マップにマウスを重ねると値を読めます</translation>
     </message>
     <message>
-        <source>Hover over a map to read a value · click a cell to see its sum</source>
-        <translation>マップにマウスを重ねると値を読めます · セルをクリックすると和を表示します</translation>
-    </message>
-    <message>
-        <source>Hover: a value · click: its sum</source>
-        <translation>重ねる: 値 · クリック: 和</translation>
+        <source>Hover: a value</source>
+        <translation>重ねる: 値</translation>
     </message>
     <message>
         <source>Feature maps of all filters (click one to select it)</source>

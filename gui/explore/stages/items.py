@@ -81,8 +81,7 @@ class TitleItem(QGraphicsWidget):
     def __init__(self, alignment=Qt.AlignmentFlag.AlignCenter, hint: str = "",
                  parent: QGraphicsWidget | None = None) -> None:
         super().__init__(parent)
-        #: Tooltip while the whole text shows (the whole text is the tooltip otherwise).
-        self.hint = hint
+        self._hint = hint
         #: Pixels left empty above the text.
         self.top_inset = 0.0
         self._texts: tuple[str, ...] = ("",)
@@ -91,12 +90,24 @@ class TitleItem(QGraphicsWidget):
         self._font = title_font()
         self._alignment = alignment
         self._fitted: tuple[float, str] | None = None  # (width, text) last fitted
+        self._fitted_text = ""  # the whole text that was fitted then
         # No minimum and no preferred size: the layout decides, the text adapts.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(0, 0)
         self.setPreferredSize(0, 0)
         self.setMaximumSize(QSizeF(1e6, 1e6))
         self.setFlag(QGraphicsWidget.GraphicsItemFlag.ItemClipsToShape, True)
+
+    @property
+    def hint(self) -> str:
+        """Tooltip while the whole text shows (the whole text is the tooltip otherwise)."""
+        return self._hint
+
+    @hint.setter
+    def hint(self, hint: str) -> None:
+        self._hint = hint
+        if self._fitted is None or self._fitted[1] == self._texts[0]:
+            self.setToolTip(hint)
 
     def set_text(self, texts, color: str = TITLE_COLOR, bold: bool = False,
                  points: float = TITLE_POINTS, elide_first: bool = False) -> None:
@@ -108,6 +119,9 @@ class TitleItem(QGraphicsWidget):
             return
         self._texts, self._color, self._font = texts, QColor(color), font
         self._elide_first = elide_first
+        if self._fitted is not None and self._fitted[1] != self._fitted_text:
+            # Shortened before: the whole new text is the tooltip until it is fitted again.
+            self.setToolTip(texts[0].replace("\n", " "))
         self._fitted = None
         self.update()
 
@@ -122,6 +136,7 @@ class TitleItem(QGraphicsWidget):
         width = self.size().width()
         if self._fitted is None or self._fitted[0] != width:
             self._fitted = (width, self._fit(width))
+            self._fitted_text = self._texts[0]
             full = self._texts[0].replace("\n", " ")
             # The whole text on hover, when it had to be shortened.
             self.setToolTip(self.hint if self._fitted[1] == self._texts[0] else full)

@@ -232,6 +232,11 @@ class StageLayout:
             if i in self._thumbnail_cells:
                 self.grid.removeItem(thumb.plot)
                 del self._thumbnail_cells[i]
+                if cell is None:
+                    # Kept for reuse, it lets go of its map: a view into the feature
+                    # maps of an older exploration, which would all stay in memory.
+                    thumb.image.clear()
+                    thumb.signature = None
             if cell is not None:
                 self.grid.addItem(thumb.plot, row=cell[0], col=cell[1])
                 self._thumbnail_cells[i] = cell

@@ -28,17 +28,11 @@ def filter_name(names: Sequence[str], index: int) -> str:
 
 
 def hover_hints() -> tuple[str, ...]:
-    """The hint under the maps, longest first (the first that fits is shown)."""
+    """The hint under the maps, longest first (the first that fits is shown). Clicking
+    is the explain panel's hint, below: each says one thing, once."""
     return (
-        QCoreApplication.translate(
-            "StageView",
-            "Hover over a map to read its values \u00b7 click a feature-map "
-            "cell to see how it was computed",
-        ),
-        QCoreApplication.translate(
-            "StageView", "Hover over a map to read a value \u00b7 click a cell to see its sum"
-        ),
-        QCoreApplication.translate("StageView", "Hover: a value \u00b7 click: its sum"),
+        QCoreApplication.translate("StageView", "Hover over a map to read its values"),
+        QCoreApplication.translate("StageView", "Hover: a value"),
     )
 
 

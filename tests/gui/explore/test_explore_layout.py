@@ -1,4 +1,5 @@
-"""The Explore page gives the heatmaps the height the cell maths does not need (issue 7 §6)."""
+"""The Explore page: the heatmaps keep their size when the cell maths appears, a divider
+shares the room between them and is remembered (issue 7 §6)."""
 
 from __future__ import annotations
 
@@ -32,15 +33,17 @@ def map_side(window) -> float:
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
-def test_the_hint_is_one_compact_line_and_the_maps_take_the_height(window, qtbot, size):
+def test_a_first_clicked_cell_leaves_the_maps_their_size(window, qtbot, size):
     w = window(*size)
-    page, panel = w.explorer, w.explorer.explain_panel
+    panel = w.explorer.explain_panel
     assert panel.showing_hint
-    assert panel.height() <= 2 * panel.fontMetrics().lineSpacing() + 8
-    assert page.stage_view.height() > 0.8 * page.centre.height()
+    before = map_side(w)
+    assert before > 60
+    w.state.select_cell(10, 12)
+    settle(qtbot)
+    assert not panel.showing_hint
+    assert map_side(w) == pytest.approx(before, abs=2)
     assert w.height() == size[1]  # nothing forces the window taller
-    # Larger than the 112 px (1280x800) and 66 px (1024x700) of a fixed 230 px panel.
-    assert map_side(w) > (180 if size[0] == 1280 else 100)
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
@@ -49,35 +52,45 @@ def test_a_clicked_cell_gets_its_maths_shown_whole_or_scrollable(window, qtbot, 
     panel = w.explorer.explain_panel
     w.state.select_cell(10, 12)
     settle(qtbot)
-    assert not panel.showing_hint
     scroll = panel._scroll
     content = panel._details
     if size == (1280, 800):
         assert content.height() <= scroll.viewport().height()  # no scrolling needed
     else:  # whatever does not fit can be scrolled to: nothing is cut off
         assert content.height() <= scroll.viewport().height() + scroll.verticalScrollBar().maximum()
-    assert map_side(w) > 60
 
 
-def test_new_settings_keep_the_maths_height_and_escape_folds_it(window, qtbot):
+def test_new_settings_and_escape_keep_the_maps_where_they_are(window, qtbot):
     w = window(1280, 800)
-    panel = w.explorer.explain_panel
     w.state.select_cell(10, 12)
     settle(qtbot)
-    opened = panel.height()
-    side = map_side(w)
+    height, side = w.explorer.maths_height(), map_side(w)
     w.state.set_settings(stride=(2, 2))  # clears the selection quietly
     w.state.recompute()
     settle(qtbot)
-    assert panel.showing_hint and panel.height() == opened
     w.state.set_settings(stride=(1, 1))
     w.state.recompute()
     settle(qtbot)
-    assert map_side(w) == pytest.approx(side, abs=1)  # the maps kept their place
     w.state.select_cell(-1, -1)  # Escape
     settle(qtbot)
-    assert panel.height() < opened / 3
-    assert map_side(w) > side
+    assert w.explorer.explain_panel.showing_hint
+    assert w.explorer.maths_height() == height
+    assert map_side(w) == pytest.approx(side, abs=1)  # the next click lands where aimed
+
+
+def test_the_divider_moves_the_room_between_maps_and_maths_and_is_remembered(
+        window, qtbot, tmp_path):
+    w = window(1280, 800)
+    centre = w.explorer.centre
+    side = map_side(w)
+    centre.moveSplitter(centre.sizes()[0] + 120, 1)  # as a drag of the divider does
+    settle(qtbot)
+    assert map_side(w) > side  # the maps took the room
+    height = w.explorer.maths_height()
+    w.close()
+    again = window(1280, 800)  # the same settings file
+    assert again.explorer.maths_height() == height
+    assert map_side(again) == pytest.approx(map_side(w), abs=2)
 
 
 def test_a_15x15_kernel_scrolls_the_editor_column_instead_of_growing_the_window(window, qtbot):

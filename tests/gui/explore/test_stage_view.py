@@ -615,3 +615,49 @@ def test_thumbnails_grow_back_when_filters_are_removed(qtbot):
     state.recompute()
     _settle(qtbot, view)
     assert view.thumbnails[0].view.sceneBoundingRect().width() == pytest.approx(before, abs=1)
+
+
+def test_adding_and_removing_filters_keeps_every_map_item_and_adds_only_the_delta(qtbot):
+    state = LabState()
+    state.set_source(picture(28))
+    state.recompute()
+    view = _show_alone(qtbot, state, 700, 600)
+    stages = {key: (stage.plot, stage.image, stage.view) for key, stage in view.stages.items()}
+    kept = [(t.plot, t.image) for t in view.thumbnails[:len(state.filters)]]
+    ranges = {key: view.stages[key].view.viewRange() for key in ("input", "conv")}
+    state.add_filter()
+    state.recompute()
+    _settle(qtbot, view)
+    shown = view.thumbnails[:len(state.filters)]
+    assert len(view.thumbnail_images) == len(state.filters) == len(kept) + 1
+    assert [(t.plot, t.image) for t in shown[:len(kept)]] == kept  # the same items
+    assert all(t.plot.scene() is view.graphics.scene() for t in shown)
+    assert {key: (s.plot, s.image, s.view) for key, s in view.stages.items()} == stages
+    assert {key: view.stages[key].view.viewRange() for key in ranges} == ranges
+    state.remove_filter(len(state.filters) - 1)
+    state.recompute()
+    _settle(qtbot, view)
+    assert [(t.plot, t.image) for t in view.thumbnails[:len(state.filters)]] == kept
+    assert len(view.thumbnail_images) == len(state.filters)
+    # The item of the removed filter is kept for reuse, out of the scene's grid, and
+    # holds on to no older feature maps.
+    spare = view.thumbnails[len(kept)]
+    assert spare.plot not in view.grid.items and spare.image.image is None
+
+
+def test_a_new_map_shape_is_painted_once(qtbot):
+    state = LabState()
+    state.set_source(picture(28))
+    state.recompute()
+    view = _show_alone(qtbot, state, 700, 600)
+    conv = view.stage_images["conv"]
+    for stride in ((2, 2), (1, 1), (3, 3)):
+        before = conv.paints
+        state.set_settings(stride=stride)
+        state.recompute()
+        qtbot.waitUntil(lambda before=before: conv.paints > before, timeout=2000)
+        qtbot.wait(50)  # a second paint would follow at once
+        # pyqtgraph maps a view box's new range at paint time; that used to ask for
+        # a second paint of the whole scene.
+        assert conv.paints == before + 1
+        assert conv.image.shape == state.exploration.conv.shape[1:]

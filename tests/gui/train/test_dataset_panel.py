@@ -65,7 +65,7 @@ def test_switching_source_emits_and_shows_the_new_counts(qtbot, panel):
         panel.source_combo.setCurrentIndex(1)
     assert panel.source() == "shapes"
     assert panel.current_dataset().class_names[0] == "circle"
-    assert table_counts(panel.summary_table, 1, 2)[0] == ("circle", 500, 100)
+    assert table_counts(panel.summary_table, 1, 2)[0] == ("Circle", 500, 100)  # its display name
     with qtbot.waitSignal(panel.dataset_changed, timeout=2000):
         panel.shapes_count.setValue(1200)
     assert [c[1:] for c in panel.class_counts()] == [(200, 40)] * 6
@@ -104,7 +104,7 @@ def test_image_folder_loads_in_the_background_and_reports_skipped_files(
     folder = make_folder(tmp_path / "pics")
     panel.set_source("folder")
     messages = []
-    panel.message.connect(messages.append)
+    panel.message.connect(lambda render: messages.append(render()))
     changes = []
     panel.dataset_changed.connect(lambda: changes.append(panel.is_loading()))
     panel.load_folder(str(folder))
@@ -127,7 +127,7 @@ def test_a_bad_folder_shows_why(qtbot, panel, tmp_path):
     (tmp_path / "one" / "only").mkdir(parents=True)
     panel.set_source("folder")
     messages = []
-    panel.message.connect(messages.append)
+    panel.message.connect(lambda render: messages.append(render()))
     panel.load_folder(str(tmp_path / "one"))
     qtbot.waitUntil(lambda: not panel.is_loading(), timeout=5000)
     with pytest.raises(DataSourceError, match="only one class"):
@@ -191,7 +191,7 @@ def test_my_classes_drawn_deleted_saved_and_loaded(qtbot, panel, tmp_path):
 def test_blank_drawing_and_no_class_are_refused_with_a_message(qtbot, panel):
     panel.set_source("mine")
     messages = []
-    panel.message.connect(messages.append)
+    panel.message.connect(lambda render: messages.append(render()))
     assert not panel.add_drawing_button.isEnabled()
     assert not panel.add_drawing()
     assert "Add a class first" in messages[-1]
@@ -215,7 +215,7 @@ def test_import_keeps_good_files_and_reports_broken_ones(qtbot, panel, tmp_path)
     blank = tmp_path / "blank.png"
     rgb_to_qimage(np.ones((20, 20))).save(str(blank))
     messages = []
-    panel.message.connect(messages.append)
+    panel.message.connect(lambda render: messages.append(render()))
     assert panel.import_files([str(good), str(broken), str(blank)]) == 1
     assert panel.classes.counts() == {"bar": 1}
     assert panel.examples_list.count() == 1
@@ -229,7 +229,7 @@ def test_rename_and_delete_classes(qtbot, panel, monkeypatch):
     for name in ("one", "two", "three"):
         add_class(qtbot, panel, name)
     messages = []
-    panel.message.connect(messages.append)
+    panel.message.connect(lambda render: messages.append(render()))
     panel.class_table.item(1, 0).setText("deux")  # what editing the cell does
     assert panel.classes.names == ("one", "deux", "three")
     panel.class_table.item(1, 0).setText("one")

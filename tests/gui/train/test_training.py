@@ -131,6 +131,22 @@ def test_training_reaches_far_above_chance_and_sets_the_model(qtbot):
     assert not page.is_training() and page.train_button.isEnabled()
 
 
+def test_a_run_ending_behind_another_page_draws_its_curves_once_at_the_end(qtbot):
+    page = make_page(qtbot, epochs=2)  # never shown: another page is on show
+    drawn = []
+    draw = page.curves.set_history
+    page.curves.set_history = lambda *args, **kwargs: (drawn.append(args), draw(*args,
+                                                                              **kwargs))[1]
+    train(qtbot, page, SMALL)
+    assert not page.isVisible()
+    # The empty frame at the start, then the final history; the last report is not
+    # drawn first (the window's thread would stall on the page the learner sees).
+    assert len(drawn) == 2
+    history = page.last_result.history
+    assert np.allclose(page.curves.data()["loss"]["train"][1], history.train_loss)
+    assert page.progress.value() == 1000
+
+
 def test_stop_after_an_epoch_replaces_the_model_with_the_new_one(qtbot):
     page = make_page(qtbot, epochs=200)
     messages = []
