@@ -204,4 +204,7 @@ class SoftmaxLesson(Lesson):
             "SoftmaxLesson", "cross-entropy"))
         set_legend_name(self.plot, self.se_curve, QCoreApplication.translate(
             "SoftmaxLesson", "squared error"))
+        # The bars word their (hidden) cleared state only while cleared: clear them once
+        # so it too is in the current language; refresh shows the probabilities again.
+        self.bars.set_probabilities(None)
         self.refresh()

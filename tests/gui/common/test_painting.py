@@ -139,6 +139,7 @@ def test_one_weight_edit_repaints_what_changed_and_not_the_window(qtbot, tmp_pat
                                            QSettings.Format.IniFormat), restore=False)
     qtbot.addWidget(window)
     window.resize(1280, 800)
+    window.show_page("explore")  # the Learn page comes first now
     window.show()
     qtbot.waitExposed(window)
     app = QApplication.instance()
