@@ -1478,6 +1478,17 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>ExplorerPage</name>
+    <message>
+        <source>Cell maths</source>
+        <translation>セルの計算</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>予測</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>A filter is a small grid of weights slid over the image: at each place, every weight multiplies the pixel under it and the products are added up.</source>
