@@ -252,7 +252,8 @@ class SwitchOffPanel(QWidget):
         self.legend.setText(self.tr(
             "Outlined cells changed when the units were switched off: green where the "
             "network now gets more right (or makes that mistake less often), red where it "
-            "gets fewer right (or makes it more often); the small number is the change."))
+            "gets fewer right (or makes it more often). Where there is room, a small number "
+            "gives the change."))
         self._show_result()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -371,9 +372,11 @@ class SwitchOffPanel(QWidget):
                 continue
             numbers = ", ".join(str(shown_index(u)) for u in chosen)
             if info.kind == "conv":
-                parts.append(self.tr("{0}: filter(s) {1}").format(info.title(), numbers))
+                parts.append(self.tr("%n filter(s) of {0} ({1})", "", len(chosen)).format(
+                    info.title(), numbers))
             else:
-                parts.append(self.tr("{0}: unit(s) {1}").format(info.title(), numbers))
+                parts.append(self.tr("%n unit(s) of {0} ({1})", "", len(chosen)).format(
+                    info.title(), numbers))
         return self.tr("Switched off — {0}.").format("; ".join(parts))
 
     def _show_result(self) -> None:
