@@ -36,9 +36,9 @@ from gui.state import LabState
 
 #: How many images are shown, and in how many columns.
 TOP_COUNT = 12
-COLUMNS = 4
+COLUMNS = 6
 #: Screen pixels of the crops (at most) and of the whole images beside them.
-CROP_PIXELS = 84
+CROP_PIXELS = 72
 WHOLE_SCALE = 2
 
 
