@@ -187,7 +187,11 @@ class SwitchOffPanel(QWidget):
         self.marks = ChangeMarks()
         self.marks.setZValue(8)
         self.confusion.plot.addItem(self.marks)
-        self.confusion.splitter.setSizes([400, 80])  # the matrix first; its images below
+        # The matrix is square and the column wide: a cell's test images go beside it,
+        # so the matrix gets the column's whole height.
+        self.confusion.splitter.setOrientation(Qt.Orientation.Horizontal)
+        self.confusion.splitter.setStretchFactor(0, 3)
+        self.confusion.splitter.setStretchFactor(1, 2)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 0, 0, 0)

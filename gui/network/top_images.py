@@ -3,7 +3,8 @@
 :class:`TopImagesPanel` takes a filter of any convolution (or a unit of a hidden layer)
 of the network in use (``state.model_in_use``: switched-off units stay off), finds the
 test images on which it reaches its largest values (:func:`engine.analysis.top_activating`,
-in the app's worker) and shows each cropped to the filter's receptive field around its
+in the app's worker; the filter itself counts as on even when it is switched off) and
+shows each cropped to the filter's receptive field around its
 strongest response, beside the whole image with that field outlined, with the value
 under it. The field comes from the layer geometry (:func:`engine.units.receptive_field`);
 where it reaches past the image (into the padding) the crop shows blank paper there, so
@@ -238,8 +239,13 @@ class TopImagesPanel(QWidget):
             self._owed = True
             return
         self._owed = False
-        model, test_set = state.model_in_use, state.test_set
+        test_set = state.test_set
         layer, unit = info.layer, self.unit_spin.value() - 1
+        # What the filter itself has learned: on, even if the learner switched it off
+        # (it would answer 0 to everything); the other switched-off units stay off.
+        others = {k: v - {unit} if k == layer else v for k, v in state.switched_off.items()}
+        model = (state.model_in_use if others == state.switched_off
+                 else analysis.switched_off_model(state.model, others))
         key = (layer, unit, model, test_set)
         self._problem = None
         self.job.request(key, lambda: analysis.top_activating(
@@ -298,7 +304,8 @@ class TopImagesPanel(QWidget):
                     "{2}×{3} image.", "", len(self.result.indices)).format(
                     shown_index(unit), shown.title(), rows, cols)
             if self.state.is_switched_off(layer, unit):
-                text += " " + self.tr("It is switched off, so it outputs 0 for every image.")
+                text += " " + self.tr("It is switched off now: these are the images it "
+                                      "responds to when it is on.")
         self.status.setText(text)
 
     def _show_cards(self) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from engine import analysis
 from gui.common.colormap import DIVERGING, symmetric_levels
 from gui.common.error_text import error_text
+from gui.common.number_format import format_number
 from gui.common.probability_bars import percent_text
 from gui.common.widgets import bold_label, make_quiet, set_spin_value
 from gui.network.insight_parts import ColourLegend, MapPicture
@@ -320,9 +321,10 @@ class WhyPanel(QWidget):
             ph, pw = self.occlusion.patch
             occlusion = self.tr(
                 "Red: covering this part with a grey {0}×{1} patch lowers the probability "
-                "of “{2}” (the worst patch by {3} points); blue: covering it raises the "
+                "of “{2}” (the worst patch: from {3} to {4}); blue: covering it raises the "
                 "probability. White: it makes no difference.").format(
-                ph, pw, klass, f"{100 * max(float(self.occlusion.drop.max()), 0):.0f}")
+                ph, pw, klass, format_number(self.occlusion.base, 2),
+                format_number(self.occlusion.base - float(self.occlusion.drop.max()), 2))
         self.texts[1].setText(occlusion)
         self.texts[2].setText(self.tr(
             "Red: making this pixel a little darker raises the score of “{0}”; blue: it "

@@ -35,6 +35,8 @@ class UnitSwitching:
     def _init_unit_switching(self) -> None:
         self._switched_off: dict[int, frozenset[int]] = {}
         self._test_set: TestSet | None = None
+        # (model, switched off, the model with them off): pages ask on every repaint.
+        self._in_use: tuple | None = None
 
     # --- switching units off -------------------------------------------------------------
     @property
@@ -82,8 +84,14 @@ class UnitSwitching:
     @property
     def model_in_use(self):
         """The trained model with the switched-off units zeroed (the model itself when
-        none is), or None. A new object after every change; the model is never changed."""
-        return self._with_switched_off(self._model)
+        none is), or None. A new object after every change (the same one until then);
+        the model is never changed."""
+        cached = self._in_use
+        if cached is not None and cached[0] is self._model and cached[1] == self._switched_off:
+            return cached[2]
+        in_use = self._with_switched_off(self._model)
+        self._in_use = (self._model, self._switched_off, in_use)
+        return in_use
 
     def _with_switched_off(self, model):
         if model is None or not self._switched_off:

@@ -1933,6 +1933,45 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>InsightTabs</name>
+    <message>
+        <source>How it was computed</source>
+        <translation>計算の中身</translation>
+    </message>
+    <message>
+        <source>Switch units off</source>
+        <translation>ユニットをオフにする</translation>
+    </message>
+    <message>
+        <source>What a filter has learned</source>
+        <translation>フィルターが学んだもの</translation>
+    </message>
+    <message>
+        <source>Why this answer?</source>
+        <translation>なぜこの答え？</translation>
+    </message>
+    <message>
+        <source>Switch filter {0} of {1} back on</source>
+        <translation>{1} のフィルター {0} をオンに戻す</translation>
+    </message>
+    <message>
+        <source>Switch filter {0} of {1} off</source>
+        <translation>{1} のフィルター {0} をオフにする</translation>
+    </message>
+    <message>
+        <source>Switch unit {0} of {1} back on</source>
+        <translation>{1} のユニット {0} をオンに戻す</translation>
+    </message>
+    <message>
+        <source>Switch unit {0} of {1} off</source>
+        <translation>{1} のユニット {0} をオフにする</translation>
+    </message>
+    <message>
+        <source>A switched-off filter or unit outputs 0 for every image; every layer after it, and the answer, are shown without it.</source>
+        <translation>オフにしたフィルターやユニットは、どの画像でも 0 を出力します。その後のすべての層と答えは、それなしで計算したものが表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>KernelGrid</name>
     <message>
         <source>Filter weights</source>
@@ -3196,8 +3235,8 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         </translation>
     </message>
     <message>
-        <source>It is switched off, so it outputs 0 for every image.</source>
-        <translation>このフィルターはオフなので、どの画像でも 0 を出力します。</translation>
+        <source>It is switched off now: these are the images it responds to when it is on.</source>
+        <translation>このフィルターはいまオフです。ここに並ぶのは、オンのときに反応する画像です。</translation>
     </message>
     <message>
         <source>value {0}</source>
@@ -4021,8 +4060,8 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>灰色のパッチを画像の上で動かしています…</translation>
     </message>
     <message>
-        <source>Red: covering this part with a grey {0}×{1} patch lowers the probability of “{2}” (the worst patch by {3} points); blue: covering it raises the probability. White: it makes no difference.</source>
-        <translation>赤: この部分を {0}×{1} の灰色のパッチで覆うと「{2}」の確率が下がります（いちばん下がるパッチで {3} ポイント）。青: 覆うと確率が上がります。白: 覆っても変わりません。</translation>
+        <source>Red: covering this part with a grey {0}×{1} patch lowers the probability of “{2}” (the worst patch: from {3} to {4}); blue: covering it raises the probability. White: it makes no difference.</source>
+        <translation>赤: この部分を {0}×{1} の灰色のパッチで覆うと「{2}」の確率が下がります（いちばん下がるパッチで {3} から {4} へ）。青: 覆うと確率が上がります。白: 覆っても変わりません。</translation>
     </message>
     <message>
         <source>Red: making this pixel a little darker raises the score of “{0}”; blue: it lowers the score. The deeper the colour, the stronger the pixel&apos;s pull.</source>

@@ -280,3 +280,60 @@ def test_the_panels_in_japanese(qtbot, state, data):
     assert switch.title.text() == "Switch units off"
     assert why.headings[1].text() == "Occlusion map"
     assert "receptive field" in top.status.text()
+
+
+# --- on the Network page -------------------------------------------------------------------
+
+@pytest.fixture
+def page(qtbot, state, data):
+    from gui.network.page import NetworkPage
+    state.set_classify_input(data.x_test[5][0])
+    widget = NetworkPage(state)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    return widget
+
+
+def test_the_page_hosts_the_panels_and_shows_the_switched_off_network(qtbot, page, state,
+                                                                      model, data):
+    tabs = page.insight
+    assert [tabs.widget(i) for i in range(tabs.count())] == [
+        page.detail, tabs.switch_off, tabs.top_images, tabs.why]
+    image = data.x_test[5]
+    np.testing.assert_array_equal(tabs.why.image, image)  # the page's image
+
+    # A map of the second block's pooling belongs to filter 3 of its convolution.
+    pool2 = CONV2 + 2
+    page.select_unit(pool2, (2, 1, 1))
+    assert tabs.chosen[0].layer == CONV2 and tabs.chosen[1] == 2
+    assert tabs.top_images.chosen_layer().layer == CONV2
+    assert tabs.top_images.unit_spin.value() == 3
+    assert tabs.switch_button.isVisible()
+    assert tabs.switch_button.text() == "Switch filter 3 of Convolution 2 off"
+
+    tabs.switch_button.click()
+    assert state.switched_off == {CONV2: frozenset({2})}
+    assert tabs.switch_button.text() == "Switch filter 3 of Convolution 2 back on"
+    qtbot.waitUntil(lambda: not page._dirty, timeout=5_000)
+    switched = analysis.switched_off_model(model, {CONV2: [2]})
+    expected = units.forward_all(switched, image)
+    for shown, wanted in zip(page.activations.values, expected.values, strict=True):
+        np.testing.assert_allclose(shown, wanted, atol=1e-6)
+    np.testing.assert_array_equal(page.activations.at(CONV2)[2], 0)  # the filter's map
+
+    tabs.setCurrentWidget(tabs.switch_off)
+    wait_idle(qtbot, tabs.switch_off)
+    assert tabs.switch_off.buttons[(CONV2, 2)].isChecked()
+    assert tabs.switch_off.evaluation.accuracy == analysis.evaluate_switched_off(
+        model, data.x_test, data.y_test, {CONV2: [2]}).accuracy
+
+    # The input, the scores and the softmax belong to no filter: no button.
+    page.select_unit(len(model.layers), (0,))
+    assert tabs.chosen is None and not tabs.switch_button.isVisible()
+    tabs.switch_off.all_on_button.click()
+    qtbot.waitUntil(lambda: not page._dirty, timeout=5_000)
+    np.testing.assert_allclose(page.activations.probabilities,
+                               model.predict_proba(image[None])[0], atol=1e-6)
