@@ -337,3 +337,36 @@ def test_the_page_hosts_the_panels_and_shows_the_switched_off_network(qtbot, pag
     qtbot.waitUntil(lambda: not page._dirty, timeout=5_000)
     np.testing.assert_allclose(page.activations.probabilities,
                                model.predict_proba(image[None])[0], atol=1e-6)
+
+
+# --- where the test images come from -------------------------------------------------------
+
+def test_the_train_page_hands_its_test_images_to_the_state(qtbot, model, tmp_path):
+    from gui.train.page import TrainingPage
+    lab = LabState()
+    train_page = TrainingPage(lab)
+    qtbot.addWidget(train_page)
+    path = tmp_path / "net.npz"
+    model.save(path)
+    assert train_page.open_model(path)  # scored on the page's dataset (the bundled MNIST)
+    dataset = train_page.results.result_dataset
+    assert lab.test_set is not None and len(lab.test_set.labels) == len(dataset.y_test)
+    np.testing.assert_array_equal(lab.test_set.images, dataset.x_test)
+    np.testing.assert_array_equal(lab.test_set.labels, dataset.y_test)
+    train_page.results.clear_evaluation()  # an opened model that fits no data
+    assert lab.test_set is None
+
+
+def test_a_map_reads_the_value_under_the_mouse(qtbot):
+    from PySide6.QtCore import QPointF
+
+    from gui.common.colormap import DIVERGING
+    from gui.network.insight_parts import MapPicture
+    picture = MapPicture(6)
+    qtbot.addWidget(picture)
+    values = np.arange(12, dtype=np.float32).reshape(3, 4)
+    picture.set_map(values, DIVERGING, (-11, 11))
+    assert picture.sizeHint().width() == 4 * 6 + 2
+    assert picture.cell_at(QPointF(1 + 6 * 3 + 2, 1 + 6 * 2 + 2)) == (2, 3)
+    assert picture.values[2, 3] == 11
+    assert picture.cell_at(QPointF(1 + 6 * 4 + 1, 3)) is None
