@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from engine import units
 from gui.common.number_format import shown_index
+from gui.common.widgets import VerticalScrollArea
 from gui.network.insight_parts import UnitLayer, unit_layers
 from gui.network.switch_off import SwitchOffPanel
 from gui.network.top_images import TopImagesPanel
@@ -55,7 +56,8 @@ class InsightTabs(QTabWidget):
         self.switch_off = SwitchOffPanel(state)
         self.top_images = TopImagesPanel(state)
         self.why = WhyPanel(state)
-        for widget in (detail, self.switch_off, self.top_images, self.why):
+        # The maps keep their size on a short window: the Why tab scrolls instead.
+        for widget in (detail, self.switch_off, self.top_images, VerticalScrollArea(self.why)):
             self.addTab(widget, "")
         self.chosen: tuple[UnitLayer, int] | None = None
         self.switch_button = QPushButton()
