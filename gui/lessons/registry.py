@@ -9,6 +9,7 @@ from gui.lessons.lesson_feature_detector import FeatureDetectorLesson
 from gui.lessons.lesson_flattening import FlatteningLesson
 from gui.lessons.lesson_full_connection import FullConnectionLesson
 from gui.lessons.lesson_image_numbers import ImageNumbersLesson
+from gui.lessons.lesson_many_filters import ManyFiltersLesson
 from gui.lessons.lesson_pooling import PoolingLesson
 from gui.lessons.lesson_relu import ReluLesson
 from gui.lessons.lesson_softmax import SoftmaxLesson
@@ -17,6 +18,7 @@ LESSONS = (
     ImageNumbersLesson,
     FeatureDetectorLesson,
     ConvolutionLesson,
+    ManyFiltersLesson,
     ReluLesson,
     PoolingLesson,
     FlatteningLesson,

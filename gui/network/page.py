@@ -7,7 +7,8 @@ output scores and the softmax probabilities. Clicking a unit explains it below
 
 The image is the Classify page's input (drawing, test image, picture) or the explorer's
 image, whichever changed last (the learner can also pick one). The page listens to the
-state's ``image_changed``, ``classify_input_changed`` and ``model_changed``; a burst of
+state's ``image_changed``, ``classify_input_changed``, ``model_changed`` and
+``switched_off_changed`` (the layers show the network with those units off); a burst of
 them (a pen stroke) costs one forward pass and one repaint per frame, and none while the
 page is hidden (it catches up when shown).
 """
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from engine import units
 from gui.common.probability_bars import percent_text
 from gui.network.detail import TOP_CONTRIBUTIONS, UnitDetail
+from gui.network.insight_tabs import InsightTabs
 from gui.network.overview import NetworkView
 from gui.state import LabState
 from gui.train import data_sources
@@ -81,6 +83,7 @@ class NetworkPage(QWidget):
 
         self._build_ui()
         state.model_changed.connect(self._on_model_changed)
+        state.switched_off_changed.connect(self._schedule)
         state.image_changed.connect(self._on_explorer_image_changed)
         state.classify_input_changed.connect(self._on_classify_input_changed)
         self.view.unit_clicked.connect(self.select_unit)
@@ -148,9 +151,10 @@ class NetworkPage(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
         self.scroll.installEventFilter(self)
         self.detail = UnitDetail()
+        self.insight = InsightTabs(self.state, self.detail)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.scroll)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.insight)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -221,13 +225,14 @@ class NetworkPage(QWidget):
         self._last_refresh = time.perf_counter()
         self._dirty = False
         self.refreshes += 1
-        model = self.state.model
+        model = self.state.model_in_use  # with the units switched off (gui.network.switch_off)
         self._sync_radios()
         if model is None:
             self.stack.setCurrentIndex(0)
             self.positions, self.activations = (), None
             self.view.clear()
             self.detail.clear()
+            self.insight.set_image(None)
             return
         self.stack.setCurrentIndex(1)
         image, problem = self._input_for(model)
@@ -237,6 +242,7 @@ class NetworkPage(QWidget):
             self.layers_stack.setCurrentIndex(1)
             self.activations = None
             self._show_answer()
+            self.insight.set_image(None)
             return
         self.layers_stack.setCurrentIndex(0)
         positions = units.positions(model)
@@ -245,6 +251,7 @@ class NetworkPage(QWidget):
         self.positions = positions
         self.image = image
         self.activations = units.forward_all(model, image)
+        self.insight.set_image(image)
         self.view.set_network(positions, self.activations, self.class_names())
         if self.selection is None:  # start with the answer: the winning probability
             self.selection = (units.softmax_position(model),
@@ -351,7 +358,8 @@ class NetworkPage(QWidget):
             self.detail.clear()
             return
         layer, unit = self.selection
-        model = self.state.model
+        model = self.state.model_in_use
+        self.insight.unit_selected(layer, unit)
         feeding = None if layer == units.INPUT else units.feeding_units(model, layer, unit)
         field = units.receptive_field(model, layer, unit)
         self.detail.show_unit(model, self.positions, self.activations, self.view.groups,

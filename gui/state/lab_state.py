@@ -15,7 +15,8 @@ them; each kind of change lives in its own part, one job each:
 :mod:`~gui.state.image_source`, :mod:`~gui.state.filter_editing` (one filter, or the
 list's order), :mod:`~gui.state.filter_sets` (whole sets: learned, default, the
 learner's own), :mod:`~gui.state.layer_config`, :mod:`~gui.state.selecting`,
-:mod:`~gui.state.training_setup`, :mod:`~gui.state.model_prediction` and
+:mod:`~gui.state.training_setup`, :mod:`~gui.state.model_prediction`,
+:mod:`~gui.state.unit_switching` (units switched off, the test images) and
 :mod:`~gui.state.exploring` (scheduling, the budget and the worker).
 """
 
@@ -34,17 +35,19 @@ from gui.state.layer_config import LayerConfig
 from gui.state.model_prediction import ModelPrediction
 from gui.state.selecting import Selecting
 from gui.state.training_setup import TrainingSetup
+from gui.state.unit_switching import UnitSwitching
 
 #: The order signals go out in when a batch of changes ends: what changed first, then
 #: what was picked, so a listener of a later signal sees every earlier change.
 _SIGNAL_ORDER = ("source_changed", "image_changed", "filters_changed", "settings_changed",
                  "model_changed", "selected_filter_changed", "channel_selected",
                  "cell_selected", "pooled_cell_selected", "data_source_changed",
-                 "training_config_changed", "classify_input_changed")
+                 "training_config_changed", "classify_input_changed",
+                 "switched_off_changed", "test_set_changed")
 
 
 class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Selecting,
-               TrainingSetup, ModelPrediction, Exploring, ClassifyInput):
+               TrainingSetup, ModelPrediction, Exploring, ClassifyInput, UnitSwitching):
     """Everything the explorer shows, with a signal for each kind of change."""
 
     source_changed = Signal()
@@ -63,6 +66,8 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
     data_source_changed = Signal(str)
     training_config_changed = Signal()
     classify_input_changed = Signal()  # the Classify page's 28×28 input (classify_input)
+    switched_off_changed = Signal()  # units of the model switched off or on
+    test_set_changed = Signal()      # the test images to measure the model with
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +79,7 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
         self._init_training_setup()
         self._init_model_prediction()
         self._init_classify_input()
+        self._init_unit_switching()
         # Batches: depth of nested batch() blocks, the signals held back (name -> args)
         # and whether a recomputation is owed when the outermost block ends.
         self._batch_depth = 0

@@ -36,6 +36,7 @@ class ModelPrediction:
     def set_model(self, model) -> None:
         self._model = model
         self._learned = None
+        self._forget_switched_off()
         self._emit("model_changed")
         self._schedule()
 
@@ -77,8 +78,8 @@ class ModelPrediction:
 
     @property
     def prediction(self):
-        """Softmax probabilities (K,) of the model for the current image, or None when
-        there is no model or the image does not fit it."""
+        """Softmax probabilities (K,) of the model (with its switched-off units off) for
+        the current image, or None when there is no model or the image does not fit it."""
         return self._prediction
 
     def _predict(self) -> None:
@@ -93,6 +94,6 @@ class ModelPrediction:
                     and weights.shape == conv.params["weight"].shape):
                 model = model.with_parameters(
                     {model.layers.index(conv): {"weight": weights, "bias": biases}})
-            prediction = model.predict_proba(self._image[None])[0]
+            prediction = self._with_switched_off(model).predict_proba(self._image[None])[0]
         self._prediction = prediction
         self.predicted.emit(prediction)

@@ -111,6 +111,8 @@ class TrainingPage(QWidget):
 
         self.results = ResultsPanel()
         self.results.test_image_chosen.connect(self.explore_test_image)
+        # Other pages measure the model on the test images its results describe.
+        self.results.test_set_shown.connect(state.set_test_set)
         # The views tests and the window reach through the page.
         self.curves = self.results.curves
         self.filters_view = self.results.filters_view

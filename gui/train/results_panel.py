@@ -186,6 +186,8 @@ class ResultsPanel(QSplitter):
     Signals
     -------
     test_image_chosen(int) : a confusion-matrix cell's test image ``index`` was chosen.
+    test_set_shown(object) : the dataset whose test images the results now describe, or
+        None when they describe none.
 
     Attributes: ``curves`` (:class:`CurvesView`), ``filters_view``
     (:class:`LearnedFiltersView`), ``confusion`` (:class:`ConfusionView`),
@@ -193,6 +195,7 @@ class ResultsPanel(QSplitter):
     """
 
     test_image_chosen = Signal(int)
+    test_set_shown = Signal(object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
@@ -296,6 +299,7 @@ class ResultsPanel(QSplitter):
         self._show_accuracy("none")
         self.confusion.clear()
         self.result_dataset = None
+        self.test_set_shown.emit(None)
 
     def show_evaluation(self, evaluation, dataset) -> None:
         """Show ``evaluation`` (an :func:`engine.train.evaluate` result) of ``dataset``."""
@@ -303,6 +307,7 @@ class ResultsPanel(QSplitter):
             self._show_accuracy("no test")
             self.confusion.clear()
             self.result_dataset = None
+            self.test_set_shown.emit(None)
             return
         self.result_dataset = dataset
         correct = int(np.trace(evaluation.confusion))
@@ -310,6 +315,7 @@ class ResultsPanel(QSplitter):
         self._show_accuracy("score", *self._shown_score)
         self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
                                    dataset.x_test, dataset.class_names)
+        self.test_set_shown.emit(dataset)
 
     def mark_as_previous(self, dataset) -> None:
         """A run starts: the confusion matrix now describes the previous model. On other

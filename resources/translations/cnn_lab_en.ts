@@ -314,6 +314,75 @@
     </message>
 </context>
 <context>
+    <name>SwitchOffPanel</name>
+    <message numerus="yes">
+        <source>%n filter(s) of {0}</source>
+        <translation>
+            <numerusform>%n filter of {0}</numerusform>
+            <numerusform>%n filters of {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) of {0}</source>
+        <translation>
+            <numerusform>%n unit of {0}</numerusform>
+            <numerusform>%n units of {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s) of {0} ({1})</source>
+        <translation>
+            <numerusform>%n filter of {0} ({1})</numerusform>
+            <numerusform>%n filters of {0} ({1})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) of {0} ({1})</source>
+        <translation>
+            <numerusform>%n unit of {0} ({1})</numerusform>
+            <numerusform>%n units of {0} ({1})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring on %n test image(s)…</source>
+        <translation>
+            <numerusform>Measuring on %n test image…</numerusform>
+            <numerusform>Measuring on %n test images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} Measured on %n test image(s).</source>
+        <translation>
+            <numerusform>{0} Measured on %n test image.</numerusform>
+            <numerusform>{0} Measured on %n test images.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TopImagesPanel</name>
+    <message numerus="yes">
+        <source>Searching %n test image(s)…</source>
+        <translation>
+            <numerusform>Searching %n test image…</numerusform>
+            <numerusform>Searching %n test images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n test image(s) on which filter {0} of {1} responds most strongly. Each is cropped to the {2}×{3} pixels that one value of its map sees (its receptive field), around the place of its largest value, which is written under it; beside it, the whole image with that field outlined.</source>
+        <translation>
+            <numerusform>The test image on which filter {0} of {1} responds most strongly. It is cropped to the {2}×{3} pixels that one value of its map sees (its receptive field), around the place of its largest value, which is written under it; beside it, the whole image with that field outlined.</numerusform>
+            <numerusform>The %n test images on which filter {0} of {1} responds most strongly. Each is cropped to the {2}×{3} pixels that one value of its map sees (its receptive field), around the place of its largest value, which is written under it; beside it, the whole image with that field outlined.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n test image(s) on which unit {0} of {1} responds most strongly, with its value under each. A unit of a fully connected layer reads every value of the last maps, so its receptive field is the whole {2}×{3} image.</source>
+        <translation>
+            <numerusform>The test image on which unit {0} of {1} responds most strongly, with its value under it. A unit of a fully connected layer reads every value of the last maps, so its receptive field is the whole {2}×{3} image.</numerusform>
+            <numerusform>The %n test images on which unit {0} of {1} responds most strongly, with its value under each. A unit of a fully connected layer reads every value of the last maps, so its receptive field is the whole {2}×{3} image.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrainingPage</name>
     <message numerus="yes">
         <source>The explorer now shows the network&apos;s %n learned filter(s) and its layer settings, in place of the filters shown before.</source>

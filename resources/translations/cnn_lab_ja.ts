@@ -525,7 +525,7 @@ appears after training</source>
     </message>
     <message>
         <source>Feature detector</source>
-        <translation>特徴検出器 (Feature Detector)</translation>
+        <translation>特徴検出器</translation>
     </message>
     <message>
         <source>Products, cell by cell</source>
@@ -1662,6 +1662,17 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>ExplorerPage</name>
+    <message>
+        <source>Cell maths</source>
+        <translation>セルの計算</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>予測</translation>
+    </message>
+</context>
+<context>
     <name>FeatureDetectorLesson</name>
     <message>
         <source>Feature detector</source>
@@ -2559,6 +2570,45 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>InsightTabs</name>
+    <message>
+        <source>How it was computed</source>
+        <translation>計算の中身</translation>
+    </message>
+    <message>
+        <source>Switch units off</source>
+        <translation>ユニットをオフにする</translation>
+    </message>
+    <message>
+        <source>What a filter has learned</source>
+        <translation>フィルターが学んだもの</translation>
+    </message>
+    <message>
+        <source>Why this answer?</source>
+        <translation>なぜこの答え？</translation>
+    </message>
+    <message>
+        <source>Switch filter {0} of {1} back on</source>
+        <translation>{1} のフィルター {0} をオンに戻す</translation>
+    </message>
+    <message>
+        <source>Switch filter {0} of {1} off</source>
+        <translation>{1} のフィルター {0} をオフにする</translation>
+    </message>
+    <message>
+        <source>Switch unit {0} of {1} back on</source>
+        <translation>{1} のユニット {0} をオンに戻す</translation>
+    </message>
+    <message>
+        <source>Switch unit {0} of {1} off</source>
+        <translation>{1} のユニット {0} をオフにする</translation>
+    </message>
+    <message>
+        <source>A switched-off filter or unit outputs 0 for every image; every layer after it, and the answer, are shown without it.</source>
+        <translation>オフにしたフィルターやユニットは、どの画像でも 0 を出力します。その後のすべての層と答えは、それなしで計算したものが表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>KernelGrid</name>
     <message>
         <source>Filter weights</source>
@@ -2924,6 +2974,73 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>ManyFiltersLesson</name>
+    <message>
+        <source>Many filters, stacked</source>
+        <extracomment>The second-layer map the lesson opens up (0-based). Filters of the stand-in network&apos;s two blocks when no trained one has two.</extracomment>
+        <translation>たくさんのフィルターを重ねる (Many filters)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A real network applies many feature detectors to the same picture, each giving its own feature map, and stacks the maps; the study note says this extracts features more precisely. The next convolution then reads &lt;b&gt;every&lt;/b&gt; map of the stack at once: it has one small kernel per map, and adds up what they give.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;実際のネットワークでは、同じ画像にたくさんの特徴検出器を掛け、それぞれが自分の特徴マップを出し、それらを重ね合わせます。備忘録にあるとおり、こうすることでより高い精度で特徴を抽出できます。次の畳み込みは、重ねたマップの&lt;b&gt;すべて&lt;/b&gt;を一度に読みます。マップごとに小さなカーネルを 1 つずつ持ち、その結果を足し合わせます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The trained network&apos;s second block, for this picture.</source>
+        <translation>この画像に対する、学習済みネットワークの 2 番目のブロックです。</translation>
+    </message>
+    <message>
+        <source>No trained network with two blocks yet, so this one has random (untrained) weights; train one on the Train page to see learned ones.</source>
+        <translation>2 ブロックの学習済みネットワークがまだないので、ここではランダムな（学習前の）重みを使っています。学習ページで学習すると、学習した重みで見られます。</translation>
+    </message>
+    <message>
+        <source>Second-layer map %1 = the %2 shares added up + bias %3. Its largest difference from the network&apos;s own forward pass: %4.</source>
+        <translation>第 2 層のマップ %1 = %2 個の寄与の合計 + バイアス %3。ネットワーク自身の順伝播との差の最大値：%4。</translation>
+    </message>
+    <message>
+        <source>Second-layer map %1</source>
+        <translation>第 2 層のマップ %1</translation>
+    </message>
+    <message>
+        <source>The first block gives %1 maps. How many numbers (weights) does the second convolution use for one of its maps, with %2×%3 kernels, not counting the bias?</source>
+        <translation>最初のブロックは %1 枚のマップを出します。カーネルが %2×%3 のとき、2 番目の畳み込みは自分のマップ 1 枚のために、バイアスを除いていくつの数値（重み）を使いますか？</translation>
+    </message>
+    <message>
+        <source>One %1×%2 kernel for each of the %3 maps it reads: %3 × %1 × %2 = %4 weights.</source>
+        <translation>読む %3 枚のマップそれぞれに %1×%2 のカーネルが 1 つずつあるので、%3 × %1 × %2 = %4 個の重みです。</translation>
+    </message>
+    <message>
+        <source>Four detectors (their weights, then their feature maps after ReLU), all on the same picture:</source>
+        <translation>同じ画像に掛けた 4 つの特徴検出器（重みと、ReLU の後の特徴マップ）：</translation>
+    </message>
+    <message>
+        <source>Two blocks: each map of the first block is convolved with its own kernel, and the results are added up into one map of the second block.</source>
+        <translation>2 ブロックの場合：最初のブロックの各マップをそれぞれのカーネルで畳み込み、その結果を足し合わせて 2 番目のブロックのマップ 1 枚にします。</translation>
+    </message>
+    <message>
+        <source>First-block maps</source>
+        <translation>第 1 ブロックのマップ</translation>
+    </message>
+    <message>
+        <source>Each convolved with its own kernel</source>
+        <translation>それぞれのカーネルで畳み込んだもの</translation>
+    </message>
+    <message>
+        <source>See every layer…</source>
+        <translation>すべての層を見る…</translation>
+    </message>
+    <message>
+        <source>Open the Every layer page: click a unit there to see its arithmetic</source>
+        <translation>「すべての層」ページを開きます。そこでユニットをクリックすると計算の中身が見られます</translation>
+    </message>
+</context>
+<context>
+    <name>MapPicture</name>
+    <message>
+        <source>row {0}, column {1}: {2}</source>
+        <translation>{0} 行 {1} 列: {2}</translation>
+    </message>
+</context>
+<context>
     <name>MenuCommands</name>
     <message numerus="yes">
         <source>Saved %n filter(s) to {0}</source>
@@ -3026,11 +3143,11 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>Explorer&apos;s image</source>
-        <translation>エクスプローラーの画像</translation>
+        <translation>「層を調べる」の画像</translation>
     </message>
     <message>
         <source>The explorer&apos;s picture; one of another size is cropped and centred in 28×28 like a drawing</source>
-        <translation>エクスプローラーの画像です。大きさが違うときは、手描きの絵と同じように切り抜いて 28×28 の中央に置きます</translation>
+        <translation>「層を調べる」ページの画像です。大きさが違うときは、手描きの絵と同じように切り抜いて 28×28 の中央に置きます</translation>
     </message>
     <message>
         <source>Click any square to see how it was computed; hover to read its value.</source>
@@ -3055,6 +3172,7 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>Convolution {0}</source>
+        <extracomment>The receptive-field outline, as on the Network page.</extracomment>
         <translation>畳み込み {0}</translation>
     </message>
     <message>
@@ -3398,7 +3516,7 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>Put the trained network&apos;s first-layer filters into the filter editor, with its stride, padding and pooling, so the explorer shows what the network computes</source>
-        <translation>学習済みネットワークの第 1 層のフィルターを、ストライド、パディング、プーリングと一緒にフィルターエディターに入れます。エクスプローラーにネットワークの計算が表示されます</translation>
+        <translation>学習済みネットワークの第 1 層のフィルターを、ストライド、パディング、プーリングと一緒にフィルターエディターに入れます。「層を調べる」にネットワークの計算が表示されます</translation>
     </message>
     <message>
         <source>Reset to learned</source>
@@ -3434,7 +3552,7 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>“Use learned filters” shows the network&apos;s own first layer in the explorer.</source>
-        <translation>「学習したフィルターを使う」で、ネットワーク自身の第 1 層をエクスプローラーに表示します。</translation>
+        <translation>「学習したフィルターを使う」で、ネットワーク自身の第 1 層を「層を調べる」に表示します。</translation>
     </message>
     <message>
         <source>The prediction now uses your edited weights. “Reset to learned” undoes the edits.</source>
@@ -4051,6 +4169,180 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>{stage} [row {row}, col {col}] = {value}</source>
         <translation>{stage} [行 {row}, 列 {col}] = {value}</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchOffPanel</name>
+    <message>
+        <source>Switch units off</source>
+        <extracomment>Unit buttons per row, and their size in pixels. Cells of the confusion matrix at least this many pixels wide also show their change.</extracomment>
+        <translation>ユニットをオフにする</translation>
+    </message>
+    <message>
+        <source>Press a filter or a unit to switch it off: its weights and bias become 0, so it outputs 0 for every image, and the layers after it must do without it. Press it again to switch it back on. The test accuracy and the confusion matrix are measured again each time.</source>
+        <translation>フィルターやユニットのボタンを押すと、それをオフにします。重みとバイアスが 0 になり、どの画像でも 0 を出力するので、後の層はそれなしで計算することになります。もう一度押すとオンに戻ります。そのたびに、テストデータでの正解率と混同行列を測り直します。</translation>
+    </message>
+    <message>
+        <source>Switch all back on</source>
+        <translation>すべてオンに戻す</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s) of {0}</source>
+        <translation>
+            <numerusform>{0} のフィルター（%n 個）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) of {0}</source>
+        <translation>
+            <numerusform>{0} のユニット（%n 個）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outlined cells changed when the units were switched off: green where the network now gets more right (or makes that mistake less often), red where it gets fewer right (or makes it more often). Where there is room, a small number gives the change.</source>
+        <translation>枠で囲んだマスは、ユニットをオフにして変わったところです。緑は正解が増えた（またはその間違いが減った）マス、赤は正解が減った（またはその間違いが増えた）マスです。マスに余裕があれば、変化した枚数を小さな数字で示します。</translation>
+    </message>
+    <message>
+        <source>Filter {0} of {1}</source>
+        <translation>{1} のフィルター {0}</translation>
+    </message>
+    <message>
+        <source>Unit {0} of {1}</source>
+        <translation>{1} のユニット {0}</translation>
+    </message>
+    <message>
+        <source>{0}: switched off. Press to switch it back on.</source>
+        <translation>{0}: オフです。押すとオンに戻ります。</translation>
+    </message>
+    <message>
+        <source>{0}: on. Press to switch it off.</source>
+        <translation>{0}: オンです。押すとオフになります。</translation>
+    </message>
+    <message>
+        <source>Every unit is on.</source>
+        <translation>すべてのユニットがオンです。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s) of {0} ({1})</source>
+        <translation>
+            <numerusform>{0} のフィルター %n 個（{1}）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) of {0} ({1})</source>
+        <translation>
+            <numerusform>{0} のユニット %n 個（{1}）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switched off — {0}.</source>
+        <translation>オフ: {0}。</translation>
+    </message>
+    <message>
+        <source>No trained network yet</source>
+        <translation>まだ学習したネットワークがありません</translation>
+    </message>
+    <message>
+        <source>Train a network on the Train page (or open a model file) to switch its units off.</source>
+        <translation>学習ページでネットワークを学習する（またはモデルファイルを開く）と、そのユニットをオフにできます。</translation>
+    </message>
+    <message>
+        <source>Test accuracy: — (no test images)</source>
+        <translation>テストデータでの正解率: —（テスト画像がありません）</translation>
+    </message>
+    <message>
+        <source>{0} The accuracy is measured on the test images the Train page scores the model on; choose a dataset that fits this network there.</source>
+        <translation>{0}正解率は、学習ページがモデルを評価するテスト画像で測ります。学習ページで、このネットワークに合うデータセットを選んでください。</translation>
+    </message>
+    <message>
+        <source>Test accuracy: —</source>
+        <translation>テストデータでの正解率: —</translation>
+    </message>
+    <message>
+        <source>Test accuracy: measuring…</source>
+        <translation>テストデータでの正解率: 測定中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring on %n test image(s)…</source>
+        <translation>
+            <numerusform>%n 枚のテスト画像で測定中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test accuracy {0:.1f} % → {1:.1f} % ({2} points)</source>
+        <translation>テストデータでの正解率 {0:.1f} % → {1:.1f} %（{2} ポイント）</translation>
+    </message>
+    <message>
+        <source>Test accuracy {0:.1f} % with every unit on</source>
+        <translation>すべてのユニットがオンのとき、テストデータでの正解率 {0:.1f} %</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} Measured on %n test image(s).</source>
+        <translation>
+            <numerusform>{0}%n 枚のテスト画像で測りました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>test image {0} ({1})</source>
+        <translation>テスト画像 {0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>TopImagesPanel</name>
+    <message>
+        <source>What a filter has learned</source>
+        <extracomment>How many images are shown, and in how many columns. Screen pixels of the crops (at most) and of the whole images beside them.</extracomment>
+        <translation>フィルターが学んだもの</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>層:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>ユニット:</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>フィルター:</translation>
+    </message>
+    <message>
+        <source>Train a network (or open a model file) to see what its filters respond to.</source>
+        <translation>ネットワークを学習する（またはモデルファイルを開く）と、そのフィルターが何に反応するかが見られます。</translation>
+    </message>
+    <message>
+        <source>There are no test images to search: the Train page&apos;s dataset does not fit this network.</source>
+        <translation>探すテスト画像がありません。学習ページのデータセットがこのネットワークに合いません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Searching %n test image(s)…</source>
+        <translation>
+            <numerusform>%n 枚のテスト画像を探しています…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n test image(s) on which filter {0} of {1} responds most strongly. Each is cropped to the {2}×{3} pixels that one value of its map sees (its receptive field), around the place of its largest value, which is written under it; beside it, the whole image with that field outlined.</source>
+        <translation>
+            <numerusform>{1} のフィルター {0} がもっとも強く反応したテスト画像 %n 枚です。それぞれ、特徴マップの 1 つの値が見る {2}×{3} 画素（受容野）を、値が最大になった場所で切り抜いています。下の数字がその最大値です。右は画像全体で、その受容野を枠で囲んでいます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n test image(s) on which unit {0} of {1} responds most strongly, with its value under each. A unit of a fully connected layer reads every value of the last maps, so its receptive field is the whole {2}×{3} image.</source>
+        <translation>
+            <numerusform>{1} のユニット {0} がもっとも強く反応したテスト画像 %n 枚と、その値です。全結合層のユニットは最後の特徴マップのすべての値を読むので、受容野は {2}×{3} の画像全体です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is switched off now: these are the images it responds to when it is on.</source>
+        <translation>このフィルターはいまオフです。ここに並ぶのは、オンのときに反応する画像です。</translation>
+    </message>
+    <message>
+        <source>value {0}</source>
+        <translation>値 {0}</translation>
+    </message>
+    <message>
+        <source>test image {0} · “{1}”</source>
+        <translation>テスト画像 {0}・「{1}」</translation>
     </message>
 </context>
 <context>
@@ -4788,6 +5080,90 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>Sum of the exponentials: {0}. Probability of “{1}” = {2} / {0} = &lt;b&gt;{3} %&lt;/b&gt;</source>
         <translation>指数関数の値の合計: {0}。「{1}」の確率 = {2} / {0} = &lt;b&gt;{3} %&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WhyPanel</name>
+    <message>
+        <source>Why this answer?</source>
+        <extracomment>Screen pixels per image pixel of the three pictures. The patch&apos;s side and step the engine starts from. The value of the patch: grey, halfway between paper (0) and ink (1). The class box&apos;s first entry: follow the network&apos;s answer.</extracomment>
+        <translation>なぜこの答え？</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>クラス:</translation>
+    </message>
+    <message>
+        <source>Patch:</source>
+        <translation>パッチ:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 画素</translation>
+    </message>
+    <message>
+        <source>The side of the grey square that covers part of the image, in pixels</source>
+        <translation>画像の一部を覆う灰色の正方形の一辺（画素数）</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>移動幅:</translation>
+    </message>
+    <message>
+        <source>How many pixels the grey square moves between two tries</source>
+        <translation>灰色の正方形を 1 回ごとに何画素ずらすか</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Occlusion map</source>
+        <translation>遮蔽マップ</translation>
+    </message>
+    <message>
+        <source>Gradient map</source>
+        <translation>勾配マップ</translation>
+    </message>
+    <message>
+        <source>the network&apos;s answer (“{0}”)</source>
+        <translation>ネットワークの答え（「{0}」）</translation>
+    </message>
+    <message>
+        <source>the network&apos;s answer</source>
+        <translation>ネットワークの答え</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>「{0}」</translation>
+    </message>
+    <message>
+        <source>Train a network (or open a model file) to see which parts of an image its answer rests on.</source>
+        <translation>ネットワークを学習する（またはモデルファイルを開く）と、答えが画像のどの部分にもとづくかが見られます。</translation>
+    </message>
+    <message>
+        <source>The image does not fit this network.</source>
+        <translation>この画像はこのネットワークに合いません。</translation>
+    </message>
+    <message>
+        <source>The network gives “{0}” a probability of {1} for this image.</source>
+        <translation>この画像が「{0}」である確率を、ネットワークは {1} としています。</translation>
+    </message>
+    <message>
+        <source>What the network reads: 0 = paper (white), 1 = ink (black).</source>
+        <translation>ネットワークが読む値: 0 = 紙（白）、1 = インク（黒）。</translation>
+    </message>
+    <message>
+        <source>Sliding the grey patch over the image…</source>
+        <translation>灰色のパッチを画像の上で動かしています…</translation>
+    </message>
+    <message>
+        <source>Red: covering this part with a grey {0}×{1} patch lowers the probability of “{2}” (the worst patch: from {3} to {4}); blue: covering it raises the probability. White: it makes no difference.</source>
+        <translation>赤: この部分を {0}×{1} の灰色のパッチで覆うと「{2}」の確率が下がります（いちばん下がるパッチで {3} から {4} へ）。青: 覆うと確率が上がります。白: 覆っても変わりません。</translation>
+    </message>
+    <message>
+        <source>Red: making this pixel a little darker raises the score of “{0}”; blue: it lowers the score. The deeper the colour, the stronger the pixel&apos;s pull.</source>
+        <translation>赤: この画素を少し濃くすると「{0}」のスコアが上がります。青: スコアが下がります。色が濃いほど、その画素の影響が強いことを表します。</translation>
     </message>
 </context>
 <context>

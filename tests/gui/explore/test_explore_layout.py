@@ -101,3 +101,36 @@ def test_a_15x15_kernel_scrolls_the_editor_column_instead_of_growing_the_window(
     grid = w.explorer.filter_panel.grid
     assert grid.shape == (15, 15)
     assert grid.width() <= w.explorer.right_column.viewport().width()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
+def test_a_trained_model_never_widens_the_window_nor_hides_the_maps(window, qtbot, size,
+                                                                     language):
+    from engine.model import build_cnn
+    from gui import i18n
+
+    i18n.set_language(language)
+    try:
+        w = window(*size)
+        maps = map_side(w)
+        w.state.set_model(build_cnn((1, 28, 28), 10, filters=4, seed=0))
+        settle(qtbot)
+        page = w.explorer
+        assert w.width() == size[0] and w.minimumSizeHint().width() <= size[0]
+        assert map_side(w) == pytest.approx(maps, abs=2)
+        if page._tabbed:  # too narrow for both side by side: tabs, the prediction shown
+            assert page.below_tabs.currentWidget() is page.prediction_panel
+            assert page.below_tabs.tabText(0) != ""
+            w.state.select_cell(3, 4)
+            settle(qtbot)
+            assert page.below_tabs.currentWidget() is page.explain_panel
+        else:
+            assert page.prediction_panel.isVisible() and page.explain_panel.isVisible()
+            assert page.prediction_panel.width() > 200
+        w.state.set_model(None)
+        settle(qtbot)
+        assert not page._tabbed and page.explain_panel.isVisible()
+        assert not page.prediction_panel.isVisible()
+    finally:
+        i18n.set_language("en")
