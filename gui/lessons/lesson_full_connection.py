@@ -94,11 +94,9 @@ class FullConnectionLesson(Lesson):
 
     def show_me(self) -> None:
         """With a trained model: its learned filters in the explorer (so the maps are the
-        ones this layer reads). Without one: the Train page."""
-        if self.state.model is None:
-            self.open_train_page()
-            return
-        if self.state.first_conv() is not None:
+        ones this layer reads). Without one there is nothing to set up: the lesson stays
+        (counting the default network) and offers the Train page beside its message."""
+        if self.state.model is not None and self.state.first_conv() is not None:
             self.state.use_learned_filters()
         self.refresh()
 

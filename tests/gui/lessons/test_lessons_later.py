@@ -136,6 +136,9 @@ def test_full_connection_without_a_model_offers_the_train_page(window):
     window.state.set_model(None)
     assert not lesson.no_model_label.isHidden() and not lesson.train_button.isHidden()
     assert all(view.isHidden() for view in lesson.map_views)
+    window.show_page("learn")
+    lesson.show_me()
+    assert window.tabs.currentWidget() is window.learn  # stays, offering the Train page
     lesson.train_button.click()
     assert window.tabs.currentWidget() is window.training
     first = lesson.connections[0]
