@@ -456,6 +456,8 @@ class ErrorText(QObject):
                 "The batch size must be between 1 and {0}.").format(v["limit"]),
             "learning_rate": lambda v: self.tr("The learning rate must be a positive number."),
             "optimizer_kind": lambda v: self.tr("The optimizer must be Adam or SGD."),
+            "lr_schedule_kind": lambda v: self.tr(
+                "The learning-rate schedule must be constant or cosine."),
             "momentum_range": lambda v: self.tr("The momentum must be at least 0 and below 1."),
             "shift_range": lambda v: self.tr(
                 "The augmentation shift must be between 0 and %n pixel(s).", "", v["limit"]),
@@ -527,6 +529,26 @@ class ErrorText(QObject):
             v["kind"],
             _mib(v["layer_bytes"]),
         )
+
+    def _memory_at(self, error: MemoryBudgetExceeded, block: int | None,
+                   hidden: int | None) -> str:
+        """:meth:`_memory`, naming the convolution block or hidden layer the layer is in."""
+        v = error.values
+        numbers = (_mib(v["total_bytes"]), _mib(v["budget_bytes"]), v["layer"] + 1, v["kind"],
+                   _mib(v["layer_bytes"]))
+        if block is not None:
+            return self.tr(
+                "This network needs about {0} MiB of memory to train, more than the {1} MiB "
+                "allowed; layer {2} ({3}) of convolution block {5} alone needs {4} MiB. Use "
+                "fewer filters in that block, more pooling before it or a smaller batch size."
+            ).format(*numbers, block + 1)
+        if hidden is not None:
+            return self.tr(
+                "This network needs about {0} MiB of memory to train, more than the {1} MiB "
+                "allowed; layer {2} ({3}), hidden layer {5}, alone needs {4} MiB. Use fewer "
+                "hidden units, or fewer filters or more pooling in the last block."
+            ).format(*numbers, hidden + 1)
+        return self._memory(error)
 
     def _window(self, error: WindowDoesNotFit) -> str:
         terms = error.terms
@@ -630,3 +652,10 @@ def error_text(error) -> str:
         if isinstance(error, CodedError):
             return f"{error.code}: {error.values}"
         return str(error)
+
+
+def memory_text(error: MemoryBudgetExceeded, block: int | None = None,
+                hidden: int | None = None) -> str:
+    """The learner's sentence for a configuration over the memory budget, naming the
+    0-based convolution ``block`` or ``hidden`` layer its largest layer belongs to."""
+    return _words()._memory_at(error, block, hidden)

@@ -144,7 +144,7 @@ def make_job(model: Sequential, dataset, config: TrainingConfig):
                       x_val, y_val, on_progress=on_progress, should_stop=should_stop,
                       seed=config.seed, augment_shift=config.augment_shift,
                       patience=config.patience if x_val is not None else None,
-                      on_epoch=on_epoch)
+                      on_epoch=on_epoch, lr_schedule=config.lr_schedule)
         evaluation = None
         discarded = getattr(should_stop, "result_discarded", lambda: False)()
         if len(dataset.x_test) and not (history.cancelled and discarded):

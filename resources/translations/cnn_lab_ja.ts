@@ -2,6 +2,210 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>ArchitectureEditor</name>
+    <message>
+        <source>Block {0} of {1}</source>
+        <extracomment>Most convolution blocks the editor offers: each 2×2 pool halves a 28×28 image, so after four or five of them nothing is left to convolve. Most filters per block and units per hidden layer the editor offers (the engine allows more; the memory budget refuses most of that anyway). Ranges of the block&apos;s sizes (the explorer&apos;s own ranges fit in them, so &quot;Copy from explorer&quot; always shows what it copied).</extracomment>
+        <translation>第 {0} ブロック（全 {1} 個）</translation>
+    </message>
+    <message>
+        <source>No convolution blocks: the image goes straight to the dense layers.</source>
+        <translation>畳み込みブロックがありません。画像はそのまま全結合層に入ります。</translation>
+    </message>
+    <message>
+        <source>{0}. {1} filters {2}×{3}</source>
+        <translation>{0}. フィルター {1} 個 {2}×{3}</translation>
+    </message>
+    <message>
+        <source>stride {0}×{1}</source>
+        <translation>ストライド {0}×{1}</translation>
+    </message>
+    <message>
+        <source>padding {0}×{1}</source>
+        <translation>パディング {0}×{1}</translation>
+    </message>
+    <message>
+        <source>dilation {0}×{1}</source>
+        <translation>ダイレーション {0}×{1}</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>線形</translation>
+    </message>
+    <message>
+        <source>max pool {0}×{1}</source>
+        <translation>最大値プーリング {0}×{1}</translation>
+    </message>
+    <message>
+        <source>average pool {0}×{1}</source>
+        <translation>平均値プーリング {0}×{1}</translation>
+    </message>
+    <message>
+        <source>{0} step {1}×{2}</source>
+        <translation>{0} 移動 {1}×{2}</translation>
+    </message>
+    <message>
+        <source>Back to the default network.</source>
+        <translation>標準のネットワークに戻しました。</translation>
+    </message>
+    <message>
+        <source>Cannot copy the explorer&apos;s layer: {0}</source>
+        <translation>「層を調べる」の層をコピーできません：{0}</translation>
+    </message>
+    <message>
+        <source>Block 1 is now the explorer&apos;s layer: {0}</source>
+        <translation>第 1 ブロックを「層を調べる」の層にしました：{0}</translation>
+    </message>
+    <message>
+        <source>Convolution blocks</source>
+        <translation>畳み込みブロック (convolution block)</translation>
+    </message>
+    <message>
+        <source>Each block is a convolution, then ReLU (if chosen), then pooling (if chosen); the image passes through them from top to bottom. Choose one to edit it</source>
+        <translation>各ブロックは畳み込み、（選んだ場合は）ReLU、（選んだ場合は）プーリングの順に処理します。画像は上のブロックから順に通ります。編集するブロックを選んでください</translation>
+    </message>
+    <message>
+        <source>Add a block after the selected one (a copy of it)</source>
+        <translation>選んだブロックの後ろにブロックを追加します（そのコピー）</translation>
+    </message>
+    <message>
+        <source>Remove the selected block</source>
+        <translation>選んだブロックを削除します</translation>
+    </message>
+    <message>
+        <source>Move the selected block up (earlier)</source>
+        <translation>選んだブロックを上へ（前へ）移動します</translation>
+    </message>
+    <message>
+        <source>Move the selected block down (later)</source>
+        <translation>選んだブロックを下へ（後ろへ）移動します</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>フィルター数</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>カーネル</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>ストライド</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>パディング</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>ダイレーション</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>プーリング</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>移動幅</translation>
+    </message>
+    <message>
+        <source>How many feature detectors this block&apos;s convolution learns; each makes one feature map</source>
+        <translation>このブロックの畳み込みが学習する特徴検出器（フィルター）の数です。フィルター 1 個が特徴マップを 1 枚作ります</translation>
+    </message>
+    <message>
+        <source>Rows × columns of each filter (while they are equal, the columns follow the rows)</source>
+        <translation>各フィルターの行 × 列（両方が等しい間は、列が行に合わせて変わります）</translation>
+    </message>
+    <message>
+        <source>How many pixels a filter moves between two output cells (rows × columns)</source>
+        <translation>出力の隣り合うセルの間でフィルターが動く画素数（行 × 列）</translation>
+    </message>
+    <message>
+        <source>Rows and columns of zeros added on each side of the block&apos;s input</source>
+        <translation>ブロックの入力の各辺に加えるゼロの行数と列数</translation>
+    </message>
+    <message>
+        <source>Spacing between the filter&apos;s cells: 2 leaves one pixel out between them</source>
+        <translation>フィルターのセルの間隔です。2 にするとセルの間を 1 画素ずつ空けます</translation>
+    </message>
+    <message>
+        <source>none (linear)</source>
+        <translation>なし（線形）</translation>
+    </message>
+    <message>
+        <source>ReLU keeps positive responses and sets negative ones to 0; without it, stacked blocks are one linear map</source>
+        <translation>ReLU は正の応答を残し、負の応答を 0 にします。ReLU がないと、ブロックを重ねても全体で一つの線形写像にしかなりません</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大値</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均値</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the strongest response in each window; average pooling keeps the mean</source>
+        <translation>最大値プーリングは各窓の最も強い応答を、平均値プーリングは平均を残します</translation>
+    </message>
+    <message>
+        <source>Rows × columns of each pooling window</source>
+        <translation>プーリングの窓の行 × 列</translation>
+    </message>
+    <message>
+        <source>How far the pooling window moves (equal to the size: windows do not overlap)</source>
+        <translation>プーリングの窓が動く幅（サイズと同じなら窓は重なりません）</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隠れ層</translation>
+    </message>
+    <message>
+        <source>Dense layers (each with ReLU) between the flattened feature maps and the output layer: 0 to 2</source>
+        <translation>平坦化した特徴マップと出力層の間に置く全結合層（それぞれ ReLU 付き）の数：0〜2</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>ユニット</translation>
+    </message>
+    <message>
+        <source>How many units this hidden layer has</source>
+        <translation>この隠れ層のユニット数</translation>
+    </message>
+    <message>
+        <source>Copy from explorer</source>
+        <translation>「層を調べる」からコピー</translation>
+    </message>
+    <message>
+        <source>Make block 1 the explorer&apos;s layer: its number of filters, kernel size, stride, padding, dilation, activation and pooling (type, size and step)</source>
+        <translation>第 1 ブロックを「層を調べる」の層と同じにします：フィルター数、カーネルサイズ、ストライド、パディング、ダイレーション、活性化関数、プーリング（種類、サイズ、移動幅）</translation>
+    </message>
+    <message>
+        <source>Default network</source>
+        <translation>標準のネットワーク</translation>
+    </message>
+    <message>
+        <source>The network CNN Lab starts from, the same as python -m engine.train trains</source>
+        <translation>CNN Lab が最初に使うネットワークです。python -m engine.train が学習するものと同じです</translation>
+    </message>
+</context>
+<context>
     <name>ClassList</name>
     <message numerus="yes">
         <source>Delete the class “{0}” and its %n example(s)?</source>
@@ -1241,6 +1445,10 @@ appears after training</source>
         <translation>最適化手法は Adam か SGD です。</translation>
     </message>
     <message>
+        <source>The learning-rate schedule must be constant or cosine.</source>
+        <translation>学習率のスケジュールは一定（constant）かコサイン（cosine）にしてください。</translation>
+    </message>
+    <message>
         <source>The momentum must be at least 0 and below 1.</source>
         <translation>モーメンタムは 0 以上 1 未満です。</translation>
     </message>
@@ -1327,6 +1535,14 @@ appears after training</source>
     <message>
         <source>This network needs about {0} MiB of memory to train, more than the {1} MiB allowed; layer {2} ({3}) alone needs {4} MiB. Use fewer filters, a smaller batch size or a smaller picture.</source>
         <translation>このネットワークの学習には約 {0} MiB のメモリーが必要で、上限の {1} MiB を超えています。第 {2} 層（{3}）だけで {4} MiB 必要です。フィルターを減らすか、バッチサイズか画像を小さくしてください。</translation>
+    </message>
+    <message>
+        <source>This network needs about {0} MiB of memory to train, more than the {1} MiB allowed; layer {2} ({3}) of convolution block {5} alone needs {4} MiB. Use fewer filters in that block, more pooling before it or a smaller batch size.</source>
+        <translation>このネットワークの学習には約 {0} MiB のメモリーが必要で、上限の {1} MiB を超えています。第 {5} 畳み込みブロックの第 {2} 層（{3}）だけで {4} MiB 必要です。そのブロックのフィルターを減らすか、その前のプーリングを増やすか、バッチサイズを小さくしてください。</translation>
+    </message>
+    <message>
+        <source>This network needs about {0} MiB of memory to train, more than the {1} MiB allowed; layer {2} ({3}), hidden layer {5}, alone needs {4} MiB. Use fewer hidden units, or fewer filters or more pooling in the last block.</source>
+        <translation>このネットワークの学習には約 {0} MiB のメモリーが必要で、上限の {1} MiB を超えています。第 {2} 層（{3}、第 {5} 隠れ層）だけで {4} MiB 必要です。隠れ層のユニットを減らすか、最後のブロックのフィルターを減らすかプーリングを増やしてください。</translation>
     </message>
     <message numerus="yes">
         <source>The convolution kernel spans %n cell(s), more than its input of {0} padded by {1} on each side to {2}: no output is left.</source>
@@ -2023,6 +2239,122 @@ Double-click or start typing to enter a number.</source>
     <message>
         <source>Not a usable weight: {0}</source>
         <translation>重みとして使えません: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTable</name>
+    <message>
+        <source>Input image</source>
+        <extracomment>Every other block (and hidden layer) is shaded, so a block&apos;s rows read as one.</extracomment>
+        <translation>入力画像</translation>
+    </message>
+    <message>
+        <source>{0} · does not fit</source>
+        <translation>{0} · 入力に収まりません</translation>
+    </message>
+    <message>
+        <source>Total: {0:,} weights and {1:,} biases, {2:,} parameters to learn.</source>
+        <translation>合計：重み {0:,} 個とバイアス {1:,} 個、学習するパラメーターは {2:,} 個です。</translation>
+    </message>
+    <message>
+        <source>The output layer has one score per class; its counts are shown for 2 classes until the data is read.</source>
+        <translation>出力層はクラスごとにスコアを 1 つ出します。データを読み込むまでは 2 クラスとして数えています。</translation>
+    </message>
+    <message>
+        <source>Memory to train: about {0:,.0f} MiB for {1} images at a time.</source>
+        <translation>学習に必要なメモリー：一度に {1} 枚で約 {0:,.0f} MiB。</translation>
+    </message>
+    <message>
+        <source>Time per epoch: measuring this computer&apos;s speed…</source>
+        <translation>1 エポックの時間：このコンピューターの速さを測っています…</translation>
+    </message>
+    <message>
+        <source>Time per epoch: known once the data is ready.</source>
+        <translation>1 エポックの時間：データの準備ができると分かります。</translation>
+    </message>
+    <message>
+        <source>Time per epoch: about {0} on this computer (an estimate; {1} epochs: about {2}).</source>
+        <translation>1 エポックの時間：このコンピューターで約 {0}（見積もり。{1} エポックで約 {2}）。</translation>
+    </message>
+    <message>
+        <source>under 1 s</source>
+        <translation>1 秒未満</translation>
+    </message>
+    <message>
+        <source>{0:.0f} s</source>
+        <translation>{0:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>{0:.0f} min</source>
+        <translation>{0:.0f} 分</translation>
+    </message>
+    <message>
+        <source>Output · dense</source>
+        <translation>出力層 · 全結合</translation>
+    </message>
+    <message>
+        <source>Flattening</source>
+        <translation>平坦化（Flatten）</translation>
+    </message>
+    <message>
+        <source>Hidden {0} · dense</source>
+        <translation>第 {0} 隠れ層 · 全結合</translation>
+    </message>
+    <message>
+        <source>Hidden {0} · ReLU</source>
+        <translation>第 {0} 隠れ層 · ReLU</translation>
+    </message>
+    <message>
+        <source>{0} · convolution {1}×{2}</source>
+        <translation>{0} · 畳み込み {1}×{2}</translation>
+    </message>
+    <message>
+        <source>{0} · ReLU</source>
+        <translation>{0} · ReLU</translation>
+    </message>
+    <message>
+        <source>{0} · max pooling {1}×{2}</source>
+        <translation>{0} · 最大値プーリング {1}×{2}</translation>
+    </message>
+    <message>
+        <source>{0} · average pooling {1}×{2}</source>
+        <translation>{0} · 平均値プーリング {1}×{2}</translation>
+    </message>
+    <message>
+        <source>{0} filters, stride {1}×{2}, padding {3}×{4}, dilation {5}×{6}</source>
+        <translation>フィルター {0} 個、ストライド {1}×{2}、パディング {3}×{4}、ダイレーション {5}×{6}</translation>
+    </message>
+    <message>
+        <source>Layers of the network</source>
+        <translation>ネットワークの層 (layers)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>Biases</source>
+        <translation>バイアス</translation>
+    </message>
+    <message>
+        <source>Each layer&apos;s output for one image (channels × rows × columns, or a vector&apos;s length) and how many weights and biases it learns. The number before a layer is its convolution block</source>
+        <translation>画像 1 枚に対する各層の出力（チャンネル × 行 × 列、またはベクトルの長さ）と、その層が学習する重みとバイアスの数です。層の前の数字は畳み込みブロックの番号です</translation>
+    </message>
+    <message>
+        <source>The weights, their gradients, the optimizer&apos;s state and every layer&apos;s output for the images a training step holds at once</source>
+        <translation>重みとその勾配、最適化手法の状態、そして学習の 1 ステップで一度に扱う画像についての全層の出力</translation>
+    </message>
+    <message>
+        <source>Counted from the network&apos;s multiply-adds and this computer&apos;s measured speed; other programs and the live curves can make it slower</source>
+        <translation>ネットワークの積和演算の回数と、測ったこのコンピューターの速さから数えています。ほかのプログラムや学習曲線の表示で遅くなることがあります</translation>
     </message>
 </context>
 <context>
