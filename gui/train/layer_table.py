@@ -15,6 +15,8 @@ The time estimate needs this machine's training speed, measured once per session
 
 from __future__ import annotations
 
+import atexit
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -44,31 +46,44 @@ GROUP_BACKGROUND = QColor(240, 244, 250)
 class MachineSpeed(QObject):
     """This machine's training speed (floating-point operations per second, see
     :func:`engine.train.measure_training_speed`), measured once per session in the
-    worker and then shared by every table. ``measured(float)`` is emitted when known."""
+    worker and shared by every table: use :func:`machine_speed`. ``measured(float)`` is
+    emitted when it is known (at once, for a request after the measurement)."""
 
     measured = Signal(float)
-    flops_per_second: float | None = None  # the session's measurement, once made
-    _worker: Worker | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flops_per_second: float | None = None
+        self._worker: Worker | None = None
 
     def request(self) -> None:
         """Emit ``measured`` now if the speed is known, or once it has been measured."""
-        if MachineSpeed.flops_per_second is not None:
-            self.measured.emit(MachineSpeed.flops_per_second)
+        if self.flops_per_second is not None:
+            self.measured.emit(self.flops_per_second)
             return
         if self._worker is not None:
             return
         worker = Worker(lambda report, should_stop: measure_training_speed(0.3), self)
         worker.succeeded.connect(self._on_succeeded)
         self._worker = worker
+        # Never destroy a running thread (Qt aborts): the process waits for it at exit.
+        atexit.register(worker.stop_and_wait, 5_000)
         worker.start()
 
     def _on_succeeded(self, flops: float) -> None:
-        MachineSpeed.flops_per_second = float(flops)
-        self.measured.emit(float(flops))
+        self.flops_per_second = float(flops)
+        self.measured.emit(self.flops_per_second)
 
-    def shutdown(self) -> None:
-        if self._worker is not None and self._worker.is_running():
-            self._worker.stop_and_wait(1_000)
+
+_speed: MachineSpeed | None = None
+
+
+def machine_speed() -> MachineSpeed:
+    """The session's one :class:`MachineSpeed` (it outlives every page)."""
+    global _speed
+    if _speed is None:
+        _speed = MachineSpeed()
+    return _speed
 
 
 def shape_text(shape) -> str:
@@ -109,9 +124,9 @@ class LayerTable(QWidget):
         self._shape: tuple[int, int, int] = (1, 28, 28)
         self._classes: int | None = 10
         self._images: int | None = None
-        self._flops: float | None = MachineSpeed.flops_per_second
+        self.speed = machine_speed()
+        self._flops: float | None = self.speed.flops_per_second
         self.plan: NetworkPlan | None = None
-        self.speed = MachineSpeed(self)
         self.speed.measured.connect(self._on_speed_measured)
 
         self.heading = QLabel()

@@ -212,3 +212,38 @@ def test_a_block_that_does_not_fit_the_image_is_refused(parts):
     editor.kernel.rows.setValue(1)
     assert table.fits, table.reason()
     assert_table_matches_engine(state, table)
+
+
+def test_the_texts_follow_the_language(parts):
+    from gui import i18n
+
+    state, editor, table = parts
+    try:
+        i18n.set_language("ja")
+        assert editor.blocks_heading.text() == "畳み込みブロック (convolution block)"
+        assert editor.copy_button.text() == "探索ページからコピー"
+        assert editor.block_list.item(0).text().startswith("1. フィルター 16 個 5×5")
+        assert table.table.horizontalHeaderItem(2).text() == "重み"
+        assert table.table.item(1, 0).text() == "1 · 畳み込み 5×5"
+        assert table.totals.text().startswith("合計：")
+        state.set_training_config(hidden=(4096,), blocks=(ConvBlock(512, 3, pool="none"),))
+        assert "MiB" in table.problem.text() and "隠れ層 1" in table.problem.text()
+    finally:
+        i18n.set_language("en")
+    assert editor.blocks_heading.text() == "Convolution blocks"
+    assert table.table.item(1, 0).text() == "1 · convolution 3×3"
+    assert "hidden layer 1" in table.problem.text()
+
+
+def test_the_time_per_epoch_is_estimated_from_a_measured_speed(qtbot):
+    state = LabState()
+    table = LayerTable(state)
+    qtbot.addWidget(table)
+    table.set_data((1, 28, 28), 10, 4000)
+    with qtbot.waitSignal(table.speed.measured, timeout=20_000):
+        table.show()                                   # measured once, in the worker
+    assert table.speed.flops_per_second > 0
+    qtbot.waitUntil(lambda: "about" in table.time.text())
+    seconds = table.plan.epoch_seconds(4000, state.training_config.validation_fraction,
+                                       table.speed.flops_per_second)
+    assert seconds > 0
