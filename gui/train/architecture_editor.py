@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -142,6 +143,9 @@ class ArchitectureEditor(QWidget):
         self.blocks_heading = QLabel()
         self.block_list = QListWidget()
         self.block_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # A long line is cut short with "…" (its tooltip has all of it), never scrolled.
+        self.block_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.block_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows = MAX_BLOCKS // 2 + 1  # the default network's blocks with room to spare
         self.block_list.setFixedHeight(rows * self.block_list.fontMetrics().lineSpacing()
                                        + 2 * self.block_list.frameWidth() + 2 * rows + 4)
@@ -179,38 +183,44 @@ class ArchitectureEditor(QWidget):
         self.pool_size = SizePair(*POOL_RANGE)
         self.pool_stride = SizePair(*POOL_RANGE)
         self._labels: dict[str, QLabel] = {}
-        form = QGridLayout()
+        form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.setHorizontalSpacing(6)
         form.setVerticalSpacing(3)
-        placed = (("filters", self.filters, 0, 0), ("activation", self.activation, 0, 2),
-                  ("kernel", self.kernel, 1, 0), ("stride", self.stride, 1, 2),
-                  ("padding", self.padding, 2, 0), ("dilation", self.dilation, 2, 2),
-                  ("pool", self.pool, 3, 0), ("pool_size", self.pool_size, 3, 2),
-                  ("pool_stride", self.pool_stride, 4, 2))
-        for name, widget, row, column in placed:
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for name, widget in (("filters", self.filters), ("kernel", self.kernel),
+                             ("stride", self.stride), ("padding", self.padding),
+                             ("dilation", self.dilation), ("activation", self.activation),
+                             ("pool", self.pool), ("pool_size", self.pool_size),
+                             ("pool_stride", self.pool_stride)):
             label = self._labels[name] = QLabel()
             label.setBuddy(widget if not isinstance(widget, SizePair) else widget.rows)
-            form.addWidget(label, row, column)
-            form.addWidget(widget, row, column + 1)
-        form.setColumnStretch(1, 1)
-        form.setColumnStretch(3, 1)
+            form.addRow(label, widget)
         self.block_form = QWidget()
         self.block_form.setLayout(form)
+        # Always as tall as it wants: a column squeezed by a longer message elsewhere
+        # must not shrink these rows (the buttons below would move under the mouse).
+        self.block_form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         # Hidden layers.
         self.hidden_label = QLabel()
         self.hidden_count = _spin(0, MAX_HIDDEN_LAYERS)
         self.hidden_widths = [_spin(1, MAX_HIDDEN_UNITS) for _ in range(MAX_HIDDEN_LAYERS)]
-        hidden_row = QHBoxLayout()
-        hidden_row.setContentsMargins(0, 0, 0, 0)
-        hidden_row.addWidget(self.hidden_label)
-        hidden_row.addWidget(self.hidden_count)
         self.widths_label = QLabel()
-        hidden_row.addWidget(self.widths_label)
+        widths_row = QHBoxLayout()
+        widths_row.setContentsMargins(0, 0, 0, 0)
         for box in self.hidden_widths:
             box.setSingleStep(16)
-            hidden_row.addWidget(box, 1)
+            policy = box.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # the buttons below stay put
+            box.setSizePolicy(policy)
+            widths_row.addWidget(box)
+        widths_row.addStretch(1)
+        hidden_form = QFormLayout()
+        hidden_form.setContentsMargins(0, 0, 0, 0)
+        hidden_form.setVerticalSpacing(3)
+        hidden_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        hidden_form.addRow(self.hidden_label, self.hidden_count)
+        hidden_form.addRow(self.widths_label, widths_row)
 
         self.copy_button = QPushButton()
         self.default_button = QPushButton()
@@ -226,8 +236,9 @@ class ArchitectureEditor(QWidget):
         layout.addLayout(list_row)
         layout.addWidget(self.block_heading)
         layout.addWidget(self.block_form)
-        layout.addLayout(hidden_row)
+        layout.addLayout(hidden_form)
         layout.addLayout(buttons)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         self.block_list.currentRowChanged.connect(self._on_row_chosen)
         self.add_button.clicked.connect(self.add_block)
@@ -278,6 +289,8 @@ class ArchitectureEditor(QWidget):
                     != texts:
                 self.block_list.clear()
                 self.block_list.addItems(texts)
+                for index, text in enumerate(texts):
+                    self.block_list.item(index).setToolTip(text)
             if blocks:
                 self.block_list.setCurrentRow(self._selected)
         has_block = bool(blocks)
@@ -298,7 +311,7 @@ class ArchitectureEditor(QWidget):
             if index < len(hidden):
                 set_spin_value(box, int(hidden[index]))
             box.setVisible(index < len(hidden))
-        self.widths_label.setVisible(bool(hidden))
+        self.widths_label.setEnabled(bool(hidden))
         self._update_block_heading()
         self._update_enabled()
 
@@ -327,8 +340,10 @@ class ArchitectureEditor(QWidget):
         """A run started (the architecture waits) or ended."""
         self._training = training
         for widget in (self.block_list, self.hidden_count, self.copy_button,
-                       self.default_button, *self.hidden_widths):
+                       self.default_button):
             widget.setEnabled(not training)
+        for box in self.hidden_widths:
+            box.setEnabled(not training)
         self._update_enabled()
 
     def block_text(self, index: int, block: ConvBlock) -> str:
@@ -347,9 +362,9 @@ class ArchitectureEditor(QWidget):
         size, step = block.pool_size, block.pool_step
         if block.pool != "none":
             if block.pool == "max":
-                text = self.tr("max pool {0}×{1}").format(*size)
+                text = self.tr("max {0}×{1}").format(*size)
             else:
-                text = self.tr("average pool {0}×{1}").format(*size)
+                text = self.tr("average {0}×{1}").format(*size)
             if tuple(step) != tuple(size):
                 text = self.tr("{0} step {1}×{2}").format(text, *step)
             parts.append(text)
@@ -484,8 +499,8 @@ class ArchitectureEditor(QWidget):
         labels = {"filters": self.tr("Filters"), "activation": self.tr("Activation"),
                   "kernel": self.tr("Kernel"), "stride": self.tr("Stride"),
                   "padding": self.tr("Padding"), "dilation": self.tr("Dilation"),
-                  "pool": self.tr("Pooling"), "pool_size": self.tr("Size"),
-                  "pool_stride": self.tr("Step")}
+                  "pool": self.tr("Pooling"), "pool_size": self.tr("Pool size"),
+                  "pool_stride": self.tr("Pool step")}
         for name, text in labels.items():
             self._labels[name].setText(text)
         self.filters.setToolTip(self.tr("How many feature detectors this block's convolution "
@@ -514,7 +529,7 @@ class ArchitectureEditor(QWidget):
         self.hidden_count.setToolTip(self.tr(
             "Dense layers (each with ReLU) between the flattened feature maps and the "
             "output layer: 0 to 2"))
-        self.widths_label.setText(self.tr("units"))
+        self.widths_label.setText(self.tr("Units"))
         for box in self.hidden_widths:
             box.setToolTip(self.tr("How many units this hidden layer has"))
         self.copy_button.setText(self.tr("Copy from explorer"))
@@ -527,7 +542,9 @@ class ArchitectureEditor(QWidget):
         with QSignalBlocker(self.block_list):
             for index, block in enumerate(self.blocks):
                 if index < self.block_list.count():
-                    self.block_list.item(index).setText(self.block_text(index, block))
+                    text = self.block_text(index, block)
+                    self.block_list.item(index).setText(text)
+                    self.block_list.item(index).setToolTip(text)
         self._update_block_heading()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)

@@ -155,6 +155,8 @@ class LayerTable(QWidget):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         reserve_lines(self.problem, 3)  # the longest refusal: nothing jumps below it
+        for label in (self.totals, self.memory, self.time):
+            reserve_lines(label, 2)  # a measured speed or a new total moves nothing
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,7 @@ import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
 from gui.common.error_text import error_text
 from gui.common.preprocess import Preprocess
 from gui.common.status_line import FILE, StatusLine
-from gui.common.widgets import VerticalScrollArea
+from gui.common.widgets import VerticalScrollArea, reserve_lines
 from gui.state import LabState
 from gui.train.dataset_panel import DatasetPanel
 from gui.train.model_files import ModelFiles
@@ -75,7 +76,6 @@ class TrainingPage(QWidget):
         super().__init__(parent)
         self.state = state
         self._built = False  # a LanguageChange may arrive before every widget exists
-        self._shown_once = False
         self.run = TrainingRun(self)
         self.run.message.connect(self._say)
         self.run.training_changed.connect(self.training_changed)
@@ -93,19 +93,17 @@ class TrainingPage(QWidget):
 
         self.dataset_panel = DatasetPanel(state)
         self.dataset_panel.message.connect(lambda text: self._say(text, topic=DATASET))
-        self.settings = SettingsPanel(state, self.dataset_panel.planned_geometry)
+        self.settings = SettingsPanel(state, self._planned_data)
         self.settings.message.connect(
             lambda words, error: self._say(words, error, topic=ARCHITECTURE))
         self.settings.edited.connect(self._on_setup_changed)
         self.settings.fit_changed.connect(self._on_fit_changed)
         self.dataset_panel.dataset_changed.connect(self.settings.update_architecture_summary)
         # The settings widgets tests and lessons reach through the page.
-        for name in ("filters", "kernel", "stride", "padding", "pool", "pool_size", "hidden",
-                     "architecture_summary", "copy_button", "epochs", "batch_size",
+        for name in ("editor", "layer_table", "copy_button", "epochs", "batch_size",
                      "learning_rate", "optimizer"):
             setattr(self, name, getattr(self.settings, name))
         self.config, self.set_config = self.settings.config, self.settings.set_config
-        self.memory_problem = self.settings.memory_problem
         self.copy_from_explorer = self.settings.copy_from_explorer
         self.dataset_panel.dataset_changed.connect(self._on_setup_changed)
 
@@ -121,10 +119,18 @@ class TrainingPage(QWidget):
 
         controls = self._build_controls()
 
+        # Right: the network's layers while it is being set up, the results once it
+        # trains (either a click away).
+        self.right_tabs = QTabWidget()
+        self.right_tabs.addTab(self.layer_table, "")
+        self.right_tabs.addTab(self.results, "")
+        self.settings.architecture_edited.connect(self.show_layers)
+        self.training_changed.connect(lambda training: training and self.show_results())
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(VerticalScrollArea(self.dataset_panel))
         self.splitter.addWidget(controls)
-        self.splitter.addWidget(self.results)
+        self.splitter.addWidget(self.right_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setStretchFactor(2, 1)
@@ -135,10 +141,7 @@ class TrainingPage(QWidget):
         layout.addWidget(self.splitter)
 
         state.model_changed.connect(self._on_model_changed)
-        # The hyper-parameters come from the state (a lesson may have set them), the
-        # architecture from the explorer's layer.
-        self.set_config(state.training_config, _from_explorer=True)
-        self.copy_from_explorer(quiet=True)
+        self.settings.update_architecture_summary()
         self._on_model_changed()
         self.run.set_training_ui(False)
         self._built = True
@@ -188,6 +191,7 @@ class TrainingPage(QWidget):
         self.model_summary.setWordWrap(True)
         self.model_summary.setStyleSheet("color: #555;")
         self.model_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        reserve_lines(self.model_summary, 2)  # a wrapped summary moves nothing above it
         grid.addWidget(self.model_summary, 3, 0, 1, 2)
 
         inner = QWidget()
@@ -234,6 +238,7 @@ class TrainingPage(QWidget):
         self.files_box.setTitle(self.tr("Model"))
         self.progress.setFormat(self._progress_words())
         self._update_model_summary()
+        self._retranslate_tabs()  # and Train's tooltip, which may give a reason
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange and self._built:
@@ -351,20 +356,52 @@ class TrainingPage(QWidget):
         self.status.say(words, topic, error)
         self.message.emit(words() if callable(words) else words)
 
+    def _planned_data(self):
+        """The selected data's (C, H, W), number of classes and of training images, as
+        far as known before it is ready (None where not)."""
+        shape, classes = self.dataset_panel.planned_geometry()
+        counts = self.dataset_panel.class_counts()
+        return shape, classes, sum(train for _, train, _ in counts) or None
+
+    def show_layers(self) -> None:
+        """Show the table of the network's layers in the right column."""
+        self.right_tabs.setCurrentWidget(self.layer_table)
+
+    def show_results(self) -> None:
+        """Show the curves and results in the right column."""
+        self.right_tabs.setCurrentWidget(self.results)
+
     def _on_fit_changed(self, fits: bool) -> None:
         if not self.is_training():
             self.train_button.setEnabled(fits)
+        self._update_train_tip()
+
+    def _update_train_tip(self) -> None:
+        """Train's tooltip says why it is disabled when the network is refused."""
+        if not self._built:
+            return
+        reason = self.settings.refusal()
+        self.train_button.setToolTip(
+            self.tr("Build a fresh network and train it on the dataset") if reason is None
+            else self.tr("Train is disabled: {0}").format(reason))
 
     def _on_setup_changed(self) -> None:
         # Other data or settings: why training could not start, and what a file action
         # reported, no longer hold.
         self.status.withdraw(START, FILE, ARCHITECTURE)
 
+    def _retranslate_tabs(self) -> None:
+        self.right_tabs.setTabText(0, self.tr("Layers"))
+        self.right_tabs.setTabToolTip(0, self.tr(
+            "Every layer of the network Train builds: its output shape, weights and biases, "
+            "with the memory and time training needs"))
+        self.right_tabs.setTabText(1, self.tr("Learning and results"))
+        self.right_tabs.setTabToolTip(1, self.tr(
+            "The loss and accuracy curves, the first layer's filters as they learn, the test "
+            "accuracy and the confusion matrix"))
+        self._update_train_tip()
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self.run.catch_up()
-        if not self._shown_once:
-            self._shown_once = True
-            if not self.is_training() and not self.settings.architecture_touched:
-                self.copy_from_explorer(quiet=True)
 

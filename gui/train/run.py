@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QApplication
 from engine.train import TrainingDiverged
 from gui.common.error_text import error_text
 from gui.train.job import TrainingConfig, TrainingResult, TrainingUpdate, first_conv, make_job
+from gui.train.layer_table import problem_text
+from gui.train.network_plan import plan_network
 from gui.train.results_panel import format_seconds
 from gui.worker import Worker
 
@@ -128,9 +130,11 @@ class TrainingRun(QObject):
             if dataset is None:
                 dataset = page.dataset_panel.current_dataset()
             config = page.config()
-            shape, classes = dataset.x_train.shape[1:], len(dataset.class_names)
-            if page.memory_problem(config, shape, classes) is not None:
-                self._say(lambda: page.memory_problem(config, shape, classes), True)
+            # Refused before anything is allocated: a block that does not fit these
+            # images, too many parameters, or more memory than the budget.
+            plan = plan_network(config, dataset.x_train.shape[1:], len(dataset.class_names))
+            if not plan.fits:
+                self._say(lambda: problem_text(plan), True, topic=START)
                 return False
             model = config.build_model(dataset.x_train.shape[1:], dataset.class_names)
         except ValueError as error:

@@ -37,12 +37,12 @@
         <translation>線形</translation>
     </message>
     <message>
-        <source>max pool {0}×{1}</source>
-        <translation>最大値プーリング {0}×{1}</translation>
+        <source>max {0}×{1}</source>
+        <translation>最大値 {0}×{1}</translation>
     </message>
     <message>
-        <source>average pool {0}×{1}</source>
-        <translation>平均値プーリング {0}×{1}</translation>
+        <source>average {0}×{1}</source>
+        <translation>平均値 {0}×{1}</translation>
     </message>
     <message>
         <source>{0} step {1}×{2}</source>
@@ -113,12 +113,16 @@
         <translation>プーリング</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>サイズ</translation>
+        <source>Pool size</source>
+        <translation>プールサイズ</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>移動幅</translation>
+        <source>Pool step</source>
+        <translation>プール移動幅</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>ユニット数</translation>
     </message>
     <message>
         <source>How many feature detectors this block&apos;s convolution learns; each makes one feature map</source>
@@ -179,10 +183,6 @@
     <message>
         <source>Dense layers (each with ReLU) between the flattened feature maps and the output layer: 0 to 2</source>
         <translation>平坦化した特徴マップと出力層の間に置く全結合層（それぞれ ReLU 付き）の数：0〜2</translation>
-    </message>
-    <message>
-        <source>units</source>
-        <translation>ユニット</translation>
     </message>
     <message>
         <source>How many units this hidden layer has</source>
@@ -3593,86 +3593,9 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <source>How many feature detectors the convolution layer learns</source>
-        <translation>畳み込み層が学習する特徴検出器（Feature Detector）の数</translation>
-    </message>
-    <message>
-        <source>Side of each filter, in pixels</source>
-        <translation>各フィルターの一辺の長さ（画素数）</translation>
-    </message>
-    <message>
-        <source>How many pixels a filter moves between two output cells</source>
-        <translation>出力の隣り合うセルの間でフィルターが何画素動くか</translation>
-    </message>
-    <message>
-        <source>Rows and columns of zeros added around each image (1 keeps a 3×3 layer&apos;s size)</source>
-        <translation>各画像の周りに足す 0 の行数と列数（1 にすると 3×3 の層で大きさが変わりません）</translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation>最大値</translation>
-    </message>
-    <message>
-        <source>average</source>
-        <translation>平均値</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>なし</translation>
-    </message>
-    <message>
-        <source>Pooling after the convolution: max keeps each window&apos;s strongest response, average its mean</source>
-        <translation>畳み込みの後のプーリングです。最大値プーリングは各窓の中で最も強い反応を、平均値プーリングは平均を残します</translation>
-    </message>
-    <message>
-        <source>Side of each pooling window (its stride too)</source>
-        <translation>プーリングの窓の一辺の長さ（窓が動く幅も同じです）</translation>
-    </message>
-    <message>
-        <source>size</source>
-        <translation>サイズ</translation>
-    </message>
-    <message>
-        <source>Width of an extra dense layer before the output (0: none, the features go straight to the classes)</source>
-        <translation>出力の前に追加する全結合層のユニット数です（0: なし。特徴がそのまま各クラスのスコアになります）</translation>
-    </message>
-    <message>
-        <source>Copy from explorer</source>
-        <translation>「層を調べる」からコピー</translation>
-    </message>
-    <message>
-        <source>Use the explorer&apos;s number of filters, kernel size, stride, padding and pooling</source>
-        <translation>「層を調べる」ページのフィルター数、カーネルサイズ、ストライド、パディング、プーリングを使います</translation>
-    </message>
-    <message>
         <source>Network</source>
-        <extracomment>The topic of the panel&apos;s messages (gui/common/status_line.py). The architecture&apos;s fields of a TrainingConfig, which &quot;Copy from explorer&quot; replaces. The forms&apos; widgets that the panel passes on as its own attributes.</extracomment>
+        <extracomment>The topic of the panel&apos;s messages (gui/common/status_line.py). The forms&apos; widgets that the panel passes on as its own attributes.</extracomment>
         <translation>ネットワーク</translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <extracomment>The pooling choices, in the combo box&apos;s order (the keys TrainingConfig uses).</extracomment>
-        <translation>フィルター数</translation>
-    </message>
-    <message>
-        <source>Kernel size</source>
-        <translation>カーネルサイズ</translation>
-    </message>
-    <message>
-        <source>Stride</source>
-        <translation>ストライド (Stride)</translation>
-    </message>
-    <message>
-        <source>Padding</source>
-        <translation>パディング (Padding)</translation>
-    </message>
-    <message>
-        <source>Pooling</source>
-        <translation>プーリング (Pooling)</translation>
-    </message>
-    <message>
-        <source>Hidden units</source>
-        <translation>隠れ層のユニット数</translation>
     </message>
     <message>
         <source>How many times the network sees every training image</source>
@@ -3703,16 +3626,24 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>SGD のみ: 前回の更新のうち、次の更新に引き継ぐ割合</translation>
     </message>
     <message>
+        <source>Lower the rate along a cosine</source>
+        <translation>学習率をコサインに沿って下げる</translation>
+    </message>
+    <message>
+        <source>Start at the learning rate and lower it epoch by epoch along half a cosine towards 0, which settles the weights at the end of the run</source>
+        <translation>設定した学習率から始め、エポックごとに半周期のコサインに沿って 0 に向けて下げます。学習の終わりに重みが落ち着きます</translation>
+    </message>
+    <message>
+        <source>Shift images randomly (±{0} px)</source>
+        <translation>画像をランダムにずらす（±{0} px）</translation>
+    </message>
+    <message>
+        <source>Augmentation: every epoch each training image is moved by up to {0} pixels, so the network learns shapes rather than positions</source>
+        <translation>データ拡張：エポックごとに各学習画像を最大 {0} 画素ずらします。ネットワークは位置ではなく形を学びます</translation>
+    </message>
+    <message>
         <source>Momentum</source>
         <translation>モーメンタム (Momentum)</translation>
-    </message>
-    <message>
-        <source>Shift images randomly (±2 px)</source>
-        <translation>画像をランダムにずらす（±2 px）</translation>
-    </message>
-    <message>
-        <source>Augmentation: every epoch each training image is moved by up to 2 pixels, so the network learns shapes rather than positions</source>
-        <translation>データ拡張 (data augmentation): エポックごとに各学習画像を最大 2 画素ずらします。ネットワークは位置ではなく形を覚えるようになります</translation>
     </message>
     <message>
         <source>Stop early, patience</source>
@@ -3732,7 +3663,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Epochs</source>
-        <extracomment>A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value. The optimizer choices, in the combo box&apos;s order (the keys TrainingConfig uses).</extracomment>
+        <extracomment>A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value (Adam&apos;s is the engine&apos;s default). How far &quot;Shift images randomly&quot; moves them: the engine&apos;s default augmentation. The optimizer choices, in the combo box&apos;s order (the keys TrainingConfig uses).</extracomment>
         <translation>エポック数 (Epochs)</translation>
     </message>
     <message>
@@ -3748,80 +3679,12 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>最適化手法 (Optimizer)</translation>
     </message>
     <message>
-        <source>Cannot copy the explorer&apos;s layer: {0}</source>
-        <translation>「層を調べる」の層をコピーできません：{0}</translation>
-    </message>
-    <message>
-        <source>The explorer&apos;s layer has non-square sizes; the trainer uses square ones (the rows).</source>
-        <translation>「層を調べる」の層には正方形でないサイズがあります。学習では正方形（行の数）を使います。</translation>
-    </message>
-    <message>
-        <source>Copied the explorer&apos;s layer: {0} filters {1}×{1}.</source>
-        <translation>「層を調べる」の層をコピーしました：フィルター {0} 個（{1}×{1}）。</translation>
-    </message>
-    <message>
-        <source>{0}×{1} image → {2} filters {3}×{3} → {4}×{5}</source>
-        <translation>{0}×{1} の画像 → フィルター {2} 個 {3}×{3} → {4}×{5}</translation>
-    </message>
-    <message>
-        <source>dense {0}</source>
-        <translation>全結合 {0}</translation>
-    </message>
-    <message>
-        <source>1 class score</source>
-        <translation>クラスのスコア 1 個</translation>
-    </message>
-    <message>
-        <source>{0} class scores</source>
-        <translation>クラスのスコア {0} 個</translation>
-    </message>
-    <message>
-        <source>{0}
-{1:,} features, {2:,} weights</source>
-        <translation>{0}
-特徴 {1:,} 個、重み {2:,} 個</translation>
-    </message>
-    <message>
-        <source>one score per class</source>
-        <translation>クラスごとのスコア</translation>
-    </message>
-    <message>
-        <source>max pool → {0}×{1}</source>
-        <translation>最大値プーリング → {0}×{1}</translation>
-    </message>
-    <message>
-        <source>average pool → {0}×{1}</source>
-        <translation>平均値プーリング → {0}×{1}</translation>
-    </message>
-    <message>
-        <source>{0}
-{1:,} features; the weights depend on the number of classes</source>
-        <translation>{0}
-特徴 {1:,} 個。重みの数はクラスの数で決まります</translation>
-    </message>
-    <message>
-        <source>This network does not fit a {0}×{1} image: {2}</source>
-        <translation>このネットワークは {0}×{1} の画像に合いません：{2}</translation>
-    </message>
-    <message>
         <source>No model yet: train one or open a file.</source>
         <translation>モデルはまだありません。学習するか、ファイルを開いてください。</translation>
     </message>
     <message>
         <source>Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.</source>
         <translation>今のモデル: {0}×{1} の画像 → クラスのスコア {2} 個、重み {3:,} 個。</translation>
-    </message>
-    <message>
-        <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to the dense layer from {2:,} features to {3:,} units. Use fewer filters or hidden units, or more pooling.</source>
-        <translation>このネットワークの学習には {0:.1f} GiB のメモリーが必要で、上限の {1:.0f} GiB を超えます。大半は、特徴 {2:,} 個からユニット {3:,} 個への全結合層が使います。フィルターか隠れ層のユニットを減らすか、プーリングを強めてください。</translation>
-    </message>
-    <message>
-        <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to the convolution layer with {2} filters. Use fewer or smaller filters, a larger stride or a smaller batch.</source>
-        <translation>このネットワークの学習には {0:.1f} GiB のメモリーが必要で、上限の {1:.0f} GiB を超えます。大半は、フィルター {2} 個の畳み込み層が使います。フィルターを減らすか小さくする、ストライドを大きくする、またはバッチを小さくしてください。</translation>
-    </message>
-    <message>
-        <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to layer {2} ({3}). Use fewer filters or a smaller batch.</source>
-        <translation>このネットワークの学習には {0:.1f} GiB のメモリーが必要で、上限の {1:.0f} GiB を超えます。大半は第 {2} 層（{3}）が使います。フィルターを減らすか、バッチを小さくしてください。</translation>
     </message>
     <message>
         <source>Cannot train: {0}</source>
@@ -3924,6 +3787,26 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>
             <numerusform>「層を調べる」ページに、ネットワークが学習したフィルター %n 個と層の設定を表示しています。あなたのフィルター（{0} 個）は取ってあり、「フィルター ▸ 自分のフィルターに戻す」で元に戻せます。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Train is disabled: {0}</source>
+        <translation>学習を開始できません：{0}</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>層の一覧</translation>
+    </message>
+    <message>
+        <source>Every layer of the network Train builds: its output shape, weights and biases, with the memory and time training needs</source>
+        <translation>学習開始で作られるネットワークの全層：出力の形、重み、バイアスと、学習に必要なメモリと時間</translation>
+    </message>
+    <message>
+        <source>Learning and results</source>
+        <translation>学習と結果</translation>
+    </message>
+    <message>
+        <source>The loss and accuracy curves, the first layer&apos;s filters as they learn, the test accuracy and the confusion matrix</source>
+        <translation>損失と正解率の曲線、学習中の第 1 層のフィルター、テストの正解率、混同行列</translation>
     </message>
     <message>
         <source>the MNIST digits</source>

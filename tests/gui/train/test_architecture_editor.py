@@ -221,13 +221,13 @@ def test_the_texts_follow_the_language(parts):
     try:
         i18n.set_language("ja")
         assert editor.blocks_heading.text() == "畳み込みブロック (convolution block)"
-        assert editor.copy_button.text() == "探索ページからコピー"
+        assert editor.copy_button.text() == "「層を調べる」からコピー"
         assert editor.block_list.item(0).text().startswith("1. フィルター 16 個 5×5")
         assert table.table.horizontalHeaderItem(2).text() == "重み"
         assert table.table.item(1, 0).text() == "1 · 畳み込み 5×5"
         assert table.totals.text().startswith("合計：")
         state.set_training_config(hidden=(4096,), blocks=(ConvBlock(512, 3, pool="none"),))
-        assert "MiB" in table.problem.text() and "隠れ層 1" in table.problem.text()
+        assert "MiB" in table.problem.text() and "第 1 隠れ層" in table.problem.text()
     finally:
         i18n.set_language("en")
     assert editor.blocks_heading.text() == "Convolution blocks"
@@ -240,8 +240,9 @@ def test_the_time_per_epoch_is_estimated_from_a_measured_speed(qtbot):
     table = LayerTable(state)
     qtbot.addWidget(table)
     table.set_data((1, 28, 28), 10, 4000)
+    table.show()
     with qtbot.waitSignal(table.speed.measured, timeout=20_000):
-        table.show()                                   # measured once, in the worker
+        table.speed.request()            # measured once per session, in the worker
     assert table.speed.flops_per_second > 0
     qtbot.waitUntil(lambda: "about" in table.time.text())
     seconds = table.plan.epoch_seconds(4000, state.training_config.validation_fraction,
