@@ -22,7 +22,6 @@ from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -146,22 +145,23 @@ class ArchitectureEditor(QWidget):
         # A long line is cut short with "…" (its tooltip has all of it), never scrolled.
         self.block_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.block_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = MAX_BLOCKS // 2 + 1  # the default network's blocks with room to spare
-        self.block_list.setFixedHeight(rows * self.block_list.fontMetrics().lineSpacing()
-                                       + 2 * self.block_list.frameWidth() + 2 * rows + 4)
+        # As tall as the four buttons beside it: four blocks show, more scroll.
+        rows = 4
+        self.block_list.setFixedHeight(rows * (self.block_list.fontMetrics().lineSpacing() + 4)
+                                       + 2 * self.block_list.frameWidth() + 4)
         self.add_button, self.remove_button = QToolButton(), QToolButton()
         self.up_button, self.down_button = QToolButton(), QToolButton()
         for button, text in ((self.add_button, "+"), (self.remove_button, "−"),
                              (self.up_button, "▲"), (self.down_button, "▼")):
             button.setText(text)
             button.setAutoRaise(False)
-        list_buttons = QGridLayout()
-        list_buttons.setSpacing(2)
-        list_buttons.addWidget(self.add_button, 0, 0)
-        list_buttons.addWidget(self.remove_button, 0, 1)
-        list_buttons.addWidget(self.up_button, 1, 0)
-        list_buttons.addWidget(self.down_button, 1, 1)
-        list_buttons.setRowStretch(2, 1)
+        # One narrow column beside the list: its lines get the width.
+        list_buttons = QVBoxLayout()
+        list_buttons.setSpacing(1)
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            button.setFixedHeight(button.sizeHint().height() - 2)
+            list_buttons.addWidget(button)
+        list_buttons.addStretch(1)
         list_row = QHBoxLayout()
         list_row.setContentsMargins(0, 0, 0, 0)
         list_row.addWidget(self.block_list, 1)
