@@ -43,6 +43,7 @@ from gui.train.model_files import ModelFiles
 from gui.train.results_panel import ResultsPanel
 from gui.train.run import RUN, START, TrainingRun
 from gui.train.settings_panel import ARCHITECTURE, SettingsPanel
+from gui.train.training_history import TrainingHistory
 
 #: The topics of the page's messages (gui/common/status_line.py); START and RUN: the
 #: run's, FILE: model and export files. DATASET messages come from the dataset panel.
@@ -64,7 +65,8 @@ class TrainingPage(QWidget):
     Attributes for tests: ``worker`` (the latest :class:`gui.worker.Worker` or None),
     ``last_result`` (:class:`gui.train.job.TrainingResult` or None), ``results``
     (:class:`gui.train.results_panel.ResultsPanel`) and its ``curves``, ``confusion``,
-    ``filters_view`` and ``accuracy_label``.
+    ``filters_view``, ``accuracy_label`` and ``history_slider``, and
+    ``training_history`` (:class:`gui.train.training_history.TrainingHistory`).
     """
 
     message = Signal(str)
@@ -118,6 +120,8 @@ class TrainingPage(QWidget):
         self.filters_view = self.results.filters_view
         self.confusion = self.results.confusion
         self.accuracy_label = self.results.accuracy_label
+        self.history_slider = self.results.history_slider
+        self.training_history = TrainingHistory(self)
 
         controls = self._build_controls()
 
@@ -217,11 +221,13 @@ class TrainingPage(QWidget):
                 "Stop after the current mini-batch. After a full epoch the new network "
                 "replaces the previous model; stopped sooner, the previous model is kept")),
             (self.save_button, self.tr("Save model…"),
-             self.tr("Save the trained network to an .npz file")),
+             self.tr("Save the trained network to an .npz file: the final one, whichever "
+                     "epoch the training history shows")),
             (self.open_button, self.tr("Open model…"), self.open_model_tip(self.is_training())),
             (self.explore_button, self.tr("Show learned filters in explorer"), self.tr(
-                "Put the network's first-layer filters, stride, padding and pooling into the "
-                "explorer, where you can edit them and watch the prediction change")),
+                "Put the network's first-layer filters (of the epoch the training history "
+                "shows), stride, padding and pooling into the explorer, where you can edit "
+                "them and watch the prediction change")),
             (self.csv_button, self.tr("History CSV…"),
              self.tr("Export the loss and accuracy of every epoch as a CSV file")),
             (self.png_button, self.tr("Curves PNG…"),
