@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
-#: The kinds of :class:`EpochPosition`.
+# The kinds of EpochPosition.
 EPOCH, STOPPED, BEST = "epoch", "stopped", "best"
 
 
@@ -66,11 +66,11 @@ class HistorySlider(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Training history"))
         self.slider.setToolTip(self.tr(
-            "Move through the epochs of the last run: the learned filters, the test "
-            "accuracy and the confusion matrix here, and the Network, Classify and Explore "
-            "pages, show the network as it was after that epoch (\"Show learned filters in "
-            "explorer\" takes that epoch's filters). Save model always saves the final "
-            "trained model; the last position brings it back everywhere."))
+            "Move through the epochs of the last run. The learned filters, the test "
+            "accuracy and the confusion matrix here, and the pages Explore a layer, Classify "
+            "and Every layer, show the network as it was after that epoch (\"Show learned "
+            "filters in explorer\" takes that epoch's filters). Save model always saves the "
+            "final trained model; the last position brings it back everywhere."))
         self._update_text()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)

@@ -21,7 +21,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from engine.train import evaluate
-from gui.train.history_slider import BEST, EPOCH, STOPPED, EpochPosition
+from gui.train.history_slider import BEST, STOPPED, EpochPosition
 from gui.worker import Worker
 
 
