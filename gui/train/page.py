@@ -4,7 +4,9 @@ learn, then look at what it gets wrong.
 Left: the dataset. Middle: the network's architecture, the training settings, Train /
 Stop with a progress bar, and model files. Right: live loss and accuracy curves, the
 first layer's filters as they learn, and after training the test accuracy and the
-confusion matrix, whose cells open the test images behind them.
+confusion matrix, whose cells open the test images behind them; the training history's
+slider shows them, and the network every page shows, as they were after any epoch
+(:class:`gui.train.training_history.TrainingHistory`).
 
 Training runs in :class:`gui.train.run.TrainingRun`; the model and export files and
 the work closing would lose are :class:`gui.train.model_files.ModelFiles`. The page lays

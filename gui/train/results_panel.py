@@ -1,6 +1,8 @@
 """The Training page's right column: the learning curves, the first layer's filters as
 they learn (one mosaic image, :class:`LearnedFiltersView`), and after a run the test
-accuracy and the confusion matrix, whose cells name the test images behind them.
+accuracy and the confusion matrix, whose cells name the test images behind them; above
+the filters and the matrix, the training history's slider
+(:class:`gui.train.history_slider.HistorySlider`).
 
 The panel shows what it is given; the page decides when (a run's reports, a finished
 run, an opened model). Texts the page showed before this panel existed keep their

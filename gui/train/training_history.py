@@ -65,6 +65,7 @@ class TrainingHistory(QObject):
         self._dataset, self._evaluations, self._wanted = None, {}, None
         self._run += 1
         self.slider.clear()
+        self._page.curves.mark_epoch(None)
         self._page.state.show_model(None)  # the trained model, if an epoch was shown
 
     def follow(self, snapshots, planned_epochs: int) -> None:
@@ -107,11 +108,13 @@ class TrainingHistory(QObject):
             return
         page, results = self._page, self._page.results
         if self._is_final(index):
+            page.curves.mark_epoch(None)
             page.state.show_model(None)
             results.show_evaluation(self._final_evaluation, self._dataset)
             self.shown.emit(index)
             return
         snapshot = self.snapshots[index]
+        page.curves.mark_epoch(snapshot.epoch)
         # A model of its own with copies of the kept weights: whatever a page does with
         # the model it shows, the history stays as it was.
         page.state.show_model(self._final_model.with_parameters(

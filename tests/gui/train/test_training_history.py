@@ -109,6 +109,7 @@ def test_each_epoch_shows_its_filters_and_its_measured_test_results(trained, qtb
         assert ("before training" if index == 0 else f"after epoch {index}") in \
             page.accuracy_label.text()
     assert page.history_slider.value_label.text() == f"Epoch 2 of {EPOCHS}"
+    assert page.curves.marked_epoch == 2  # the curves mark the epoch shown
     # The weights shown are a copy: changing them leaves the history as it was.
     first_weights(page.state.model)[...] = 0
     assert not np.allclose(next(p["weight"] for p in snapshots[2].parameters
@@ -130,6 +131,7 @@ def test_the_last_epoch_brings_the_trained_model_back_and_save_saves_it(trained,
     assert np.array_equal(page.confusion.confusion, final_confusion)
     assert np.allclose(np.array(page.filters_view.images()), first_weights(final).mean(axis=1))
     assert page.accuracy_label.text().startswith("Test accuracy:")
+    assert page.curves.marked_epoch is None
 
 
 def test_the_network_page_follows_the_epoch_shown(trained, qtbot):
@@ -150,6 +152,9 @@ def test_the_network_page_follows_the_epoch_shown(trained, qtbot):
     expected = model.predict_proba(network.image[None])[0]
     assert np.allclose(network.activations.probabilities, expected, atol=1e-6)
     assert not np.allclose(expected, final_answer)  # untrained weights answer otherwise
+    # The explorer's (and Classify's) prediction comes from the same epoch's model.
+    qtbot.waitUntil(lambda: page.state.prediction is not None and np.allclose(
+        page.state.prediction, model.predict_proba(page.state.image[None])[0], atol=1e-6))
     show(qtbot, page, EPOCHS)
     network.refresh()
     assert np.allclose(network.activations.probabilities, final_answer)
@@ -208,3 +213,38 @@ def test_the_slider_speaks_japanese_after_a_language_switch(trained, qtbot):
     finally:
         i18n.set_language("en")
     qtbot.waitUntil(lambda: page.history_slider.value_label.text() == f"Epoch 1 of {EPOCHS}")
+
+
+def test_quick_moves_measure_the_first_and_the_latest_epoch_only(trained, qtbot):
+    page = trained
+    history = page.training_history
+    with qtbot.waitSignal(history.shown, timeout=20_000,
+                          check_params_cb=lambda shown: shown == 0):
+        page.history_slider.choose(1)  # starts measuring epoch 1 in the worker
+        page.history_slider.choose(2)  # superseded before it could start
+        page.history_slider.choose(0)
+    assert sorted(history._evaluations) == [0, 1]
+    reference = evaluate(page.state.model, DATA.x_test, DATA.y_test)
+    assert np.array_equal(page.confusion.confusion, reference.confusion)
+    assert "before training" in page.accuracy_label.text()
+    # Measured once: coming back to epoch 1 shows its results at once.
+    page.history_slider.choose(1)
+    assert "after epoch 1" in page.accuracy_label.text() and "%" in page.accuracy_label.text()
+
+
+def test_a_long_run_keeps_the_history_within_its_memory_bound(qtbot, monkeypatch):
+    import gui.train.job as job
+
+    page = make_page(qtbot, epochs=12)
+    one = sum(v.nbytes for layer in page.config().build_model(
+        DATA.x_train.shape[1:], DATA.class_names).layers for v in layer.params.values())
+    monkeypatch.setattr(job, "SNAPSHOT_BYTES", 5 * one)
+    train(qtbot, page)
+    epochs = [p.epoch for p in page.history_slider.positions]
+    assert epochs[0] == 0 and epochs[-1] == 12
+    assert len(epochs) <= 6 and sum(s.nbytes for s in page.last_result.snapshots) <= 5 * one
+    assert epochs == sorted(set(epochs))
+    gaps = {b - a for a, b in zip(epochs[:-1], epochs[1:], strict=True)}
+    assert len(gaps) <= 2  # evenly spread (the latest may sit off the spacing)
+    assert "MB" in page.history_slider.value_label.toolTip()
+    page.shutdown()
