@@ -248,3 +248,20 @@ def test_a_long_run_keeps_the_history_within_its_memory_bound(qtbot, monkeypatch
     assert len(gaps) <= 2  # evenly spread (the latest may sit off the spacing)
     assert "MB" in page.history_slider.value_label.toolTip()
     page.shutdown()
+
+
+def test_after_early_stopping_the_last_position_is_the_best_epoch_kept(trained, qtbot):
+    page = trained
+    result = page.last_result
+    history = dataclasses.replace(result.history, val_loss=[0.9, 0.5, 0.7],
+                                  stopped_early=True)
+    page.training_history.finish(dataclasses.replace(result, history=history),
+                                 page.state.trained_model, DATA)
+    positions = page.history_slider.positions
+    assert [p.epoch for p in positions[:-1]] == list(range(EPOCHS + 1))
+    assert (positions[-1].kind, positions[-1].epoch) == ("best", 2)
+    assert page.history_slider.value_label.text() == "Kept: epoch 2 (early stopping)"
+    show(qtbot, page, EPOCHS)  # the last epoch's own weights, before going back to the best
+    assert page.state.showing_earlier_model
+    show(qtbot, page, EPOCHS + 1)
+    assert page.state.model is page.state.trained_model
