@@ -74,7 +74,8 @@ class ModelFiles(QObject):
         return self.save_model(path)
 
     def save_model(self, path) -> bool:
-        model = self._page.state.model
+        # The trained model, even while the history slider shows an earlier epoch.
+        model = self._page.state.trained_model
         if model is None:
             self._say(lambda: QCoreApplication.translate(
                 "TrainingPage", "There is no model to save yet: train or open one first."),

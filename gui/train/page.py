@@ -4,7 +4,9 @@ learn, then look at what it gets wrong.
 Left: the dataset. Middle: the network's architecture, the training settings, Train /
 Stop with a progress bar, and model files. Right: live loss and accuracy curves, the
 first layer's filters as they learn, and after training the test accuracy and the
-confusion matrix, whose cells open the test images behind them.
+confusion matrix, whose cells open the test images behind them; the training history's
+slider shows them, and the network every page shows, as they were after any epoch
+(:class:`gui.train.training_history.TrainingHistory`).
 
 Training runs in :class:`gui.train.run.TrainingRun`; the model and export files and
 the work closing would lose are :class:`gui.train.model_files.ModelFiles`. The page lays
@@ -44,6 +46,7 @@ from gui.train.model_files import ModelFiles
 from gui.train.results_panel import ResultsPanel
 from gui.train.run import RUN, START, TrainingRun
 from gui.train.settings_panel import ARCHITECTURE, SettingsPanel
+from gui.train.training_history import TrainingHistory
 
 #: The topics of the page's messages (gui/common/status_line.py); START and RUN: the
 #: run's, FILE: model and export files. DATASET messages come from the dataset panel.
@@ -65,7 +68,8 @@ class TrainingPage(QWidget):
     Attributes for tests: ``worker`` (the latest :class:`gui.worker.Worker` or None),
     ``last_result`` (:class:`gui.train.job.TrainingResult` or None), ``results``
     (:class:`gui.train.results_panel.ResultsPanel`) and its ``curves``, ``confusion``,
-    ``filters_view`` and ``accuracy_label``.
+    ``filters_view``, ``accuracy_label`` and ``history_slider``, and
+    ``training_history`` (:class:`gui.train.training_history.TrainingHistory`).
     """
 
     message = Signal(str)
@@ -116,6 +120,8 @@ class TrainingPage(QWidget):
         self.filters_view = self.results.filters_view
         self.confusion = self.results.confusion
         self.accuracy_label = self.results.accuracy_label
+        self.history_slider = self.results.history_slider
+        self.training_history = TrainingHistory(self)
 
         controls = self._build_controls()
 
@@ -221,11 +227,13 @@ class TrainingPage(QWidget):
                 "Stop after the current mini-batch. After a full epoch the new network "
                 "replaces the previous model; stopped sooner, the previous model is kept")),
             (self.save_button, self.tr("Save model…"),
-             self.tr("Save the trained network to an .npz file")),
+             self.tr("Save the trained network to an .npz file: the final one, whichever "
+                     "epoch the training history shows")),
             (self.open_button, self.tr("Open model…"), self.open_model_tip(self.is_training())),
             (self.explore_button, self.tr("Show learned filters in explorer"), self.tr(
-                "Put the network's first-layer filters, stride, padding and pooling into the "
-                "explorer, where you can edit them and watch the prediction change")),
+                "Put the network's first-layer filters (of the epoch the training history "
+                "shows), stride, padding and pooling into the explorer, where you can edit "
+                "them and watch the prediction change")),
             (self.csv_button, self.tr("History CSV…"),
              self.tr("Export the loss and accuracy of every epoch as a CSV file")),
             (self.png_button, self.tr("Curves PNG…"),

@@ -1912,6 +1912,43 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>HistorySlider</name>
+    <message>
+        <source>Training history</source>
+        <translation>学習の履歴</translation>
+    </message>
+    <message>
+        <source>Move through the epochs of the last run. The learned filters, the test accuracy and the confusion matrix here, and the pages Explore a layer, Classify and Every layer, show the network as it was after that epoch (&quot;Show learned filters in explorer&quot; takes that epoch&apos;s filters). Save model always saves the final trained model; the last position brings it back everywhere.</source>
+        <translation>直前の学習のエポックを行き来します。ここに示す学習したフィルター、テストの正解率、混同行列と、「層を調べる」「分類する」「すべての層」の各ページが、そのエポックを終えたときのネットワークを示します（「学習したフィルターを「層を調べる」で見る」も、そのエポックのフィルターを移します）。「モデルを保存…」は常に学習を終えた最後のモデルを保存します。いちばん右に戻すと、どのページもそのモデルに戻ります。</translation>
+    </message>
+    <message>
+        <source>no run yet</source>
+        <translation>まだ学習していません</translation>
+    </message>
+    <message>
+        <source>Stopped during epoch {0}</source>
+        <translation>エポック {0} の途中で停止</translation>
+    </message>
+    <message>
+        <source>Kept: epoch {0} (early stopping)</source>
+        <translation>残した重み: エポック {0}（早期終了）</translation>
+    </message>
+    <message>
+        <source>Before training (epoch 0 of {0})</source>
+        <translation>学習前（エポック 0 / {0}）</translation>
+    </message>
+    <message>
+        <source>Epoch {0} of {1}</source>
+        <translation>エポック {0} / {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The network&apos;s weights are kept at %n point(s) of the run ({0:.1f} MB in all).</source>
+        <translation>
+            <numerusform>この学習の %n 時点でのネットワークの重みを保持しています（合計 {0:.1f} MB）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImagePanel</name>
     <message>
         <source>Input picture</source>
@@ -3733,6 +3770,14 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>学習の準備ができています</translation>
     </message>
     <message>
+        <source>Save the trained network to an .npz file: the final one, whichever epoch the training history shows</source>
+        <translation>学習したネットワークを .npz ファイルに保存します。学習の履歴でどのエポックを表示していても、学習を終えた最後のモデルを保存します</translation>
+    </message>
+    <message>
+        <source>Put the network&apos;s first-layer filters (of the epoch the training history shows), stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
+        <translation>ネットワークの第 1 層のフィルター（学習の履歴で表示しているエポックのもの）、ストライド、パディング、プーリングを「層を調べる」ページに移します。そこで編集して、予測がどう変わるかを見られます</translation>
+    </message>
+    <message>
         <source>Epoch, mini-batch and the time left</source>
         <translation>エポック、ミニバッチと残り時間</translation>
     </message>
@@ -3741,20 +3786,12 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>モデルを保存…</translation>
     </message>
     <message>
-        <source>Save the trained network to an .npz file</source>
-        <translation>学習したネットワークを .npz ファイルに保存します</translation>
-    </message>
-    <message>
         <source>Open model…</source>
         <translation>モデルを開く…</translation>
     </message>
     <message>
         <source>Show learned filters in explorer</source>
         <translation>学習したフィルターを「層を調べる」で見る</translation>
-    </message>
-    <message>
-        <source>Put the network&apos;s first-layer filters, stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
-        <translation>ネットワークの第 1 層のフィルター、ストライド、パディング、プーリングを「層を調べる」ページに移します。そこで編集して、予測がどう変わるかを見られます</translation>
     </message>
     <message>
         <source>History CSV…</source>
@@ -3888,7 +3925,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Learned filters (first layer)</source>
-        <extracomment>What the accuracy line says: (&quot;none&quot;,), (&quot;no test&quot;,), (&quot;training&quot;,), (&quot;score&quot;, percent, correct, total) or (&quot;previous&quot;, percent, correct, total).</extracomment>
+        <extracomment>What the accuracy line says: (&quot;none&quot;,), (&quot;no test&quot;,), (&quot;training&quot;,), (&quot;score&quot;, percent, correct, total), (&quot;previous&quot;, percent, correct, total), (&quot;epoch&quot;, epoch, percent, correct, total), (&quot;epoch pending&quot;, epoch) or (&quot;epoch failed&quot;, epoch).</extracomment>
         <translation>学習したフィルター（第 1 層）</translation>
     </message>
     <message>
@@ -3898,6 +3935,26 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>Learning curves</source>
         <translation>学習曲線</translation>
+    </message>
+    <message>
+        <source>Test accuracy before training: {0:.1f} % ({1} of {2} images)</source>
+        <translation>学習前のテストの正解率: {0:.1f} %（{2} 枚中 {1} 枚）</translation>
+    </message>
+    <message>
+        <source>Test accuracy after epoch {0}: {1:.1f} % ({2} of {3} images)</source>
+        <translation>エポック {0} 後のテストの正解率: {1:.1f} %（{3} 枚中 {2} 枚）</translation>
+    </message>
+    <message>
+        <source>Test accuracy before training: measuring…</source>
+        <translation>学習前のテストの正解率: 測定中…</translation>
+    </message>
+    <message>
+        <source>Test accuracy after epoch {0}: measuring…</source>
+        <translation>エポック {0} 後のテストの正解率: 測定中…</translation>
+    </message>
+    <message>
+        <source>Test accuracy after epoch {0}: could not be measured</source>
+        <translation>エポック {0} 後のテストの正解率: 測定できませんでした</translation>
     </message>
     <message>
         <source>Test accuracy: — (no test images)</source>
