@@ -14,8 +14,9 @@ A teacher prepares an exercise and saves it; a learner opens it, on any computer
     The filters' weights (F, C, KH, KW) and biases (F,), float32.
 ``model.npz``
     The trained model, if any: a model file exactly as :meth:`engine.model.Sequential.save`
-    writes it, read back by :func:`engine.model.read_from` with every check of
-    :func:`engine.model.load`.
+    writes it (deflated once more, so that its own zip directory never shows in the lab's
+    bytes: a truncated lab would read as that model), read back by
+    :func:`engine.model.read_from` with every check of :func:`engine.model.load`.
 
 Nothing is pickled and nothing is unpickled. A file from elsewhere is checked as a model
 file is, before anything is built: the archive's members and their declared sizes (so a
@@ -167,18 +168,20 @@ def save(path, lab: Lab) -> None:
         lab.model.write_to(buffer)
         model_bytes = buffer.getvalue()
 
-    def write(handle) -> None:
-        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(RECORD, json.dumps(record, indent=1, allow_nan=False))
-            _write_array(archive, IMAGE, _stored_image(lab.image))
-            _write_array(archive, FILTERS, weights)
-            _write_array(archive, BIASES, biases)
-            if model_bytes is not None:
-                # Stored, not deflated: the model file is compressed already, and a
-                # stored member can be read (and seeked) in place.
-                archive.writestr(MODEL, model_bytes, compress_type=zipfile.ZIP_STORED)
-
-    fileio.write_with(Path(path), write)
+    # Made in memory first, so the file is known whole before it is written: a disk
+    # that drops writes while reporting success is caught by the size check.
+    content = io.BytesIO()
+    with zipfile.ZipFile(content, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(RECORD, json.dumps(record, indent=1, allow_nan=False))
+        _write_array(archive, IMAGE, _stored_image(lab.image))
+        _write_array(archive, FILTERS, weights)
+        _write_array(archive, BIASES, biases)
+        if model_bytes is not None:
+            # Deflated although the model file is compressed already: stored, its own
+            # zip directory would show in the lab's bytes, and a truncated lab would
+            # read as that model file.
+            archive.writestr(MODEL, model_bytes)
+    fileio.write_bytes(Path(path), content.getvalue())
 
 
 def _write_array(archive: zipfile.ZipFile, name: str, array: np.ndarray) -> None:
@@ -338,8 +341,12 @@ def _read(archive: zipfile.ZipFile, name: str) -> Lab:
     model = None
     if MODEL in infos:
         try:
+            # Read whole (its declared size is within the model limit, checked above):
+            # the model reader seeks back and forth, which a deflated member cannot do
+            # without unpacking it again each time.
             with archive.open(infos[MODEL]) as member:
-                model = model_file.read_from(member, MODEL)
+                data = member.read(limits.MAX_MODEL_BYTES + _HEADER_BYTES + 1)
+            model = model_file.read_from(io.BytesIO(data), MODEL)
         except ModelFileError as error:
             raise LabFileError(f"{name}: its trained model cannot be used ({error})",
                                "model", name=name, reason=error.code,
