@@ -11,7 +11,8 @@ A teacher prepares an exercise and saves it; a learner opens it, on any computer
     The explorer's source picture, (H, W, 3) RGB with 0 = dark, 1 = bright: uint8
     (value / 255) when that holds it exactly, float32 otherwise.
 ``filters.npy``, ``biases.npy``
-    The filters' weights (F, C, KH, KW) and biases (F,), float32.
+    The filters' weights (F, C, KH, KW), float32 as the explorer holds them, and biases
+    (F,), float64.
 ``model.npz``
     The trained model, if any: a model file exactly as :meth:`engine.model.Sequential.save`
     writes it (deflated once more, so that its own zip directory never shows in the lab's
@@ -161,7 +162,8 @@ def save(path, lab: Lab) -> None:
     check(lab)
     record = _record(lab)
     weights = np.stack([np.asarray(f.weights, dtype=np.float32) for f in lab.filters])
-    biases = np.array([f.bias for f in lab.filters], dtype=np.float32)
+    # float64: a bias is a Python float, and float32 would change -0.1 on the way.
+    biases = np.array([f.bias for f in lab.filters], dtype=np.float64)
     model_bytes = None
     if lab.model is not None:
         buffer = io.BytesIO()

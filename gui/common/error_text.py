@@ -160,17 +160,17 @@ class ErrorText(QObject):
                 "“{0}”: the setting “{1}” has a value CNN Lab cannot use.").format(
                 v["name"], v["key"]),
             "out_of_range": lambda v: self.tr(
-                "“{0}”: {1} must lie between {2} and {3}.").format(
+                "“{0}”: the values of {1} must lie between {2} and {3}.").format(
                 v["name"], self._lab_part(v["key"]), _g(v["low"]), _g(v["high"])),
             "array_shape": lambda v: self.tr(
-                "“{0}”: {1} has the shape {2}, but a lab needs {3}.").format(
+                "“{0}”: the shape of {1} is {2}, but a lab needs {3}.").format(
                 v["name"], self._lab_part(v["key"]), _shape(v["shape"]), v["expected"]),
             "array_dtype": lambda v: self.tr(
-                "“{0}”: {1} is stored as {2}; only 8-bit pictures and float32 or float64 "
-                "numbers are accepted.").format(v["name"], self._lab_part(v["key"]),
+                "“{0}”: the numbers of {1} are stored as {2}; only 8-bit pictures and float32 or "
+                "float64 numbers are accepted.").format(v["name"], self._lab_part(v["key"]),
                                                 v["dtype"]),
             "not_finite": lambda v: self.tr(
-                "“{0}”: {1} contains NaN or infinity.").format(
+                "“{0}”: NaN or infinity found in {1}.").format(
                 v["name"], self._lab_part(v["key"])),
             "model": lambda v: self.tr(
                 "“{0}” holds a trained model that CNN Lab cannot use. {1}").format(

@@ -803,19 +803,19 @@ appears after training</source>
         <translation>「{0}」：設定「{1}」の値は CNN Lab では使えません。</translation>
     </message>
     <message>
-        <source>“{0}”: {1} must lie between {2} and {3}.</source>
-        <translation>「{0}」：{1}は {2} から {3} の範囲でなければなりません。</translation>
+        <source>“{0}”: the values of {1} must lie between {2} and {3}.</source>
+        <translation>「{0}」：{1}の値は {2} から {3} の範囲でなければなりません。</translation>
     </message>
     <message>
-        <source>“{0}”: {1} has the shape {2}, but a lab needs {3}.</source>
+        <source>“{0}”: the shape of {1} is {2}, but a lab needs {3}.</source>
         <translation>「{0}」：{1}の形は {2} ですが、ラボには {3} が必要です。</translation>
     </message>
     <message>
-        <source>“{0}”: {1} is stored as {2}; only 8-bit pictures and float32 or float64 numbers are accepted.</source>
-        <translation>「{0}」：{1}は {2} で保存されています。使えるのは 8 ビットの画像と float32 または float64 の数値だけです。</translation>
+        <source>“{0}”: the numbers of {1} are stored as {2}; only 8-bit pictures and float32 or float64 numbers are accepted.</source>
+        <translation>「{0}」：{1}の数値は {2} で保存されています。使えるのは 8 ビットの画像と float32 または float64 の数値だけです。</translation>
     </message>
     <message>
-        <source>“{0}”: {1} contains NaN or infinity.</source>
+        <source>“{0}”: NaN or infinity found in {1}.</source>
         <translation>「{0}」：{1}に NaN または無限大が含まれています。</translation>
     </message>
     <message>
