@@ -844,7 +844,7 @@ appears after training</source>
     </message>
     <message>
         <source>“{0}” holds {1} filters; the explorer shows at most {2}.</source>
-        <translation>「{0}」にはフィルターが {1} 個あります。探索ページで扱えるのは {2} 個までです。</translation>
+        <translation>「{0}」にはフィルターが {1} 個あります。「層を調べる」ページで扱えるのは {2} 個までです。</translation>
     </message>
     <message>
         <source>“{0}”: a filter cannot be used: {1}</source>
