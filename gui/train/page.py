@@ -90,7 +90,7 @@ class TrainingPage(QWidget):
         for name in ("is_training", "start_training", "stop_training", "shutdown"):
             setattr(self, name, getattr(self.run, name))
         for name in ("open_model_tip", "save_model_dialog", "save_model", "open_model_dialog",
-                     "open_model", "export_history_dialog", "export_history_csv",
+                     "open_model", "adopt_model", "export_history_dialog", "export_history_csv",
                      "export_curves_dialog", "export_curves_png", "restore_work",
                      "unsaved_work", "save_unsaved_work", "may_close"):
             setattr(self, name, getattr(self.files, name))

@@ -1556,6 +1556,98 @@ appears after training</source>
             <numerusform>プーリングの窓は %n マス分の幅があり、入力の {0} マスを両側に {1} マスずつパディングした {2} マスより大きいため、出力が残りません。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“{0}” is not a CNN Lab lab file.</source>
+        <translation>「{0}」は CNN Lab のラボファイルではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a trained model, not a lab file: open it with File ▸ Open model…</source>
+        <translation>「{0}」はラボファイルではなく学習済みモデルです。ファイル ▸ モデルを開く… で開いてください。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a CNN Lab lab file: it is damaged, truncated or of another kind.</source>
+        <translation>「{0}」は CNN Lab のラボファイルではありません。壊れているか、途中で切れているか、別の種類のファイルです。</translation>
+    </message>
+    <message>
+        <source>“{0}” was written by another version of CNN Lab (lab file format {1}; this one reads format {2}).</source>
+        <translation>「{0}」は別のバージョンの CNN Lab で書かれています（ラボファイル形式 {1}。このバージョンが読めるのは形式 {2} です）。</translation>
+    </message>
+    <message>
+        <source>“{0}” is far too large to be a CNN Lab lab file.</source>
+        <translation>「{0}」は CNN Lab のラボファイルとしては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the description of the lab nests {1} levels deep; at most {2} are allowed.</source>
+        <translation>「{0}」：ラボの記述の入れ子が {1} 段あります。許されるのは {2} 段までです。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the description of the lab is not valid JSON.</source>
+        <translation>「{0}」：ラボの記述が正しい JSON ではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the setting “{1}” has a value CNN Lab cannot use.</source>
+        <translation>「{0}」：設定「{1}」の値は CNN Lab では使えません。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the values of {1} must lie between {2} and {3}.</source>
+        <translation>「{0}」：{1}の値は {2} から {3} の範囲でなければなりません。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the shape of {1} is {2}, but a lab needs {3}.</source>
+        <translation>「{0}」：{1}の形は {2} ですが、ラボには {3} が必要です。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the numbers of {1} are stored as {2}; only 8-bit pictures and float32 or float64 numbers are accepted.</source>
+        <translation>「{0}」：{1}の数値は {2} で保存されています。使えるのは 8 ビットの画像と float32 または float64 の数値だけです。</translation>
+    </message>
+    <message>
+        <source>“{0}”: NaN or infinity found in {1}.</source>
+        <translation>「{0}」：{1}に NaN または無限大が含まれています。</translation>
+    </message>
+    <message>
+        <source>“{0}” holds a trained model that CNN Lab cannot use. {1}</source>
+        <translation>「{0}」に含まれる学習済みモデルは CNN Lab では使えません。{1}</translation>
+    </message>
+    <message>
+        <source>the picture</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>the filters&apos; weights</source>
+        <translation>フィルターの重み</translation>
+    </message>
+    <message>
+        <source>the biases</source>
+        <translation>バイアス</translation>
+    </message>
+    <message>
+        <source>the threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>the setting “{0}”</source>
+        <translation>設定「{0}」</translation>
+    </message>
+    <message>
+        <source>“{0}” holds {1} filters; the explorer shows at most {2}.</source>
+        <translation>「{0}」にはフィルターが {1} 個あります。「層を調べる」ページで扱えるのは {2} 個までです。</translation>
+    </message>
+    <message>
+        <source>“{0}”: a filter cannot be used: {1}</source>
+        <translation>「{0}」：使えないフィルターがあります：{1}</translation>
+    </message>
+    <message>
+        <source>“{0}” asks for a working size of {1} pixels, which CNN Lab does not offer.</source>
+        <translation>「{0}」は作業サイズ {1} ピクセルを指定していますが、CNN Lab にはその作業サイズがありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” holds training settings CNN Lab cannot use.</source>
+        <translation>「{0}」の学習の設定は CNN Lab では使えません。</translation>
+    </message>
+    <message>
+        <source>“{0}” holds training settings CNN Lab cannot use: {1}</source>
+        <translation>「{0}」の学習の設定は CNN Lab では使えません：{1}</translation>
+    </message>
 </context>
 <context>
     <name>ExampleEditor</name>
@@ -2279,6 +2371,69 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>LabFiles</name>
+    <message>
+        <source>Save lab</source>
+        <translation>ラボファイルを保存</translation>
+    </message>
+    <message>
+        <source>CNN Lab lab file (*.cnnlab)</source>
+        <translation>CNN Lab ラボファイル (*.cnnlab)</translation>
+    </message>
+    <message>
+        <source>Could not save the lab to {0}: {1}</source>
+        <translation>ラボを {0} に保存できませんでした：{1}</translation>
+    </message>
+    <message>
+        <source>Saved the lab, with its trained model, to {0}.</source>
+        <translation>ラボを学習済みモデルと一緒に {0} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Saved the lab to {0} (there is no trained model to include).</source>
+        <translation>ラボを {0} に保存しました（含める学習済みモデルはありません）。</translation>
+    </message>
+    <message>
+        <source>Open lab</source>
+        <translation>ラボファイルを開く</translation>
+    </message>
+    <message>
+        <source>CNN Lab lab file (*.cnnlab);;All files (*)</source>
+        <translation>CNN Lab ラボファイル (*.cnnlab);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Stop the training first: when it ends, its model would replace the lab&apos;s.</source>
+        <translation>先に学習を停止してください。学習が終わると、そのモデルがラボのモデルと置き換わってしまいます。</translation>
+    </message>
+    <message>
+        <source>Could not open {0}: {1}</source>
+        <translation>{0} を開けませんでした：{1}</translation>
+    </message>
+    <message>
+        <source>Opened the lab {0}, with its trained model.</source>
+        <translation>ラボ {0} を学習済みモデルと一緒に開きました。</translation>
+    </message>
+    <message>
+        <source>Opened the lab {0}; it holds no trained model, so the current one stays.</source>
+        <translation>ラボ {0} を開きました。学習済みモデルは含まれていないので、いまのモデルをそのまま使います。</translation>
+    </message>
+    <message>
+        <source>Open l&amp;ab…</source>
+        <translation>ラボファイルを開く(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open a lab file (.cnnlab): its picture, filters, settings, trained model and lesson replace the current ones</source>
+        <translation>ラボファイル (.cnnlab) を開きます。その画像、フィルター、設定、学習済みモデル、レッスンがいまのものと置き換わります</translation>
+    </message>
+    <message>
+        <source>Save la&amp;b…</source>
+        <translation>ラボファイルを保存(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Save the whole lab as one file (.cnnlab): the picture, filters, settings, trained model and current lesson, to open again here or on another computer</source>
+        <translation>ラボ全体（画像、フィルター、設定、学習済みモデル、いまのレッスン）を 1 つのファイル (.cnnlab) に保存します。この PC でも別の PC でも開き直せます</translation>
+    </message>
+</context>
+<context>
     <name>LayerTable</name>
     <message>
         <source>Input image</source>
@@ -2583,6 +2738,7 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>Save filters</source>
+        <extracomment>File ▸ Save lab… and Open lab… (the whole lab as one file).</extracomment>
         <translation>フィルターを保存</translation>
     </message>
     <message>
