@@ -2,7 +2,7 @@
 
 Files named on the command line are opened at start: pictures in the explorer, ``.npz``
 models as the trained network, ``.cnnlab`` lab files (File ▸ Save lab) as the whole lab.
-``--screenshot PATH [--size 1280x800] [--page NAME]
+``--screenshot PATH [--size 1280x800] [--page NAME] [--lesson N]
 [--model FILE]`` renders the window offscreen to a PNG and exits. ``--reset-settings``
 forgets every remembered setting first. ``--language en|ja`` shows the interface in that
 language for this run (otherwise: the one chosen in View ▸ Language, or the system's).
@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", metavar="NAME", default="explore",
                         help="the page to show first: explore (the default), train, "
                              "classify or network")
+    parser.add_argument("--lesson", metavar="N", type=int,
+                        help="open lesson N (1 = the first) on the Learn page after its "
+                             "Show me")
     parser.add_argument("--model", metavar="FILE",
                         help="a trained model (.npz) to open at start")
     parser.add_argument("--language", choices=("en", "ja"),
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
     from gui import app_settings
 
@@ -115,12 +118,22 @@ def main(argv: list[str] | None = None) -> int:
     # A file that cannot be opened says why in the status line; the app starts anyway.
     window.opening.open_paths(args.files, model=args.model)
     window.show_page(args.page)
+    if args.lesson is not None:
+        try:
+            lesson = window.learn.show_lesson_number(args.lesson)
+        except IndexError as error:
+            parser.error(f"--lesson: {error}")
+        lesson.show_me()
+        window.show_page("learn")
     if args.first_frame:
         window.show()
         print(f"first frame at {_wait_for_first_frame(app, window):.4f}", flush=True)
         return 0
     if not args.screenshot:
         window.show()
+        if args.lesson is None:
+            # Offered once, on the first run; never in screenshots or timed starts.
+            QTimer.singleShot(0, window.learn.offer_first_lesson)
         # What exists now (modules, Qt wrappers, every page's items) lives as long as
         # the app: leave it out of Python's later full collections, each of which
         # scanned all of it and held up the window for 15-60 ms (bench_soak.py).

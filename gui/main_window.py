@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
             if hasattr(widget, "train_requested"):
                 widget.train_requested.connect(lambda: self.show_page("train"))
         self.setCentralWidget(self.tabs)
+        self.learn = self.pages["learn"]
 
         self.messages = WindowMessages(self)
         self.status = self.messages.status
@@ -81,6 +82,9 @@ class MainWindow(QMainWindow):
         self.commands = MenuCommands(self, self.messages.say)
         self.menus = WindowMenus(self)
         self.session = Session(self)
+        for widget in self.pages.values():
+            if hasattr(widget, "attach_window"):
+                widget.attach_window(self)
         self.state.set_source(samples.load_sample(samples.DEFAULT_SAMPLE),
                               samples.label(samples.DEFAULT_SAMPLE))
         if restore:

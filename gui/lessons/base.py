@@ -32,8 +32,7 @@ class Lesson(QWidget):
     state : LabState
         What the lesson sets up (in :meth:`show_me`) and reads.
     window : MainWindow
-        For switching pages (``window.show_page("explore")``) and opening the glossary
-        (``window.show_glossary()``, when the window has one).
+        For switching pages (``window.show_page("explore")``).
 
     Class attributes
     ----------------
@@ -51,10 +50,13 @@ class Lesson(QWidget):
     -------
     completed()
         The lesson's question was answered right.
+    glossary_requested()
+        The learner asked for the glossary (the Learn page shows it).
     """
 
     key: str = ""
     completed = Signal()
+    glossary_requested = Signal()
 
     def __init__(self, state: LabState, window, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +77,7 @@ class Lesson(QWidget):
         self.show_me_button.clicked.connect(self.show_me)
         self.glossary_button = QPushButton()
         self.glossary_button.setFlat(True)
-        self.glossary_button.clicked.connect(self._open_glossary)
+        self.glossary_button.clicked.connect(self.glossary_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_me_button)
         buttons.addStretch(1)
@@ -147,11 +149,6 @@ class Lesson(QWidget):
     def _on_answered(self, right: bool) -> None:
         if right:
             self.completed.emit()
-
-    def _open_glossary(self) -> None:
-        show = getattr(self.main_window, "show_glossary", None)
-        if show is not None:
-            show()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._built:

@@ -77,6 +77,10 @@ class WindowMenus:
             self.language_actions[code] = action
 
         self.help_menu = bar.addMenu("")
+        self.lessons_action = self._action(self.help_menu,
+                                           lambda: window.show_page("learn"), QKeySequence("F1"))
+        self.glossary_action = self._action(self.help_menu, window.learn.show_glossary)
+        self.help_menu.addSeparator()
         self.about_action = self._action(self.help_menu, window.show_about)
         window.training.training_changed.connect(self.on_training_changed)
 
@@ -160,6 +164,14 @@ class WindowMenus:
             "MainWindow", "Show CNN Lab in another language, at once"))
 
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self._set_texts(
+            self.lessons_action, QCoreApplication.translate("MainWindow", "&Lessons"),
+            QCoreApplication.translate("MainWindow", "Open the Learn page: the ideas one at "
+                                       "a time, each with something to try"))
+        self._set_texts(
+            self.glossary_action, QCoreApplication.translate("MainWindow", "&Glossary…"),
+            QCoreApplication.translate("MainWindow", "Every term in English and Japanese, "
+                                       "and where CNN Lab shows it"))
         self._set_texts(
             self.about_action, QCoreApplication.translate("MainWindow", "&About CNN Lab"),
             QCoreApplication.translate("MainWindow",

@@ -2,7 +2,8 @@
 
 A page is a widget built from the shared :class:`gui.state.LabState`. Adding one is one
 entry in :data:`PAGES`; the window makes it, gives it a tab, and, when the page has an
-``explore_requested`` signal, switches to the explorer when it fires.
+``explore_requested`` signal, switches to the explorer when it fires; a page with an
+``attach_window`` method is handed the window once every page exists.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.classify.page import ClassifyPage
 from gui.explore.page import ExplorerPage
+from gui.lessons.page import LearnPage
 from gui.network.page import NetworkPage
 from gui.state import LabState
 from gui.train.page import TrainingPage
@@ -43,6 +45,11 @@ class Page:
 
 # The texts keep the context they had when MainWindow set them, so the catalogue matches.
 PAGES = (
+    Page("learn", LearnPage,
+         lambda: QCoreApplication.translate("MainWindow", "0 · Learn"),
+         lambda: QCoreApplication.translate(
+             "MainWindow", "Lessons: the ideas of a convolutional network one at a time, "
+             "each with something to try and a question")),
     Page("explore", ExplorerPage,
          lambda: QCoreApplication.translate("MainWindow", "1 · Explore a layer"),
          lambda: QCoreApplication.translate(

@@ -1,0 +1,207 @@
+"""The glossary: each term in English and Japanese, one line saying what it is, and where
+in CNN Lab it is seen.
+
+The terms are those of /work/shared/GLOSSARY_JA.md (the project's one list of Japanese
+terms). Both names are shown whatever the interface language, so a learner reading an
+English textbook or the Japanese study note finds the word; the meaning and the place are
+translated.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Glossary", text)
+
+
+def terms() -> list[tuple[str, str, str, str]]:
+    """(English, Japanese, meaning, where it is seen), the last two in the current
+    language, in the study note's order."""
+    return [
+        ("pixel", "画素（ピクセル）",
+         _t("One cell of a picture, held as one number per channel."),
+         _t("Lesson 1; View ▸ Pixel values")),
+        ("grayscale / binarise", "グレースケール / 二値化",
+         _t("One darkness value per pixel; binarising turns each into 0 (white) or 1 "
+            "(black)."),
+         _t("Explore page, picture options; lesson 1")),
+        ("channel", "チャンネル",
+         _t("One layer of numbers of an image: one for gray, three for colour (red, green, "
+            "blue)."),
+         _t("Explore page, picture options")),
+        ("feature detector", "特徴検出器",
+         _t("A small grid of weights laid over the picture to find one pattern, such as a "
+            "vertical stroke."),
+         _t("Explore page, filter list; lesson 2")),
+        ("filter, kernel", "フィルター、カーネル",
+         _t("Another name for a feature detector; the kernel is its grid of weights."),
+         _t("Explore page, kernel editor; lesson 2")),
+        ("weight / bias", "重み / バイアス",
+         _t("The numbers a layer multiplies by, and the number it adds at the end."),
+         _t("Kernel editor; Every layer page")),
+        ("convolution", "畳み込み",
+         _t("Sliding the kernel over the picture, multiplying cell by cell and adding the "
+            "products."),
+         _t("Explore page, first stage; lesson 3")),
+        ("feature map", "特徴マップ",
+         _t("The grid of sums one filter gives: large where its pattern is found."),
+         _t("Explore page, stage view; lessons 3 and 4")),
+        ("stride", "ストライド",
+         _t("How many cells the window moves at each step."),
+         _t("Explore page, layer settings; lesson 3")),
+        ("padding", "パディング",
+         _t("Rows and columns of zeros added round the picture so the window can reach its "
+            "edges."),
+         _t("Explore page, layer settings; lesson 3")),
+        ("receptive field", "受容野",
+         _t("The part of the input picture one value depends on."),
+         _t("Every layer page, when a unit is clicked")),
+        ("activation function", "活性化関数",
+         _t("A function applied to each value after the sum; without a non-linear one, "
+            "layers stay linear."),
+         _t("Explore page, layer settings; lesson 5")),
+        ("ReLU", "ReLU（正規化線形関数）",
+         _t("Keeps positive values and turns negative ones into 0."),
+         _t("Explore page, second stage; lesson 5")),
+        ("pooling", "プーリング",
+         _t("Keeping one value per small region (its largest or its mean), making the map "
+            "smaller."),
+         _t("Explore page, third stage; lesson 6")),
+        ("max pooling / average pooling", "最大値プーリング / 平均値プーリング",
+         _t("Pooling that keeps the largest value of each region, or their mean."),
+         _t("Explore page, layer settings; lesson 6")),
+        ("flattening", "平坦化（Flatten）",
+         _t("Reading the pooled maps into one long vector, map by map, row by row."),
+         _t("Explore page, last stage; lesson 7")),
+        ("fully connected layer", "全結合層",
+         _t("A layer in which every output is a weighted sum of every input."),
+         _t("Train page, architecture; lesson 8")),
+        ("input / hidden / output layer", "入力層 / 隠れ層 / 出力層",
+         _t("Where the vector enters, the layers in between, and the layer giving one score "
+            "per class."),
+         _t("Every layer page; lesson 8")),
+        ("score (logit)", "スコア（ロジット）",
+         _t("The output layer's number for a class, before softmax."),
+         _t("Every layer page; lesson 9")),
+        ("softmax function", "ソフトマックス関数",
+         _t("Turns the scores into probabilities that add up to 1."),
+         _t("Classify page, probability bars; lesson 9")),
+        ("probability", "確率",
+         _t("How sure the network is of each class, from 0 to 1."),
+         _t("Classify page")),
+        ("cross-entropy", "交差エントロピー誤差",
+         _t("The loss for classification: minus the log of the probability given to the "
+            "true class."),
+         _t("Train page, loss curve; lesson 9")),
+        ("squared error", "二乗誤差",
+         _t("The loss usual for regression: the square of the difference from the target."),
+         _t("Lesson 9")),
+        ("loss", "損失",
+         _t("One number saying how wrong the network is; training makes it smaller."),
+         _t("Train page, curves")),
+        ("gradient / gradient descent", "勾配 / 勾配降下法",
+         _t("How much the loss changes with each weight, and moving every weight a little "
+            "against it."),
+         _t("Lesson 10")),
+        ("back-propagation", "誤差逆伝播法",
+         _t("Working out every gradient from the output back to the first layer."),
+         _t("Lesson 10")),
+        ("learning rate", "学習率",
+         _t("How big a step each update takes."),
+         _t("Train page, settings")),
+        ("epoch / batch size", "エポック / バッチサイズ",
+         _t("One pass over the training images, and how many images each update uses."),
+         _t("Train page, settings")),
+        ("accuracy", "正解率",
+         _t("The share of images the network classifies right."),
+         _t("Train page, results")),
+        ("overfitting", "過学習",
+         _t("Learning the training images so closely that new images go worse."),
+         _t("Train page, curves")),
+        ("confusion matrix", "混同行列",
+         _t("A table of which true class was predicted as which."),
+         _t("Train page, results")),
+    ]
+
+
+class GlossaryWindow(QDialog):
+    """The glossary as a table the learner can filter by typing.
+
+    Attributes
+    ----------
+    table : QTableWidget
+        Columns: English, 日本語, meaning, where it is seen.
+    filter_edit : QLineEdit
+        Shows only the rows containing the typed text (in any column).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(False)
+        self.resize(860, 560)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.table = QTableWidget(0, 4)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 220)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Glossary"))
+        self.intro.setText(self.tr(
+            "Each term in English and in Japanese, what it is, and where CNN Lab shows it."))
+        self.filter_edit.setPlaceholderText(self.tr("Find a term…"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("English"), self.tr("Japanese"), self.tr("Meaning"),
+             self.tr("Where it is seen")])
+        rows = terms()
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        self._filter(self.filter_edit.text())
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for r in range(self.table.rowCount()):
+            row = " ".join(self.table.item(r, c).text() for c in range(4)).casefold()
+            self.table.setRowHidden(r, bool(needle) and needle not in row)
+
+    def visible_terms(self) -> list[str]:
+        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())
+                if not self.table.isRowHidden(r)]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
