@@ -94,11 +94,12 @@ class GridView(QWidget):
                             float(self.largest_cell)))
 
     def origin(self) -> QPointF:
-        """Top-left corner of the grid's own cell (0, 0), padding drawn before it."""
+        """Top-left corner of the grid's own cell (0, 0), padding drawn before it; the grid
+        is centred across and sits at the top."""
         cell = self.cell_size()
         h, w = self._shape()
         x = (self.width() - w * cell) / 2 + self.margin * cell
-        y = (self.height() - h * cell) / 2 + self.margin * cell
+        y = self.margin * cell + 1  # at the top, under its heading
         return QPointF(x, y)
 
     def cell_at(self, point: QPointF) -> tuple[int, int]:

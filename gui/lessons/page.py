@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -78,11 +77,9 @@ class LearnPage(QWidget):
         side.addWidget(self.contents, 1)
         side.addWidget(self.glossary_button)
 
+        # No scroll area: every lesson is laid out to fit 1024×700 (a scroll area would
+        # also give the lessons their preferred, taller height instead of the room there is).
         self.stack = QStackedWidget()
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self.stack)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.next_button = QPushButton()
@@ -95,7 +92,7 @@ class LearnPage(QWidget):
         steps.addStretch(1)
         steps.addWidget(self.next_button)
         main = QVBoxLayout()
-        main.addWidget(self.scroll, 1)
+        main.addWidget(self.stack, 1)
         main.addLayout(steps)
 
         layout = QHBoxLayout(self)
@@ -139,7 +136,6 @@ class LearnPage(QWidget):
         index = keys.index(key)
         lesson = self.lessons[index]
         self.stack.setCurrentIndex(index)
-        self.scroll.verticalScrollBar().setValue(0)
         if self.contents.currentRow() != index:
             self.contents.blockSignals(True)
             self.contents.setCurrentRow(index)

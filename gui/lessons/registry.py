@@ -3,10 +3,16 @@ and one entry each)."""
 
 from __future__ import annotations
 
+from gui.lessons.lesson_convolution import ConvolutionLesson
+from gui.lessons.lesson_feature_detector import FeatureDetectorLesson
+from gui.lessons.lesson_flattening import FlatteningLesson
 from gui.lessons.lesson_image_numbers import ImageNumbersLesson
 
 LESSONS = (
     ImageNumbersLesson,
+    FeatureDetectorLesson,
+    ConvolutionLesson,
+    FlatteningLesson,
 )
 
 
