@@ -23,117 +23,205 @@ from PySide6.QtWidgets import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Glossary", text)
-
-
 def terms() -> list[tuple[str, str, str, str]]:
     """(English, Japanese, meaning, where it is seen), the last two in the current
     language, in the study note's order."""
     return [
         ("pixel", "画素（ピクセル）",
-         _t("One cell of a picture, held as one number per channel."),
-         _t("Lesson 1; View ▸ Pixel values")),
+         QCoreApplication.translate(
+             "Glossary",
+             "One cell of a picture, held as one number per channel."),
+         QCoreApplication.translate(
+             "Glossary", "Lesson 1; View ▸ Pixel values")),
         ("grayscale / binarise", "グレースケール / 二値化",
-         _t("One darkness value per pixel; binarising turns each into 0 (white) or 1 "
-            "(black)."),
-         _t("Explore page, picture options; lesson 1")),
+         QCoreApplication.translate(
+             "Glossary",
+             "One darkness value per pixel; binarising turns each into 0 (white) or 1 (black)."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, picture options; lesson 1")),
         ("channel", "チャンネル",
-         _t("One layer of numbers of an image: one for gray, three for colour (red, green, "
-            "blue)."),
-         _t("Explore page, picture options")),
+         QCoreApplication.translate(
+             "Glossary",
+             "One layer of numbers of an image: one for gray, three for colour (red, green, "
+             "blue)."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, picture options")),
         ("feature detector", "特徴検出器",
-         _t("A small grid of weights laid over the picture to find one pattern, such as a "
-            "vertical stroke."),
-         _t("Explore page, filter list; lesson 2")),
+         QCoreApplication.translate(
+             "Glossary",
+             "A small grid of weights laid over the picture to find one pattern, such as a "
+             "vertical stroke."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, filter list; lesson 2")),
         ("filter, kernel", "フィルター、カーネル",
-         _t("Another name for a feature detector; the kernel is its grid of weights."),
-         _t("Explore page, kernel editor; lesson 2")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Another name for a feature detector; the kernel is its grid of weights."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, kernel editor; lesson 2")),
         ("weight / bias", "重み / バイアス",
-         _t("The numbers a layer multiplies by, and the number it adds at the end."),
-         _t("Kernel editor; Every layer page")),
+         QCoreApplication.translate(
+             "Glossary",
+             "The numbers a layer multiplies by, and the number it adds at the end."),
+         QCoreApplication.translate(
+             "Glossary", "Kernel editor; Every layer page")),
         ("convolution", "畳み込み",
-         _t("Sliding the kernel over the picture, multiplying cell by cell and adding the "
-            "products."),
-         _t("Explore page, first stage; lesson 3")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Sliding the kernel over the picture, multiplying cell by cell and adding the "
+             "products."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, first stage; lesson 3")),
         ("feature map", "特徴マップ",
-         _t("The grid of sums one filter gives: large where its pattern is found."),
-         _t("Explore page, stage view; lessons 3 and 4")),
+         QCoreApplication.translate(
+             "Glossary",
+             "The grid of sums one filter gives: large where its pattern is found."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, stage view; lessons 3 and 4")),
         ("stride", "ストライド",
-         _t("How many cells the window moves at each step."),
-         _t("Explore page, layer settings; lesson 3")),
+         QCoreApplication.translate(
+             "Glossary",
+             "How many cells the window moves at each step."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, layer settings; lesson 3")),
         ("padding", "パディング",
-         _t("Rows and columns of zeros added round the picture so the window can reach its "
-            "edges."),
-         _t("Explore page, layer settings; lesson 3")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Rows and columns of zeros added round the picture so the window can reach its "
+             "edges."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, layer settings; lesson 3")),
         ("receptive field", "受容野",
-         _t("The part of the input picture one value depends on."),
-         _t("Every layer page, when a unit is clicked")),
+         QCoreApplication.translate(
+             "Glossary",
+             "The part of the input picture one value depends on."),
+         QCoreApplication.translate(
+             "Glossary", "Every layer page, when a unit is clicked")),
         ("activation function", "活性化関数",
-         _t("A function applied to each value after the sum; without a non-linear one, "
-            "layers stay linear."),
-         _t("Explore page, layer settings; lesson 5")),
+         QCoreApplication.translate(
+             "Glossary",
+             "A function applied to each value after the sum; without a non-linear one, layers "
+             "stay linear."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, layer settings; lesson 5")),
         ("ReLU", "ReLU（正規化線形関数）",
-         _t("Keeps positive values and turns negative ones into 0."),
-         _t("Explore page, second stage; lesson 5")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Keeps positive values and turns negative ones into 0."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, second stage; lesson 5")),
         ("pooling", "プーリング",
-         _t("Keeping one value per small region (its largest or its mean), making the map "
-            "smaller."),
-         _t("Explore page, third stage; lesson 6")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Keeping one value per small region (its largest or its mean), making the map "
+             "smaller."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, third stage; lesson 6")),
         ("max pooling / average pooling", "最大値プーリング / 平均値プーリング",
-         _t("Pooling that keeps the largest value of each region, or their mean."),
-         _t("Explore page, layer settings; lesson 6")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Pooling that keeps the largest value of each region, or their mean."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, layer settings; lesson 6")),
         ("flattening", "平坦化（Flatten）",
-         _t("Reading the pooled maps into one long vector, map by map, row by row."),
-         _t("Explore page, last stage; lesson 7")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Reading the pooled maps into one long vector, map by map, row by row."),
+         QCoreApplication.translate(
+             "Glossary", "Explore page, last stage; lesson 7")),
         ("fully connected layer", "全結合層",
-         _t("A layer in which every output is a weighted sum of every input."),
-         _t("Train page, architecture; lesson 8")),
+         QCoreApplication.translate(
+             "Glossary",
+             "A layer in which every output is a weighted sum of every input."),
+         QCoreApplication.translate(
+             "Glossary", "Train page, architecture; lesson 8")),
         ("input / hidden / output layer", "入力層 / 隠れ層 / 出力層",
-         _t("Where the vector enters, the layers in between, and the layer giving one score "
-            "per class."),
-         _t("Every layer page; lesson 8")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Where the vector enters, the layers in between, and the layer giving one score per "
+             "class."),
+         QCoreApplication.translate(
+             "Glossary", "Every layer page; lesson 8")),
         ("score (logit)", "スコア（ロジット）",
-         _t("The output layer's number for a class, before softmax."),
-         _t("Every layer page; lesson 9")),
+         QCoreApplication.translate(
+             "Glossary",
+             "The output layer's number for a class, before softmax."),
+         QCoreApplication.translate(
+             "Glossary", "Every layer page; lesson 9")),
         ("softmax function", "ソフトマックス関数",
-         _t("Turns the scores into probabilities that add up to 1."),
-         _t("Classify page, probability bars; lesson 9")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Turns the scores into probabilities that add up to 1."),
+         QCoreApplication.translate(
+             "Glossary", "Classify page, probability bars; lesson 9")),
         ("probability", "確率",
-         _t("How sure the network is of each class, from 0 to 1."),
-         _t("Classify page")),
+         QCoreApplication.translate(
+             "Glossary",
+             "How sure the network is of each class, from 0 to 1."),
+         QCoreApplication.translate(
+             "Glossary", "Classify page")),
         ("cross-entropy", "交差エントロピー誤差",
-         _t("The loss for classification: minus the log of the probability given to the "
-            "true class."),
-         _t("Train page, loss curve; lesson 9")),
+         QCoreApplication.translate(
+             "Glossary",
+             "The loss for classification: minus the log of the probability given to the true "
+             "class."),
+         QCoreApplication.translate(
+             "Glossary", "Train page, loss curve; lesson 9")),
         ("squared error", "二乗誤差",
-         _t("The loss usual for regression: the square of the difference from the target."),
-         _t("Lesson 9")),
+         QCoreApplication.translate(
+             "Glossary",
+             "The loss usual for regression: the square of the difference from the target."),
+         QCoreApplication.translate(
+             "Glossary", "Lesson 9")),
         ("loss", "損失",
-         _t("One number saying how wrong the network is; training makes it smaller."),
-         _t("Train page, curves")),
+         QCoreApplication.translate(
+             "Glossary",
+             "One number saying how wrong the network is; training makes it smaller."),
+         QCoreApplication.translate(
+             "Glossary", "Train page, curves")),
         ("gradient / gradient descent", "勾配 / 勾配降下法",
-         _t("How much the loss changes with each weight, and moving every weight a little "
-            "against it."),
-         _t("Lesson 10")),
+         QCoreApplication.translate(
+             "Glossary",
+             "How much the loss changes with each weight, and moving every weight a little "
+             "against it."),
+         QCoreApplication.translate(
+             "Glossary", "Lesson 10")),
         ("back-propagation", "誤差逆伝播法",
-         _t("Working out every gradient from the output back to the first layer."),
-         _t("Lesson 10")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Working out every gradient from the output back to the first layer."),
+         QCoreApplication.translate(
+             "Glossary", "Lesson 10")),
         ("learning rate", "学習率",
-         _t("How big a step each update takes."),
-         _t("Train page, settings")),
+         QCoreApplication.translate(
+             "Glossary",
+             "How big a step each update takes."),
+         QCoreApplication.translate(
+             "Glossary", "Train page, settings")),
         ("epoch / batch size", "エポック / バッチサイズ",
-         _t("One pass over the training images, and how many images each update uses."),
-         _t("Train page, settings")),
+         QCoreApplication.translate(
+             "Glossary",
+             "One pass over the training images, and how many images each update uses."),
+         QCoreApplication.translate(
+             "Glossary", "Train page, settings")),
         ("accuracy", "正解率",
-         _t("The share of images the network classifies right."),
-         _t("Train page, results")),
+         QCoreApplication.translate(
+             "Glossary",
+             "The share of images the network classifies right."),
+         QCoreApplication.translate(
+             "Glossary", "Train page, results")),
         ("overfitting", "過学習",
-         _t("Learning the training images so closely that new images go worse."),
-         _t("Train page, curves")),
+         QCoreApplication.translate(
+             "Glossary",
+             "Learning the training images so closely that new images go worse."),
+         QCoreApplication.translate(
+             "Glossary", "Train page, curves")),
         ("confusion matrix", "混同行列",
-         _t("A table of which true class was predicted as which."),
-         _t("Train page, results")),
+         QCoreApplication.translate(
+             "Glossary",
+             "A table of which true class was predicted as which."),
+         QCoreApplication.translate(
+             "Glossary", "Train page, results")),
     ]
 
 

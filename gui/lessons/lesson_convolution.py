@@ -10,7 +10,7 @@ Every number comes from :func:`engine.pipeline.explain_cell` (one step) and
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -221,12 +221,10 @@ class ConvolutionLesson(Lesson):
         self.kernel_view.set_values(kernel, kind="signed", decimals=exact_decimals(kernel))
         rows, cols = self.output_shape()
         explanation = self.explanation()
-        t = QCoreApplication.translate
         if explanation is None:
             self.products_view.set_values(np.zeros_like(kernel), kind="plain")
             self.output_view.set_values(np.zeros((1, 1)), kind="plain")
-            self.sum_label.setText(t("ConvolutionLesson",
-                                     "The detector does not fit the picture."))
+            self.sum_label.setText(self.tr("The detector does not fit the picture."))
         else:
             sums = np.array([self.explanation(s).total for s in range(rows * cols)],
                             dtype=np.float32).reshape(rows, cols)
@@ -245,8 +243,7 @@ class ConvolutionLesson(Lesson):
                                                TARGET_COLOUR)])
             nonzero = [nice(v) for v in products.ravel() if v != 0]
             terms = " + ".join(nonzero) if nonzero else "0"
-            self.sum_label.setText(t(
-                "ConvolutionLesson",
+            self.sum_label.setText(self.tr(
                 "Step %1 of %2: the window's top-left corner is at row %3, column %4. "
                 "The products that are not 0 add up to <b>%5 = %6</b>, which lands in row "
                 "%7, column %8 of the feature map.").replace("%1", str(self.step_index + 1))
@@ -260,45 +257,39 @@ class ConvolutionLesson(Lesson):
 
     def _word_formula(self) -> None:
         rows, cols = self.terms()
-        t = QCoreApplication.translate
         if (rows.n, rows.k) == (cols.n, cols.k):
-            lines = [t("ConvolutionLesson",
-                       "Feature-map size: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = "
+            lines = [self.tr("Feature-map size: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = "
                        "<b>%5</b> rows and as many columns.")]
             terms = [rows]
         else:
-            lines = [t("ConvolutionLesson",
-                       "Feature-map rows: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = "
+            lines = [self.tr("Feature-map rows: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = "
                        "<b>%5</b>"),
-                     t("ConvolutionLesson",
-                       "Feature-map columns: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + "
+                     self.tr("Feature-map columns: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + "
                        "1 = <b>%5</b>")]
             terms = [rows, cols]
         words = [line.replace("%1", str(term.n)).replace("%2", str(term.p))
                  .replace("%3", str(term.k)).replace("%4", str(term.s))
                  .replace("%5", str(term.size)) for line, term in zip(lines, terms, strict=True)]
-        words.append(t("ConvolutionLesson", "n: picture size, p: padding, k: detector size, "
+        words.append(self.tr("n: picture size, p: padding, k: detector size, "
                                             "s: stride; a remainder is dropped."))
         self.formula_label.setText("<br>".join(words))
 
     def _word_play(self) -> None:
-        self.play_button.setText(QCoreApplication.translate("ConvolutionLesson", "Pause")
+        self.play_button.setText(self.tr("Pause")
                                  if self.play_button.isChecked() else
-                                 QCoreApplication.translate("ConvolutionLesson", "Play"))
+                                 self.tr("Play"))
 
     def _ask(self) -> None:
         stride, padding = ASKED
         width = self.image().shape[1]
         kernel = self.kernel().shape[1]
         term = ops.output_size_terms(width, kernel, stride, padding)
-        prompt = QCoreApplication.translate(
-            "ConvolutionLesson",
+        prompt = self.tr(
             "Before you try it: with stride %1 and padding %2, how many columns wide will "
             "the feature map of this %3-column picture and %4-column detector be?").replace(
             "%1", str(stride)).replace("%2", str(padding)).replace("%3", str(width)).replace(
             "%4", str(kernel))
-        worked = QCoreApplication.translate(
-            "ConvolutionLesson",
+        worked = self.tr(
             "(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1, dropping the "
             "remainder: %6 columns.").replace("%1", str(term.n)).replace(
             "%2", str(term.p)).replace("%3", str(term.k)).replace("%4", str(term.s)).replace(
@@ -307,38 +298,34 @@ class ConvolutionLesson(Lesson):
 
     def retranslate(self) -> None:
         super().retranslate()
-        t = QCoreApplication.translate
         for index, (stride, padding) in enumerate(MODES):
             if index == 0:
-                text = t("ConvolutionLesson",
-                         "Blocks side by side (stride %1, as in the note)").replace(
+                text = self.tr("Blocks side by side (stride %1, as in the note)").replace(
                     "%1", str(stride))
             elif padding:
-                text = t("ConvolutionLesson", "Stride %1, padding %2").replace(
+                text = self.tr("Stride %1, padding %2").replace(
                     "%1", str(stride)).replace("%2", str(padding))
             else:
-                text = t("ConvolutionLesson", "Stride %1, no padding").replace(
+                text = self.tr("Stride %1, no padding").replace(
                     "%1", str(stride))
             self.mode_box.setItemText(index, text)
-        self.mode_label.setText(t("ConvolutionLesson", "Slide by:"))
-        self.speed_label.setText(t("ConvolutionLesson", "Speed:"))
-        self.back_button.setToolTip(t("ConvolutionLesson", "One step back"))
-        self.forward_button.setToolTip(t("ConvolutionLesson", "One step forward"))
-        self.input_label.setText(t("ConvolutionLesson", "Input (orange: the window)"))
-        self.kernel_label.setText(t("ConvolutionLesson", "Feature detector"))
-        self.products_label.setText(t("ConvolutionLesson", "Products, cell by cell"))
-        self.output_label.setText(t("ConvolutionLesson",
-                                    "Feature map (click a cell to jump to it)"))
+        self.mode_label.setText(self.tr("Slide by:"))
+        self.speed_label.setText(self.tr("Speed:"))
+        self.back_button.setToolTip(self.tr("One step back"))
+        self.forward_button.setToolTip(self.tr("One step forward"))
+        self.input_label.setText(self.tr("Input (orange: the window)"))
+        self.kernel_label.setText(self.tr("Feature detector"))
+        self.products_label.setText(self.tr("Products, cell by cell"))
+        self.output_label.setText(self.tr("Feature map (click a cell to jump to it)"))
         self._word_play()
         self.refresh()
         self._ask()
 
     def title(self) -> str:
-        return QCoreApplication.translate("ConvolutionLesson", "Convolution, step by step")
+        return self.tr("Convolution, step by step")
 
     def intro(self) -> str:
-        return QCoreApplication.translate(
-            "ConvolutionLesson",
+        return self.tr(
             "<p>The feature detector is laid over one block of the picture. Each pair of "
             "cells is multiplied (top-left: 0 × 0 = 0, …) and the products are added up; "
             "the sum becomes one cell of the <b>feature map</b>. Then the detector moves "

@@ -4,7 +4,6 @@ size is a choice too."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from engine import kernels
@@ -86,11 +85,10 @@ class FeatureDetectorLesson(Lesson):
         self.set_question()
 
     def title(self) -> str:
-        return QCoreApplication.translate("FeatureDetectorLesson", "Feature detector")
+        return self.tr("Feature detector")
 
     def intro(self) -> str:
-        return QCoreApplication.translate(
-            "FeatureDetectorLesson",
+        return self.tr(
             "<p>A <b>feature detector</b> (also called a filter) is a small grid of numbers, "
             "its weights. Laid over a patch of the picture, it gives a large sum where the "
             "patch looks like its positive weights, and a small or negative one elsewhere. "
@@ -122,8 +120,7 @@ class FeatureDetectorLesson(Lesson):
                          activation="none", pool="none")
         fmap = result.conv[0]
         self.map_view.set_values(fmap, kind="signed", decimals=exact_decimals(fmap, 1))
-        self.reading.setText(QCoreApplication.translate(
-            "FeatureDetectorLesson",
+        self.reading.setText(self.tr(
             "%1 at %2: the feature map's largest value is %3 and its smallest %4.")
             .replace("%1", preset_name(self.preset_box.currentData()))
             .replace("%2", self.size_box.currentText())
@@ -141,15 +138,12 @@ class FeatureDetectorLesson(Lesson):
         right = self.answer()
         key = CHOICES[right]
         kernel = kernels.preset(key, 3)
-        worked = QCoreApplication.translate(
-            "FeatureDetectorLesson",
-            "%1: its positive weights form a vertical column. On vertical stripes its "
+        worked = self.tr("%1: its positive weights form a vertical column. On vertical stripes its "
             "largest value is %2, on horizontal stripes only %3.").replace(
             "%1", preset_name(key)).replace(
             "%2", nice(strongest(kernel, VERTICAL))).replace(
             "%3", nice(strongest(kernel, HORIZONTAL)))
-        self.question.ask_choice(QCoreApplication.translate(
-            "FeatureDetectorLesson",
+        self.question.ask_choice(self.tr(
             "Which 3×3 preset lights up on vertical strokes (and not on horizontal "
             "ones)?"), [preset_name(k) for k in CHOICES], right, worked)
 
@@ -157,10 +151,9 @@ class FeatureDetectorLesson(Lesson):
         super().retranslate()
         for index, key in enumerate(PRESETS):
             self.preset_box.setItemText(index, preset_name(key))
-        t = QCoreApplication.translate
-        self.preset_label.setText(t("FeatureDetectorLesson", "Detector:"))
-        self.size_label.setText(t("FeatureDetectorLesson", "Size:"))
-        self.kernel_label.setText(t("FeatureDetectorLesson", "Its weights"))
-        self.picture_label.setText(t("FeatureDetectorLesson", "The picture"))
-        self.map_label.setText(t("FeatureDetectorLesson", "Its feature map"))
+        self.preset_label.setText(self.tr("Detector:"))
+        self.size_label.setText(self.tr("Size:"))
+        self.kernel_label.setText(self.tr("Its weights"))
+        self.picture_label.setText(self.tr("The picture"))
+        self.map_label.setText(self.tr("Its feature map"))
         self.refresh()

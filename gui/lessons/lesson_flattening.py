@@ -9,7 +9,7 @@ layer reads in.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.common import samples
@@ -65,11 +65,10 @@ class FlatteningLesson(Lesson):
         self.state.explored.connect(lambda _: self.refresh())
 
     def title(self) -> str:
-        return QCoreApplication.translate("FlatteningLesson", "Flattening")
+        return self.tr("Flattening")
 
     def intro(self) -> str:
-        return QCoreApplication.translate(
-            "FlatteningLesson",
+        return self.tr(
             "<p>After pooling, each filter has left a small map. <b>Flattening</b> reads "
             "all of them into one long vector, the input of the fully connected layers: the "
             "first map row by row, then the second map, and so on.</p>"
@@ -124,8 +123,7 @@ class FlatteningLesson(Lesson):
             if not shown:
                 continue
             view.set_values(pooled[f], kind="signed", decimals=decimals)
-            label.setText(QCoreApplication.translate(
-                "FlatteningLesson", "Filter %1").replace("%1", str(shown_index(f))))
+            label.setText(self.tr("Filter %1").replace("%1", str(shown_index(f))))
             frames = []
             if self._asked_fits() and f == ASKED[0]:
                 r, c = ASKED[1:]
@@ -143,8 +141,7 @@ class FlatteningLesson(Lesson):
                                                                     rows * columns)}
         self.vector_view.hidden = ({self.vector_cell(asked_index)}
                                    if hidden and asked_index >= 0 else set())
-        self.vector_label.setText(QCoreApplication.translate(
-            "FlatteningLesson", "The flattened vector: %1 values (%2 maps × %3 × %4)")
+        self.vector_label.setText(self.tr("The flattened vector: %1 values (%2 maps × %3 × %4)")
             .replace("%1", str(vector.size)).replace("%2", str(count))
             .replace("%3", str(height)).replace("%4", str(width)))
         self._ask()
@@ -179,8 +176,7 @@ class FlatteningLesson(Lesson):
     def _say_place(self, index: int) -> None:
         e = self.state.exploration
         f, r, c = e.unflatten_index(index)
-        self.place_label.setText(QCoreApplication.translate(
-            "FlatteningLesson",
+        self.place_label.setText(self.tr(
             "Filter %1, row %2, column %3 (value %4) is position <b>%5</b> of %6 in the "
             "vector.").replace("%1", str(shown_index(f))).replace("%2", str(shown_index(r)))
             .replace("%3", str(shown_index(c))).replace("%4", nice(e.pooled[f, r, c]))
@@ -194,14 +190,12 @@ class FlatteningLesson(Lesson):
         f, r, c = ASKED
         _, height, width = e.pooled.shape
         index = e.flat_index(f, r, c)
-        prompt = QCoreApplication.translate(
-            "FlatteningLesson",
+        prompt = self.tr(
             "The blue cell is filter %1, row %2, column %3 of the %4 × %5 pooled maps. Which "
             "position (counting from 1) does it get in the vector?").replace(
             "%1", str(shown_index(f))).replace("%2", str(shown_index(r))).replace(
             "%3", str(shown_index(c))).replace("%4", str(height)).replace("%5", str(width))
-        worked = QCoreApplication.translate(
-            "FlatteningLesson",
+        worked = self.tr(
             "Before it come %1 whole maps of %2 × %3 values, %4 whole rows of %3 values "
             "and %5 values of its own row: %1 × %6 + %4 × %3 + %5 = %7 values, so it is "
             "position %8.").replace("%1", str(f)).replace("%2", str(height)).replace(

@@ -3,7 +3,6 @@ grid of numbers the filters will see."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from gui.common import samples
@@ -61,11 +60,10 @@ class ImageNumbersLesson(Lesson):
         self.state.image_changed.connect(self.refresh)
 
     def title(self) -> str:
-        return QCoreApplication.translate("ImageNumbersLesson", "An image is numbers")
+        return self.tr("An image is numbers")
 
     def intro(self) -> str:
-        return QCoreApplication.translate(
-            "ImageNumbersLesson",
+        return self.tr(
             "<p>A network never sees a picture, only numbers. The picture is read cell by "
             "cell into a grid of values: here each cell is binarised, so white paper "
             "becomes 0 and black ink becomes 1, as in the study note.</p>"
@@ -100,19 +98,16 @@ class ImageNumbersLesson(Lesson):
     def _ask(self) -> None:
         row, col = self.asked_cell()
         value = float(self.state.image[0, row, col])
-        prompt = QCoreApplication.translate(
-            "ImageNumbersLesson",
+        prompt = self.tr(
             "The blue frame marks the cell in row %1, column %2. What number will that "
             "cell hold in the grid?").replace("%1", str(shown_index(row))).replace(
             "%2", str(shown_index(col)))
         if value >= 0.5:
-            worked = QCoreApplication.translate(
-                "ImageNumbersLesson",
+            worked = self.tr(
                 "The cell is black ink in the picture, so it holds %1: white paper is 0, "
                 "black ink is 1.")
         else:
-            worked = QCoreApplication.translate(
-                "ImageNumbersLesson",
+            worked = self.tr(
                 "The cell is white paper in the picture, so it holds %1: white paper is 0, "
                 "black ink is 1.")
         worked = worked.replace("%1", format_number(value))
@@ -127,9 +122,7 @@ class ImageNumbersLesson(Lesson):
         super().retranslate()
         for index, key in enumerate(PICTURES):
             self.picture_box.setItemText(index, samples.label(key))
-        self.pick_label.setText(QCoreApplication.translate("ImageNumbersLesson", "Picture:"))
-        self.picture_label.setText(QCoreApplication.translate(
-            "ImageNumbersLesson", "What you see"))
-        self.numbers_label.setText(QCoreApplication.translate(
-            "ImageNumbersLesson", "What the network sees"))
+        self.pick_label.setText(self.tr("Picture:"))
+        self.picture_label.setText(self.tr("What you see"))
+        self.numbers_label.setText(self.tr("What the network sees"))
         self.refresh()

@@ -565,6 +565,102 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>ConvolutionLesson</name>
+    <message>
+        <source>The detector does not fit the picture.</source>
+        <extracomment>The ways to slide the window the lesson offers: (stride, padding), the note&apos;s first. The settings the question asks the output size for (not among the modes&apos; answers shown at the start, so it is worked out, not read off). Milliseconds between steps at the slowest and fastest speed.</extracomment>
+        <translation>特徴検出器が画像に収まりません。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: the window&apos;s top-left corner is at row %3, column %4. The products that are not 0 add up to &lt;b&gt;%5 = %6&lt;/b&gt;, which lands in row %7, column %8 of the feature map.</source>
+        <translation>ステップ %1 / %2：窓の左上は %3 行 %4 列にあります。0 でない積を足すと &lt;b&gt;%5 = %6&lt;/b&gt; になり、これが特徴マップの %7 行 %8 列に入ります。</translation>
+    </message>
+    <message>
+        <source>Feature-map size: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = &lt;b&gt;%5&lt;/b&gt; rows and as many columns.</source>
+        <translation>特徴マップの大きさ：(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = &lt;b&gt;%5&lt;/b&gt; 行、列も同じ数です。</translation>
+    </message>
+    <message>
+        <source>Feature-map rows: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>特徴マップの行数：(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Feature-map columns: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>特徴マップの列数：(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>n: picture size, p: padding, k: detector size, s: stride; a remainder is dropped.</source>
+        <translation>n：画像の大きさ、p：パディング、k：特徴検出器の大きさ、s：ストライド。割り算の余りは切り捨てます。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Before you try it: with stride %1 and padding %2, how many columns wide will the feature map of this %3-column picture and %4-column detector be?</source>
+        <translation>試す前に考えてみましょう。ストライド %1、パディング %2 のとき、%3 列の画像と %4 列の特徴検出器から得られる特徴マップは何列になりますか？</translation>
+    </message>
+    <message>
+        <source>(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1, dropping the remainder: %6 columns.</source>
+        <translation>(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1 で、余りを切り捨てると %6 列です。</translation>
+    </message>
+    <message>
+        <source>Blocks side by side (stride %1, as in the note)</source>
+        <translation>ブロックごとに重ならず（ストライド %1、備忘録と同じ）</translation>
+    </message>
+    <message>
+        <source>Stride %1, padding %2</source>
+        <translation>ストライド %1、パディング %2</translation>
+    </message>
+    <message>
+        <source>Stride %1, no padding</source>
+        <translation>ストライド %1、パディングなし</translation>
+    </message>
+    <message>
+        <source>Slide by:</source>
+        <translation>ずらし方：</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速さ：</translation>
+    </message>
+    <message>
+        <source>One step back</source>
+        <translation>1 ステップ戻る</translation>
+    </message>
+    <message>
+        <source>One step forward</source>
+        <translation>1 ステップ進む</translation>
+    </message>
+    <message>
+        <source>Input (orange: the window)</source>
+        <translation>入力（オレンジ：窓）</translation>
+    </message>
+    <message>
+        <source>Feature detector</source>
+        <translation>特徴検出器</translation>
+    </message>
+    <message>
+        <source>Products, cell by cell</source>
+        <translation>マスごとの積</translation>
+    </message>
+    <message>
+        <source>Feature map (click a cell to jump to it)</source>
+        <translation>特徴マップ（マスをクリックするとそこへ移動）</translation>
+    </message>
+    <message>
+        <source>Convolution, step by step</source>
+        <translation>畳み込み (Convolution) を一歩ずつ</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The feature detector is laid over one block of the picture. Each pair of cells is multiplied (top-left: 0 × 0 = 0, …) and the products are added up; the sum becomes one cell of the &lt;b&gt;feature map&lt;/b&gt;. Then the detector moves on.&lt;/p&gt;&lt;p&gt;In the study note&apos;s example the blocks do not overlap: the detector moves by its own size. It can also slide by 1 or 2 cells (the &lt;b&gt;stride&lt;/b&gt;), and zeros can be added round the picture (&lt;b&gt;padding&lt;/b&gt;) so it reaches the edges. Press Play, or step through with ◀ and ▶.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;特徴検出器を画像の 1 つのブロックに重ねます。重なったマスどうしを掛け合わせ（左上なら 0 × 0 = 0、…）、その積をすべて足し合わせます。その合計が&lt;b&gt;特徴マップ&lt;/b&gt;の 1 マスになります。そして特徴検出器は次の場所へ移ります。&lt;/p&gt;&lt;p&gt;備忘録の例では、ブロックは重なりません。特徴検出器は自分の大きさの分だけずれます。1 マスや 2 マスずつずらすこと（&lt;b&gt;ストライド&lt;/b&gt;）もでき、画像の周りに 0 を足して（&lt;b&gt;パディング&lt;/b&gt;）端まで届かせることもできます。「再生」を押すか、◀ と ▶ で一歩ずつ進めてください。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>CurvesView</name>
     <message>
         <source>loss</source>
@@ -1797,6 +1893,50 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>FeatureDetectorLesson</name>
+    <message>
+        <source>Feature detector</source>
+        <extracomment>What the learner can try, and the question&apos;s choices (the first is asked about). The two pictures the question&apos;s worked answer measures every choice on.</extracomment>
+        <translation>特徴検出器 (Feature Detector)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A &lt;b&gt;feature detector&lt;/b&gt; (also called a filter) is a small grid of numbers, its weights. Laid over a patch of the picture, it gives a large sum where the patch looks like its positive weights, and a small or negative one elsewhere. The values are chosen for the feature to extract.&lt;/p&gt;&lt;p&gt;The study note uses 3×3, but the size is a choice too: a larger detector looks at a larger patch. Pick a detector and a size, and watch its feature map (red: large, blue: negative).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;特徴検出器&lt;/b&gt;（フィルターとも呼びます）は、数値（重み）を並べた小さな格子です。画像の一部に重ねると、その部分が正の重みの形に似ているところでは大きな合計になり、そうでないところでは小さな値や負の値になります。値は、抽出したい特徴に応じて決めます。&lt;/p&gt;&lt;p&gt;備忘録では 3×3 ですが、大きさも選べます。大きな特徴検出器は、より広い範囲を見ます。特徴検出器と大きさを選んで、特徴マップ（赤：大きい、青：負）を見てみましょう。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 at %2: the feature map&apos;s largest value is %3 and its smallest %4.</source>
+        <translation>%1（%2）：特徴マップの最大値は %3、最小値は %4 です。</translation>
+    </message>
+    <message>
+        <source>%1: its positive weights form a vertical column. On vertical stripes its largest value is %2, on horizontal stripes only %3.</source>
+        <translation>%1 です。正の重みが縦 1 列に並んでいます。縦じまでは最大値が %2 になり、横じまでは %3 にしかなりません。</translation>
+    </message>
+    <message>
+        <source>Which 3×3 preset lights up on vertical strokes (and not on horizontal ones)?</source>
+        <translation>縦の線で強く反応する（横の線では反応しない）3×3 のプリセットはどれですか？</translation>
+    </message>
+    <message>
+        <source>Detector:</source>
+        <translation>特徴検出器：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大きさ：</translation>
+    </message>
+    <message>
+        <source>Its weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>The picture</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Its feature map</source>
+        <translation>特徴マップ</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>A filter is a small grid of weights slid over the image: at each place, every weight multiplies the pixel under it and the products are added up.</source>
@@ -1995,12 +2135,306 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>FlatteningLesson</name>
+    <message>
+        <source>Flattening</source>
+        <extracomment>The pooled cell the question asks about: (filter, row, col), 0-based. Widest vector drawn on one line; a longer one wraps, one map per line.</extracomment>
+        <translation>平坦化 (Flattening)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After pooling, each filter has left a small map. &lt;b&gt;Flattening&lt;/b&gt; reads all of them into one long vector, the input of the fully connected layers: the first map row by row, then the second map, and so on.&lt;/p&gt;&lt;p&gt;Move the mouse over a pooled cell to see where it goes in the vector, or over the vector to see where a value came from.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;プーリングの後、フィルターごとに小さなマップが残ります。&lt;b&gt;平坦化&lt;/b&gt;は、それらをすべて 1 本の長いベクトルに並べ直す処理で、このベクトルが全結合層の入力になります。1 枚目のマップを行ごとに読み、次に 2 枚目のマップ、というように続けます。&lt;/p&gt;&lt;p&gt;プーリング後のマスにマウスを乗せると、ベクトルのどこに入るかがわかります。ベクトルに乗せると、その値がどこから来たかがわかります。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>フィルター %1</translation>
+    </message>
+    <message>
+        <source>The flattened vector: %1 values (%2 maps × %3 × %4)</source>
+        <translation>平坦化したベクトル：%1 個の値（%2 枚 × %3 × %4）</translation>
+    </message>
+    <message>
+        <source>Filter %1, row %2, column %3 (value %4) is position &lt;b&gt;%5&lt;/b&gt; of %6 in the vector.</source>
+        <translation>フィルター %1 の %2 行 %3 列（値 %4）は、ベクトルの %6 個中 &lt;b&gt;%5&lt;/b&gt; 番目です。</translation>
+    </message>
+    <message>
+        <source>The blue cell is filter %1, row %2, column %3 of the %4 × %5 pooled maps. Which position (counting from 1) does it get in the vector?</source>
+        <translation>青いマスは、%4 × %5 のプーリング後のマップのうち、フィルター %1 の %2 行 %3 列です。ベクトルでは何番目（1 から数えます）になりますか？</translation>
+    </message>
+    <message>
+        <source>Before it come %1 whole maps of %2 × %3 values, %4 whole rows of %3 values and %5 values of its own row: %1 × %6 + %4 × %3 + %5 = %7 values, so it is position %8.</source>
+        <translation>その前に、%2 × %3 個の値のマップが丸ごと %1 枚、%3 個の値の行が丸ごと %4 行、同じ行の値が %5 個あります。%1 × %6 + %4 × %3 + %5 = %7 個なので、%8 番目です。</translation>
+    </message>
+</context>
+<context>
     <name>FolderPage</name>
     <message numerus="yes">
         <source>%n file(s) in the folder could not be read and were left out; the first: {0}</source>
         <translation>
             <numerusform>フォルダー内のファイル %n 個を読み込めなかったため、除きました。{0}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <source>One cell of a picture, held as one number per channel.</source>
+        <translation>画像の 1 マス。チャンネルごとに 1 つの数値で表します。</translation>
+    </message>
+    <message>
+        <source>Lesson 1; View ▸ Pixel values</source>
+        <translation>レッスン 1、表示 ▸ 画素値…</translation>
+    </message>
+    <message>
+        <source>One darkness value per pixel; binarising turns each into 0 (white) or 1 (black).</source>
+        <translation>画素ごとに 1 つの濃さの値。二値化すると、それぞれが 0（白）か 1（黒）になります。</translation>
+    </message>
+    <message>
+        <source>Explore page, picture options; lesson 1</source>
+        <translation>「層を調べる」ページの画像の設定、レッスン 1</translation>
+    </message>
+    <message>
+        <source>One layer of numbers of an image: one for gray, three for colour (red, green, blue).</source>
+        <translation>画像の数値の 1 層分。グレースケールなら 1 つ、カラーなら 3 つ（赤・緑・青）です。</translation>
+    </message>
+    <message>
+        <source>Explore page, picture options</source>
+        <translation>「層を調べる」ページの画像の設定</translation>
+    </message>
+    <message>
+        <source>A small grid of weights laid over the picture to find one pattern, such as a vertical stroke.</source>
+        <translation>縦の線など 1 つの模様を見つけるために画像に重ねる、重みの小さな格子。</translation>
+    </message>
+    <message>
+        <source>Explore page, filter list; lesson 2</source>
+        <translation>「層を調べる」ページのフィルター一覧、レッスン 2</translation>
+    </message>
+    <message>
+        <source>Another name for a feature detector; the kernel is its grid of weights.</source>
+        <translation>特徴検出器の別名。カーネルはその重みの格子のことです。</translation>
+    </message>
+    <message>
+        <source>Explore page, kernel editor; lesson 2</source>
+        <translation>「層を調べる」ページのカーネル編集、レッスン 2</translation>
+    </message>
+    <message>
+        <source>The numbers a layer multiplies by, and the number it adds at the end.</source>
+        <translation>層が掛ける数値と、最後に足す数値。</translation>
+    </message>
+    <message>
+        <source>Kernel editor; Every layer page</source>
+        <translation>カーネル編集、「すべての層」ページ</translation>
+    </message>
+    <message>
+        <source>Sliding the kernel over the picture, multiplying cell by cell and adding the products.</source>
+        <translation>カーネルを画像の上でずらしながら、マスごとに掛けて積を足し合わせること。</translation>
+    </message>
+    <message>
+        <source>Explore page, first stage; lesson 3</source>
+        <translation>「層を調べる」ページの最初の段、レッスン 3</translation>
+    </message>
+    <message>
+        <source>The grid of sums one filter gives: large where its pattern is found.</source>
+        <translation>1 つのフィルターが出す合計の格子。その模様が見つかったところで大きくなります。</translation>
+    </message>
+    <message>
+        <source>Explore page, stage view; lessons 3 and 4</source>
+        <translation>「層を調べる」ページの段の表示、レッスン 3 と 4</translation>
+    </message>
+    <message>
+        <source>How many cells the window moves at each step.</source>
+        <translation>窓が 1 回に何マス動くか。</translation>
+    </message>
+    <message>
+        <source>Explore page, layer settings; lesson 3</source>
+        <translation>「層を調べる」ページの層の設定、レッスン 3</translation>
+    </message>
+    <message>
+        <source>Rows and columns of zeros added round the picture so the window can reach its edges.</source>
+        <translation>窓が画像の端まで届くように、画像の周りに足す 0 の行と列。</translation>
+    </message>
+    <message>
+        <source>The part of the input picture one value depends on.</source>
+        <translation>ある 1 つの値が依存している入力画像の範囲。</translation>
+    </message>
+    <message>
+        <source>Every layer page, when a unit is clicked</source>
+        <translation>「すべての層」ページでユニットをクリックしたとき</translation>
+    </message>
+    <message>
+        <source>A function applied to each value after the sum; without a non-linear one, layers stay linear.</source>
+        <translation>合計の後で各値に適用する関数。非線形のものがないと、層を重ねても線形のままです。</translation>
+    </message>
+    <message>
+        <source>Explore page, layer settings; lesson 5</source>
+        <translation>「層を調べる」ページの層の設定、レッスン 5</translation>
+    </message>
+    <message>
+        <source>Keeps positive values and turns negative ones into 0.</source>
+        <translation>正の値はそのまま残し、負の値を 0 にします。</translation>
+    </message>
+    <message>
+        <source>Explore page, second stage; lesson 5</source>
+        <translation>「層を調べる」ページの 2 番目の段、レッスン 5</translation>
+    </message>
+    <message>
+        <source>Keeping one value per small region (its largest or its mean), making the map smaller.</source>
+        <translation>小さな範囲ごとに 1 つの値（最大値か平均値）だけを残し、マップを小さくすること。</translation>
+    </message>
+    <message>
+        <source>Explore page, third stage; lesson 6</source>
+        <translation>「層を調べる」ページの 3 番目の段、レッスン 6</translation>
+    </message>
+    <message>
+        <source>Pooling that keeps the largest value of each region, or their mean.</source>
+        <translation>範囲ごとに最大値を残すプーリングと、平均値を残すプーリング。</translation>
+    </message>
+    <message>
+        <source>Explore page, layer settings; lesson 6</source>
+        <translation>「層を調べる」ページの層の設定、レッスン 6</translation>
+    </message>
+    <message>
+        <source>Reading the pooled maps into one long vector, map by map, row by row.</source>
+        <translation>プーリング後のマップを、1 枚ずつ、1 行ずつ読んで 1 本の長いベクトルにすること。</translation>
+    </message>
+    <message>
+        <source>Explore page, last stage; lesson 7</source>
+        <translation>「層を調べる」ページの最後の段、レッスン 7</translation>
+    </message>
+    <message>
+        <source>A layer in which every output is a weighted sum of every input.</source>
+        <translation>どの出力も、すべての入力の重み付きの和になっている層。</translation>
+    </message>
+    <message>
+        <source>Train page, architecture; lesson 8</source>
+        <translation>学習ページの構成、レッスン 8</translation>
+    </message>
+    <message>
+        <source>Where the vector enters, the layers in between, and the layer giving one score per class.</source>
+        <translation>ベクトルが入る層、その間の層、そしてクラスごとに 1 つのスコアを出す層。</translation>
+    </message>
+    <message>
+        <source>Every layer page; lesson 8</source>
+        <translation>「すべての層」ページ、レッスン 8</translation>
+    </message>
+    <message>
+        <source>The output layer&apos;s number for a class, before softmax.</source>
+        <translation>ソフトマックス関数を通す前の、出力層のクラスごとの数値。</translation>
+    </message>
+    <message>
+        <source>Every layer page; lesson 9</source>
+        <translation>「すべての層」ページ、レッスン 9</translation>
+    </message>
+    <message>
+        <source>Turns the scores into probabilities that add up to 1.</source>
+        <translation>スコアを、合計が 1 になる確率に変えます。</translation>
+    </message>
+    <message>
+        <source>Classify page, probability bars; lesson 9</source>
+        <translation>分類ページの確率の棒グラフ、レッスン 9</translation>
+    </message>
+    <message>
+        <source>How sure the network is of each class, from 0 to 1.</source>
+        <translation>ネットワークが各クラスをどれだけ確かだと考えているか（0 から 1）。</translation>
+    </message>
+    <message>
+        <source>Classify page</source>
+        <translation>分類ページ</translation>
+    </message>
+    <message>
+        <source>The loss for classification: minus the log of the probability given to the true class.</source>
+        <translation>分類に使う損失。正解クラスに与えた確率の対数にマイナスを付けたもの。</translation>
+    </message>
+    <message>
+        <source>Train page, loss curve; lesson 9</source>
+        <translation>学習ページの損失の曲線、レッスン 9</translation>
+    </message>
+    <message>
+        <source>The loss usual for regression: the square of the difference from the target.</source>
+        <translation>回帰でよく使う損失。目標値との差の二乗。</translation>
+    </message>
+    <message>
+        <source>Lesson 9</source>
+        <translation>レッスン 9</translation>
+    </message>
+    <message>
+        <source>One number saying how wrong the network is; training makes it smaller.</source>
+        <translation>ネットワークがどれだけ間違っているかを表す 1 つの数値。学習で小さくしていきます。</translation>
+    </message>
+    <message>
+        <source>Train page, curves</source>
+        <translation>学習ページの曲線</translation>
+    </message>
+    <message>
+        <source>How much the loss changes with each weight, and moving every weight a little against it.</source>
+        <translation>重みごとに損失がどれだけ変わるか。そして、それと逆向きに各重みを少しずつ動かす方法。</translation>
+    </message>
+    <message>
+        <source>Lesson 10</source>
+        <translation>レッスン 10</translation>
+    </message>
+    <message>
+        <source>Working out every gradient from the output back to the first layer.</source>
+        <translation>出力から最初の層へ向かって、すべての勾配を順に求める方法。</translation>
+    </message>
+    <message>
+        <source>How big a step each update takes.</source>
+        <translation>1 回の更新でどれだけ大きく動かすか。</translation>
+    </message>
+    <message>
+        <source>Train page, settings</source>
+        <translation>学習ページの設定</translation>
+    </message>
+    <message>
+        <source>One pass over the training images, and how many images each update uses.</source>
+        <translation>学習データを 1 周すること、そして 1 回の更新に使う画像の枚数。</translation>
+    </message>
+    <message>
+        <source>The share of images the network classifies right.</source>
+        <translation>ネットワークが正しく分類した画像の割合。</translation>
+    </message>
+    <message>
+        <source>Train page, results</source>
+        <translation>学習ページの結果</translation>
+    </message>
+    <message>
+        <source>Learning the training images so closely that new images go worse.</source>
+        <translation>学習データに合わせすぎて、新しい画像でかえって悪くなること。</translation>
+    </message>
+    <message>
+        <source>A table of which true class was predicted as which.</source>
+        <translation>どの正解クラスがどのクラスと予測されたかをまとめた表。</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryWindow</name>
+    <message>
+        <source>Glossary</source>
+        <translation>用語集</translation>
+    </message>
+    <message>
+        <source>Each term in English and in Japanese, what it is, and where CNN Lab shows it.</source>
+        <translation>各用語の英語と日本語、その意味、そして CNN Lab のどこで見られるか。</translation>
+    </message>
+    <message>
+        <source>Find a term…</source>
+        <translation>用語を検索…</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>意味</translation>
+    </message>
+    <message>
+        <source>Where it is seen</source>
+        <translation>見られる場所</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2472,42 @@ appears after training</source>
         <translation>
             <numerusform>この学習の %n 時点でのネットワークの重みを保持しています（合計 {0:.1f} MB）。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImageNumbersLesson</name>
+    <message>
+        <source>An image is numbers</source>
+        <extracomment>The small pictures the lesson offers (9×9 or 7×7 patterns of ink and paper).</extracomment>
+        <translation>画像は数値 (An image is numbers)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A network never sees a picture, only numbers. The picture is read cell by cell into a grid of values: here each cell is binarised, so white paper becomes 0 and black ink becomes 1, as in the study note.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Show me&lt;/b&gt; to put the small picture into the lab. Move the mouse over either grid to see which number belongs to which cell.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;ネットワークが見ているのは画像そのものではなく、数値だけです。画像はマスごとに読み取られ、格子状の数値データになります。ここでは各マスを二値化するので、備忘録と同じように、白い部分は 0、黒い部分は 1 になります。&lt;/p&gt;&lt;p&gt;&lt;b&gt;やってみる&lt;/b&gt;を押すと、この小さな画像がラボに読み込まれます。どちらかの格子にマウスを乗せると、どの数値がどのマスのものかがわかります。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The blue frame marks the cell in row %1, column %2. What number will that cell hold in the grid?</source>
+        <translation>青い枠は %1 行 %2 列のマスです。このマスには格子の中でどんな数値が入りますか？</translation>
+    </message>
+    <message>
+        <source>The cell is black ink in the picture, so it holds %1: white paper is 0, black ink is 1.</source>
+        <translation>このマスは画像の中で黒い部分なので、%1 が入ります。白い部分は 0、黒い部分は 1 です。</translation>
+    </message>
+    <message>
+        <source>The cell is white paper in the picture, so it holds %1: white paper is 0, black ink is 1.</source>
+        <translation>このマスは画像の中で白い部分なので、%1 が入ります。白い部分は 0、黒い部分は 1 です。</translation>
+    </message>
+    <message>
+        <source>Picture:</source>
+        <translation>画像：</translation>
+    </message>
+    <message>
+        <source>What you see</source>
+        <translation>人に見えるもの</translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation>ネットワークに見えるもの</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +3020,61 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>LearnPage</name>
+    <message>
+        <source>Lesson %1 of %2</source>
+        <translation>レッスン %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Done: its question was answered right.</source>
+        <translation>完了：問題に正しく答えました。</translation>
+    </message>
+    <message>
+        <source>Not done yet.</source>
+        <translation>まだ終わっていません。</translation>
+    </message>
+    <message>
+        <source>Welcome to CNN Lab</source>
+        <translation>CNN Lab へようこそ</translation>
+    </message>
+    <message>
+        <source>New to convolutional networks? The lessons on the Learn page walk through the idea one step at a time, each with something to try and a question.</source>
+        <translation>畳み込みニューラルネットワークは初めてですか？ 学ぶページのレッスンでは、考え方を一歩ずつたどります。どのレッスンにも、試せるものと問題があります。</translation>
+    </message>
+    <message>
+        <source>Start the first lesson</source>
+        <translation>最初のレッスンを始める</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>今はしない</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <source>Glossary…</source>
+        <translation>用語集…</translation>
+    </message>
+    <message>
+        <source>Every term the lessons use, in English and Japanese, and where to see it</source>
+        <translation>レッスンで使うすべての用語（英語と日本語）と、それが見られる場所</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 戻る</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>次へ →</translation>
+    </message>
+</context>
+<context>
     <name>LearnedFiltersView</name>
     <message>
         <source>Each square is one learned filter of the first layer (channels averaged): red cells are positive weights, blue negative, white zero, all on one scale</source>
@@ -2571,10 +3096,33 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>Lesson</name>
+    <message>
+        <source>Show me</source>
+        <translation>やってみる</translation>
+    </message>
+    <message>
+        <source>Set the lab up for this lesson: the picture, the filters and the settings</source>
+        <translation>このレッスンのためにラボを準備します：画像、フィルター、設定</translation>
+    </message>
+    <message>
+        <source>Glossary…</source>
+        <translation>用語集…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CNN Lab — how a convolutional network sees</source>
         <translation>CNN Lab — 畳み込みネットワークは画像をどう見るか</translation>
+    </message>
+    <message>
+        <source>0 · Learn</source>
+        <translation>0 · 学ぶ</translation>
+    </message>
+    <message>
+        <source>Lessons: the ideas of a convolutional network one at a time, each with something to try and a question</source>
+        <translation>レッスン：畳み込みニューラルネットワークの考え方を 1 つずつ。どれにも試せるものと問題があります</translation>
     </message>
     <message>
         <source>1 · Explore a layer</source>
@@ -2715,6 +3263,22 @@ Double-click or start typing to enter a number.</source>
     <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>レッスン(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open the Learn page: the ideas one at a time, each with something to try</source>
+        <translation>学ぶページを開きます：考え方を 1 つずつ、試しながら</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary…</source>
+        <translation>用語集(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Every term in English and Japanese, and where CNN Lab shows it</source>
+        <translation>すべての用語の英語と日本語、そして CNN Lab のどこで見られるか</translation>
     </message>
     <message>
         <source>&amp;About CNN Lab</source>
@@ -3301,6 +3865,41 @@ Double-click or start typing to enter a number.</source>
     <message>
         <source>Prediction: {0} ({1} sure)</source>
         <translation>予測: {0}（確率 {1}）</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>&lt;b&gt;Right.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;正解です。&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not quite.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;惜しい、違います。&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Type a number first, then press Check.</source>
+        <translation>先に数値を入力してから「答え合わせ」を押してください。</translation>
+    </message>
+    <message>
+        <source>Pick one of the answers first, then press Check.</source>
+        <translation>先に答えを 1 つ選んでから「答え合わせ」を押してください。</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>答え合わせ</translation>
+    </message>
+    <message>
+        <source>Show the answer</source>
+        <translation>答えを見る</translation>
+    </message>
+    <message>
+        <source>your answer</source>
+        <translation>答え</translation>
     </message>
 </context>
 <context>
