@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
                 widget.train_requested.connect(lambda: self.show_page("train"))
         self.setCentralWidget(self.tabs)
         self.learn = self.pages["learn"]
+        # The Learn tab comes first, but the lab opens on the explorer (the first-run
+        # prompt offers the lessons; Help ▸ Lessons and the tab lead there).
+        self.tabs.setCurrentWidget(self.explorer)
 
         self.messages = WindowMessages(self)
         self.status = self.messages.status

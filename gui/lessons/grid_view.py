@@ -154,7 +154,7 @@ class GridView(QWidget):
         paint_number_grid(painter, (origin.x() - m * cell, origin.y() - m * cell), cell,
                           (h, w), fills=fills, texts=texts, font=self.font(),
                           font_px=font_px if self.show_numbers else 0, hatched=hatched,
-                          grid_pen=QPen(GRID_LINE),
+                          grid_pen=QPen(GRID_LINE) if cell >= 10 else None,
                           outline_pen=QPen(QColor(120, 120, 120)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         frames = list(self.frames)

@@ -69,6 +69,8 @@ class LearnPage(QWidget):
         self.contents = QListWidget()
         self.contents.setMinimumWidth(170)
         self.contents.setMaximumWidth(240)
+        self.contents.setWordWrap(True)  # long Japanese titles wrap instead of scrolling
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents.currentRowChanged.connect(self._on_row_changed)
         self.glossary_button = QPushButton()
         self.glossary_button.clicked.connect(self.show_glossary)

@@ -7,11 +7,13 @@ from gui.lessons.lesson_convolution import ConvolutionLesson
 from gui.lessons.lesson_feature_detector import FeatureDetectorLesson
 from gui.lessons.lesson_flattening import FlatteningLesson
 from gui.lessons.lesson_image_numbers import ImageNumbersLesson
+from gui.lessons.lesson_many_filters import ManyFiltersLesson
 
 LESSONS = (
     ImageNumbersLesson,
     FeatureDetectorLesson,
     ConvolutionLesson,
+    ManyFiltersLesson,
     FlatteningLesson,
 )
 

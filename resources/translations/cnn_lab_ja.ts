@@ -3343,6 +3343,66 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>ManyFiltersLesson</name>
+    <message>
+        <source>Many filters, stacked</source>
+        <extracomment>The second-layer map the lesson opens up (0-based). Filters of the stand-in network&apos;s two blocks when no trained one has two.</extracomment>
+        <translation>たくさんのフィルターを重ねる (Many filters)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A real network applies many feature detectors to the same picture, each giving its own feature map, and stacks the maps; the study note says this extracts features more precisely. The next convolution then reads &lt;b&gt;every&lt;/b&gt; map of the stack at once: it has one small kernel per map, and adds up what they give.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;実際のネットワークでは、同じ画像にたくさんの特徴検出器を掛け、それぞれが自分の特徴マップを出し、それらを重ね合わせます。備忘録にあるとおり、こうすることでより高い精度で特徴を抽出できます。次の畳み込みは、重ねたマップの&lt;b&gt;すべて&lt;/b&gt;を一度に読みます。マップごとに小さなカーネルを 1 つずつ持ち、その結果を足し合わせます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The trained network&apos;s second block, for this picture.</source>
+        <translation>この画像に対する、学習済みネットワークの 2 番目のブロックです。</translation>
+    </message>
+    <message>
+        <source>No trained network with two blocks yet, so this one has random (untrained) weights; train one on the Train page to see learned ones.</source>
+        <translation>2 ブロックの学習済みネットワークがまだないので、ここではランダムな（学習前の）重みを使っています。学習ページで学習すると、学習した重みで見られます。</translation>
+    </message>
+    <message>
+        <source>Second-layer map %1 = the %2 shares added up + bias %3. Its largest difference from the network&apos;s own forward pass: %4.</source>
+        <translation>第 2 層のマップ %1 = %2 個の寄与の合計 + バイアス %3。ネットワーク自身の順伝播との差の最大値：%4。</translation>
+    </message>
+    <message>
+        <source>Second-layer map %1</source>
+        <translation>第 2 層のマップ %1</translation>
+    </message>
+    <message>
+        <source>The first block gives %1 maps. How many numbers (weights) does the second convolution use for one of its maps, with %2×%3 kernels, not counting the bias?</source>
+        <translation>最初のブロックは %1 枚のマップを出します。カーネルが %2×%3 のとき、2 番目の畳み込みは自分のマップ 1 枚のために、バイアスを除いていくつの数値（重み）を使いますか？</translation>
+    </message>
+    <message>
+        <source>One %1×%2 kernel for each of the %3 maps it reads: %3 × %1 × %2 = %4 weights.</source>
+        <translation>読む %3 枚のマップそれぞれに %1×%2 のカーネルが 1 つずつあるので、%3 × %1 × %2 = %4 個の重みです。</translation>
+    </message>
+    <message>
+        <source>Four detectors (their weights, then their feature maps after ReLU), all on the same picture:</source>
+        <translation>同じ画像に掛けた 4 つの特徴検出器（重みと、ReLU の後の特徴マップ）：</translation>
+    </message>
+    <message>
+        <source>Two blocks: each map of the first block is convolved with its own kernel, and the results are added up into one map of the second block.</source>
+        <translation>2 ブロックの場合：最初のブロックの各マップをそれぞれのカーネルで畳み込み、その結果を足し合わせて 2 番目のブロックのマップ 1 枚にします。</translation>
+    </message>
+    <message>
+        <source>First-block maps</source>
+        <translation>第 1 ブロックのマップ</translation>
+    </message>
+    <message>
+        <source>Each convolved with its own kernel</source>
+        <translation>それぞれのカーネルで畳み込んだもの</translation>
+    </message>
+    <message>
+        <source>See every layer…</source>
+        <translation>すべての層を見る…</translation>
+    </message>
+    <message>
+        <source>Open the Every layer page: click a unit there to see its arithmetic</source>
+        <translation>「すべての層」ページを開きます。そこでユニットをクリックすると計算の中身が見られます</translation>
+    </message>
+</context>
+<context>
     <name>MapPicture</name>
     <message>
         <source>row {0}, column {1}: {2}</source>

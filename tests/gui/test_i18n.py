@@ -43,8 +43,8 @@ def test_switching_to_japanese_and_back_changes_the_window_at_once(window):
     window.set_language("ja")
     # No event loop turn in between: set_language delivers the LanguageChange itself.
     assert menu_titles(window) == ["ファイル(&F)", "フィルター(&I)", "表示(&V)", "ヘルプ(&H)"]
-    assert tab_texts(window) == ["1 · 層を調べる", "2 · ネットワークを学習する", "3 · 分類する",
-                                 "4 · すべての層"]
+    assert tab_texts(window) == ["0 · 学ぶ", "1 · 層を調べる", "2 · ネットワークを学習する",
+                                 "3 · 分類する", "4 · すべての層"]
     assert window.windowTitle().startswith("CNN Lab — 畳み込み")
     assert window.menus.open_action.text() == "画像を開く(&O)…"
     assert window.menus.open_action.statusTip() == "PNG、JPEG、BMP、GIF などの画像を開きます"
@@ -54,7 +54,7 @@ def test_switching_to_japanese_and_back_changes_the_window_at_once(window):
 
     window.set_language("en")
     assert menu_titles(window) == ["&File", "F&ilters", "&View", "&Help"]
-    assert tab_texts(window)[0] == "1 · Explore a layer"
+    assert tab_texts(window)[:2] == ["0 · Learn", "1 · Explore a layer"]
     assert window.tabs.tabToolTip(2) == (
         "Draw or pick an image and see the trained network's probabilities")
     assert window.menus.language_actions["en"].isChecked()

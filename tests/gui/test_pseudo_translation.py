@@ -48,7 +48,7 @@ def test_the_main_windows_own_menus_tabs_and_actions_are_all_translated(window):
     assert not problems, report(problems)
     # Back in English once the pseudo-translator is gone.
     assert window.menus.file_menu.title() == "&File"
-    assert window.tabs.tabText(0) == "1 · Explore a layer"
+    assert window.tabs.tabText(1) == "1 · Explore a layer"
 
 
 def test_the_walker_finds_an_untranslated_label_tooltip_and_plot_title(window):

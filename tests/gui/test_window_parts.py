@@ -38,15 +38,17 @@ class LessonPage(QLabel):
 
 def test_the_tabs_follow_the_page_list(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
-    assert PAGE_NAMES == tuple(page.name for page in PAGES) == ("explore", "train", "classify",
-                                                                "network")
+    assert PAGE_NAMES == tuple(page.name for page in PAGES) == ("learn", "explore", "train",
+                                                                "classify", "network")
     assert [window.tabs.widget(i) for i in range(window.tabs.count())] == [
         window.pages[name] for name in PAGE_NAMES]
     assert (window.explorer, window.training, window.classify) == tuple(
-        window.pages[name] for name in PAGE_NAMES[:3])
-    assert window.tabs.tabText(2) == "3 · Classify"
-    assert "probabilities" in window.tabs.tabToolTip(2)
-    assert window.tabs.tabText(3) == "4 · Every layer"
+        window.pages[name] for name in PAGE_NAMES[1:4])
+    assert window.tabs.tabText(0) == "0 · Learn" and window.pages["learn"] is window.learn
+    assert window.tabs.currentWidget() is window.explorer  # the lab opens on the explorer
+    assert window.tabs.tabText(3) == "3 · Classify"
+    assert "probabilities" in window.tabs.tabToolTip(3)
+    assert window.tabs.tabText(4) == "4 · Every layer"
     window.show_page("network")
     window.pages["network"].train_requested.emit()  # its "Go to the Train page" button
     assert window.tabs.currentWidget() is window.training
