@@ -55,7 +55,7 @@ def test_switching_to_japanese_and_back_changes_the_window_at_once(window):
     window.set_language("en")
     assert menu_titles(window) == ["&File", "F&ilters", "&View", "&Help"]
     assert tab_texts(window)[:2] == ["0 · Learn", "1 · Explore a layer"]
-    assert window.tabs.tabToolTip(2) == (
+    assert window.tabs.tabToolTip(3) == (
         "Draw or pick an image and see the trained network's probabilities")
     assert window.menus.language_actions["en"].isChecked()
 
