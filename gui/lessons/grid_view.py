@@ -90,7 +90,7 @@ class GridView(QWidget):
 
     def cell_size(self) -> float:
         h, w = self._shape()
-        return max(4.0, min((self.width() - 2) / w, (self.height() - 2) / h,
+        return max(1.0, min((self.width() - 2) / w, (self.height() - 2) / h,
                             float(self.largest_cell)))
 
     def origin(self) -> QPointF:

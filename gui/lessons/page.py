@@ -70,6 +70,8 @@ class LearnPage(QWidget):
         self.contents.setMinimumWidth(170)
         self.contents.setMaximumWidth(240)
         self.contents.setWordWrap(True)  # long Japanese titles wrap instead of scrolling
+        self.contents.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.contents.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents.currentRowChanged.connect(self._on_row_changed)
         self.glossary_button = QPushButton()
