@@ -1,8 +1,9 @@
-"""Start CNN Lab: ``python main.py [PICTURE | MODEL.npz ...]`` (or the ``cnn-lab`` command).
+"""Start CNN Lab: ``python main.py [PICTURE | MODEL.npz | LAB.cnnlab ...]`` (or ``cnn-lab``).
 
 Files named on the command line are opened at start: pictures in the explorer, ``.npz``
-models as the trained network. ``--screenshot PATH [--size 1280x800] [--page NAME]
-[--lesson N] [--model FILE]`` renders the window offscreen to a PNG and exits. ``--reset-settings``
+models as the trained network, ``.cnnlab`` lab files (File ▸ Save lab) as the whole lab.
+``--screenshot PATH [--size 1280x800] [--page NAME] [--lesson N]
+[--model FILE]`` renders the window offscreen to a PNG and exits. ``--reset-settings``
 forgets every remembered setting first. ``--language en|ja`` shows the interface in that
 language for this run (otherwise: the one chosen in View ▸ Language, or the system's).
 """
@@ -33,7 +34,8 @@ def _size(text: str) -> tuple[int, int]:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cnn-lab", description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="a picture to explore or a model (.npz) to open at start")
+                        help="a picture to explore, a model (.npz) or a lab file (.cnnlab) "
+                             "to open at start")
     parser.add_argument("--screenshot", metavar="PATH",
                         help="render the window offscreen to this PNG file and exit")
     parser.add_argument("--size", type=_size, default=(1280, 800),

@@ -76,6 +76,7 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from benchmarks._common import machine_lines, verdict
     from engine import datasets
+    from engine.architecture import ConvBlock
     from gui.main_window import MainWindow
     from gui.train.job import TrainingConfig
 
@@ -92,7 +93,8 @@ def main(argv=None) -> int:
     picture = 0.5 + 0.5 * np.sin(30 * np.hypot(yy - 0.4, xx - 0.6))
     state.set_source(np.stack([picture, xx, yy], axis=2).astype(np.float32), "soak")
     data = datasets.load("shapes", n_train=600, n_test=100, seed=1)
-    page.set_config(TrainingConfig(filters=6, epochs=6, batch_size=32, lr=0.01))
+    page.set_config(TrainingConfig(blocks=(ConvBlock(6),), hidden=(), epochs=6, batch_size=32,
+                                   lr=0.01))
     for _ in range(20):
         app.processEvents()
     gc.freeze()  # as main.py does once the window is up

@@ -4,8 +4,8 @@
     python benchmarks/bench_training_gui.py --quick     # one run each, for a smoke test
     python benchmarks/bench_training_gui.py --show      # on a real screen instead of offscreen
 
-The default model (``build_cnn(filters=8)``: one 3×3 convolution with 8 filters, ReLU,
-2×2 max pool, dense to 10 classes; Adam, learning rate 0.003, batches of 64) trains on
+A one-block model (``ConvBlock(8)``: one 3×3 convolution with 8 filters, ReLU, 2×2 max
+pool, dense to 10 classes; Adam, learning rate 0.003, batches of 64) trains on
 the bundled MNIST subset in the app's :class:`gui.train.page.TrainingPage`, shown at
 1280×800 so every repaint of the live curves, filters and progress bar is paid for.
 Meanwhile a 10 ms ``QTimer`` in the GUI thread records how late each of its ticks comes:
@@ -72,6 +72,7 @@ def main(argv=None) -> int:
 
     from benchmarks._common import machine_lines, verdict
     from engine import datasets
+    from engine.architecture import ConvBlock
     from engine.datasets import stratified_split
     from engine.train import fit, make_optimizer
     from gui.state import LabState
@@ -85,15 +86,16 @@ def main(argv=None) -> int:
     print(f"switch int. {sys.getswitchinterval() * 1000:.1f} ms (Python's GIL hand-over)")
 
     data = datasets.load("mnist")
-    config = TrainingConfig(filters=8, epochs=args.epochs, batch_size=64, lr=3e-3,
-                            optimizer="adam")
+    config = TrainingConfig(blocks=(ConvBlock(8),), hidden=(), epochs=args.epochs,
+                            batch_size=64, lr=3e-3, optimizer="adam", augment_shift=0,
+                            lr_schedule="constant")
     train_index, val_index = (np.sort(part) for part in stratified_split(
         data.y_train, config.validation_fraction, config.seed))
     x_fit, y_fit = data.x_train[train_index], data.y_train[train_index]
     x_val, y_val = data.x_train[val_index], data.y_train[val_index]
     images_per_run = len(x_fit) * config.epochs
     print(f"workload    MNIST, {len(x_fit)} training + {len(x_val)} validation images, "
-          f"{config.epochs} epochs, build_cnn(filters=8), Adam, batch 64; {args.runs} runs "
+          f"{config.epochs} epochs, one block of 8 filters, Adam, batch 64; {args.runs} runs "
           f"of each kind, alternating")
 
     state = LabState()

@@ -182,18 +182,17 @@ class Conv2D(Layer):
         weight = self.params["weight"]
         filters = weight.shape[0]
         grad_2d = grad_out.reshape(filters, -1)
+        # The columns end with conv2d_chwn's row of ones, so the product's last column
+        # is the bias gradient (the sum of grad_out over every output cell).
+        products = ops.matmul_abt(self._cols, grad_2d)
         self.grads = {
-            "weight": ops.matmul_abt(self._cols, grad_2d).T.reshape(weight.shape).astype(
-                weight.dtype, copy=False),
-            # einsum's row sums run about 3x faster here than grad_2d.sum(axis=1).
-            "bias": np.einsum("fm->f", grad_2d).astype(weight.dtype, copy=False),
+            "weight": products[:-1].T.reshape(weight.shape).astype(weight.dtype, copy=False),
+            "bias": products[-1].astype(weight.dtype, copy=True),
         }
         if not need_input_grad:
             return None
-        grad_cols = weight.reshape(filters, -1).T @ grad_2d
-        kh, kw = self.kernel_size
-        return ops.col2im_chwn(grad_cols, self._x_shape, kh, kw, self.stride, self.padding,
-                               self.dilation)
+        return ops.conv2d_input_grad_chwn(grad_2d, weight, self._x_shape, self.stride,
+                                          self.padding, self.dilation)
 
 
 class ReLU(Layer):

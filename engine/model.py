@@ -276,12 +276,16 @@ class Sequential:
 
     def save(self, path) -> None:
         """Write the model to ``path`` (``.npz``) atomically: a crash never leaves half a file."""
-        path = Path(path)
+        fileio.write_with(Path(path), self.write_to)
+
+    def write_to(self, handle) -> None:
+        """Write the model file's bytes into the open binary file ``handle`` (what
+        :meth:`save` writes; a lab file embeds them, see :mod:`engine.lab_file`)."""
         arrays = {"architecture": np.array(json.dumps(self._record()))}
         for index, layer in enumerate(self.layers):
             for name, value in layer.params.items():
                 arrays[f"{index}.{name}"] = value
-        fileio.write_with(path, lambda handle: np.savez_compressed(handle, **arrays))
+        np.savez_compressed(handle, **arrays)
 
     def __repr__(self) -> str:
         inner = ",\n  ".join(repr(layer) for layer in self.layers)
@@ -376,8 +380,15 @@ def load(path) -> Sequential:
     if not is_zip:
         raise ModelFileError(f"{name} is not a CNN Lab model file (not an .npz archive)",
                              "not_a_model", name=name)
+    return read_from(path, name)
+
+
+def read_from(file, name: str) -> Sequential:
+    """Read a model file from ``file`` (a path, or an open seekable binary file such as a
+    member of a lab file), with every check of :func:`load`; ``name`` names it in the
+    messages of the :class:`ModelFileError` raised for anything wrong."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(file) as archive:
             return _read_model(archive, name)
     except ModelFileError:
         raise
@@ -388,8 +399,9 @@ def load(path) -> Sequential:
         ) from None
 
 
-def _npy_header(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
-    """``(shape, dtype)`` declared by a stored ``.npy`` file, read from its first bytes."""
+def npy_header(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """``(shape, dtype)`` declared by a stored ``.npy`` file, read from its first bytes
+    (nothing else of it is read, so a huge declared array costs nothing)."""
     with archive.open(info) as handle:
         version = np.lib.format.read_magic(handle)
         if version == (1, 0):
@@ -406,7 +418,7 @@ def _read_record(archive, infos: dict, name: str) -> dict:
     if info is None:
         raise ModelFileError(f"{name} is an .npz file but not a CNN Lab model (no "
                              "architecture)", "not_a_model", name=name)
-    shape, dtype = _npy_header(archive, info)
+    shape, dtype = npy_header(archive, info)
     if dtype.hasobject:
         raise ModelFileError(f"{name} contains Python objects; CNN Lab never loads those, "
                              "for safety", "pickled", name=name, key="architecture")
@@ -521,7 +533,7 @@ def _read_model(archive: zipfile.ZipFile, name: str) -> Sequential:
     for key, info in infos.items():
         if key == "architecture":
             continue
-        shape, dtype = _npy_header(archive, info)
+        shape, dtype = npy_header(archive, info)
         if dtype.hasobject:
             raise ModelFileError(f"{name} contains Python objects; CNN Lab never loads "
                                  "those, for safety", "pickled", name=name, key=key[:40])

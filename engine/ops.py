@@ -184,11 +184,14 @@ def conv_geometry(in_hw, kernel_hw, stride, padding, dilation=1):
     return out_h, out_w
 
 
-def im2col_chwn(x: np.ndarray, kh: int, kw: int, stride=1, padding=0, dilation=1):
+def im2col_chwn(x: np.ndarray, kh: int, kw: int, stride=1, padding=0, dilation=1,
+                ones_row: bool = False):
     """Unfold ``x`` (C, H, W, N) into columns ``(C*KH*KW, Ho*Wo*N)``.
 
     Row ``(c, i, j)`` of the result holds, for every output cell, the input value that
-    kernel cell ``(i, j)`` of channel ``c`` lies over. Returns ``(cols, (Ho, Wo))``.
+    kernel cell ``(i, j)`` of channel ``c`` lies over. With ``ones_row`` the result has one
+    more row, all ones, after them (``(C*KH*KW + 1, Ho*Wo*N)``), for a bias carried in the
+    product (see :func:`conv2d_chwn`). Returns ``(cols, (Ho, Wo))``.
     """
     c, h, w, n = x.shape
     sh, sw = pair(stride, "stride")
@@ -196,12 +199,16 @@ def im2col_chwn(x: np.ndarray, kh: int, kw: int, stride=1, padding=0, dilation=1
     dh, dw = pair(dilation, "dilation")
     out_h, out_w = conv_geometry((h, w), (kh, kw), stride, padding, dilation)
     xp = _pad_chwn(x, ph, pw)
-    cols = np.empty((c, kh, kw, out_h, out_w, n), dtype=x.dtype)
+    windows = c * kh * kw
+    cols = np.empty((windows + bool(ones_row), out_h * out_w * n), dtype=x.dtype)
+    unfolded = cols[:windows].reshape(c, kh, kw, out_h, out_w, n)  # a view of cols
     for i in range(kh):
         for j in range(kw):
             rows, columns = _window_slices(i * dh, j * dw, out_h, out_w, sh, sw)
-            cols[:, i, j] = xp[:, rows, columns]
-    return cols.reshape(c * kh * kw, out_h * out_w * n), (out_h, out_w)
+            unfolded[:, i, j] = xp[:, rows, columns]
+    if ones_row:
+        cols[windows] = 1
+    return cols, (out_h, out_w)
 
 
 def col2im_chwn(dcols: np.ndarray, x_shape, kh: int, kw: int, stride=1, padding=0,
@@ -219,6 +226,44 @@ def col2im_chwn(dcols: np.ndarray, x_shape, kh: int, kw: int, stride=1, padding=
         for j in range(kw):
             rows, columns = _window_slices(i * dh, j * dw, out_h, out_w, sh, sw)
             dxp[:, rows, columns] += dcols[:, i, j]
+    if ph == 0 and pw == 0:
+        return dxp
+    return dxp[:, ph:ph + h, pw:pw + w]
+
+
+#: Values of one kernel row (channels x kernel columns) from which
+#: :func:`conv2d_input_grad_chwn` multiplies row by row.
+_ROW_PRODUCT_MIN = 64
+
+
+def conv2d_input_grad_chwn(grad_out: np.ndarray, weight: np.ndarray, x_shape, stride=1,
+                           padding=0, dilation=1) -> np.ndarray:
+    """Gradient of :func:`conv2d_chwn` with respect to its input of ``x_shape``
+    (C, H, W, N), from ``grad_out`` (F, Ho, Wo, N) (or ``(F, Ho*Wo*N)``).
+
+    The same sum as ``col2im_chwn(weight.reshape(F, -1).T @ grad_out)``; with at least
+    :data:`_ROW_PRODUCT_MIN` values in a kernel row (C*KW), one kernel row at a time: that
+    row's share of the column gradient is still in the core's cache when it is added back.
+    Measured on the default network's second convolution (16 channels, 5x5): 8 % faster;
+    with fewer (16 channels 3x3, 8 channels 3x3) the thinner products ran 1-11 % slower.
+    """
+    f, c, kh, kw = weight.shape
+    _, h, w, n = x_shape
+    sh, sw = pair(stride, "stride")
+    ph, pw = pair(padding, "padding")
+    dh, dw = pair(dilation, "dilation")
+    out_h, out_w = conv_geometry((h, w), (kh, kw), stride, padding, dilation)
+    grad_2d = grad_out.reshape(f, out_h * out_w * n)
+    if c * kw < _ROW_PRODUCT_MIN:
+        whole = weight.reshape(f, -1).astype(grad_2d.dtype, copy=False).T @ grad_2d
+        return col2im_chwn(whole, x_shape, kh, kw, stride, padding, dilation)
+    dxp = np.zeros((c, h + 2 * ph, w + 2 * pw, n), dtype=grad_2d.dtype)
+    for i in range(kh):
+        row_matrix = weight[:, :, i, :].reshape(f, c * kw).astype(grad_2d.dtype, copy=False)
+        part = (row_matrix.T @ grad_2d).reshape(c, kw, out_h, out_w, n)
+        for j in range(kw):
+            rows, columns = _window_slices(i * dh, j * dw, out_h, out_w, sh, sw)
+            dxp[:, rows, columns] += part[:, j]
     if ph == 0 and pw == 0:
         return dxp
     return dxp[:, ph:ph + h, pw:pw + w]
@@ -248,17 +293,25 @@ def matmul_abt(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def conv2d_chwn(x, weight, bias=None, stride=1, padding=0, dilation=1):
     """Convolution of ``x`` (C, H, W, N) with ``weight`` (F, C, KH, KW) -> ``(F, Ho, Wo, N)``.
 
-    Also returns the columns, which the layer keeps for its backward pass.
+    Also returns the columns, which the layer keeps for its backward pass: those of
+    :func:`im2col_chwn`, with its row of ones when there is a ``bias``.
     """
     f, c, kh, kw = weight.shape
     if x.shape[0] != c:
         raise ValueError(
             f"the input has {x.shape[0]} channel(s) but the filters expect {c}"
         )
-    cols, (out_h, out_w) = im2col_chwn(x, kh, kw, stride, padding, dilation)
-    out = weight.reshape(f, -1).astype(x.dtype, copy=False) @ cols
-    if bias is not None:
-        out += np.asarray(bias, dtype=x.dtype).reshape(f, 1)
+    has_bias = bias is not None
+    cols, (out_h, out_w) = im2col_chwn(x, kh, kw, stride, padding, dilation,
+                                       ones_row=has_bias)
+    matrix = weight.reshape(f, -1).astype(x.dtype, copy=False)
+    if has_bias:
+        # The bias rides in the product (a column of biases meets the row of ones)
+        # instead of a second pass over the output: measured 10 % off the default
+        # network's first convolution, whose output is 16 x 36,864 values per batch.
+        matrix = np.concatenate([matrix, np.asarray(bias, dtype=x.dtype).reshape(f, 1)],
+                                axis=1)
+    out = matrix @ cols
     return out.reshape(f, out_h, out_w, x.shape[3]), cols
 
 

@@ -2,6 +2,7 @@
 
 The engine never words its errors for the screen: each carries a ``code`` and the
 ``values`` the sentence needs (:class:`engine.model.ModelFileError`,
+:class:`engine.lab_file.LabFileError`,
 :class:`engine.architecture.ArchitectureError`,
 :class:`engine.architecture.MemoryBudgetExceeded`, :class:`engine.ops.WindowDoesNotFit`,
 :class:`engine.analysis.AnalysisError`,
@@ -32,6 +33,7 @@ from PySide6.QtCore import QObject
 from engine.analysis import AnalysisError
 from engine.architecture import ArchitectureError, MemoryBudgetExceeded
 from engine.folders import DataError, Skipped
+from engine.lab_file import LabFileError
 from engine.model import ModelFileError
 from engine.ops import WindowDoesNotFit
 from engine.safe_json import JsonFileError
@@ -126,6 +128,80 @@ class ErrorText(QObject):
             "overflow": lambda v: self.tr(
                 "“{0}”: the weights are so large that the class scores overflow."
             ).format(v["name"]),
+        }.get(code)
+
+    def _lab(self, code: str) -> Wording | None:
+        """A lab file (.cnnlab) that cannot be opened (:class:`LabFileError`)."""
+        return {
+            "missing": lambda v: self.tr("“{0}” does not exist.").format(v["name"]),
+            "unreadable": lambda v: self.tr("“{0}” cannot be read.").format(v["name"]),
+            "not_a_lab": lambda v: self.tr("“{0}” is not a CNN Lab lab file.").format(
+                v["name"]),
+            "model_file": lambda v: self.tr(
+                "“{0}” is a trained model, not a lab file: open it with File ▸ Open model…"
+            ).format(v["name"]),
+            "damaged": lambda v: self.tr(
+                "“{0}” is not a CNN Lab lab file: it is damaged, truncated or of another kind."
+            ).format(v["name"]),
+            "pickled": lambda v: self.tr(
+                "“{0}” contains Python objects; CNN Lab never loads those, for safety.",
+            ).format(v["name"]),
+            "version": lambda v: self.tr(
+                "“{0}” was written by another version of CNN Lab (lab file format {1}; this "
+                "one reads format {2}).").format(v["name"], v["version"], v["supported"]),
+            "too_large": lambda v: self.tr(
+                "“{0}” is far too large to be a CNN Lab lab file.").format(v["name"]),
+            "json_depth": lambda v: self.tr(
+                "“{0}”: the description of the lab nests {1} levels deep; at most {2} are "
+                "allowed.").format(v["name"], v["depth"], v["limit"]),
+            "bad_record": lambda v: self.tr(
+                "“{0}”: the description of the lab is not valid JSON.").format(v["name"]),
+            "setting": lambda v: self.tr(
+                "“{0}”: the setting “{1}” has a value CNN Lab cannot use.").format(
+                v["name"], v["key"]),
+            "out_of_range": lambda v: self.tr(
+                "“{0}”: the values of {1} must lie between {2} and {3}.").format(
+                v["name"], self._lab_part(v["key"]), _g(v["low"]), _g(v["high"])),
+            "array_shape": lambda v: self.tr(
+                "“{0}”: the shape of {1} is {2}, but a lab needs {3}.").format(
+                v["name"], self._lab_part(v["key"]), _shape(v["shape"]), v["expected"]),
+            "array_dtype": lambda v: self.tr(
+                "“{0}”: the numbers of {1} are stored as {2}; only 8-bit pictures and float32 or "
+                "float64 numbers are accepted.").format(v["name"], self._lab_part(v["key"]),
+                                                v["dtype"]),
+            "not_finite": lambda v: self.tr(
+                "“{0}”: NaN or infinity found in {1}.").format(
+                v["name"], self._lab_part(v["key"])),
+            "model": lambda v: self.tr(
+                "“{0}” holds a trained model that CNN Lab cannot use. {1}").format(
+                v["name"], error_text(ModelFileError("", v["reason"], **v["model_values"]))),
+        }.get(code)
+
+    def _lab_part(self, key: str) -> str:
+        """What a lab file's member or setting holds, as a noun."""
+        return {
+            "image.npy": self.tr("the picture"),
+            "filters.npy": self.tr("the filters' weights"),
+            "biases.npy": self.tr("the biases"),
+            "preprocess.threshold": self.tr("the threshold"),
+        }.get(key, self.tr("the setting “{0}”").format(key))
+
+    def _lab_settings(self, code: str) -> Wording | None:
+        """A lab file whose values this lab cannot take (gui.state.lab_snapshot)."""
+        return {
+            "too_many_filters": lambda v: self.tr(
+                "“{0}” holds {1} filters; the explorer shows at most {2}.").format(
+                v["name"], v["count"], v["limit"]),
+            "filters": lambda v: self.tr("“{0}”: a filter cannot be used: {1}").format(
+                v["name"], error_text(v["error"])),
+            "working_size": lambda v: self.tr(
+                "“{0}” asks for a working size of {1} pixels, which CNN Lab does not offer."
+            ).format(v["name"], v["size"]),
+            "training": lambda v: self.tr(
+                "“{0}” holds training settings CNN Lab cannot use.").format(v["name"])
+            if v.get("error") is None else self.tr(
+                "“{0}” holds training settings CNN Lab cannot use: {1}").format(
+                v["name"], error_text(v["error"])),
         }.get(code)
 
     def _architecture(self, code: str) -> Wording | None:
@@ -456,6 +532,8 @@ class ErrorText(QObject):
                 "The batch size must be between 1 and {0}.").format(v["limit"]),
             "learning_rate": lambda v: self.tr("The learning rate must be a positive number."),
             "optimizer_kind": lambda v: self.tr("The optimizer must be Adam or SGD."),
+            "lr_schedule_kind": lambda v: self.tr(
+                "The learning-rate schedule must be constant or cosine."),
             "momentum_range": lambda v: self.tr("The momentum must be at least 0 and below 1."),
             "shift_range": lambda v: self.tr(
                 "The augmentation shift must be between 0 and %n pixel(s).", "", v["limit"]),
@@ -528,6 +606,26 @@ class ErrorText(QObject):
             _mib(v["layer_bytes"]),
         )
 
+    def _memory_at(self, error: MemoryBudgetExceeded, block: int | None,
+                   hidden: int | None) -> str:
+        """:meth:`_memory`, naming the convolution block or hidden layer the layer is in."""
+        v = error.values
+        numbers = (_mib(v["total_bytes"]), _mib(v["budget_bytes"]), v["layer"] + 1, v["kind"],
+                   _mib(v["layer_bytes"]))
+        if block is not None:
+            return self.tr(
+                "This network needs about {0} MiB of memory to train, more than the {1} MiB "
+                "allowed; layer {2} ({3}) of convolution block {5} alone needs {4} MiB. Use "
+                "fewer filters in that block, more pooling before it or a smaller batch size."
+            ).format(*numbers, block + 1)
+        if hidden is not None:
+            return self.tr(
+                "This network needs about {0} MiB of memory to train, more than the {1} MiB "
+                "allowed; layer {2} ({3}), hidden layer {5}, alone needs {4} MiB. Use fewer "
+                "hidden units, or fewer filters or more pooling in the last block."
+            ).format(*numbers, hidden + 1)
+        return self._memory(error)
+
     def _window(self, error: WindowDoesNotFit) -> str:
         terms = error.terms
         if terms.stage == "convolution":
@@ -599,11 +697,13 @@ def wording_for(error) -> Callable[[], str] | None:
     if isinstance(error, CodedError):
         table = {"image": words._image, "state": words._state,
                  "filter_file": words._filter_file,
-                 "data_source": words._data_source}.get(error.family)
+                 "data_source": words._data_source,
+                 "lab": words._lab_settings}.get(error.family)
         wording = None if table is None else table(error.code)
         return None if wording is None else partial(wording, error.values)
     families = (
         (ModelFileError, words._model),
+        (LabFileError, words._lab),
         (ArchitectureError, words._architecture),
         (AnalysisError, words._analysis),
         (DataError, words._data),
@@ -630,3 +730,10 @@ def error_text(error) -> str:
         if isinstance(error, CodedError):
             return f"{error.code}: {error.values}"
         return str(error)
+
+
+def memory_text(error: MemoryBudgetExceeded, block: int | None = None,
+                hidden: int | None = None) -> str:
+    """The learner's sentence for a configuration over the memory budget, naming the
+    0-based convolution ``block`` or ``hidden`` layer its largest layer belongs to."""
+    return _words()._memory_at(error, block, hidden)

@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QMimeData, QUrl
 from PySide6.QtGui import QImage, QPixmap
 
+from engine import lab_file
 from gui.common.image_io import MAX_PIXELS, ImageLoadError, load_image, qimage_to_rgb
 from gui.common.samples import SAMPLES, load_sample
 
@@ -58,8 +59,14 @@ def read_file(path) -> np.ndarray:
 
 
 def accepts_mime(mime: QMimeData | None) -> bool:
-    """Whether ``mime`` (dragged, dropped or pasted) could give a picture."""
-    return bool(mime is not None and (mime.hasImage() or local_paths(mime)))
+    """Whether ``mime`` (dragged, dropped or pasted) could give a picture. A lab file is
+    not one: refused here, its drop goes on to the window, which opens it as a lab."""
+    if mime is None:
+        return False
+    paths = local_paths(mime)
+    if paths and Path(paths[0]).suffix.lower() == lab_file.SUFFIX:
+        return False
+    return bool(mime.hasImage() or paths)
 
 
 def mime_file(mime: QMimeData) -> str | None:

@@ -250,11 +250,10 @@ class GlossaryWindow(QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 220)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Row heights follow the wrapped meanings whenever a column's width changes.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.filter_edit)
@@ -276,8 +275,20 @@ class GlossaryWindow(QDialog):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
+        self._fit_columns()
         self._filter(self.filter_edit.text())
+
+    def _fit_columns(self) -> None:
+        """Names as wide as they need, the meaning the most room, the place the rest."""
+        self.table.resizeColumnsToContents()
+        room = self.table.viewport().width() or self.width() - 40
+        names = self.table.columnWidth(0) + self.table.columnWidth(1)
+        self.table.setColumnWidth(2, max(220, int((room - names) * 0.6)))
+        self.table.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_columns()
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()

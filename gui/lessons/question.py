@@ -136,17 +136,20 @@ class QuestionBox(QFrame):
         self._ask(prompt, worked)
 
     def _set_choices(self, choices: list[str]) -> None:
-        if [b.text() for b in self.choice_buttons] == list(choices):
-            return  # asked again with the same choices: keep the learner's pick
-        for button in self.choice_buttons:
+        # The buttons are kept and reworded (a language change asks again with the same
+        # choices in other words), so the learner's pick stays.
+        while len(self.choice_buttons) > len(choices):
+            button = self.choice_buttons.pop()
             self.choice_group.removeButton(button)
+            button.setParent(None)
             button.deleteLater()
-        self.choice_buttons = []
-        for index, text in enumerate(choices):
-            button = QRadioButton(text)
-            self.choice_group.addButton(button, index)
+        while len(self.choice_buttons) < len(choices):
+            button = QRadioButton()
+            self.choice_group.addButton(button, len(self.choice_buttons))
             self.choice_layout.addWidget(button)
             self.choice_buttons.append(button)
+        for button, text in zip(self.choice_buttons, choices, strict=True):
+            button.setText(text)
         self.choice_row.setVisible(bool(choices))
 
     def _ask(self, prompt: str, worked: str) -> None:

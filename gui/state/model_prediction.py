@@ -2,7 +2,10 @@
 
 One job of :class:`gui.state.LabState`: holding the model, putting its first layer in the
 editor and predicting the current image (with the editor's filters standing in for the
-learned ones once they are shown).
+learned ones once they are shown). The model every page shows (:attr:`model`) is the
+trained one (:attr:`trained_model`, what training or a file gave and what Save model
+saves), unless the Train page's history slider shows the network as it was at an
+earlier epoch (:meth:`show_model`).
 """
 
 from __future__ import annotations
@@ -26,14 +29,39 @@ class ModelPrediction:
 
     def _init_model_prediction(self) -> None:
         self._model = None
+        self._trained_model = None
         self._prediction = None
 
     @property
     def model(self):
-        """The trained :class:`engine.model.Sequential`, or None."""
+        """The :class:`engine.model.Sequential` every page shows and predicts with, or
+        None: the trained model, or an earlier epoch of it (:meth:`show_model`)."""
         return self._model
 
+    @property
+    def trained_model(self):
+        """The model training or a file gave (what Save model saves), or None."""
+        return self._trained_model
+
+    @property
+    def showing_earlier_model(self) -> bool:
+        """True while an earlier epoch of the trained model is shown in its place."""
+        return self._model is not self._trained_model
+
     def set_model(self, model) -> None:
+        """A new trained (or opened) model, shown at once."""
+        self._trained_model = model
+        self._show(model)
+
+    def show_model(self, model) -> None:
+        """Show ``model`` (the trained network as it was after an earlier epoch, of the
+        same architecture) on every page in place of the trained model, which stays the
+        one saved; None shows the trained model again."""
+        model = self._trained_model if model is None else model
+        if model is not self._model:
+            self._show(model)
+
+    def _show(self, model) -> None:
         self._model = model
         self._learned = None
         self._forget_switched_off()

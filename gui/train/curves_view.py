@@ -21,6 +21,7 @@ from gui.common.image_io import save_png
 TRAIN_COLOUR = (31, 119, 180)
 VALIDATION_COLOUR = (230, 120, 20)
 RUNNING_COLOUR = (150, 150, 150)
+MARKER_COLOUR = (70, 70, 70)  # the epoch the training history shows
 
 
 def _hex(rgb) -> str:
@@ -55,6 +56,13 @@ class CurvesView(QWidget):
                                    symbol="s", symbolSize=5, symbolBrush=VALIDATION_COLOUR,
                                    symbolPen=None)
             self.curves[key] = {"running": running, "train": train, "validation": validation}
+        self.markers = []
+        for plot in (self.loss_plot, self.accuracy_plot):
+            marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
+                MARKER_COLOUR, width=1.5, style=Qt.PenStyle.DotLine))
+            marker.setVisible(False)
+            plot.addItem(marker, ignoreBounds=True)
+            self.markers.append(marker)
         self._drawn = None      # the per-epoch values now drawn
         self._epochs = 0        # the x range now set, in epochs
         self._loss_top = 0.0    # the largest loss the y range now covers
@@ -190,8 +198,21 @@ class CurvesView(QWidget):
         if top > self._loss_top:
             self._fit_loss_range()
 
+    def mark_epoch(self, epoch: float | None) -> None:
+        """Draw a dotted vertical line at ``epoch`` on both plots (None: none)."""
+        for marker in self.markers:
+            if epoch is not None:
+                marker.setValue(float(epoch))
+            marker.setVisible(epoch is not None)
+
+    @property
+    def marked_epoch(self) -> float | None:
+        marker = self.markers[0]
+        return float(marker.value()) if marker.isVisible() else None
+
     def clear(self) -> None:
         """Remove every curve's data (a new run starts)."""
+        self.mark_epoch(None)
         for curves in self.curves.values():
             for curve in curves.values():
                 curve.setData([], [])

@@ -20,7 +20,16 @@ import numpy as np
 from engine.datasets import stratified_split
 from engine.layers import Conv2D
 from engine.model import Sequential
-from engine.train import Evaluation, History, Progress, evaluate, fit, make_optimizer
+from engine.train import (
+    EpochSnapshots,
+    Evaluation,
+    History,
+    Progress,
+    Snapshot,
+    evaluate,
+    fit,
+    make_optimizer,
+)
 from gui.state.settings import OPTIMIZERS, POOLS, TrainingConfig
 
 __all__ = ["OPTIMIZERS", "POOLS", "TrainingConfig", "TrainingResult", "TrainingUpdate",
@@ -33,6 +42,9 @@ REPORT_INTERVAL = 1 / 30
 #: Weight of the past in the smoothed batch loss: it averages over about 20 batches.
 SMOOTHING = 0.95
 
+#: The most memory the weights kept at the ends of epochs may take (the training
+#: history slider's): beyond it only every 2nd (4th, ...) epoch is kept.
+SNAPSHOT_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,9 @@ class TrainingUpdate:
     history : the per-epoch metrics so far (a copy).
     first_filters : (F, C, KH, KW) float32, the first convolution's weights now.
     epoch_done : True when this report closes an epoch (its history entry is in).
+    snapshots : the weights kept so far at the ends of epochs (epoch 0: before training),
+        oldest first; each a :class:`engine.train.Snapshot` of copies made in the
+        worker, never written to afterwards.
     """
 
     progress: Progress
@@ -58,6 +73,7 @@ class TrainingUpdate:
     history: History
     first_filters: np.ndarray
     epoch_done: bool = False
+    snapshots: tuple[Snapshot, ...] = ()
 
     @property
     def fraction(self) -> float:
@@ -67,12 +83,14 @@ class TrainingUpdate:
 @dataclass
 class TrainingResult:
     """What the job returns: the history, the test-set evaluation (None without test
-    images), whether the learner stopped it, and the indices of the validation images."""
+    images), whether the learner stopped it, the indices of the validation images, and
+    the weights kept at the ends of epochs (see :attr:`TrainingUpdate.snapshots`)."""
 
     history: History
     evaluation: Evaluation | None
     cancelled: bool
     validation_indices: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    snapshots: tuple[Snapshot, ...] = ()
 
 
 def first_conv(model: Sequential) -> Conv2D | None:
@@ -116,6 +134,8 @@ def make_job(model: Sequential, dataset, config: TrainingConfig):
         history_so_far = History()
         smooth = [0.0, 0.0, 0.0]  # moving sums of loss and accuracy, and of the weights
         last = {"progress": None, "sent": -np.inf}
+        # Made here, in the worker: it copies the initial weights, then each epoch's.
+        keeper = EpochSnapshots(model, max_bytes=SNAPSHOT_BYTES)
 
         def send(progress: Progress, epoch_done: bool) -> None:
             f = progress.fraction
@@ -124,7 +144,8 @@ def make_job(model: Sequential, dataset, config: TrainingConfig):
             weights = (conv.params["weight"].copy() if conv is not None
                        else np.zeros((0, 1, 1, 1), np.float32))
             report(TrainingUpdate(progress, eta, smooth[0] / norm, smooth[1] / norm,
-                                  _copy_history(history_so_far), weights, epoch_done))
+                                  _copy_history(history_so_far), weights, epoch_done,
+                                  keeper.snapshots))
             last["sent"] = time.perf_counter()
 
         def on_progress(progress: Progress) -> None:
@@ -138,17 +159,19 @@ def make_job(model: Sequential, dataset, config: TrainingConfig):
         def on_epoch(history: History) -> None:
             nonlocal history_so_far
             history_so_far = history
+            keeper(history)
             send(last["progress"], True)
 
         history = fit(model, optimizer, x_fit, y_fit, config.epochs, batch_size,
                       x_val, y_val, on_progress=on_progress, should_stop=should_stop,
                       seed=config.seed, augment_shift=config.augment_shift,
                       patience=config.patience if x_val is not None else None,
-                      on_epoch=on_epoch)
+                      on_epoch=on_epoch, lr_schedule=config.lr_schedule)
         evaluation = None
         discarded = getattr(should_stop, "result_discarded", lambda: False)()
         if len(dataset.x_test) and not (history.cancelled and discarded):
             evaluation = evaluate(model, dataset.x_test, dataset.y_test)
-        return TrainingResult(history, evaluation, history.cancelled, val_index)
+        return TrainingResult(history, evaluation, history.cancelled, val_index,
+                              keeper.snapshots)
 
     return job

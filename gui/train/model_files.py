@@ -74,7 +74,8 @@ class ModelFiles(QObject):
         return self.save_model(path)
 
     def save_model(self, path) -> bool:
-        model = self._page.state.model
+        # The trained model, even while the history slider shows an earlier epoch.
+        model = self._page.state.trained_model
         if model is None:
             self._say(lambda: QCoreApplication.translate(
                 "TrainingPage", "There is no model to save yet: train or open one first."),
@@ -112,14 +113,19 @@ class ModelFiles(QObject):
         except ModelFileError as error:
             self._say(partial(error_text, error), True)
             return False
+        self.adopt_model(model)
+        self._say(partial(self._opened_text, Path(path).name, model.num_classes,
+                          tuple(model.class_names or ()), self._evaluate_opened(model)))
+        return True
+
+    def adopt_model(self, model) -> None:
+        """Make ``model``, read from a file (a model or a lab file), the state's: the
+        previous run's curves and results go, and the model counts as saved."""
         self._page.run.last_result = None
         self._page.run.history = None   # the curves belonged to the previous model
         self._page.curves.clear()
         self._page.state.set_model(model)
         self._model_unsaved = False
-        self._say(partial(self._opened_text, Path(path).name, model.num_classes,
-                          tuple(model.class_names or ()), self._evaluate_opened(model)))
-        return True
 
     def _opened_text(self, name: str, classes: int, class_names: tuple[str, ...],
                      evaluated: tuple[str, float] | None) -> str:

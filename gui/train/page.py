@@ -4,7 +4,9 @@ learn, then look at what it gets wrong.
 Left: the dataset. Middle: the network's architecture, the training settings, Train /
 Stop with a progress bar, and model files. Right: live loss and accuracy curves, the
 first layer's filters as they learn, and after training the test accuracy and the
-confusion matrix, whose cells open the test images behind them.
+confusion matrix, whose cells open the test images behind them; the training history's
+slider shows them, and the network every page shows, as they were after any epoch
+(:class:`gui.train.training_history.TrainingHistory`).
 
 Training runs in :class:`gui.train.run.TrainingRun`; the model and export files and
 the work closing would lose are :class:`gui.train.model_files.ModelFiles`. The page lays
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,13 +39,14 @@ import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
 from gui.common.error_text import error_text
 from gui.common.preprocess import Preprocess
 from gui.common.status_line import FILE, StatusLine
-from gui.common.widgets import VerticalScrollArea
+from gui.common.widgets import VerticalScrollArea, reserve_lines
 from gui.state import LabState
 from gui.train.dataset_panel import DatasetPanel
 from gui.train.model_files import ModelFiles
 from gui.train.results_panel import ResultsPanel
 from gui.train.run import RUN, START, TrainingRun
 from gui.train.settings_panel import ARCHITECTURE, SettingsPanel
+from gui.train.training_history import TrainingHistory
 
 #: The topics of the page's messages (gui/common/status_line.py); START and RUN: the
 #: run's, FILE: model and export files. DATASET messages come from the dataset panel.
@@ -64,7 +68,8 @@ class TrainingPage(QWidget):
     Attributes for tests: ``worker`` (the latest :class:`gui.worker.Worker` or None),
     ``last_result`` (:class:`gui.train.job.TrainingResult` or None), ``results``
     (:class:`gui.train.results_panel.ResultsPanel`) and its ``curves``, ``confusion``,
-    ``filters_view`` and ``accuracy_label``.
+    ``filters_view``, ``accuracy_label`` and ``history_slider``, and
+    ``training_history`` (:class:`gui.train.training_history.TrainingHistory`).
     """
 
     message = Signal(str)
@@ -75,7 +80,6 @@ class TrainingPage(QWidget):
         super().__init__(parent)
         self.state = state
         self._built = False  # a LanguageChange may arrive before every widget exists
-        self._shown_once = False
         self.run = TrainingRun(self)
         self.run.message.connect(self._say)
         self.run.training_changed.connect(self.training_changed)
@@ -86,26 +90,24 @@ class TrainingPage(QWidget):
         for name in ("is_training", "start_training", "stop_training", "shutdown"):
             setattr(self, name, getattr(self.run, name))
         for name in ("open_model_tip", "save_model_dialog", "save_model", "open_model_dialog",
-                     "open_model", "export_history_dialog", "export_history_csv",
+                     "open_model", "adopt_model", "export_history_dialog", "export_history_csv",
                      "export_curves_dialog", "export_curves_png", "restore_work",
                      "unsaved_work", "save_unsaved_work", "may_close"):
             setattr(self, name, getattr(self.files, name))
 
         self.dataset_panel = DatasetPanel(state)
         self.dataset_panel.message.connect(lambda text: self._say(text, topic=DATASET))
-        self.settings = SettingsPanel(state, self.dataset_panel.planned_geometry)
+        self.settings = SettingsPanel(state, self._planned_data)
         self.settings.message.connect(
             lambda words, error: self._say(words, error, topic=ARCHITECTURE))
         self.settings.edited.connect(self._on_setup_changed)
         self.settings.fit_changed.connect(self._on_fit_changed)
         self.dataset_panel.dataset_changed.connect(self.settings.update_architecture_summary)
         # The settings widgets tests and lessons reach through the page.
-        for name in ("filters", "kernel", "stride", "padding", "pool", "pool_size", "hidden",
-                     "architecture_summary", "copy_button", "epochs", "batch_size",
+        for name in ("editor", "layer_table", "copy_button", "epochs", "batch_size",
                      "learning_rate", "optimizer"):
             setattr(self, name, getattr(self.settings, name))
         self.config, self.set_config = self.settings.config, self.settings.set_config
-        self.memory_problem = self.settings.memory_problem
         self.copy_from_explorer = self.settings.copy_from_explorer
         self.dataset_panel.dataset_changed.connect(self._on_setup_changed)
 
@@ -118,13 +120,23 @@ class TrainingPage(QWidget):
         self.filters_view = self.results.filters_view
         self.confusion = self.results.confusion
         self.accuracy_label = self.results.accuracy_label
+        self.history_slider = self.results.history_slider
+        self.training_history = TrainingHistory(self)
 
         controls = self._build_controls()
+
+        # Right: the network's layers while it is being set up, the results once it
+        # trains (either a click away).
+        self.right_tabs = QTabWidget()
+        self.right_tabs.addTab(self.layer_table, "")
+        self.right_tabs.addTab(self.results, "")
+        self.settings.architecture_edited.connect(self.show_layers)
+        self.training_changed.connect(lambda training: training and self.show_results())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(VerticalScrollArea(self.dataset_panel))
         self.splitter.addWidget(controls)
-        self.splitter.addWidget(self.results)
+        self.splitter.addWidget(self.right_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setStretchFactor(2, 1)
@@ -135,10 +147,7 @@ class TrainingPage(QWidget):
         layout.addWidget(self.splitter)
 
         state.model_changed.connect(self._on_model_changed)
-        # The hyper-parameters come from the state (a lesson may have set them), the
-        # architecture from the explorer's layer.
-        self.set_config(state.training_config, _from_explorer=True)
-        self.copy_from_explorer(quiet=True)
+        self.settings.update_architecture_summary()
         self._on_model_changed()
         self.run.set_training_ui(False)
         self._built = True
@@ -188,6 +197,7 @@ class TrainingPage(QWidget):
         self.model_summary.setWordWrap(True)
         self.model_summary.setStyleSheet("color: #555;")
         self.model_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        reserve_lines(self.model_summary, 2)  # a wrapped summary moves nothing above it
         grid.addWidget(self.model_summary, 3, 0, 1, 2)
 
         inner = QWidget()
@@ -217,11 +227,13 @@ class TrainingPage(QWidget):
                 "Stop after the current mini-batch. After a full epoch the new network "
                 "replaces the previous model; stopped sooner, the previous model is kept")),
             (self.save_button, self.tr("Save model…"),
-             self.tr("Save the trained network to an .npz file")),
+             self.tr("Save the trained network to an .npz file: the final one, whichever "
+                     "epoch the training history shows")),
             (self.open_button, self.tr("Open model…"), self.open_model_tip(self.is_training())),
             (self.explore_button, self.tr("Show learned filters in explorer"), self.tr(
-                "Put the network's first-layer filters, stride, padding and pooling into the "
-                "explorer, where you can edit them and watch the prediction change")),
+                "Put the network's first-layer filters (of the epoch the training history "
+                "shows), stride, padding and pooling into the explorer, where you can edit "
+                "them and watch the prediction change")),
             (self.csv_button, self.tr("History CSV…"),
              self.tr("Export the loss and accuracy of every epoch as a CSV file")),
             (self.png_button, self.tr("Curves PNG…"),
@@ -234,6 +246,7 @@ class TrainingPage(QWidget):
         self.files_box.setTitle(self.tr("Model"))
         self.progress.setFormat(self._progress_words())
         self._update_model_summary()
+        self._retranslate_tabs()  # and Train's tooltip, which may give a reason
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange and self._built:
@@ -351,20 +364,52 @@ class TrainingPage(QWidget):
         self.status.say(words, topic, error)
         self.message.emit(words() if callable(words) else words)
 
+    def _planned_data(self):
+        """The selected data's (C, H, W), number of classes and of training images, as
+        far as known before it is ready (None where not)."""
+        shape, classes = self.dataset_panel.planned_geometry()
+        counts = self.dataset_panel.class_counts()
+        return shape, classes, sum(train for _, train, _ in counts) or None
+
+    def show_layers(self) -> None:
+        """Show the table of the network's layers in the right column."""
+        self.right_tabs.setCurrentWidget(self.layer_table)
+
+    def show_results(self) -> None:
+        """Show the curves and results in the right column."""
+        self.right_tabs.setCurrentWidget(self.results)
+
     def _on_fit_changed(self, fits: bool) -> None:
         if not self.is_training():
             self.train_button.setEnabled(fits)
+        self._update_train_tip()
+
+    def _update_train_tip(self) -> None:
+        """Train's tooltip says why it is disabled when the network is refused."""
+        if not self._built:
+            return
+        reason = self.settings.refusal()
+        self.train_button.setToolTip(
+            self.tr("Build a fresh network and train it on the dataset") if reason is None
+            else self.tr("Train is disabled: {0}").format(reason))
 
     def _on_setup_changed(self) -> None:
         # Other data or settings: why training could not start, and what a file action
         # reported, no longer hold.
         self.status.withdraw(START, FILE, ARCHITECTURE)
 
+    def _retranslate_tabs(self) -> None:
+        self.right_tabs.setTabText(0, self.tr("Layers"))
+        self.right_tabs.setTabToolTip(0, self.tr(
+            "Every layer of the network Train builds: its output shape, weights and biases, "
+            "with the memory and time training needs"))
+        self.right_tabs.setTabText(1, self.tr("Learning and results"))
+        self.right_tabs.setTabToolTip(1, self.tr(
+            "The loss and accuracy curves, the first layer's filters as they learn, the test "
+            "accuracy and the confusion matrix"))
+        self._update_train_tip()
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self.run.catch_up()
-        if not self._shown_once:
-            self._shown_once = True
-            if not self.is_training() and not self.settings.architecture_touched:
-                self.copy_from_explorer(quiet=True)
 

@@ -1,6 +1,8 @@
 """The Training page's right column: the learning curves, the first layer's filters as
 they learn (one mosaic image, :class:`LearnedFiltersView`), and after a run the test
-accuracy and the confusion matrix, whose cells name the test images behind them.
+accuracy and the confusion matrix, whose cells name the test images behind them; above
+the filters and the matrix, the training history's slider
+(:class:`gui.train.history_slider.HistorySlider`).
 
 The panel shows what it is given; the page decides when (a run's reports, a finished
 run, an opened model). Texts the page showed before this panel existed keep their
@@ -21,6 +23,7 @@ from gui.common.colormap import DIVERGING, symmetric_levels
 from gui.common.widgets import bold_label, reserve_text_lines
 from gui.train.confusion_view import ConfusionView
 from gui.train.curves_view import CurvesView
+from gui.train.history_slider import HistorySlider
 
 GRID_GREY = (190, 190, 190)  # the lines between the filters of the grid
 #: A change smaller than this share of the colour scale moves no cell to another of the
@@ -191,7 +194,9 @@ class ResultsPanel(QSplitter):
 
     Attributes: ``curves`` (:class:`CurvesView`), ``filters_view``
     (:class:`LearnedFiltersView`), ``confusion`` (:class:`ConfusionView`),
-    ``accuracy_label``, ``result_dataset`` (the data behind the confusion matrix, or None).
+    ``accuracy_label``, ``history_slider`` (above the filters and the matrix, which it
+    moves through the epochs: :class:`gui.train.history_slider.HistorySlider`),
+    ``result_dataset`` (the data behind the confusion matrix, or None).
     """
 
     test_image_chosen = Signal(int)
@@ -235,6 +240,13 @@ class ResultsPanel(QSplitter):
         bottom.setStretchFactor(1, 3)
         bottom.setChildrenCollapsible(False)
         self.bottom = bottom
+        self.history_slider = HistorySlider()
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.setSpacing(2)
+        below_layout.addWidget(self.history_slider)
+        below_layout.addWidget(bottom, 1)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -246,12 +258,14 @@ class ResultsPanel(QSplitter):
         top_layout.addWidget(self.curves, 1)
 
         self.addWidget(top)
-        self.addWidget(bottom)
+        self.addWidget(below)
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 3)
         self.setChildrenCollapsible(False)
         #: What the accuracy line says: ("none",), ("no test",), ("training",),
-        #: ("score", percent, correct, total) or ("previous", percent, correct, total).
+        #: ("score", percent, correct, total), ("previous", percent, correct, total),
+        #: ("epoch", epoch, percent, correct, total), ("epoch pending", epoch) or
+        #: ("epoch failed", epoch).
         self._accuracy: tuple = ("none",)
         self.retranslate()
 
@@ -286,6 +300,25 @@ class ResultsPanel(QSplitter):
             text = QCoreApplication.translate(
                 "TrainingPage",
                 "Previous run's test accuracy: {0:.1f} % ({1} of {2} images)").format(*score)
+        elif kind == "epoch":
+            epoch, *score = score
+            text = (QCoreApplication.translate(
+                "TrainingPage",
+                "Test accuracy before training: {0:.1f} % ({1} of {2} images)").format(*score)
+                if epoch == 0 else QCoreApplication.translate(
+                    "TrainingPage",
+                    "Test accuracy after epoch {0}: {1:.1f} % ({2} of {3} images)").format(
+                    epoch, *score))
+        elif kind == "epoch pending":
+            text = (QCoreApplication.translate("TrainingPage",
+                                               "Test accuracy before training: measuring…")
+                    if score[0] == 0 else QCoreApplication.translate(
+                        "TrainingPage", "Test accuracy after epoch {0}: measuring…").format(
+                        *score))
+        elif kind == "epoch failed":
+            text = QCoreApplication.translate(
+                "TrainingPage", "Test accuracy after epoch {0}: could not be measured").format(
+                *score)
         elif kind == "no test":
             text = QCoreApplication.translate("TrainingPage", "Test accuracy: — (no test images)")
         elif kind == "training":
@@ -316,6 +349,20 @@ class ResultsPanel(QSplitter):
         self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
                                    dataset.x_test, dataset.class_names)
         self.test_set_shown.emit(dataset)
+
+    def show_epoch_evaluation(self, evaluation, epoch: int, dataset,
+                              failed: bool = False) -> None:
+        """Show ``evaluation`` of the network after ``epoch`` of the run on ``dataset``'s
+        test images (the data of the results on show); None: it is being measured (or
+        ``failed``), and the matrix shown stays until it comes."""
+        if evaluation is None:
+            self._show_accuracy("epoch failed" if failed else "epoch pending", epoch)
+            return
+        correct = int(np.trace(evaluation.confusion))
+        self._show_accuracy("epoch", epoch, 100 * evaluation.accuracy, correct,
+                            len(dataset.y_test))
+        self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
+                                   dataset.x_test, dataset.class_names)
 
     def mark_as_previous(self, dataset) -> None:
         """A run starts: the confusion matrix now describes the previous model. On other

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QApplication
 from engine.train import TrainingDiverged
 from gui.common.error_text import error_text
 from gui.train.job import TrainingConfig, TrainingResult, TrainingUpdate, first_conv, make_job
+from gui.train.layer_table import problem_text
+from gui.train.network_plan import plan_network
 from gui.train.results_panel import format_seconds
 from gui.worker import Worker
 
@@ -128,9 +130,11 @@ class TrainingRun(QObject):
             if dataset is None:
                 dataset = page.dataset_panel.current_dataset()
             config = page.config()
-            shape, classes = dataset.x_train.shape[1:], len(dataset.class_names)
-            if page.memory_problem(config, shape, classes) is not None:
-                self._say(lambda: page.memory_problem(config, shape, classes), True)
+            # Refused before anything is allocated: a block that does not fit these
+            # images, too many parameters, or more memory than the budget.
+            plan = plan_network(config, dataset.x_train.shape[1:], len(dataset.class_names))
+            if not plan.fits:
+                self._say(lambda: problem_text(plan), True, topic=START)
                 return False
             model = config.build_model(dataset.x_train.shape[1:], dataset.class_names)
         except ValueError as error:
@@ -146,6 +150,7 @@ class TrainingRun(QObject):
             return False
         self._model, self._config, self._dataset = model, config, dataset
         self._pending, self.history, self._latest = None, None, None
+        page.training_history.clear()  # the epochs of the previous run
         page.results.mark_as_previous(dataset)
         self.last_result = None
         page.curves.clear()
@@ -189,6 +194,7 @@ class TrainingRun(QObject):
         self._closing = True
         self._paint_timer.stop()
         self._page.dataset_panel.shutdown()
+        self._page.training_history.shutdown()
         worker = self.worker
         if worker is None or not worker.is_running():
             return True
@@ -273,6 +279,7 @@ class TrainingRun(QObject):
             self._last_curves_paint = self._last_paint
             page.curves.set_history(update.history, epochs=p.epochs)
             page.curves.redraw_running()
+        page.training_history.follow(update.snapshots, p.epochs)
 
     def _on_succeeded(self, worker: Worker, result: TrainingResult) -> None:
         page = self._page
@@ -312,6 +319,7 @@ class TrainingRun(QObject):
                     "discarded and the previous model is kept."))
             page.show_progress(lambda: QCoreApplication.translate(
                 "TrainingPage", "Stopped before the first epoch ended"))
+            page.training_history.clear()
             return
         conv = first_conv(model)
         if conv is not None:
@@ -320,6 +328,7 @@ class TrainingRun(QObject):
         self.model_trained.emit(None if result.evaluation is None
                                 else result.evaluation.accuracy)
         page.results.show_evaluation(result.evaluation, self._dataset)
+        page.training_history.finish(result, model, self._dataset)
         if result.cancelled:
             self._say(lambda: self.tr(
                 "Stopped after %n epoch(s); the new model, with the weights learned so far, "
@@ -351,6 +360,7 @@ class TrainingRun(QObject):
         if worker is not self.worker or self._closing:
             return
         self._paint_pending(final=True)
+        self._page.training_history.clear()  # the run's epochs went with its model
         if isinstance(error, TrainingDiverged):
             self._say(partial(divergence_text, error), True)
             self._page.show_progress(

@@ -1,17 +1,19 @@
 """The Training page's training settings: epochs, batch size, learning rate, optimizer
 and momentum, augmentation and early stopping.
 
-Like :mod:`gui.train.network_settings`, the widgets only show and edit the values;
-:class:`gui.train.settings_panel.SettingsPanel` turns them into a
-:class:`gui.train.job.TrainingConfig` and back. The texts keep the ``"TrainingPage"``
-translation context they had before this module existed.
+The widgets only show and edit the values; :class:`gui.train.settings_panel.
+SettingsPanel` turns them into a :class:`gui.train.job.TrainingConfig` and back. The
+defaults are the engine's (:data:`engine.train.DEFAULT_TRAINING`, which the state's
+configuration starts from). The texts keep the ``"TrainingPage"`` translation context
+they had before this module existed.
 """
 
 from __future__ import annotations
 
+import html
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -20,15 +22,47 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QSpinBox,
     QWidget,
 )
 
+from engine.train import DEFAULT_TRAINING
 from gui.train.job import TrainingConfig
-from gui.train.network_settings import int_spin, set_setting_text, setting_label
 
 #: A typical starting learning rate for each optimizer; switching optimizer swaps them
-#: only while the rate is still the other one's typical value.
-TYPICAL_LR = {"adam": 0.003, "sgd": 0.05}
+#: only while the rate is still the other one's typical value (Adam's is the engine's
+#: default).
+TYPICAL_LR = {"adam": DEFAULT_TRAINING.lr, "sgd": 0.05}
+#: How far "Shift images randomly" moves them: the engine's default augmentation.
+SHIFT = DEFAULT_TRAINING.augment_shift
+
+
+def setting_label(buddy: QWidget) -> QLabel:
+    """A form label for ``buddy``; give it its text with :func:`set_setting_text`."""
+    label = QLabel()
+    label.setBuddy(buddy)
+    return label
+
+
+def set_setting_text(label: QLabel, text: str) -> None:
+    """Show a setting's name; the English term a translation gives beside it,
+    "学習率 (Learning rate)", goes on a second line in smaller type, so that the label
+    column (and the whole middle column of the page) stays as narrow as in English."""
+    name, beside, term = text.partition(" (")
+    if not beside:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(text)
+        return
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText(f"{html.escape(name)}<br><small>({html.escape(term)}</small>")
+
+
+def int_spin(minimum: int, maximum: int, value: int) -> QSpinBox:
+    """A spin box that reports a value once it is typed whole (typing "12" must not
+    build a network with 1 on the way)."""
+    box = QSpinBox(minimum=minimum, maximum=maximum, value=value)
+    box.setKeyboardTracking(False)
+    return box
 #: The optimizer choices, in the combo box's order (the keys TrainingConfig uses).
 OPTIMIZER_KEYS = ("adam", "sgd")
 
@@ -46,8 +80,8 @@ class TrainingSettings(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._training = False
-        self.epochs = int_spin(1, 200, 5)
-        self.batch_size = int_spin(1, 1024, 64)
+        self.epochs = int_spin(1, 200, DEFAULT_TRAINING.epochs)
+        self.batch_size = int_spin(1, 1024, DEFAULT_TRAINING.batch_size)
         self.learning_rate = QDoubleSpinBox(
             decimals=5, minimum=0.00001, maximum=10000.0, value=TYPICAL_LR["adam"])
         self.learning_rate.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
@@ -55,9 +89,10 @@ class TrainingSettings(QWidget):
         self.optimizer = QComboBox()
         for key in OPTIMIZER_KEYS:
             self.optimizer.addItem("", key)
-        self.momentum = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=0.99, value=0.9,
-                                       singleStep=0.05)
+        self.momentum = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=0.99,
+                                       value=DEFAULT_TRAINING.momentum, singleStep=0.05)
         self.momentum.setKeyboardTracking(False)
+        self.schedule = QCheckBox()
         self.augment = QCheckBox()
         self.early_stopping = QCheckBox()
         self.patience = int_spin(1, 50, 3)
@@ -77,6 +112,7 @@ class TrainingSettings(QWidget):
             self.labels[name] = label
             form.addRow(label, field)
         self.momentum_label = self.labels["momentum"]
+        form.addRow(self.schedule)
         form.addRow(self.augment)
         form.addRow(early_row)
 
@@ -86,7 +122,7 @@ class TrainingSettings(QWidget):
         self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
         self.optimizer.currentIndexChanged.connect(self.edited)
         self.early_stopping.toggled.connect(self._update_enabled)
-        for check in (self.augment, self.early_stopping):
+        for check in (self.schedule, self.augment, self.early_stopping):
             check.toggled.connect(self.edited)
         self._update_enabled()
         self.retranslate()
@@ -121,12 +157,18 @@ class TrainingSettings(QWidget):
             "gradient, smoothed over recent steps"))
         self.momentum.setToolTip(QCoreApplication.translate(
             "TrainingPage", "SGD only: the share of the previous step kept in the next"))
+        self.schedule.setText(QCoreApplication.translate(
+            "TrainingPage", "Lower the rate along a cosine"))
+        self.schedule.setToolTip(QCoreApplication.translate(
+            "TrainingPage",
+            "Start at the learning rate and lower it epoch by epoch along half a cosine "
+            "towards 0, which settles the weights at the end of the run"))
         self.augment.setText(QCoreApplication.translate(
-            "TrainingPage", "Shift images randomly (±2 px)"))
+            "TrainingPage", "Shift images randomly (±{0} px)").format(SHIFT))
         self.augment.setToolTip(QCoreApplication.translate(
             "TrainingPage",
-            "Augmentation: every epoch each training image is moved by up to 2 pixels, so "
-            "the network learns shapes rather than positions"))
+            "Augmentation: every epoch each training image is moved by up to {0} pixels, "
+            "so the network learns shapes rather than positions").format(SHIFT))
         self.early_stopping.setText(QCoreApplication.translate(
             "TrainingPage", "Stop early, patience"))
         self.early_stopping.setToolTip(QCoreApplication.translate(
@@ -147,9 +189,10 @@ class TrainingSettings(QWidget):
             "epochs": self.epochs.value(),
             "batch_size": self.batch_size.value(),
             "lr": self.learning_rate.value(),
+            "lr_schedule": "cosine" if self.schedule.isChecked() else "constant",
             "optimizer": self.optimizer.currentData(),
             "momentum": self.momentum.value(),
-            "augment_shift": 2 if self.augment.isChecked() else 0,
+            "augment_shift": SHIFT if self.augment.isChecked() else 0,
             "patience": self.patience.value() if self.early_stopping.isChecked() else None,
         }
 
@@ -164,9 +207,11 @@ class TrainingSettings(QWidget):
             self.momentum.setValue(config.momentum)
         with QSignalBlocker(self.optimizer):
             self.optimizer.setCurrentIndex(max(self.optimizer.findData(config.optimizer), 0))
-        with QSignalBlocker(self.augment), QSignalBlocker(self.early_stopping):
+        with QSignalBlocker(self.augment), QSignalBlocker(self.early_stopping), \
+                QSignalBlocker(self.schedule):
             self.augment.setChecked(config.augment_shift > 0)
             self.early_stopping.setChecked(config.patience is not None)
+            self.schedule.setChecked(config.lr_schedule == "cosine")
         self._update_enabled()
 
     def set_training(self, training: bool) -> None:

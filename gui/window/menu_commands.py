@@ -16,13 +16,15 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from gui.common import file_dialogs
 from gui.explore.filter_file import FilterFileError, load_filters, save_filters
+from gui.window.lab_files import LabFiles
 
 # say(render, error, topic): shows a message worded by ``render()``.
 Say = Callable[..., None]
 
 
 class MenuCommands(QObject):
-    """File ▸ Save/Load filters and Export stage images, Filters ▸ Restore ....
+    """File ▸ Save/Load filters, Save/Open lab (``labs``) and Export stage images,
+    Filters ▸ Restore ....
 
     Parameters
     ----------
@@ -36,6 +38,8 @@ class MenuCommands(QObject):
         super().__init__(window)
         self._window = window
         self._say = say
+        #: File ▸ Save lab… and Open lab… (the whole lab as one file).
+        self.labs = LabFiles(window, say)
 
     @property
     def _state(self):

@@ -43,6 +43,9 @@ class WindowMenus:
         self.export_action = self._action(menu, commands.export_stages_dialog,
                                           QKeySequence("Ctrl+E"))
         menu.addSeparator()
+        self.open_lab_action = self._action(menu, commands.labs.open_dialog)
+        self.save_lab_action = self._action(menu, commands.labs.save_dialog)
+        menu.addSeparator()
         self.open_model_action = self._action(menu, window.training.open_model_dialog,
                                               QKeySequence("Ctrl+Shift+O"))
         self.save_model_action = self._action(menu, window.training.save_model_dialog,
@@ -118,6 +121,17 @@ class WindowMenus:
             self.export_action,
             QCoreApplication.translate("MainWindow", "&Export stage images…"),
             QCoreApplication.translate("MainWindow", "Save every stage's heatmap as PNG"))
+        self._set_texts(
+            self.open_lab_action, QCoreApplication.translate("LabFiles", "Open l&ab…"),
+            QCoreApplication.translate(
+                "LabFiles", "Open a lab file (.cnnlab): its picture, filters, settings, "
+                "trained model and lesson replace the current ones"))
+        self._set_texts(
+            self.save_lab_action, QCoreApplication.translate("LabFiles", "Save la&b…"),
+            QCoreApplication.translate(
+                "LabFiles", "Save the whole lab as one file (.cnnlab): the picture, filters, "
+                "settings, trained model and current lesson, to open again here or on "
+                "another computer"))
         self.open_model_action.setText(QCoreApplication.translate("MainWindow", "Open &model…"))
         self.on_training_changed(self._window.training.is_training())  # its tip depends on it
         self._set_texts(
@@ -167,6 +181,7 @@ class WindowMenus:
         # The run replaces the model when it ends, so a model opened meanwhile would be
         # lost: Open model waits, and says why.
         self.open_model_action.setEnabled(not running)
+        self.open_lab_action.setEnabled(not running)  # the same reason: LabFiles.open
         tip = (self._window.training.open_model_tip(True) if running
                else QCoreApplication.translate("MainWindow",
                                                "Load a trained CNN Lab model (.npz)"))

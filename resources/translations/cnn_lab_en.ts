@@ -184,6 +184,16 @@
     </message>
 </context>
 <context>
+    <name>HistorySlider</name>
+    <message numerus="yes">
+        <source>The network&apos;s weights are kept at %n point(s) of the run ({0:.1f} MB in all).</source>
+        <translation>
+            <numerusform>The network&apos;s weights are kept at %n point of the run ({0:.1f} MB in all).</numerusform>
+            <numerusform>The network&apos;s weights are kept at %n points of the run ({0:.1f} MB in all).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LearnedFiltersView</name>
     <message numerus="yes">
         <source>%n filter(s) {0}×{1} · colour scale ±{2:.3g}</source>

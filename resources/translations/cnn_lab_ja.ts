@@ -2,6 +2,210 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>ArchitectureEditor</name>
+    <message>
+        <source>Block {0} of {1}</source>
+        <extracomment>Most convolution blocks the editor offers: each 2×2 pool halves a 28×28 image, so after four or five of them nothing is left to convolve. Most filters per block and units per hidden layer the editor offers (the engine allows more; the memory budget refuses most of that anyway). Ranges of the block&apos;s sizes (the explorer&apos;s own ranges fit in them, so &quot;Copy from explorer&quot; always shows what it copied).</extracomment>
+        <translation>第 {0} ブロック（全 {1} 個）</translation>
+    </message>
+    <message>
+        <source>No convolution blocks: the image goes straight to the dense layers.</source>
+        <translation>畳み込みブロックがありません。画像はそのまま全結合層に入ります。</translation>
+    </message>
+    <message>
+        <source>{0}. {1} filters {2}×{3}</source>
+        <translation>{0}. フィルター {1} 個 {2}×{3}</translation>
+    </message>
+    <message>
+        <source>stride {0}×{1}</source>
+        <translation>ストライド {0}×{1}</translation>
+    </message>
+    <message>
+        <source>padding {0}×{1}</source>
+        <translation>パディング {0}×{1}</translation>
+    </message>
+    <message>
+        <source>dilation {0}×{1}</source>
+        <translation>ダイレーション {0}×{1}</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>線形</translation>
+    </message>
+    <message>
+        <source>max {0}×{1}</source>
+        <translation>最大値 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>average {0}×{1}</source>
+        <translation>平均値 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>{0} step {1}×{2}</source>
+        <translation>{0} 移動 {1}×{2}</translation>
+    </message>
+    <message>
+        <source>Back to the default network.</source>
+        <translation>標準のネットワークに戻しました。</translation>
+    </message>
+    <message>
+        <source>Cannot copy the explorer&apos;s layer: {0}</source>
+        <translation>「層を調べる」の層をコピーできません：{0}</translation>
+    </message>
+    <message>
+        <source>Block 1 is now the explorer&apos;s layer: {0}</source>
+        <translation>第 1 ブロックを「層を調べる」の層にしました：{0}</translation>
+    </message>
+    <message>
+        <source>Convolution blocks</source>
+        <translation>畳み込みブロック (convolution block)</translation>
+    </message>
+    <message>
+        <source>Each block is a convolution, then ReLU (if chosen), then pooling (if chosen); the image passes through them from top to bottom. Choose one to edit it</source>
+        <translation>各ブロックは畳み込み、（選んだ場合は）ReLU、（選んだ場合は）プーリングの順に処理します。画像は上のブロックから順に通ります。編集するブロックを選んでください</translation>
+    </message>
+    <message>
+        <source>Add a block after the selected one (a copy of it)</source>
+        <translation>選んだブロックの後ろにブロックを追加します（そのコピー）</translation>
+    </message>
+    <message>
+        <source>Remove the selected block</source>
+        <translation>選んだブロックを削除します</translation>
+    </message>
+    <message>
+        <source>Move the selected block up (earlier)</source>
+        <translation>選んだブロックを上へ（前へ）移動します</translation>
+    </message>
+    <message>
+        <source>Move the selected block down (later)</source>
+        <translation>選んだブロックを下へ（後ろへ）移動します</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>フィルター数</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>カーネル</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>ストライド</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>パディング</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>ダイレーション</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>プーリング</translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation>プールサイズ</translation>
+    </message>
+    <message>
+        <source>Pool step</source>
+        <translation>プール移動幅</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>ユニット数</translation>
+    </message>
+    <message>
+        <source>How many feature detectors this block&apos;s convolution learns; each makes one feature map</source>
+        <translation>このブロックの畳み込みが学習する特徴検出器（フィルター）の数です。フィルター 1 個が特徴マップを 1 枚作ります</translation>
+    </message>
+    <message>
+        <source>Rows × columns of each filter (while they are equal, the columns follow the rows)</source>
+        <translation>各フィルターの行 × 列（両方が等しい間は、列が行に合わせて変わります）</translation>
+    </message>
+    <message>
+        <source>How many pixels a filter moves between two output cells (rows × columns)</source>
+        <translation>出力の隣り合うセルの間でフィルターが動く画素数（行 × 列）</translation>
+    </message>
+    <message>
+        <source>Rows and columns of zeros added on each side of the block&apos;s input</source>
+        <translation>ブロックの入力の各辺に加えるゼロの行数と列数</translation>
+    </message>
+    <message>
+        <source>Spacing between the filter&apos;s cells: 2 leaves one pixel out between them</source>
+        <translation>フィルターのセルの間隔です。2 にするとセルの間を 1 画素ずつ空けます</translation>
+    </message>
+    <message>
+        <source>none (linear)</source>
+        <translation>なし（線形）</translation>
+    </message>
+    <message>
+        <source>ReLU keeps positive responses and sets negative ones to 0; without it, stacked blocks are one linear map</source>
+        <translation>ReLU は正の応答を残し、負の応答を 0 にします。ReLU がないと、ブロックを重ねても全体で一つの線形写像にしかなりません</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大値</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均値</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the strongest response in each window; average pooling keeps the mean</source>
+        <translation>最大値プーリングは各窓の最も強い応答を、平均値プーリングは平均を残します</translation>
+    </message>
+    <message>
+        <source>Rows × columns of each pooling window</source>
+        <translation>プーリングの窓の行 × 列</translation>
+    </message>
+    <message>
+        <source>How far the pooling window moves (equal to the size: windows do not overlap)</source>
+        <translation>プーリングの窓が動く幅（サイズと同じなら窓は重なりません）</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隠れ層</translation>
+    </message>
+    <message>
+        <source>Dense layers (each with ReLU) between the flattened feature maps and the output layer: 0 to 2</source>
+        <translation>平坦化した特徴マップと出力層の間に置く全結合層（それぞれ ReLU 付き）の数：0〜2</translation>
+    </message>
+    <message>
+        <source>How many units this hidden layer has</source>
+        <translation>この隠れ層のユニット数</translation>
+    </message>
+    <message>
+        <source>Copy from explorer</source>
+        <translation>「層を調べる」からコピー</translation>
+    </message>
+    <message>
+        <source>Make block 1 the explorer&apos;s layer: its number of filters, kernel size, stride, padding, dilation, activation and pooling (type, size and step)</source>
+        <translation>第 1 ブロックを「層を調べる」の層と同じにします：フィルター数、カーネルサイズ、ストライド、パディング、ダイレーション、活性化関数、プーリング（種類、サイズ、移動幅）</translation>
+    </message>
+    <message>
+        <source>Default network</source>
+        <translation>標準のネットワーク</translation>
+    </message>
+    <message>
+        <source>The network CNN Lab starts from, the same as python -m engine.train trains</source>
+        <translation>CNN Lab が最初に使うネットワークです。python -m engine.train が学習するものと同じです</translation>
+    </message>
+</context>
+<context>
     <name>BackpropLesson</name>
     <message>
         <source>Learning by back-propagation</source>
@@ -1425,6 +1629,10 @@ appears after training</source>
         <translation>最適化手法は Adam か SGD です。</translation>
     </message>
     <message>
+        <source>The learning-rate schedule must be constant or cosine.</source>
+        <translation>学習率のスケジュールは一定（constant）かコサイン（cosine）にしてください。</translation>
+    </message>
+    <message>
         <source>The momentum must be at least 0 and below 1.</source>
         <translation>モーメンタムは 0 以上 1 未満です。</translation>
     </message>
@@ -1512,6 +1720,14 @@ appears after training</source>
         <source>This network needs about {0} MiB of memory to train, more than the {1} MiB allowed; layer {2} ({3}) alone needs {4} MiB. Use fewer filters, a smaller batch size or a smaller picture.</source>
         <translation>このネットワークの学習には約 {0} MiB のメモリーが必要で、上限の {1} MiB を超えています。第 {2} 層（{3}）だけで {4} MiB 必要です。フィルターを減らすか、バッチサイズか画像を小さくしてください。</translation>
     </message>
+    <message>
+        <source>This network needs about {0} MiB of memory to train, more than the {1} MiB allowed; layer {2} ({3}) of convolution block {5} alone needs {4} MiB. Use fewer filters in that block, more pooling before it or a smaller batch size.</source>
+        <translation>このネットワークの学習には約 {0} MiB のメモリーが必要で、上限の {1} MiB を超えています。第 {5} 畳み込みブロックの第 {2} 層（{3}）だけで {4} MiB 必要です。そのブロックのフィルターを減らすか、その前のプーリングを増やすか、バッチサイズを小さくしてください。</translation>
+    </message>
+    <message>
+        <source>This network needs about {0} MiB of memory to train, more than the {1} MiB allowed; layer {2} ({3}), hidden layer {5}, alone needs {4} MiB. Use fewer hidden units, or fewer filters or more pooling in the last block.</source>
+        <translation>このネットワークの学習には約 {0} MiB のメモリーが必要で、上限の {1} MiB を超えています。第 {2} 層（{3}、第 {5} 隠れ層）だけで {4} MiB 必要です。隠れ層のユニットを減らすか、最後のブロックのフィルターを減らすかプーリングを増やしてください。</translation>
+    </message>
     <message numerus="yes">
         <source>The convolution kernel spans %n cell(s), more than its input of {0} padded by {1} on each side to {2}: no output is left.</source>
         <translation>
@@ -1523,6 +1739,98 @@ appears after training</source>
         <translation>
             <numerusform>プーリングの窓は %n マス分の幅があり、入力の {0} マスを両側に {1} マスずつパディングした {2} マスより大きいため、出力が残りません。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“{0}” is not a CNN Lab lab file.</source>
+        <translation>「{0}」は CNN Lab のラボファイルではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a trained model, not a lab file: open it with File ▸ Open model…</source>
+        <translation>「{0}」はラボファイルではなく学習済みモデルです。ファイル ▸ モデルを開く… で開いてください。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a CNN Lab lab file: it is damaged, truncated or of another kind.</source>
+        <translation>「{0}」は CNN Lab のラボファイルではありません。壊れているか、途中で切れているか、別の種類のファイルです。</translation>
+    </message>
+    <message>
+        <source>“{0}” was written by another version of CNN Lab (lab file format {1}; this one reads format {2}).</source>
+        <translation>「{0}」は別のバージョンの CNN Lab で書かれています（ラボファイル形式 {1}。このバージョンが読めるのは形式 {2} です）。</translation>
+    </message>
+    <message>
+        <source>“{0}” is far too large to be a CNN Lab lab file.</source>
+        <translation>「{0}」は CNN Lab のラボファイルとしては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the description of the lab nests {1} levels deep; at most {2} are allowed.</source>
+        <translation>「{0}」：ラボの記述の入れ子が {1} 段あります。許されるのは {2} 段までです。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the description of the lab is not valid JSON.</source>
+        <translation>「{0}」：ラボの記述が正しい JSON ではありません。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the setting “{1}” has a value CNN Lab cannot use.</source>
+        <translation>「{0}」：設定「{1}」の値は CNN Lab では使えません。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the values of {1} must lie between {2} and {3}.</source>
+        <translation>「{0}」：{1}の値は {2} から {3} の範囲でなければなりません。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the shape of {1} is {2}, but a lab needs {3}.</source>
+        <translation>「{0}」：{1}の形は {2} ですが、ラボには {3} が必要です。</translation>
+    </message>
+    <message>
+        <source>“{0}”: the numbers of {1} are stored as {2}; only 8-bit pictures and float32 or float64 numbers are accepted.</source>
+        <translation>「{0}」：{1}の数値は {2} で保存されています。使えるのは 8 ビットの画像と float32 または float64 の数値だけです。</translation>
+    </message>
+    <message>
+        <source>“{0}”: NaN or infinity found in {1}.</source>
+        <translation>「{0}」：{1}に NaN または無限大が含まれています。</translation>
+    </message>
+    <message>
+        <source>“{0}” holds a trained model that CNN Lab cannot use. {1}</source>
+        <translation>「{0}」に含まれる学習済みモデルは CNN Lab では使えません。{1}</translation>
+    </message>
+    <message>
+        <source>the picture</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>the filters&apos; weights</source>
+        <translation>フィルターの重み</translation>
+    </message>
+    <message>
+        <source>the biases</source>
+        <translation>バイアス</translation>
+    </message>
+    <message>
+        <source>the threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>the setting “{0}”</source>
+        <translation>設定「{0}」</translation>
+    </message>
+    <message>
+        <source>“{0}” holds {1} filters; the explorer shows at most {2}.</source>
+        <translation>「{0}」にはフィルターが {1} 個あります。「層を調べる」ページで扱えるのは {2} 個までです。</translation>
+    </message>
+    <message>
+        <source>“{0}”: a filter cannot be used: {1}</source>
+        <translation>「{0}」：使えないフィルターがあります：{1}</translation>
+    </message>
+    <message>
+        <source>“{0}” asks for a working size of {1} pixels, which CNN Lab does not offer.</source>
+        <translation>「{0}」は作業サイズ {1} ピクセルを指定していますが、CNN Lab にはその作業サイズがありません。</translation>
+    </message>
+    <message>
+        <source>“{0}” holds training settings CNN Lab cannot use.</source>
+        <translation>「{0}」の学習の設定は CNN Lab では使えません。</translation>
+    </message>
+    <message>
+        <source>“{0}” holds training settings CNN Lab cannot use: {1}</source>
+        <translation>「{0}」の学習の設定は CNN Lab では使えません：{1}</translation>
     </message>
 </context>
 <context>
@@ -2286,6 +2594,43 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>HistorySlider</name>
+    <message>
+        <source>Training history</source>
+        <translation>学習の履歴</translation>
+    </message>
+    <message>
+        <source>Move through the epochs of the last run. The learned filters, the test accuracy and the confusion matrix here, and the pages Explore a layer, Classify and Every layer, show the network as it was after that epoch (&quot;Show learned filters in explorer&quot; takes that epoch&apos;s filters). Save model always saves the final trained model; the last position brings it back everywhere.</source>
+        <translation>直前の学習のエポックを行き来します。ここに示す学習したフィルター、テストの正解率、混同行列と、「層を調べる」「分類する」「すべての層」の各ページが、そのエポックを終えたときのネットワークを示します（「学習したフィルターを「層を調べる」で見る」も、そのエポックのフィルターを移します）。「モデルを保存…」は常に学習を終えた最後のモデルを保存します。いちばん右に戻すと、どのページもそのモデルに戻ります。</translation>
+    </message>
+    <message>
+        <source>no run yet</source>
+        <translation>まだ学習していません</translation>
+    </message>
+    <message>
+        <source>Stopped during epoch {0}</source>
+        <translation>エポック {0} の途中で停止</translation>
+    </message>
+    <message>
+        <source>Kept: epoch {0} (early stopping)</source>
+        <translation>残した重み: エポック {0}（早期終了）</translation>
+    </message>
+    <message>
+        <source>Before training (epoch 0 of {0})</source>
+        <translation>学習前（エポック 0 / {0}）</translation>
+    </message>
+    <message>
+        <source>Epoch {0} of {1}</source>
+        <translation>エポック {0} / {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The network&apos;s weights are kept at %n point(s) of the run ({0:.1f} MB in all).</source>
+        <translation>
+            <numerusform>この学習の %n 時点でのネットワークの重みを保持しています（合計 {0:.1f} MB）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImageNumbersLesson</name>
     <message>
         <source>An image is numbers</source>
@@ -2652,6 +2997,185 @@ Double-click or start typing to enter a number.</source>
     </message>
 </context>
 <context>
+    <name>LabFiles</name>
+    <message>
+        <source>Save lab</source>
+        <translation>ラボファイルを保存</translation>
+    </message>
+    <message>
+        <source>CNN Lab lab file (*.cnnlab)</source>
+        <translation>CNN Lab ラボファイル (*.cnnlab)</translation>
+    </message>
+    <message>
+        <source>Could not save the lab to {0}: {1}</source>
+        <translation>ラボを {0} に保存できませんでした：{1}</translation>
+    </message>
+    <message>
+        <source>Saved the lab, with its trained model, to {0}.</source>
+        <translation>ラボを学習済みモデルと一緒に {0} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Saved the lab to {0} (there is no trained model to include).</source>
+        <translation>ラボを {0} に保存しました（含める学習済みモデルはありません）。</translation>
+    </message>
+    <message>
+        <source>Open lab</source>
+        <translation>ラボファイルを開く</translation>
+    </message>
+    <message>
+        <source>CNN Lab lab file (*.cnnlab);;All files (*)</source>
+        <translation>CNN Lab ラボファイル (*.cnnlab);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Stop the training first: when it ends, its model would replace the lab&apos;s.</source>
+        <translation>先に学習を停止してください。学習が終わると、そのモデルがラボのモデルと置き換わってしまいます。</translation>
+    </message>
+    <message>
+        <source>Could not open {0}: {1}</source>
+        <translation>{0} を開けませんでした：{1}</translation>
+    </message>
+    <message>
+        <source>Opened the lab {0}, with its trained model.</source>
+        <translation>ラボ {0} を学習済みモデルと一緒に開きました。</translation>
+    </message>
+    <message>
+        <source>Opened the lab {0}; it holds no trained model, so the current one stays.</source>
+        <translation>ラボ {0} を開きました。学習済みモデルは含まれていないので、いまのモデルをそのまま使います。</translation>
+    </message>
+    <message>
+        <source>Open l&amp;ab…</source>
+        <translation>ラボファイルを開く(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open a lab file (.cnnlab): its picture, filters, settings, trained model and lesson replace the current ones</source>
+        <translation>ラボファイル (.cnnlab) を開きます。その画像、フィルター、設定、学習済みモデル、レッスンがいまのものと置き換わります</translation>
+    </message>
+    <message>
+        <source>Save la&amp;b…</source>
+        <translation>ラボファイルを保存(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Save the whole lab as one file (.cnnlab): the picture, filters, settings, trained model and current lesson, to open again here or on another computer</source>
+        <translation>ラボ全体（画像、フィルター、設定、学習済みモデル、いまのレッスン）を 1 つのファイル (.cnnlab) に保存します。この PC でも別の PC でも開き直せます</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTable</name>
+    <message>
+        <source>Input image</source>
+        <extracomment>Every other block (and hidden layer) is shaded, so a block&apos;s rows read as one.</extracomment>
+        <translation>入力画像</translation>
+    </message>
+    <message>
+        <source>{0} · does not fit</source>
+        <translation>{0} · 入力に収まりません</translation>
+    </message>
+    <message>
+        <source>Total: {0:,} weights and {1:,} biases, {2:,} parameters to learn.</source>
+        <translation>合計：重み {0:,} 個とバイアス {1:,} 個、学習するパラメーターは {2:,} 個です。</translation>
+    </message>
+    <message>
+        <source>The output layer has one score per class; its counts are shown for 2 classes until the data is read.</source>
+        <translation>出力層はクラスごとにスコアを 1 つ出します。データを読み込むまでは 2 クラスとして数えています。</translation>
+    </message>
+    <message>
+        <source>Memory to train: about {0:,.0f} MiB for {1} images at a time.</source>
+        <translation>学習に必要なメモリー：一度に {1} 枚で約 {0:,.0f} MiB。</translation>
+    </message>
+    <message>
+        <source>Time per epoch: measuring this computer&apos;s speed…</source>
+        <translation>1 エポックの時間：このコンピューターの速さを測っています…</translation>
+    </message>
+    <message>
+        <source>Time per epoch: known once the data is ready.</source>
+        <translation>1 エポックの時間：データの準備ができると分かります。</translation>
+    </message>
+    <message>
+        <source>Time per epoch: about {0} on this computer (an estimate; {1} epochs: about {2}).</source>
+        <translation>1 エポックの時間：このコンピューターで約 {0}（見積もり。{1} エポックで約 {2}）。</translation>
+    </message>
+    <message>
+        <source>under 1 s</source>
+        <translation>1 秒未満</translation>
+    </message>
+    <message>
+        <source>{0:.0f} s</source>
+        <translation>{0:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>{0:.0f} min</source>
+        <translation>{0:.0f} 分</translation>
+    </message>
+    <message>
+        <source>Output · dense</source>
+        <translation>出力層 · 全結合</translation>
+    </message>
+    <message>
+        <source>Flattening</source>
+        <translation>平坦化（Flatten）</translation>
+    </message>
+    <message>
+        <source>Hidden {0} · dense</source>
+        <translation>第 {0} 隠れ層 · 全結合</translation>
+    </message>
+    <message>
+        <source>Hidden {0} · ReLU</source>
+        <translation>第 {0} 隠れ層 · ReLU</translation>
+    </message>
+    <message>
+        <source>{0} · convolution {1}×{2}</source>
+        <translation>{0} · 畳み込み {1}×{2}</translation>
+    </message>
+    <message>
+        <source>{0} · ReLU</source>
+        <translation>{0} · ReLU</translation>
+    </message>
+    <message>
+        <source>{0} · max pooling {1}×{2}</source>
+        <translation>{0} · 最大値プーリング {1}×{2}</translation>
+    </message>
+    <message>
+        <source>{0} · average pooling {1}×{2}</source>
+        <translation>{0} · 平均値プーリング {1}×{2}</translation>
+    </message>
+    <message>
+        <source>{0} filters, stride {1}×{2}, padding {3}×{4}, dilation {5}×{6}</source>
+        <translation>フィルター {0} 個、ストライド {1}×{2}、パディング {3}×{4}、ダイレーション {5}×{6}</translation>
+    </message>
+    <message>
+        <source>Layers of the network</source>
+        <translation>ネットワークの層 (layers)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>Biases</source>
+        <translation>バイアス</translation>
+    </message>
+    <message>
+        <source>Each layer&apos;s output for one image (channels × rows × columns, or a vector&apos;s length) and how many weights and biases it learns. The number before a layer is its convolution block</source>
+        <translation>画像 1 枚に対する各層の出力（チャンネル × 行 × 列、またはベクトルの長さ）と、その層が学習する重みとバイアスの数です。層の前の数字は畳み込みブロックの番号です</translation>
+    </message>
+    <message>
+        <source>The weights, their gradients, the optimizer&apos;s state and every layer&apos;s output for the images a training step holds at once</source>
+        <translation>重みとその勾配、最適化手法の状態、そして学習の 1 ステップで一度に扱う画像についての全層の出力</translation>
+    </message>
+    <message>
+        <source>Counted from the network&apos;s multiply-adds and this computer&apos;s measured speed; other programs and the live curves can make it slower</source>
+        <translation>ネットワークの積和演算の回数と、測ったこのコンピューターの速さから数えています。ほかのプログラムや学習曲線の表示で遅くなることがあります</translation>
+    </message>
+</context>
+<context>
     <name>LearnPage</name>
     <message>
         <source>Lesson %1 of %2</source>
@@ -2934,6 +3458,7 @@ Double-click or start typing to enter a number.</source>
     </message>
     <message>
         <source>Save filters</source>
+        <extracomment>File ▸ Save lab… and Open lab… (the whole lab as one file).</extracomment>
         <translation>フィルターを保存</translation>
     </message>
     <message>
@@ -4348,86 +4873,9 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <source>How many feature detectors the convolution layer learns</source>
-        <translation>畳み込み層が学習する特徴検出器（Feature Detector）の数</translation>
-    </message>
-    <message>
-        <source>Side of each filter, in pixels</source>
-        <translation>各フィルターの一辺の長さ（画素数）</translation>
-    </message>
-    <message>
-        <source>How many pixels a filter moves between two output cells</source>
-        <translation>出力の隣り合うセルの間でフィルターが何画素動くか</translation>
-    </message>
-    <message>
-        <source>Rows and columns of zeros added around each image (1 keeps a 3×3 layer&apos;s size)</source>
-        <translation>各画像の周りに足す 0 の行数と列数（1 にすると 3×3 の層で大きさが変わりません）</translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation>最大値</translation>
-    </message>
-    <message>
-        <source>average</source>
-        <translation>平均値</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>なし</translation>
-    </message>
-    <message>
-        <source>Pooling after the convolution: max keeps each window&apos;s strongest response, average its mean</source>
-        <translation>畳み込みの後のプーリングです。最大値プーリングは各窓の中で最も強い反応を、平均値プーリングは平均を残します</translation>
-    </message>
-    <message>
-        <source>Side of each pooling window (its stride too)</source>
-        <translation>プーリングの窓の一辺の長さ（窓が動く幅も同じです）</translation>
-    </message>
-    <message>
-        <source>size</source>
-        <translation>サイズ</translation>
-    </message>
-    <message>
-        <source>Width of an extra dense layer before the output (0: none, the features go straight to the classes)</source>
-        <translation>出力の前に追加する全結合層のユニット数です（0: なし。特徴がそのまま各クラスのスコアになります）</translation>
-    </message>
-    <message>
-        <source>Copy from explorer</source>
-        <translation>「層を調べる」からコピー</translation>
-    </message>
-    <message>
-        <source>Use the explorer&apos;s number of filters, kernel size, stride, padding and pooling</source>
-        <translation>「層を調べる」ページのフィルター数、カーネルサイズ、ストライド、パディング、プーリングを使います</translation>
-    </message>
-    <message>
         <source>Network</source>
-        <extracomment>The topic of the panel&apos;s messages (gui/common/status_line.py). The architecture&apos;s fields of a TrainingConfig, which &quot;Copy from explorer&quot; replaces. The forms&apos; widgets that the panel passes on as its own attributes.</extracomment>
+        <extracomment>The topic of the panel&apos;s messages (gui/common/status_line.py). The forms&apos; widgets that the panel passes on as its own attributes.</extracomment>
         <translation>ネットワーク</translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <extracomment>The pooling choices, in the combo box&apos;s order (the keys TrainingConfig uses).</extracomment>
-        <translation>フィルター数</translation>
-    </message>
-    <message>
-        <source>Kernel size</source>
-        <translation>カーネルサイズ</translation>
-    </message>
-    <message>
-        <source>Stride</source>
-        <translation>ストライド (Stride)</translation>
-    </message>
-    <message>
-        <source>Padding</source>
-        <translation>パディング (Padding)</translation>
-    </message>
-    <message>
-        <source>Pooling</source>
-        <translation>プーリング (Pooling)</translation>
-    </message>
-    <message>
-        <source>Hidden units</source>
-        <translation>隠れ層のユニット数</translation>
     </message>
     <message>
         <source>How many times the network sees every training image</source>
@@ -4458,16 +4906,24 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>SGD のみ: 前回の更新のうち、次の更新に引き継ぐ割合</translation>
     </message>
     <message>
+        <source>Lower the rate along a cosine</source>
+        <translation>学習率をコサインに沿って下げる</translation>
+    </message>
+    <message>
+        <source>Start at the learning rate and lower it epoch by epoch along half a cosine towards 0, which settles the weights at the end of the run</source>
+        <translation>設定した学習率から始め、エポックごとに半周期のコサインに沿って 0 に向けて下げます。学習の終わりに重みが落ち着きます</translation>
+    </message>
+    <message>
+        <source>Shift images randomly (±{0} px)</source>
+        <translation>画像をランダムにずらす（±{0} px）</translation>
+    </message>
+    <message>
+        <source>Augmentation: every epoch each training image is moved by up to {0} pixels, so the network learns shapes rather than positions</source>
+        <translation>データ拡張：エポックごとに各学習画像を最大 {0} 画素ずらします。ネットワークは位置ではなく形を学びます</translation>
+    </message>
+    <message>
         <source>Momentum</source>
         <translation>モーメンタム (Momentum)</translation>
-    </message>
-    <message>
-        <source>Shift images randomly (±2 px)</source>
-        <translation>画像をランダムにずらす（±2 px）</translation>
-    </message>
-    <message>
-        <source>Augmentation: every epoch each training image is moved by up to 2 pixels, so the network learns shapes rather than positions</source>
-        <translation>データ拡張 (data augmentation): エポックごとに各学習画像を最大 2 画素ずらします。ネットワークは位置ではなく形を覚えるようになります</translation>
     </message>
     <message>
         <source>Stop early, patience</source>
@@ -4487,7 +4943,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Epochs</source>
-        <extracomment>A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value. The optimizer choices, in the combo box&apos;s order (the keys TrainingConfig uses).</extracomment>
+        <extracomment>A typical starting learning rate for each optimizer; switching optimizer swaps them only while the rate is still the other one&apos;s typical value (Adam&apos;s is the engine&apos;s default). How far &quot;Shift images randomly&quot; moves them: the engine&apos;s default augmentation. The optimizer choices, in the combo box&apos;s order (the keys TrainingConfig uses).</extracomment>
         <translation>エポック数 (Epochs)</translation>
     </message>
     <message>
@@ -4503,80 +4959,12 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>最適化手法 (Optimizer)</translation>
     </message>
     <message>
-        <source>Cannot copy the explorer&apos;s layer: {0}</source>
-        <translation>「層を調べる」の層をコピーできません：{0}</translation>
-    </message>
-    <message>
-        <source>The explorer&apos;s layer has non-square sizes; the trainer uses square ones (the rows).</source>
-        <translation>「層を調べる」の層には正方形でないサイズがあります。学習では正方形（行の数）を使います。</translation>
-    </message>
-    <message>
-        <source>Copied the explorer&apos;s layer: {0} filters {1}×{1}.</source>
-        <translation>「層を調べる」の層をコピーしました：フィルター {0} 個（{1}×{1}）。</translation>
-    </message>
-    <message>
-        <source>{0}×{1} image → {2} filters {3}×{3} → {4}×{5}</source>
-        <translation>{0}×{1} の画像 → フィルター {2} 個 {3}×{3} → {4}×{5}</translation>
-    </message>
-    <message>
-        <source>dense {0}</source>
-        <translation>全結合 {0}</translation>
-    </message>
-    <message>
-        <source>1 class score</source>
-        <translation>クラスのスコア 1 個</translation>
-    </message>
-    <message>
-        <source>{0} class scores</source>
-        <translation>クラスのスコア {0} 個</translation>
-    </message>
-    <message>
-        <source>{0}
-{1:,} features, {2:,} weights</source>
-        <translation>{0}
-特徴 {1:,} 個、重み {2:,} 個</translation>
-    </message>
-    <message>
-        <source>one score per class</source>
-        <translation>クラスごとのスコア</translation>
-    </message>
-    <message>
-        <source>max pool → {0}×{1}</source>
-        <translation>最大値プーリング → {0}×{1}</translation>
-    </message>
-    <message>
-        <source>average pool → {0}×{1}</source>
-        <translation>平均値プーリング → {0}×{1}</translation>
-    </message>
-    <message>
-        <source>{0}
-{1:,} features; the weights depend on the number of classes</source>
-        <translation>{0}
-特徴 {1:,} 個。重みの数はクラスの数で決まります</translation>
-    </message>
-    <message>
-        <source>This network does not fit a {0}×{1} image: {2}</source>
-        <translation>このネットワークは {0}×{1} の画像に合いません：{2}</translation>
-    </message>
-    <message>
         <source>No model yet: train one or open a file.</source>
         <translation>モデルはまだありません。学習するか、ファイルを開いてください。</translation>
     </message>
     <message>
         <source>Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.</source>
         <translation>今のモデル: {0}×{1} の画像 → クラスのスコア {2} 個、重み {3:,} 個。</translation>
-    </message>
-    <message>
-        <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to the dense layer from {2:,} features to {3:,} units. Use fewer filters or hidden units, or more pooling.</source>
-        <translation>このネットワークの学習には {0:.1f} GiB のメモリーが必要で、上限の {1:.0f} GiB を超えます。大半は、特徴 {2:,} 個からユニット {3:,} 個への全結合層が使います。フィルターか隠れ層のユニットを減らすか、プーリングを強めてください。</translation>
-    </message>
-    <message>
-        <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to the convolution layer with {2} filters. Use fewer or smaller filters, a larger stride or a smaller batch.</source>
-        <translation>このネットワークの学習には {0:.1f} GiB のメモリーが必要で、上限の {1:.0f} GiB を超えます。大半は、フィルター {2} 個の畳み込み層が使います。フィルターを減らすか小さくする、ストライドを大きくする、またはバッチを小さくしてください。</translation>
-    </message>
-    <message>
-        <source>Training this network would need {0:.1f} GiB of memory, more than the {1:.0f} GiB allowed; most of it goes to layer {2} ({3}). Use fewer filters or a smaller batch.</source>
-        <translation>このネットワークの学習には {0:.1f} GiB のメモリーが必要で、上限の {1:.0f} GiB を超えます。大半は第 {2} 層（{3}）が使います。フィルターを減らすか、バッチを小さくしてください。</translation>
     </message>
     <message>
         <source>Cannot train: {0}</source>
@@ -4625,6 +5013,14 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>学習の準備ができています</translation>
     </message>
     <message>
+        <source>Save the trained network to an .npz file: the final one, whichever epoch the training history shows</source>
+        <translation>学習したネットワークを .npz ファイルに保存します。学習の履歴でどのエポックを表示していても、学習を終えた最後のモデルを保存します</translation>
+    </message>
+    <message>
+        <source>Put the network&apos;s first-layer filters (of the epoch the training history shows), stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
+        <translation>ネットワークの第 1 層のフィルター（学習の履歴で表示しているエポックのもの）、ストライド、パディング、プーリングを「層を調べる」ページに移します。そこで編集して、予測がどう変わるかを見られます</translation>
+    </message>
+    <message>
         <source>Epoch, mini-batch and the time left</source>
         <translation>エポック、ミニバッチと残り時間</translation>
     </message>
@@ -4633,20 +5029,12 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>モデルを保存…</translation>
     </message>
     <message>
-        <source>Save the trained network to an .npz file</source>
-        <translation>学習したネットワークを .npz ファイルに保存します</translation>
-    </message>
-    <message>
         <source>Open model…</source>
         <translation>モデルを開く…</translation>
     </message>
     <message>
         <source>Show learned filters in explorer</source>
         <translation>学習したフィルターを「層を調べる」で見る</translation>
-    </message>
-    <message>
-        <source>Put the network&apos;s first-layer filters, stride, padding and pooling into the explorer, where you can edit them and watch the prediction change</source>
-        <translation>ネットワークの第 1 層のフィルター、ストライド、パディング、プーリングを「層を調べる」ページに移します。そこで編集して、予測がどう変わるかを見られます</translation>
     </message>
     <message>
         <source>History CSV…</source>
@@ -4679,6 +5067,26 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>
             <numerusform>「層を調べる」ページに、ネットワークが学習したフィルター %n 個と層の設定を表示しています。あなたのフィルター（{0} 個）は取ってあり、「フィルター ▸ 自分のフィルターに戻す」で元に戻せます。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Train is disabled: {0}</source>
+        <translation>学習を開始できません：{0}</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>層の一覧</translation>
+    </message>
+    <message>
+        <source>Every layer of the network Train builds: its output shape, weights and biases, with the memory and time training needs</source>
+        <translation>学習開始で作られるネットワークの全層：出力の形、重み、バイアスと、学習に必要なメモリと時間</translation>
+    </message>
+    <message>
+        <source>Learning and results</source>
+        <translation>学習と結果</translation>
+    </message>
+    <message>
+        <source>The loss and accuracy curves, the first layer&apos;s filters as they learn, the test accuracy and the confusion matrix</source>
+        <translation>損失と正解率の曲線、学習中の第 1 層のフィルター、テストの正解率、混同行列</translation>
     </message>
     <message>
         <source>the MNIST digits</source>
@@ -4760,7 +5168,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>Learned filters (first layer)</source>
-        <extracomment>What the accuracy line says: (&quot;none&quot;,), (&quot;no test&quot;,), (&quot;training&quot;,), (&quot;score&quot;, percent, correct, total) or (&quot;previous&quot;, percent, correct, total).</extracomment>
+        <extracomment>What the accuracy line says: (&quot;none&quot;,), (&quot;no test&quot;,), (&quot;training&quot;,), (&quot;score&quot;, percent, correct, total), (&quot;previous&quot;, percent, correct, total), (&quot;epoch&quot;, epoch, percent, correct, total), (&quot;epoch pending&quot;, epoch) or (&quot;epoch failed&quot;, epoch).</extracomment>
         <translation>学習したフィルター（第 1 層）</translation>
     </message>
     <message>
@@ -4770,6 +5178,26 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <message>
         <source>Learning curves</source>
         <translation>学習曲線</translation>
+    </message>
+    <message>
+        <source>Test accuracy before training: {0:.1f} % ({1} of {2} images)</source>
+        <translation>学習前のテストの正解率: {0:.1f} %（{2} 枚中 {1} 枚）</translation>
+    </message>
+    <message>
+        <source>Test accuracy after epoch {0}: {1:.1f} % ({2} of {3} images)</source>
+        <translation>エポック {0} 後のテストの正解率: {1:.1f} %（{3} 枚中 {2} 枚）</translation>
+    </message>
+    <message>
+        <source>Test accuracy before training: measuring…</source>
+        <translation>学習前のテストの正解率: 測定中…</translation>
+    </message>
+    <message>
+        <source>Test accuracy after epoch {0}: measuring…</source>
+        <translation>エポック {0} 後のテストの正解率: 測定中…</translation>
+    </message>
+    <message>
+        <source>Test accuracy after epoch {0}: could not be measured</source>
+        <translation>エポック {0} 後のテストの正解率: 測定できませんでした</translation>
     </message>
     <message>
         <source>Test accuracy: — (no test images)</source>

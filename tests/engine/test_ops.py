@@ -434,3 +434,44 @@ def test_integer_inputs_become_float32():
     assert ops.relu(x).dtype == np.float32
     assert ops.max_pool2d(x, 2).dtype == np.float32
     assert ops.softmax(np.array([[1, 2, 3]])).dtype == np.float32
+
+
+@settings(max_examples=60, deadline=None)
+@given(c=st.integers(1, 3), h=st.integers(3, 9), w=st.integers(3, 9), f=st.integers(1, 3),
+       n=st.integers(1, 3), kh=st.integers(1, 3), kw=st.integers(1, 3),
+       stride=st.tuples(st.integers(1, 2), st.integers(1, 2)),
+       padding=st.tuples(st.integers(0, 2), st.integers(0, 2)),
+       dilation=st.tuples(st.integers(1, 2), st.integers(1, 2)), seed=st.integers(0, 999))
+def test_property_chwn_input_gradient_is_adjoint_of_convolution(c, h, w, f, n, kh, kw, stride,
+                                                                padding, dilation, seed):
+    """The fast path's input gradient, summed a kernel row at a time, is the adjoint of
+    its convolution, <conv(x), g> == <x, grad(g)>, and equals col2im of the whole column
+    gradient; the bias carried in the product (a row of ones) equals adding it."""
+    try:
+        out_h, out_w = ops.conv_geometry((h, w), (kh, kw), stride, padding, dilation)
+    except ValueError:
+        return
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((c, h, w, n))
+    weight = rng.standard_normal((f, c, kh, kw))
+    bias = rng.standard_normal(f)
+    g = rng.standard_normal((f, out_h, out_w, n))
+    out, cols = ops.conv2d_chwn(x, weight, None, stride, padding, dilation)
+    out_b, cols_b = ops.conv2d_chwn(x, weight, bias, stride, padding, dilation)
+    np.testing.assert_allclose(out_b, out + bias[:, None, None, None], rtol=1e-12, atol=1e-12)
+    assert cols_b.shape == (cols.shape[0] + 1, cols.shape[1])
+    np.testing.assert_array_equal(cols_b[:-1], cols)
+    np.testing.assert_array_equal(cols_b[-1], 1.0)
+    whole = ops.col2im_chwn(weight.reshape(f, -1).T @ g.reshape(f, -1), x.shape, kh, kw,
+                            stride, padding, dilation)
+    saved = ops._ROW_PRODUCT_MIN
+    try:
+        for minimum in (1, 10**9):  # kernel row by kernel row, then all rows at once
+            ops._ROW_PRODUCT_MIN = minimum
+            dx = ops.conv2d_input_grad_chwn(g, weight, x.shape, stride, padding, dilation)
+            assert dx.shape == x.shape
+            np.testing.assert_allclose(np.sum(out * g), np.sum(x * dx), rtol=1e-10,
+                                       atol=1e-10)
+            np.testing.assert_allclose(dx, whole, rtol=1e-12, atol=1e-12)
+    finally:
+        ops._ROW_PRODUCT_MIN = saved

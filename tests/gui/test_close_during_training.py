@@ -27,6 +27,7 @@ SCRIPT = textwrap.dedent("""
     from engine import datasets
     from engine.layers import Conv2D
     from gui.main_window import MainWindow
+    from engine.architecture import ConvBlock
     from gui.train.job import TrainingConfig
 
     mode, settings_file = sys.argv[1], sys.argv[2]
@@ -48,7 +49,7 @@ SCRIPT = textwrap.dedent("""
                         restore=False)
     window.show()
     page = window.training
-    page.set_config(TrainingConfig(filters=4, epochs=1, batch_size=32))
+    page.set_config(TrainingConfig(blocks=(ConvBlock(4),), hidden=(), epochs=1, batch_size=32))
     data = datasets.load("shapes", n_train=120, n_test=30, seed=1)
     assert page.start_training(data)
 

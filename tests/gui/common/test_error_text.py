@@ -11,6 +11,7 @@ from engine.analysis import AnalysisError
 from engine.architecture import ArchitectureError, MemoryBudgetExceeded
 from engine.collection import CollectionError
 from engine.folders import DataError, Skipped
+from engine.lab_file import LabFileError
 from engine.model import ModelFileError
 from engine.safe_json import JsonFileError
 from gui import i18n
@@ -19,7 +20,8 @@ from tests.gui.pseudo_translation import leftover, pseudo_language
 
 ENGINE = Path(__file__).resolve().parents[3] / "engine"
 #: Each coded error class, and where its constructor takes the code (and values).
-CODED = {"ModelFileError": ModelFileError, "ArchitectureError": ArchitectureError,
+CODED = {"ModelFileError": ModelFileError, "LabFileError": LabFileError,
+         "ArchitectureError": ArchitectureError,
          "AnalysisError": AnalysisError,
          "DataError": DataError, "CollectionError": CollectionError,
          "JsonFileError": JsonFileError, "Skipped": Skipped}
@@ -43,7 +45,7 @@ def raise_sites():
             if name not in CODED:
                 continue
             keywords = {k.arg: k.value for k in node.keywords if k.arg}
-            code_at = 1 if name in ("ModelFileError", "Skipped") else 0
+            code_at = 1 if name in ("ModelFileError", "LabFileError", "Skipped") else 0
             code = keywords.pop("code", None) or (
                 node.args[code_at] if len(node.args) > code_at else None)
             choices = [code.body, code.orelse] if isinstance(code, ast.IfExp) else [code]
@@ -75,6 +77,10 @@ def make(name, code, keywords, positional):
     values = {key: 3 for key in keywords}
     cls = CODED[name]
     if name == "ModelFileError":
+        return cls("message", code, **values)
+    if name == "LabFileError":
+        if code == "model":  # the embedded model's own error, worded inside the lab's
+            values.update(reason="not_finite", model_values={"name": "model.npz", "key": 3})
         return cls("message", code, **values)
     if name == "JsonFileError":
         return cls(code, "file.json", *([3] * positional))

@@ -4,6 +4,7 @@ lands in the state, and neither echoes back."""
 import numpy as np
 import pytest
 
+from engine.architecture import ConvBlock
 from gui.explore.controls_panel import ControlsPanel
 from gui.explore.filter_panel import FilterPanel
 from gui.explore.stages import StageView
@@ -62,8 +63,8 @@ def test_train_page_settings_and_data_source_round_trip(qtbot):
     page.epochs.setValue(9)                              # widget -> state
     assert state.training_config.epochs == 9
     assert len(changes) == 1                             # no echo back and forth
-    state.set_training_config(hidden=48, batch_size=16, optimizer="sgd")  # state -> widgets
-    assert (page.hidden.value(), page.batch_size.value()) == (48, 16)
+    state.set_training_config(hidden=(48,), batch_size=16, optimizer="sgd")  # state -> widgets
+    assert (page.editor.hidden_widths[0].value(), page.batch_size.value()) == (48, 16)
     assert page.optimizer.currentData() == "sgd"
     assert page.config() == state.training_config
     page.dataset_panel.set_source("shapes")              # widget -> state
@@ -102,18 +103,20 @@ def test_a_configuration_beyond_the_memory_budget_is_refused_naming_the_layer(qt
     state = LabState()
     page = TrainingPage(state)
     qtbot.addWidget(page)
-    huge = TrainingConfig(filters=256, kernel_size=11, padding=10, hidden=4096,
-                          batch_size=1024)          # accepted by the configuration's API
-    problem = page.memory_problem(huge, (1, 28, 28), 10)
-    assert problem is not None and "dense layer" in problem and "92,416" in problem
-    heaviest_widgets = TrainingConfig(filters=32, kernel_size=11, padding=10, hidden=512,
-                                      batch_size=1024)
-    assert page.memory_problem(heaviest_widgets, (1, 28, 28), 10) is None
-    # The widgets' heaviest layer on large colour pictures (an image folder) does not fit.
-    page.set_config(heaviest_widgets)
+    huge = TrainingConfig(blocks=(ConvBlock(256, 11, padding=10, pool="none"),),
+                          hidden=(4096,), batch_size=1024)  # accepted by the state
+    state.set_training_config(huge)
+    problem = page.layer_table.reason()
+    assert problem is not None and "hidden layer 1" in problem and "MiB" in problem
+    assert not page.train_button.isEnabled() and problem in page.train_button.toolTip()
+    heavy = TrainingConfig(blocks=(ConvBlock(32, 11, padding=10),), hidden=(512,),
+                           batch_size=1024)
+    state.set_training_config(heavy)
+    assert page.layer_table.reason() is None and page.train_button.isEnabled()
+    # Its first layer on large colour pictures (an image folder) does not fit.
     pictures = Dataset("folder", np.zeros((4, 3, 400, 400), np.float32),
                        np.array([0, 1, 0, 1]), np.zeros((0, 3, 400, 400), np.float32),
                        np.zeros(0, np.int64), ("a", "b"))
     assert not page.start_training(pictures)        # refused before allocating anything
-    assert "dense layer" in page.status.text() and "GiB" in page.status.text()
+    assert "MiB" in page.status.text() and "hidden layer 1" in page.status.text()
     assert page.worker is None

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import gui.state.exploring as exploring_module
+from engine.architecture import ConvBlock
 from engine.model import build_cnn
 from engine.pipeline import explore
 from gui.common.preprocess import Preprocess
@@ -190,13 +191,17 @@ def test_selection_lives_in_the_state(state):
 def test_training_settings_and_data_source_are_state(state):
     changed = record(state.training_config_changed)
     sources = record(state.data_source_changed)
-    state.set_training_config(epochs=7, hidden=32)
+    state.set_training_config(epochs=7, hidden=(32,))
     state.set_training_config(epochs=7)          # unchanged: no signal
     state.set_data_source("shapes")
-    assert state.training_config == TrainingConfig(epochs=7, hidden=32)
+    assert state.training_config == TrainingConfig(epochs=7, hidden=(32,))
     assert len(changed) == 1 and sources == [("shapes",)]
     with pytest.raises(ValueError):
         state.set_training_config(epochs=0)
+    with pytest.raises(ValueError):              # the engine's code names the block
+        state.set_training_config(blocks=(ConvBlock(8), ConvBlock(0)))
+    with pytest.raises(ValueError):
+        state.set_training_config(hidden=(8, 8, 8))
     with pytest.raises(ValueError):
         state.set_data_source("nowhere")
     assert state.training_config.epochs == 7 and state.data_source == "shapes"

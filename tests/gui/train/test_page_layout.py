@@ -48,6 +48,14 @@ def test_the_results_column_fits_the_window(qtbot, window, size):
     show(qtbot, window, "train", *size)
     page = window.training
     area = page.rect()
+    table = page.layer_table                       # the layers show first
+    for widget in (table.table, table.totals, table.memory, table.time, table.problem):
+        assert area.contains(rect_in(widget, page)), (widget, rect_in(widget, page))
+    rows = table.table
+    last = rows.visualItemRect(rows.item(rows.rowCount() - 1, 3))
+    assert rows.viewport().rect().contains(last), "every layer shows without scrolling"
+    page.show_results()
+    qtbot.wait(20)
     curves = page.curves
     for plot, title in zip((curves.loss_plot, curves.accuracy_plot), curves.titles,
                            strict=True):
@@ -67,8 +75,9 @@ def test_starting_and_ending_a_run_keeps_the_middle_column_still(qtbot, window):
     assert bar.maximum() > 0, "the column must scroll at this height for the test to mean much"
     bar.setValue(bar.maximum() // 2)
     window.activateWindow()
-    page.epochs.setFocus()  # a focused box that training disables hands its focus on
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.epochs, timeout=1000)
+    box = page.editor.filters
+    box.setFocus()  # a focused box that training disables hands its focus on
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=1000)
     before = rect_in(page.train_button, window)
     assert page.start_training(SMALL), page.status.text()
     assert bar.value() == bar.maximum() // 2 or bar.value() == bar.maximum()
@@ -100,18 +109,23 @@ def test_add_to_class_stays_put_while_the_hint_changes(qtbot, window, tmp_path):
     assert len(set(places)) == 1, places
 
 
-def test_the_architecture_summary_moves_no_button(qtbot, window):
+def test_the_architecture_editor_and_its_refusals_move_no_button(qtbot, window):
     show(qtbot, window, "train", 1280, 800)
     page = window.training
+    editor = page.editor
     before = (rect_in(page.copy_button, window), rect_in(page.train_button, window))
-    page.kernel.setValue(11)
-    page.stride.setValue(8)
-    page.pool_size.setValue(4)  # 3×3 after the convolution: a 4×4 pool does not fit
-    assert "does not fit" in page.architecture_summary.text()
+    editor.kernel.rows.setValue(11)
+    editor.stride.rows.setValue(8)   # 3×3 after the convolution: the pool leaves 1×1
+    editor.select_block(1)           # and block 2's 5×5 kernel no longer fits
+    assert "Block 2:" in page.layer_table.problem.text()
+    assert not page.train_button.isEnabled()
     qtbot.wait(10)
     assert (rect_in(page.copy_button, window), rect_in(page.train_button, window)) == before
+    editor.remove_button.click()     # one block: it fits again
+    assert page.train_button.isEnabled()
     window.state.set_model(build_cnn((1, 28, 28), 10, filters=2))
     assert "10 class scores" in page.model_summary.text()
+    assert editor.block_list.count() == 1 and editor.filters.value() == 2
     qtbot.wait(10)
     assert (rect_in(page.copy_button, window), rect_in(page.train_button, window)) == before
 
@@ -132,26 +146,30 @@ def test_the_classify_buttons_stay_put_whatever_the_input(qtbot, window, tmp_pat
 
 # --- what the summary and the results describe -----------------------------------------------
 
-def test_the_summary_counts_the_classes_of_the_data_and_of_the_model(qtbot, window, tmp_path):
+def test_the_layer_table_counts_the_classes_of_the_data(qtbot, window, tmp_path):
     page = window.training
-    summary = page.architecture_summary
-    assert "10 class scores" in summary.text()  # MNIST
+    table = page.layer_table
+
+    def output():
+        return table.table.item(table.table.rowCount() - 1, 1).text()
+
+    assert output() == "10"  # MNIST
     panel = page.dataset_panel
     panel.set_source("mine")
     for name in ("cross", "ring", "bar"):
         assert panel.add_class(name)
     # Not ready to train (no examples) but the network's outputs are known: 3.
-    assert "3 class scores" in summary.text() and "10 class" not in summary.text()
+    assert output() == "3"
     model_file = tmp_path / "ten.npz"
     build_cnn((1, 28, 28), 10, filters=2).save(model_file)
     assert page.open_model(model_file)
-    assert "3 class scores" in summary.text()
+    assert output() == "3"            # the opened model's blocks, for the data's classes
+    assert page.editor.filters.value() == 2
     assert "Loaded model: 28×28 image → 10 class scores" in page.model_summary.text()
     panel.set_source("shapes")
-    assert "6 class scores" in summary.text()
-    assert "Loaded model: 28×28 image → 10 class scores" in page.model_summary.text()
+    assert output() == "6"
     panel.set_source("folder")  # nothing read yet: the count is not known
-    assert "one score per class" in summary.text()
+    assert "until the data is read" in table.totals.text()
 
 
 def test_a_new_run_on_other_data_clears_the_old_confusion_matrix(qtbot, window):

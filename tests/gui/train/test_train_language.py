@@ -1,5 +1,5 @@
 """The Train page follows a language switch at once, both ways: its buttons, labels,
-tooltips, combo boxes (keeping their choice), group titles, the summary, the progress
+tooltips, combo boxes (keeping their choice), tab titles, the layer table, the progress
 bar, the results and the status message on show; and under a pseudo-translation
 nothing of it (the dataset panel aside, which has its own tests) stays in English."""
 
@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from engine import datasets
+from engine.architecture import ConvBlock
 from engine.train import TrainingDiverged
 from gui import i18n
 from gui.state import LabState
@@ -29,7 +30,8 @@ def page(qtbot):
     page = TrainingPage(LabState())
     qtbot.addWidget(page)
     page.dataset_panel.autosave_folder = None
-    page.set_config(TrainingConfig(filters=4, epochs=2, lr=0.01, batch_size=32))
+    page.set_config(TrainingConfig(blocks=(ConvBlock(4),), hidden=(), epochs=2, lr=0.01,
+                                   batch_size=32, augment_shift=0, lr_schedule="constant"))
     yield page
     page.shutdown()
 
@@ -44,60 +46,66 @@ def test_controls_labels_tooltips_and_titles_switch_and_back(page):
     i18n.set_language("ja")
     assert page.train_button.text() == "学習開始"
     assert page.stop_button.text() == "停止"
-    assert page.settings.architecture_box.title() == "ネットワーク"
-    assert page.settings.training_box.title() == "学習"
+    assert page.settings.tabs.tabText(0) == "ネットワーク"
+    assert page.settings.tabs.tabText(1) == "学習"
     label = page.settings.training.labels["learning_rate"]
     # The Japanese term, with the English one beside it (below, in small type).
     assert "学習率" in label.text() and "Learning rate" in label.text()
     assert "発散" in page.learning_rate.toolTip()
     assert page.progress.format() == "学習の準備ができています"
     assert page.model_summary.text().startswith("モデルはまだありません")
-    assert "フィルター 4 個" in page.architecture_summary.text()
+    assert page.editor.block_list.item(0).text().startswith("1. フィルター 4 個 3×3")
+    assert page.layer_table.table.item(1, 0).text() == "1 · 畳み込み 3×3"
     assert page.results.curves_title.text() == "学習曲線"
     i18n.set_language("en")
     assert page.train_button.text() == "Train"
-    assert page.settings.architecture_box.title() == "Network"
+    assert page.settings.tabs.tabText(0) == "Network"
     assert label.text() == "Learning rate"
     assert page.learning_rate.toolTip().startswith("How big a step")
     assert page.progress.format() == "Ready to train"
-    assert "4 filters 3×3" in page.architecture_summary.text()
+    assert page.editor.block_list.item(0).text().startswith("1. 4 filters 3×3")
 
 
 def test_combo_boxes_are_reworded_and_keep_their_choice(page):
-    page.pool.setCurrentIndex(page.pool.findData("avg"))
+    pool = page.editor.pool
+    pool.setCurrentIndex(pool.findData("avg"))
     page.optimizer.setCurrentIndex(page.optimizer.findData("sgd"))
     config = page.config()
     i18n.set_language("ja")
-    assert [page.pool.itemText(i) for i in range(3)] == ["最大値", "平均値", "なし"]
-    assert page.pool.currentData() == "avg" and page.pool.currentText() == "平均値"
+    assert [pool.itemText(i) for i in range(3)] == ["最大値", "平均値", "なし"]
+    assert pool.currentData() == "avg" and pool.currentText() == "平均値"
     assert page.optimizer.currentData() == "sgd"
     assert page.optimizer.currentText() == "SGD（モーメンタム付き）"
-    assert "平均値プーリング" in page.architecture_summary.text()
+    assert "平均値 2×2" in page.editor.block_list.item(0).text()
+    assert "平均値プーリング" in page.layer_table.table.item(3, 0).text()
     assert page.config() == config  # rewording changed no setting
     i18n.set_language("en")
-    assert page.pool.currentText() == "average" and page.optimizer.currentText() == (
+    assert pool.currentText() == "average" and page.optimizer.currentText() == (
         "SGD with momentum")
-    assert "average pool" in page.architecture_summary.text()
+    assert "average pooling" in page.layer_table.table.item(3, 0).text()
 
 
 def test_a_summary_that_does_not_fit_is_worded_again(page):
-    page.kernel.setValue(11)
-    page.stride.setValue(8)
-    page.pool_size.setValue(4)  # 3×3 after the convolution: a 4×4 pool does not fit
-    assert "does not fit" in page.architecture_summary.text()
+    editor = page.editor
+    editor.kernel.rows.setValue(11)
+    editor.stride.rows.setValue(8)
+    editor.pool_size.rows.setValue(4)  # 3×3 after the convolution: a 4×4 pool does not fit
+    problem = page.layer_table.problem
+    assert problem.text().startswith("Block 1: the pool window")
     i18n.set_language("ja")
-    assert "合いません" in page.architecture_summary.text()
+    assert problem.text().startswith("第 1 ブロック") and problem.text() != ""
+    assert "第 1 ブロック" in page.train_button.toolTip()
     assert not page.train_button.isEnabled()
 
 
 def test_the_status_message_on_show_is_worded_again_both_ways(page):
     page.copy_from_explorer()
-    assert page.status.text().startswith("Copied the explorer's layer")
+    assert page.status.text().startswith("Block 1 is now the explorer's layer")
     i18n.set_language("ja")
-    assert page.status.text().startswith("「層を調べる」の層をコピーしました")
+    assert page.status.text().startswith("第 1 ブロックを「層を調べる」の層にしました")
     assert page.status.toolTip() == page.status.text()
     i18n.set_language("en")
-    assert page.status.text().startswith("Copied the explorer's layer")
+    assert page.status.text().startswith("Block 1 is now the explorer's layer")
 
 
 def test_a_finished_run_is_reported_in_the_language_of_the_moment(qtbot, page):
@@ -142,7 +150,7 @@ def test_nothing_on_the_train_page_stays_english_under_a_pseudo_translation(qtbo
     train(qtbot, page)
     page.stop_training()
     assert page.filters_view.images()
-    mine = (page.controls_scroll, page.results)
+    mine = (page.controls_scroll, page.layer_table, page.results)
     with pseudo_language():
         problems = [p for part in mine for p in unmarked_texts(part, SMALL.class_names)]
         assert page.status.text().startswith("⟦")
@@ -176,7 +184,7 @@ def test_the_windows_status_bar_follows_the_train_pages_reworded_message(qtbot, 
     assert window.status.text() == window.training.status.text() != ""
     i18n.set_language("ja")
     assert window.status.text() == window.training.status.text()
-    assert window.status.text().startswith("「層を調べる」の層をコピーしました")
+    assert window.status.text().startswith("第 1 ブロックを「層を調べる」の層にしました")
 
 
 def test_japanese_summaries_and_errors_move_no_button(qtbot, tmp_path):
@@ -201,16 +209,19 @@ def test_japanese_summaries_and_errors_move_no_button(qtbot, tmp_path):
         return [w.mapTo(window, QPoint(0, 0)) for w in (page.copy_button, page.train_button)]
 
     before = places()
-    page.kernel.setValue(11)
-    page.stride.setValue(8)
-    page.pool_size.setValue(4)  # 3×3 after the convolution: a 4×4 pool does not fit
-    assert "合いません" in page.architecture_summary.text()
+    editor = page.editor
+    editor.kernel.rows.setValue(11)
+    editor.stride.rows.setValue(8)
+    editor.pool_size.rows.setValue(4)  # 3×3 after the convolution: a 4×4 pool does not fit
+    assert page.layer_table.problem.text().startswith("第 1 ブロック")
     qtbot.wait(10)
     assert places() == before
-    page.kernel.setValue(1)
-    page.stride.setValue(1)
-    page.filters.setValue(32)
-    page.hidden.setValue(512)
-    assert "全結合 512" in page.architecture_summary.text()
+    editor.kernel.rows.setValue(1)
+    editor.stride.rows.setValue(1)
+    editor.filters.setValue(32)
+    editor.hidden_widths[0].setValue(512)
+    rows = page.layer_table.table
+    texts = {rows.item(row, 0).text(): rows.item(row, 1).text() for row in range(rows.rowCount())}
+    assert texts["第 1 隠れ層 · 全結合"] == "512"
     qtbot.wait(10)
     assert places() == before

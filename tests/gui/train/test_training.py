@@ -9,12 +9,14 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from engine import datasets
+from engine.architecture import ConvBlock
 from engine.datasets import stratified_split
 from engine.model import ModelFileError, build_cnn
 from engine.model import load as load_model
-from engine.train import History
+from engine.train import DEFAULT_TRAINING, History
 from gui.common.error_text import error_text
 from gui.state import LabState
+from gui.state.settings import explorer_block
 from gui.train.job import TrainingConfig, TrainingUpdate, make_job
 from gui.train.page import TrainingPage
 
@@ -22,11 +24,17 @@ SHAPES = datasets.load("shapes", n_train=480, n_test=60, seed=0)
 SMALL = datasets.load("shapes", n_train=240, n_test=60, seed=1)
 
 
+def one_block(filters: int) -> tuple[ConvBlock, ...]:
+    """The small network these tests train: one block of 3×3 filters, ReLU, 2×2 max pool."""
+    return (ConvBlock(filters, (3, 3)),)
+
+
 def make_page(qtbot, **config) -> TrainingPage:
     state = LabState()
     page = TrainingPage(state)
     qtbot.addWidget(page)
-    values = dict(filters=8, epochs=5, lr=0.01, batch_size=32)
+    values = dict(blocks=one_block(config.pop("filters", 8)), hidden=(), epochs=5, lr=0.01,
+                  batch_size=32, augment_shift=0, lr_schedule="constant")
     values.update(config)
     page.set_config(TrainingConfig(**values))
     return page
@@ -50,20 +58,21 @@ def trained(qtbot):
 
 # --- the job, without widgets ------------------------------------------------------------
 
-def test_config_from_state_resolves_same_padding_and_takes_the_layer():
+def test_the_explorer_block_resolves_same_padding_and_takes_the_whole_layer():
     state = LabState()
     state.set_kernel_size(5, 5)
-    state.set_settings(padding="same", stride=(2, 2), pool="avg", pool_size=(3, 3))
-    config = TrainingConfig.from_state(state, epochs=2)
-    assert (config.filters, config.kernel_size, config.padding) == (len(state.filters),
-                                                                    (5, 5), (2, 2))
-    assert (config.stride, config.pool, config.pool_size, config.epochs) == (
-        (2, 2), "avg", (3, 3), 2)
+    state.set_settings(padding="same", stride=(2, 2), pool="avg", pool_size=(3, 3),
+                       dilation=(2, 1))
+    block = explorer_block(state)
+    assert (block.filters, block.kernel_size, block.padding) == (len(state.filters),
+                                                                 (5, 5), (4, 2))
+    assert (block.stride, block.pool, block.pool_size, block.dilation) == (
+        (2, 2), "avg", (3, 3), (2, 1))
 
 
 def test_config_refuses_values_the_engine_must_never_see():
     for bad in ({"lr": float("nan")}, {"lr": -1.0}, {"epochs": 0}, {"momentum": 1.0},
-                {"filters": 0}, {"patience": 0}):
+                {"blocks": (ConvBlock(0),)}, {"patience": 0}, {"lr_schedule": "step"}):
         with pytest.raises(ValueError):
             TrainingConfig(**bad)
 
@@ -76,7 +85,7 @@ def test_validation_is_held_out_from_training_per_class():
 
 
 def test_job_reports_throttled_copies_and_every_epoch_end():
-    config = TrainingConfig(filters=4, epochs=3, batch_size=8, lr=0.01)
+    config = TrainingConfig(blocks=one_block(4), hidden=(), epochs=3, batch_size=8, lr=0.01)
     model = config.build_model(SMALL.x_train.shape[1:], SMALL.class_names)
     updates: list[TrainingUpdate] = []
     result = make_job(model, SMALL, config)(updates.append, lambda: False)
@@ -94,18 +103,21 @@ def test_job_reports_throttled_copies_and_every_epoch_end():
 
 # --- training in the page ----------------------------------------------------------------
 
-def test_architecture_defaults_come_from_the_explorer_and_copy_on_request(qtbot):
+def test_the_defaults_are_the_engines_and_copy_from_explorer_fills_block_1(qtbot):
     state = LabState()
     state.set_kernel_size(5, 5)
     state.set_settings(padding="same", pool="avg")
     page = TrainingPage(state)
     qtbot.addWidget(page)
-    assert (page.kernel.value(), page.padding.value(), page.pool.currentData()) == (5, 2, "avg")
-    assert page.filters.value() == len(state.filters)
+    assert page.config() == TrainingConfig()       # one definition: the engine's
+    assert page.config().training_settings() == DEFAULT_TRAINING
+    assert page.epochs.value() == DEFAULT_TRAINING.epochs
     state.add_filter()
     state.set_settings(stride=(2, 2))
     page.copy_button.click()
-    assert (page.filters.value(), page.stride.value()) == (len(state.filters), 2)
+    editor = page.editor
+    assert (editor.filters.value(), editor.stride.value()) == (len(state.filters), (2, 2))
+    assert (editor.padding.value(), editor.pool.currentData()) == ((2, 2), "avg")
     model = page.config().build_model((1, 28, 28), "abc")
     assert model.layers[0].params["weight"].shape == (len(state.filters), 1, 5, 5)
 
@@ -171,7 +183,8 @@ def test_train_then_stop_at_once_keeps_the_previous_model(trained, qtbot):
     previous = page.state.model
     weights = previous.layers[0].params["weight"].copy()
     accuracy = page.last_result.evaluation.accuracy
-    page.set_config(TrainingConfig(filters=8, epochs=200, lr=0.01, batch_size=4))
+    page.set_config(TrainingConfig(blocks=one_block(8), hidden=(), epochs=200, lr=0.01,
+                                   batch_size=4))
     messages = []
     page.message.connect(messages.append)
     assert page.start_training(SHAPES)
@@ -246,7 +259,8 @@ def test_closing_a_window_mid_training_leaves_no_running_thread(qtbot, qtlog):
 
     window = Window()
     qtbot.addWidget(window)
-    window.page.set_config(TrainingConfig(filters=8, epochs=200, lr=0.01, batch_size=32))
+    window.page.set_config(TrainingConfig(blocks=one_block(8), hidden=(), epochs=200, lr=0.01,
+                                          batch_size=32))
     window.show()
     assert window.page.start_training(SMALL)
     with qtbot.waitSignal(window.page.worker.progressed, timeout=10_000):

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from engine import datasets, fileio
+from engine.architecture import ConvBlock
 from engine.model import load as load_model
 from gui.common.image_io import rgb_to_qimage
 from gui.main_window import MainWindow
@@ -62,7 +63,8 @@ def questions(monkeypatch):
 
 def train_briefly(qtbot, window):
     page = window.training
-    page.set_config(TrainingConfig(filters=4, epochs=1, lr=0.01, batch_size=16))
+    page.set_config(TrainingConfig(blocks=(ConvBlock(4),), hidden=(), epochs=1, lr=0.01,
+                                   batch_size=16))
     assert page.start_training(SMALL)
     with qtbot.waitSignal(page.worker.finished, timeout=20_000):
         pass
