@@ -82,23 +82,21 @@ class LessonPlot(pg.PlotWidget):
 
 
 def make_plot(minimum_height: int = 150) -> pg.PlotWidget:
-    """A plot for a lesson: white, grid lines, the legend top right; the lesson sets the
-    titles and labels in its ``retranslate``."""
+    """A plot for a lesson: white, grid lines; the lesson sets the titles and labels in
+    its ``retranslate`` and names its curves in a :func:`key_text` label. (No pyqtgraph
+    legend: its anchor to the view box keeps calling into the view box while a window
+    closes, after Qt deleted it.)"""
     plot = LessonPlot(minimum_height + 20)
     plot.setMinimumHeight(minimum_height)
     plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     plot.showGrid(x=True, y=True, alpha=0.25)
     plot.setMenuEnabled(False)
-    plot.addLegend(offset=(-8, 8))
     return plot
 
 
-def set_legend_name(plot: pg.PlotWidget, curve, name: str) -> None:
-    """Rename ``curve`` in ``plot``'s legend (after a language change)."""
-    legend = plot.getPlotItem().legend
-    if legend is None:
-        return
-    for sample, label in legend.items:
-        if sample.item is curve:
-            label.setText(name)
-    curve.opts["name"] = name
+def key_text(*entries: tuple[str, str]) -> str:
+    """Rich text naming a plot's curves: ``(colour, name)`` pairs, each with a bar of its
+    colour."""
+    return "&nbsp;&nbsp;&nbsp;".join(
+        f'<span style="color:{colour}; font-weight:bold;">━━</span>&nbsp;{name}'
+        for colour, name in entries)

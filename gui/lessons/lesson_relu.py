@@ -22,7 +22,7 @@ from gui.common import samples
 from gui.common.display_names import preset_name
 from gui.common.preprocess import Preprocess
 from gui.lessons.base import Lesson
-from gui.lessons.lesson_parts import Captioned, fill, make_plot, number, set_legend_name
+from gui.lessons.lesson_parts import Captioned, fill, key_text, make_plot, number
 from gui.state.filters import make_preset_filter
 
 #: The filters the learner can stack (3×3 presets).
@@ -116,6 +116,8 @@ class ReluLesson(Lesson):
                                                         style=Qt.PenStyle.DashLine),
                                            name="y")
         self.plot.setXRange(*X_RANGE, padding=0)
+        self.key_label = QLabel()
+        self.key_label.setTextFormat(Qt.TextFormat.RichText)
         self.algebra_label = QLabel()
         self.algebra_label.setWordWrap(True)
         self.algebra_label.setTextFormat(Qt.TextFormat.RichText)
@@ -129,6 +131,7 @@ class ReluLesson(Lesson):
         side = QVBoxLayout()
         side.addLayout(spins)
         side.addWidget(self.relu_line)
+        side.addWidget(self.key_label)
         side.addWidget(self.algebra_label, 1)
         line = QWidget()
         line_layout = QHBoxLayout(line)
@@ -304,8 +307,7 @@ class ReluLesson(Lesson):
         plot.setLabel("bottom", QCoreApplication.translate(
             "ReluLesson", "Input X → hidden y → output z"))
         plot.setLabel("left", "z")
-        set_legend_name(self.plot, self.curve, QCoreApplication.translate(
-            "ReluLesson", "output z"))
-        set_legend_name(self.plot, self.hidden_curve, QCoreApplication.translate(
-            "ReluLesson", "hidden y"))
+        self.key_label.setText(key_text(
+            ("#b2182b", QCoreApplication.translate("ReluLesson", "output z")),
+            ("#2166ac", QCoreApplication.translate("ReluLesson", "hidden y"))))
         self.refresh()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from engine import lessons
 from gui.common.probability_bars import ProbabilityBars
 from gui.lessons.base import Lesson
-from gui.lessons.lesson_parts import fill, make_plot, number, set_legend_name
+from gui.lessons.lesson_parts import fill, key_text, make_plot, number
 
 #: The scores the sliders start at (dog, cat, bird) and their range.
 START_SCORES = (2.0, 1.0, -1.0)
@@ -96,11 +96,16 @@ class SoftmaxLesson(Lesson):
         self.plot.setXRange(-SCORE_RANGE, SCORE_RANGE, padding=0.02)
         self.plot.setYRange(0, 1.05, padding=0)
 
+        self.key_label = QLabel()
+        self.key_label.setTextFormat(Qt.TextFormat.RichText)
+        right = QVBoxLayout()
+        right.addWidget(self.plot, 1)
+        right.addWidget(self.key_label)
         demo = QWidget()
         layout = QHBoxLayout(demo)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 2)
-        layout.addWidget(self.plot, 3)
+        layout.addLayout(right, 3)
         self.set_demo(demo)
         self.set_question()
 
@@ -200,10 +205,9 @@ class SoftmaxLesson(Lesson):
         plot.setLabel("bottom", QCoreApplication.translate(
             "SoftmaxLesson", "score of the true class (left: confidently wrong, right: right)"))
         plot.setLabel("left", QCoreApplication.translate("SoftmaxLesson", "|gradient|"))
-        set_legend_name(self.plot, self.ce_curve, QCoreApplication.translate(
-            "SoftmaxLesson", "cross-entropy"))
-        set_legend_name(self.plot, self.se_curve, QCoreApplication.translate(
-            "SoftmaxLesson", "squared error"))
+        self.key_label.setText(key_text(
+            ("#b2182b", QCoreApplication.translate("SoftmaxLesson", "cross-entropy")),
+            ("#2166ac", QCoreApplication.translate("SoftmaxLesson", "squared error"))))
         # The bars word their (hidden) cleared state only while cleared: clear them once
         # so it too is in the current language; refresh shows the probabilities again.
         self.bars.set_probabilities(None)
