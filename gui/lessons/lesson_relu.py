@@ -110,7 +110,7 @@ class ReluLesson(Lesson):
             spin.valueChanged.connect(self.refresh_line)
         self.relu_line = QCheckBox()
         self.relu_line.toggled.connect(self.refresh_line)
-        self.plot = make_plot(120)
+        self.plot = make_plot(105)
         self.curve = self.plot.plot(pen=pg.mkPen("#b2182b", width=3), name="z")
         self.hidden_curve = self.plot.plot(pen=pg.mkPen("#2166ac", width=1.5,
                                                         style=Qt.PenStyle.DashLine),
@@ -130,8 +130,11 @@ class ReluLesson(Lesson):
             spins.addWidget(spin, 0, 2 * index + 1)
         side = QVBoxLayout()
         side.addLayout(spins)
-        side.addWidget(self.relu_line)
-        side.addWidget(self.key_label)
+        switches = QHBoxLayout()
+        switches.addWidget(self.relu_line)
+        switches.addStretch(1)
+        switches.addWidget(self.key_label)
+        side.addLayout(switches)
         side.addWidget(self.algebra_label, 1)
         line = QWidget()
         line_layout = QHBoxLayout(line)
