@@ -252,6 +252,7 @@ class ConvolutionLesson(Lesson):
                 .replace("%6", nice(explanation.total)).replace("%7", str(shown_index(row)))
                 .replace("%8", str(shown_index(col))))
         self._word_formula()
+        self._ask()  # the picture or the detector may have changed the answer
         self.back_button.setEnabled(self.step_index > 0)
         self.forward_button.setEnabled(self.step_index < self.step_count() - 1)
 

@@ -191,6 +191,27 @@ class LearnPage(QWidget):
         pixmap.fill(Qt.GlobalColor.transparent)
         return QIcon(pixmap)
 
+    @property
+    def answers(self) -> dict:
+        """Every lesson's remembered answer, ``{key: {"given": text, "right": bool}}``
+        (what a lab file saves)."""
+        found = {lesson.key: progress.answer(lesson.key) for lesson in self.lessons}
+        return {key: value for key, value in found.items() if value is not None}
+
+    def set_answers(self, answers: dict) -> None:
+        """Take the answers of a lab file: remembered as if given here, then shown."""
+        keys = {lesson.key for lesson in self.lessons}
+        for key, value in answers.items():
+            if (key in keys and isinstance(value, dict)
+                    and isinstance(value.get("given"), str)
+                    and isinstance(value.get("right"), bool)):
+                progress.remember_answer(key, value["given"], value["right"])
+        for lesson in self.lessons:
+            if lesson.question is not None and lesson.key in answers:
+                lesson.question.forget_verdict()
+                lesson.retranslate()  # asks again, which shows the remembered answer
+        self._update_contents()
+
     def done_keys(self) -> list[str]:
         return [lesson.key for lesson in self.lessons if lesson.is_done()]
 

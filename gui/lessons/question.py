@@ -212,6 +212,10 @@ class QuestionBox(QFrame):
             self.answered.emit(right)
         return right
 
+    def forget_verdict(self) -> None:
+        """Forget what this run said, so the next ask shows the remembered answer."""
+        self._state = ""
+
     def reveal(self) -> None:
         """Show the worked answer without answering."""
         self._state = "revealed"

@@ -363,3 +363,21 @@ def test_many_filters_second_map_is_the_sum_of_every_first_map(window):
     assert box.check() is True
     lesson.network_button.click()
     assert window.tabs.currentWidget() is window.pages["network"]
+
+
+def test_answers_for_a_lab_file_go_out_and_come_back(qtbot, tmp_path):
+    first = make_window(qtbot, tmp_path / "a.ini")
+    lesson = first.learn.show_lesson(ConvolutionLesson.key)
+    lesson.show_me()
+    lesson.question.number_edit.setText(str(ops.output_size(9, 3, *ASKED)))
+    lesson.question.check()
+    answers = first.learn.answers
+    assert answers == {ConvolutionLesson.key: {"given": "5", "right": True}}
+
+    other = make_window(qtbot, tmp_path / "b.ini")  # another learner's computer
+    assert other.learn.answers == {}
+    other.learn.set_answers(answers)
+    other.learn.show_lesson(ConvolutionLesson.key).show_me()  # the same 9×9 picture
+    assert other.learn.current.question.number_edit.text() == "5"
+    assert other.learn.current.question.verdict == "right"
+    assert ConvolutionLesson.key in other.learn.done_keys()
