@@ -60,7 +60,7 @@ class ManyFiltersLesson(Lesson):
         self.kernel_views = [GridView(largest_cell=16) for _ in range(4)]
         self.map_views = [GridView(largest_cell=4) for _ in range(4)]
         for view in self.kernel_views + self.map_views:
-            view.setMinimumSize(52, 52)
+            view.setMinimumSize(46, 46)
         for view in self.map_views:
             view.show_numbers = False
         for view in self.kernel_views:
@@ -84,7 +84,7 @@ class ManyFiltersLesson(Lesson):
         self.second = QGridLayout()
         self.sum_view = GridView(largest_cell=4)
         self.sum_view.show_numbers = False
-        self.sum_view.setMinimumSize(52, 52)
+        self.sum_view.setMinimumSize(46, 46)
         self.equals = QLabel("=")
         self.equals.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sum_title = QLabel()

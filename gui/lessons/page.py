@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -84,6 +85,9 @@ class LearnPage(QWidget):
         # No scroll area: every lesson is laid out to fit 1024×700 (a scroll area would
         # also give the lessons their preferred, taller height instead of the room there is).
         self.stack = QStackedWidget()
+        # Only the lesson on show asks for room: the page is as tall as that lesson, not
+        # as its tallest one (which made a 700-pixel window 702 pixels tall).
+        self.stack.currentChanged.connect(self._size_to_current)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.next_button = QPushButton()
@@ -104,6 +108,13 @@ class LearnPage(QWidget):
         layout.addLayout(main, 1)
         self.retranslate()
 
+    def _size_to_current(self, index: int) -> None:
+        for i in range(self.stack.count()):
+            policy = (QSizePolicy.Policy.Preferred if i == index
+                      else QSizePolicy.Policy.Ignored)
+            self.stack.widget(i).setSizePolicy(policy, policy)
+        self.stack.updateGeometry()
+
     def attach_window(self, window) -> None:
         """Make the lessons for ``window`` and open the lesson the learner was last on."""
         self.main_window = window
@@ -115,6 +126,7 @@ class LearnPage(QWidget):
             self.stack.addWidget(lesson)
             self.contents.addItem(QListWidgetItem())
         self._built = True
+        self._size_to_current(self.stack.currentIndex())
         keys = [lesson.key for lesson in self.lessons]
         place = progress.place(keys[0] if keys else "")
         self.show_lesson(place if place in keys else keys[0], remember=False)

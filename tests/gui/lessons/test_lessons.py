@@ -233,7 +233,9 @@ def test_flattening_question_counts_from_one(window):
 
 
 # --- the Learn page -----------------------------------------------------------------
-def test_every_lesson_fits_and_has_a_working_show_me(window, qtbot):
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_lesson_fits_and_has_a_working_show_me(window, qtbot, language):
+    i18n.set_language(language)
     window.show()
     window.show_page("learn")
     for number, cls in enumerate(LESSONS, start=1):
@@ -245,6 +247,9 @@ def test_every_lesson_fits_and_has_a_working_show_me(window, qtbot):
         # Nothing squeezed below its minimum, so nothing hangs out of the page (clipped).
         assert lesson.minimumSizeHint().height() <= lesson.height()
         assert lesson.question.geometry().bottom() <= lesson.height()
+        # The window keeps the size asked for: no lesson makes a 1024×700 one taller.
+        assert window.minimumSizeHint().height() <= 700
+        assert window.size().width() == 1024 and window.size().height() == 700
 
 
 def test_next_back_and_the_contents(window):
