@@ -137,12 +137,19 @@ def test_a_save_killed_at_any_step_leaves_the_old_or_the_new_collection_whole(tm
     assert not list(folder.rglob(f"*{fileio.TEMP_SUFFIX}"))
 
 
+def pictures_in(folder) -> set[str]:
+    """Every PNG under ``folder`` now. The save renames folders while this looks, so a
+    folder that vanishes mid-walk is skipped (os.walk ignores it; Path.rglob raises)."""
+    return {os.path.join(root, name) for root, _dirs, names in os.walk(folder)
+            for name in names if name.endswith(".png")}
+
+
 def test_a_big_collection_killed_halfway_through_its_pictures_is_kept_whole(tmp_path):
     """3 × 300 examples, as in the bug report, killed from outside while writing."""
     old = make_collection(3, (300, 300, 300))
     folder = tmp_path / "collection"
     save_collection(old, folder)
-    before = set(folder.rglob("*.png"))
+    before = pictures_in(folder)
     process = subprocess.Popen(
         [sys.executable, "-c", KILLER, str(folder), "4", "250,250,250", "0"],
         cwd=ROOT, stdout=subprocess.PIPE, text=True,
@@ -150,7 +157,7 @@ def test_a_big_collection_killed_halfway_through_its_pictures_is_kept_whole(tmp_
     try:
         assert process.stdout.readline().strip() == "saving"
         deadline = time.monotonic() + 60
-        while len(set(folder.rglob("*.png")) - before) < 300:
+        while len(pictures_in(folder) - before) < 300:
             assert process.poll() is None, "the save ended before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.005)
