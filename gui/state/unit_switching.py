@@ -84,8 +84,8 @@ class UnitSwitching:
     @property
     def model_in_use(self):
         """The trained model with the edited kernels in place and the switched-off units
-        zeroed (the model itself when there are none), or None. A new object after every change (the same one until then);
-        the model is never changed."""
+        zeroed (the model itself when there are none), or None. A new object after every
+        change (the same one until then); the model is never changed."""
         cached = self._in_use
         # The edits are replaced (never changed) on every edit: identity tells them apart.
         if (cached is not None and cached[0] is self._model

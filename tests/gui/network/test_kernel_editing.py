@@ -10,8 +10,8 @@ import pytest
 from engine import datasets, units
 from engine.architecture import ConvBlock
 from engine.model import build_network
-from engine.train import fit
 from engine.optim import Adam
+from engine.train import fit
 from gui import i18n
 from gui.network.kernel_editor import KernelEditor
 from gui.network.page import NetworkPage
