@@ -75,6 +75,7 @@ class InsightTabs(QTabWidget):
         corner_layout.addWidget(self.edit_button)
         corner_layout.addWidget(self.switch_button)
         self.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.currentChanged.connect(self._on_current_changed)
         state.switched_off_changed.connect(self._show_button)
         state.model_changed.connect(self._on_model_changed)
         self.retranslate()
@@ -84,8 +85,8 @@ class InsightTabs(QTabWidget):
         self.setTabText(1, self.tr("Switch units off"))
         self.setTabText(2, self.tr("What a filter has learned"))
         self.setTabText(3, self.tr("Why this answer?"))
-        self.setTabText(4, self.tr("Edit a kernel"))
-        self.edit_button.setText(self.tr("Edit this filter's kernel"))
+        self.setTabText(4, self.tr("Learned kernel"))
+        self.edit_button.setText(self.tr("Edit kernel"))
         self.edit_button.setToolTip(self.tr(
             "Change the learned weights of this filter and see every later layer and the "
             "answer follow"))
@@ -116,6 +117,12 @@ class InsightTabs(QTabWidget):
     def _on_model_changed(self) -> None:
         self.chosen = None
         self._show_button()
+
+    def _on_current_changed(self, _index: int) -> None:
+        # The editor tab opened by hand shows the clicked filter, if it is one.
+        if self.currentWidget() is self.kernel_editor and self.chosen is not None \
+                and self.chosen[0].kind == "conv" and self.kernel_editor.chosen is None:
+            self.kernel_editor.choose(self.chosen[0].layer, self.chosen[1])
 
     def edit_chosen(self) -> None:
         """Open the clicked convolution filter's learned kernel in the editor tab."""

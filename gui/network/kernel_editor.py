@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -86,7 +87,7 @@ class KernelEditor(QWidget):
         self.grids_box = QWidget()
         self.grids_layout = QGridLayout(self.grids_box)
         self.grids_layout.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.grids_box, 1)
+        body.addWidget(self.grids_box, 0, Qt.AlignmentFlag.AlignTop)
         side = QVBoxLayout()
         self.channel_label = QLabel()
         self.channel_spin = QSpinBox()
@@ -107,6 +108,7 @@ class KernelEditor(QWidget):
         side.addWidget(self.message_label)
         side.addStretch(1)
         body.addLayout(side)
+        body.addStretch(1)
         layout.addWidget(self.body, 1)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
@@ -195,6 +197,7 @@ class KernelEditor(QWidget):
         self.grids, self._captions = [], []
         for channel in range(wanted):
             grid = KernelGrid()
+            grid.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             grid.cell_edited.connect(partial(self._on_cell_edited, channel))
             grid.edit_refused.connect(self._on_edit_refused)
             self.grids_layout.addWidget(grid, 1, channel)

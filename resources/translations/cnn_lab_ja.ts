@@ -2777,12 +2777,12 @@ appears after training</source>
         <translation>なぜこの答え？</translation>
     </message>
     <message>
-        <source>Edit a kernel</source>
-        <translation>カーネルを編集</translation>
+        <source>Learned kernel</source>
+        <translation>学習したカーネル</translation>
     </message>
     <message>
-        <source>Edit this filter&apos;s kernel</source>
-        <translation>このフィルターのカーネルを編集</translation>
+        <source>Edit kernel</source>
+        <translation>カーネルを編集</translation>
     </message>
     <message>
         <source>Change the learned weights of this filter and see every later layer and the answer follow</source>

@@ -70,8 +70,8 @@ def assert_unchanged(model, before):
 
 
 def open_editor(qtbot, page, layer, filter_index):
-    """Click filter ``filter_index``'s map of convolution ``layer`` and press "Edit this
-    filter's kernel", as the learner does."""
+    """Click filter ``filter_index``'s map of convolution ``layer`` and press "Edit
+    kernel", as the learner does."""
     page.select_unit(layer, (filter_index, 0, 0))
     tabs = page.insight
     assert tabs.edit_button.isVisibleTo(tabs)
@@ -179,6 +179,6 @@ def test_the_editor_in_japanese(qtbot, page):
     english = editor.reset_button.text()
     i18n.set_language("ja")
     assert editor.reset_button.text() != english
-    assert page.insight.tabText(4) != "Edit a kernel"
-    assert page.insight.edit_button.text() != "Edit this filter's kernel"
+    assert page.insight.tabText(4) != "Learned kernel"
+    assert page.insight.edit_button.text() != "Edit kernel"
     assert editor.title_label.text().isascii() is False
