@@ -7,19 +7,21 @@ tab, then :class:`~gui.network.switch_off.SwitchOffPanel`,
 The page tells it the image it shows (:meth:`set_image`) and the unit clicked
 (:meth:`unit_selected`): a filter of a convolution block (its map after convolution,
 activation or pooling) or a unit of a hidden layer becomes the filter whose top images
-are shown, and the button in the tab bar's corner switches it off or back on.
+are shown, and the buttons in the tab bar's corner switch it off or back on, or open its
+learned kernel in :class:`~gui.network.kernel_editor.KernelEditor` (the last tab).
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QWidget
 
 from engine import units
 from gui.common.number_format import shown_index
 from gui.common.widgets import VerticalScrollArea
 from gui.network.insight_parts import UnitLayer, unit_layers
+from gui.network.kernel_editor import KernelEditor
 from gui.network.switch_off import SwitchOffPanel
 from gui.network.top_images import TopImagesPanel
 from gui.network.why_panel import WhyPanel
@@ -56,14 +58,24 @@ class InsightTabs(QTabWidget):
         self.switch_off = SwitchOffPanel(state)
         self.top_images = TopImagesPanel(state)
         self.why = WhyPanel(state)
+        self.kernel_editor = KernelEditor(state)
         # The maps keep their size on a short window: the Why tab scrolls instead.
-        for widget in (detail, self.switch_off, self.top_images, VerticalScrollArea(self.why)):
+        for widget in (detail, self.switch_off, self.top_images, VerticalScrollArea(self.why),
+                       self.kernel_editor):
             self.addTab(widget, "")
         self.chosen: tuple[UnitLayer, int] | None = None
         self.switch_button = QPushButton()
         self.switch_button.setFlat(False)
         self.switch_button.clicked.connect(self._toggle_chosen)
-        self.setCornerWidget(self.switch_button, Qt.Corner.TopRightCorner)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_chosen)
+        corner = QWidget()
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 0, 0)
+        corner_layout.addWidget(self.edit_button)
+        corner_layout.addWidget(self.switch_button)
+        self.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.currentChanged.connect(self._on_current_changed)
         state.switched_off_changed.connect(self._show_button)
         state.model_changed.connect(self._on_model_changed)
         self.retranslate()
@@ -73,6 +85,11 @@ class InsightTabs(QTabWidget):
         self.setTabText(1, self.tr("Switch units off"))
         self.setTabText(2, self.tr("What a filter has learned"))
         self.setTabText(3, self.tr("Why this answer?"))
+        self.setTabText(4, self.tr("Learned kernel"))
+        self.edit_button.setText(self.tr("Edit kernel"))
+        self.edit_button.setToolTip(self.tr(
+            "Change the learned weights of this filter and see every later layer and the "
+            "answer follow"))
         self._show_button()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -93,11 +110,25 @@ class InsightTabs(QTabWidget):
             if chosen_now is None or (chosen_now.layer, self.top_images.unit_spin.value() - 1) \
                     != (info.layer, index):
                 self.top_images.choose(info.layer, index)
+            if info.kind == "conv" and self.currentWidget() is self.kernel_editor:
+                self.kernel_editor.choose(info.layer, index)  # the open editor follows
         self._show_button()
 
     def _on_model_changed(self) -> None:
         self.chosen = None
         self._show_button()
+
+    def _on_current_changed(self, _index: int) -> None:
+        # The editor tab opened by hand shows the clicked filter, if it is one.
+        if self.currentWidget() is self.kernel_editor and self.chosen is not None \
+                and self.chosen[0].kind == "conv" and self.kernel_editor.chosen is None:
+            self.kernel_editor.choose(self.chosen[0].layer, self.chosen[1])
+
+    def edit_chosen(self) -> None:
+        """Open the clicked convolution filter's learned kernel in the editor tab."""
+        if self.chosen is not None and self.chosen[0].kind == "conv":
+            self.kernel_editor.choose(self.chosen[0].layer, self.chosen[1])
+            self.setCurrentWidget(self.kernel_editor)
 
     # --- switching the chosen unit --------------------------------------------------------
     def _toggle_chosen(self) -> None:
@@ -108,6 +139,7 @@ class InsightTabs(QTabWidget):
                                     not self.state.is_switched_off(info.layer, index))
 
     def _show_button(self) -> None:
+        self.edit_button.setVisible(self.chosen is not None and self.chosen[0].kind == "conv")
         if self.chosen is None:
             self.switch_button.hide()
             return

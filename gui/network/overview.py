@@ -130,6 +130,7 @@ class NetworkView(QWidget):
         self._highlight: np.ndarray | None = None  # flat indices outlined in the column before
         self._field: ReceptiveField | None = None
         self._laid_out_height = -1
+        self.edited_layers: frozenset[int] = frozenset()  # convolutions with edited kernels
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -166,6 +167,14 @@ class NetworkView(QWidget):
         self._selection = None if layer is None else (int(layer), tuple(unit))
         self._feeding, self._highlight, self._field = feeding, highlight, receptive
         self.update()
+
+    def set_edited_layers(self, layers) -> None:
+        """Mark the columns of convolutions (layer indices) whose kernels were edited."""
+        layers = frozenset(int(v) for v in layers)
+        if layers != self.edited_layers:
+            self.edited_layers = layers
+            self._layout()  # a marked title is wider
+            self.update()
 
     def retranslate(self) -> None:
         for column in self.columns:
@@ -209,6 +218,8 @@ class NetworkView(QWidget):
             family = group_of(self.groups, index).kind
         column.title = texts.position_name(column.position,
                                            "hidden" if family == "hidden" else "conv")
+        if column.position.role == "conv" and column.position.layer in self.edited_layers:
+            column.title = self.tr("{0} (edited)").format(column.title)
         column.subtitle = self.position_shape(column.position)
 
     def position_shape(self, position: Position) -> str:

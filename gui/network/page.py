@@ -8,7 +8,8 @@ output scores and the softmax probabilities. Clicking a unit explains it below
 The image is the Classify page's input (drawing, test image, picture) or the explorer's
 image, whichever changed last (the learner can also pick one). The page listens to the
 state's ``image_changed``, ``classify_input_changed``, ``model_changed`` and
-``switched_off_changed`` (the layers show the network with those units off); a burst of
+``switched_off_changed`` and ``kernel_edits_changed`` (the layers show the network with
+those units off and the learned kernels the learner edited); a burst of
 them (a pen stroke) costs one forward pass and one repaint per frame, and none while the
 page is hidden (it catches up when shown).
 """
@@ -84,6 +85,7 @@ class NetworkPage(QWidget):
         self._build_ui()
         state.model_changed.connect(self._on_model_changed)
         state.switched_off_changed.connect(self._schedule)
+        state.kernel_edits_changed.connect(self._schedule)
         state.image_changed.connect(self._on_explorer_image_changed)
         state.classify_input_changed.connect(self._on_classify_input_changed)
         self.view.unit_clicked.connect(self.select_unit)
@@ -252,6 +254,7 @@ class NetworkPage(QWidget):
         self.image = image
         self.activations = units.forward_all(model, image)
         self.insight.set_image(image)
+        self.view.set_edited_layers(self.state.edited_kernels())
         self.view.set_network(positions, self.activations, self.class_names())
         if self.selection is None:  # start with the answer: the winning probability
             self.selection = (units.softmax_position(model),

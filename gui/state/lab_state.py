@@ -16,7 +16,8 @@ them; each kind of change lives in its own part, one job each:
 list's order), :mod:`~gui.state.filter_sets` (whole sets: learned, default, the
 learner's own), :mod:`~gui.state.layer_config`, :mod:`~gui.state.selecting`,
 :mod:`~gui.state.training_setup`, :mod:`~gui.state.model_prediction`,
-:mod:`~gui.state.unit_switching` (units switched off, the test images) and
+:mod:`~gui.state.unit_switching` (units switched off, the test images),
+:mod:`~gui.state.kernel_editing` (learned kernels edited) and
 :mod:`~gui.state.exploring` (scheduling, the budget and the worker).
 """
 
@@ -31,6 +32,7 @@ from gui.state.exploring import Exploring
 from gui.state.filter_editing import FilterEditing
 from gui.state.filter_sets import FilterSets
 from gui.state.image_source import ImageSource
+from gui.state.kernel_editing import KernelEditing
 from gui.state.layer_config import LayerConfig
 from gui.state.model_prediction import ModelPrediction
 from gui.state.selecting import Selecting
@@ -43,11 +45,12 @@ _SIGNAL_ORDER = ("source_changed", "image_changed", "filters_changed", "settings
                  "model_changed", "selected_filter_changed", "channel_selected",
                  "cell_selected", "pooled_cell_selected", "data_source_changed",
                  "training_config_changed", "classify_input_changed",
-                 "switched_off_changed", "test_set_changed")
+                 "switched_off_changed", "kernel_edits_changed", "test_set_changed")
 
 
 class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Selecting,
-               TrainingSetup, ModelPrediction, Exploring, ClassifyInput, UnitSwitching):
+               TrainingSetup, ModelPrediction, Exploring, ClassifyInput, UnitSwitching,
+               KernelEditing):
     """Everything the explorer shows, with a signal for each kind of change."""
 
     source_changed = Signal()
@@ -68,6 +71,7 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
     classify_input_changed = Signal()  # the Classify page's 28×28 input (classify_input)
     switched_off_changed = Signal()  # units of the model switched off or on
     test_set_changed = Signal()      # the test images to measure the model with
+    kernel_edits_changed = Signal()  # a learned kernel of the model edited or reset
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +84,7 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
         self._init_model_prediction()
         self._init_classify_input()
         self._init_unit_switching()
+        self._init_kernel_editing()
         # Batches: depth of nested batch() blocks, the signals held back (name -> args)
         # and whether a recomputation is owed when the outermost block ends.
         self._batch_depth = 0

@@ -65,6 +65,7 @@ class ModelPrediction:
         self._model = model
         self._learned = None
         self._forget_switched_off()
+        self._forget_kernel_edits()
         self._emit("model_changed")
         self._schedule()
 

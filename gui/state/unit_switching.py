@@ -83,17 +83,22 @@ class UnitSwitching:
 
     @property
     def model_in_use(self):
-        """The trained model with the switched-off units zeroed (the model itself when
-        none is), or None. A new object after every change (the same one until then);
-        the model is never changed."""
+        """The trained model with the edited kernels in place and the switched-off units
+        zeroed (the model itself when there are none), or None. A new object after every
+        change (the same one until then); the model is never changed."""
         cached = self._in_use
-        if cached is not None and cached[0] is self._model and cached[1] == self._switched_off:
-            return cached[2]
+        # The edits are replaced (never changed) on every edit: identity tells them apart.
+        if (cached is not None and cached[0] is self._model
+                and cached[1] == self._switched_off and cached[2] is self._kernel_edits):
+            return cached[3]
         in_use = self._with_switched_off(self._model)
-        self._in_use = (self._model, self._switched_off, in_use)
+        self._in_use = (self._model, self._switched_off, self._kernel_edits, in_use)
         return in_use
 
     def _with_switched_off(self, model):
+        """``model`` with the edited learned kernels (:mod:`~gui.state.kernel_editing`)
+        in place and the switched-off units zeroed."""
+        model = self._with_kernel_edits(model)
         if model is None or not self._switched_off:
             return model
         return analysis.switched_off_model(model, self._switched_off)

@@ -2933,6 +2933,18 @@ appears after training</source>
         <translation>なぜこの答え？</translation>
     </message>
     <message>
+        <source>Learned kernel</source>
+        <translation>学習したカーネル</translation>
+    </message>
+    <message>
+        <source>Edit kernel</source>
+        <translation>カーネルを編集</translation>
+    </message>
+    <message>
+        <source>Change the learned weights of this filter and see every later layer and the answer follow</source>
+        <translation>このフィルターの学習した重みを変えると、後ろの層すべてと答えがどう変わるかが見えます</translation>
+    </message>
+    <message>
         <source>Switch filter {0} of {1} back on</source>
         <translation>{1} のフィルター {0} をオンに戻す</translation>
     </message>
@@ -2951,6 +2963,54 @@ appears after training</source>
     <message>
         <source>A switched-off filter or unit outputs 0 for every image; every layer after it, and the answer, are shown without it.</source>
         <translation>オフにしたフィルターやユニットは、どの画像でも 0 を出力します。その後のすべての層と答えは、それなしで計算したものが表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>KernelEditor</name>
+    <message>
+        <source>Reset to learned</source>
+        <extracomment>Layers reading at most this many channels show a grid for each; more get a selector.</extracomment>
+        <translation>学習した値に戻す</translation>
+    </message>
+    <message>
+        <source>Put back the weights and bias training gave this filter</source>
+        <translation>学習でこのフィルターに付いた重みとバイアスに戻します</translation>
+    </message>
+    <message>
+        <source>Reset every kernel</source>
+        <translation>すべてのカーネルを戻す</translation>
+    </message>
+    <message>
+        <source>Put back every learned kernel you changed</source>
+        <translation>変更した学習済みカーネルをすべて元に戻します</translation>
+    </message>
+    <message>
+        <source>Change a weight (drag a cell up or down, scroll on it, or type a number): every map after this layer and the network&apos;s answer follow at once.</source>
+        <translation>重みを変えてみましょう（マスを上下にドラッグ、ホイールを回す、または数値を入力）。この層より後の特徴マップすべてとネットワークの答えがすぐに変わります。</translation>
+    </message>
+    <message>
+        <source>Input channel:</source>
+        <translation>入力チャンネル:</translation>
+    </message>
+    <message>
+        <source>Bias:</source>
+        <translation>バイアス:</translation>
+    </message>
+    <message>
+        <source>Click a map of a convolution block above to edit the kernel of its filter.</source>
+        <translation>上の畳み込みブロックの特徴マップをクリックすると、そのフィルターのカーネルを編集できます。</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>編集済み</translation>
+    </message>
+    <message>
+        <source>Kernel of filter {0} of {1}</source>
+        <translation>{1} のフィルター {0} のカーネル</translation>
+    </message>
+    <message>
+        <source>Input channel {0}</source>
+        <translation>入力チャンネル {0}</translation>
     </message>
 </context>
 <context>
@@ -3763,6 +3823,10 @@ Double-click or start typing to enter a number.</source>
 </context>
 <context>
     <name>NetworkView</name>
+    <message>
+        <source>{0} (edited)</source>
+        <translation>{0}（編集済み）</translation>
+    </message>
     <message numerus="yes">
         <source>%n map(s) of {0}×{1}</source>
         <translation>
