@@ -110,7 +110,7 @@ class BackpropLesson(Lesson):
         layout.addLayout(texts)
         self.set_demo(demo)
         self.set_question()
-        self.state.image_changed.connect(self.start_again)
+        self.state.image_changed.connect(self.when_shown(self.start_again))
 
     def title(self) -> str:
         return QCoreApplication.translate("BackpropLesson", "Learning by back-propagation")

@@ -62,7 +62,7 @@ class FlatteningLesson(Lesson):
         self.set_question()
         self.question.reveal_button.clicked.connect(self.refresh)
         self.question.answered.connect(lambda _: self.refresh())
-        self.state.explored.connect(lambda _: self.refresh())
+        self.state.explored.connect(self.when_shown(self.refresh))
 
     def title(self) -> str:
         return self.tr("Flattening")

@@ -77,7 +77,7 @@ class FullConnectionLesson(Lesson):
         layout.addWidget(self.counts_label)
         self.set_demo(demo)
         self.set_question()
-        self.state.model_changed.connect(self.refresh)
+        self.state.model_changed.connect(self.when_shown(self.refresh))
 
     def title(self) -> str:
         return QCoreApplication.translate("FullConnectionLesson", "Full connection")

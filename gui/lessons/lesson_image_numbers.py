@@ -57,7 +57,7 @@ class ImageNumbersLesson(Lesson):
         self.set_demo(demo)
         self.set_question()
         self.question.reveal_button.clicked.connect(self.refresh)
-        self.state.image_changed.connect(self.refresh)
+        self.state.image_changed.connect(self.when_shown(self.refresh))
 
     def title(self) -> str:
         return self.tr("An image is numbers")

@@ -105,8 +105,8 @@ class ManyFiltersLesson(Lesson):
         layout.addWidget(self.check_label)
         self.set_demo(demo)
         self.set_question()
-        self.state.explored.connect(lambda _: self._refresh_first())
-        self.state.model_changed.connect(self.refresh)
+        self.state.explored.connect(self.when_shown(self._refresh_first))
+        self.state.model_changed.connect(self.when_shown(self.refresh))
 
     def title(self) -> str:
         return self.tr("Many filters, stacked")

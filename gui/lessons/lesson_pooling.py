@@ -97,10 +97,10 @@ class PoolingLesson(Lesson):
         layout.addWidget(self.savings_label)
         self.set_demo(demo)
         self.set_question()
-        self.state.image_changed.connect(self.refresh)
-        self.state.filters_changed.connect(self.refresh)
-        self.state.selected_filter_changed.connect(self.refresh)
-        self.state.settings_changed.connect(self._on_settings_changed)
+        self.state.image_changed.connect(self.when_shown(self.refresh))
+        self.state.filters_changed.connect(self.when_shown(self.refresh))
+        self.state.selected_filter_changed.connect(self.when_shown(self.refresh))
+        self.state.settings_changed.connect(self.when_shown(self._on_settings_changed))
         self._on_settings_changed()
 
     def title(self) -> str:

@@ -149,7 +149,7 @@ class ReluLesson(Lesson):
         layout.addWidget(line, 1)
         self.set_demo(demo)
         self.set_question()
-        self.state.image_changed.connect(self.refresh)
+        self.state.image_changed.connect(self.when_shown(self.refresh))
 
     # --- texts -----------------------------------------------------------------------
     def title(self) -> str:

@@ -237,3 +237,25 @@ def test_lessons_switch_to_japanese(window, cls):
         assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in after)
     i18n.set_language("en")
     assert lesson.heading.text() == english[0]
+
+
+def test_lessons_out_of_sight_wait_to_recompute_until_shown(window, qtbot, monkeypatch):
+    lesson = open_lesson(window, PoolingLesson)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("explore")
+    calls = []
+    monkeypatch.setattr(lessons, "shift_effect",
+                        lambda *a, _real=lessons.shift_effect, **k: calls.append(1)
+                        or _real(*a, **k))
+    for value in (0.5, 0.25, 0.75):  # edits in the explorer while the lesson is hidden
+        window.state.set_cell(0, 0, 1, 1, value)
+    assert calls == []
+    window.show_page("learn")
+    qtbot.waitUntil(lambda: len(calls) == 1)  # once, with the latest filter
+    expected = lessons.shift_effect(window.state.image[0],
+                                    window.state.selected_filter.weights[0].astype(np.float64),
+                                    window.state.selected_filter.bias, lesson.effect.shift,
+                                    lesson.pool_box.currentData(), lesson.size_spin.value())
+    assert lesson.effect.pooled.relative_change == pytest.approx(
+        expected.pooled.relative_change)
