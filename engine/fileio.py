@@ -81,6 +81,16 @@ def write_with(path, writer: Callable[[IO], None], min_size: int = 1) -> None:
         writer(handle)
 
 
+#: The first bytes of a zip archive (model files and lab files are zips).
+ZIP_SIGNATURE = b"PK\x03\x04"
+
+
+def is_zip(path) -> bool:
+    """Whether the file at ``path`` starts like a zip archive; OSError if unreadable."""
+    with open(path, "rb") as handle:
+        return handle.read(len(ZIP_SIGNATURE)) == ZIP_SIGNATURE
+
+
 def remove_stale_temporaries(folder) -> list[Path]:
     """Delete temporary files a killed save left in ``folder``; return what was removed."""
     removed = []

@@ -253,8 +253,7 @@ def load(path) -> Lab:
     if not path.is_file():
         raise LabFileError(f"{name}: no such lab file", "missing", name=name)
     try:
-        with path.open("rb") as handle:
-            is_zip = handle.read(4) == b"PK\x03\x04"
+        is_zip = fileio.is_zip(path)
     except OSError as error:
         raise LabFileError(f"{name} cannot be read ({error.strerror})", "unreadable",
                            name=name) from None

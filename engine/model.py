@@ -372,8 +372,7 @@ def load(path) -> Sequential:
     if not path.is_file():
         raise ModelFileError(f"{name}: no such model file", "missing", name=name)
     try:
-        with path.open("rb") as handle:
-            is_zip = handle.read(4) == b"PK\x03\x04"
+        is_zip = fileio.is_zip(path)
     except OSError as error:
         raise ModelFileError(f"{name} cannot be read ({error.strerror})", "unreadable",
                              name=name) from None
