@@ -396,15 +396,11 @@ DEFAULT_HIDDEN = (64,)
 
 
 def _block_ranges() -> dict:
-    return {
-        "filters": (1, limits.MAX_CHANNELS),
-        "kernel_size": (1, limits.MAX_KERNEL_SIZE),
-        "stride": (1, limits.MAX_GEOMETRY),
-        "padding": (0, limits.MAX_GEOMETRY),
-        "dilation": (1, limits.MAX_GEOMETRY),
-        "pool_size": (1, limits.MAX_GEOMETRY),
-        "pool_stride": (1, limits.MAX_GEOMETRY),
-    }
+    """A block's limits: those of the layer arguments each setting becomes."""
+    return {"filters": _RANGES["out_channels"],
+            **{name: _RANGES[name] for name in ("kernel_size", "stride", "padding",
+                                                 "dilation")},
+            "pool_size": _RANGES["size"], "pool_stride": _RANGES["stride"]}
 
 
 def _check_block(index: int, block) -> None:
