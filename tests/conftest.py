@@ -3,6 +3,7 @@
 import errno
 import gc
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,35 +40,45 @@ def _english_plurals(_isolated_qsettings):
     yield
 
 
+_exit_status = None
+
+
 def pytest_sessionfinish(session, exitstatus):
-    """Free what the tests left alive while Qt and Python still can.
-
-    Hundreds of top-level widgets outlive their tests (pyqtgraph's parentless plot menus,
-    pop-ups, a window or two). Left to the interpreter's exit, they were destroyed in no
-    particular order, some after the QApplication: about one CI run in four ended with a
-    segmentation fault after every test had passed. Workers are stopped first (Qt aborts
-    when a running thread is destroyed); ``deleteLater`` destroys a window without its
-    close event, so nothing asks about unsaved work.
-    """
+    """Stop whatever training or loading the tests left running (Qt aborts the process
+    when a running thread is destroyed) and remember the exit status."""
+    global _exit_status
+    _exit_status = int(exitstatus)
     try:
-        from PySide6.QtCore import QEvent
-        from PySide6.QtWidgets import QApplication
-
         from gui import worker
     except ImportError:  # engine-only environments
-        return
-    app = QApplication.instance()
-    if app is None:
         return
     for candidate in gc.get_objects():
         if isinstance(candidate, worker.Worker):
             candidate.stop_and_wait()
     worker.wait_for_unfinished()
-    for widget in app.topLevelWidgets():
-        widget.deleteLater()
-    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    app.processEvents()
-    gc.collect()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """Leave without the interpreter's teardown of what the tests left alive.
+
+    Hundreds of top-level widgets outlive their tests (pyqtgraph's parentless plot
+    menus, pop-ups, windows that tests keep). Python destroys them at exit in no
+    particular order, some after the QApplication or after the scenes that own their
+    graphics items: about one CI run in four ended with a segmentation fault after every
+    test had passed, and deleting them explicitly crashed in the same way. So, as
+    ``pyqtgraph.exit()`` does, the exit handlers run, the streams are flushed and the
+    process ends with pytest's status. The app's own exit is tested in a fresh process
+    (tests/gui/test_close_during_training.py).
+    """
+    if _exit_status is None or "PySide6.QtWidgets" not in sys.modules:
+        return
+    import atexit
+
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_exit_status)
 
 
 @pytest.fixture(autouse=True)
