@@ -9,7 +9,7 @@ page's defaults run: 10 % of the training images held out for validation), on on
 thread as the app runs, and prints for every run the test accuracy on the 1,000 test
 images, the wall time, the epochs and the median time per epoch, then the medians over
 runs against issue 10's targets (>= 98.5 % in <= 30 s, long enough to watch: several
-epochs). It also prints :func:`engine.architecture.estimate_epoch_seconds` (from
+epochs). It also prints :func:`engine.costs.estimate_epoch_seconds` (from
 :func:`engine.train.measure_training_speed`) beside the measured epoch time.
 
 Each run starts with a different seed (0, 1, 2, ...), in this process. The load average
@@ -53,7 +53,7 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="runs, each with its own seed")
     args = parser.parse_args(argv)
 
-    from engine import architecture, datasets
+    from engine import architecture, costs, datasets
     from engine.model import default_network
     from engine.train import DEFAULT_TRAINING, evaluate, measure_training_speed, train_with
 
@@ -71,10 +71,10 @@ def main(argv=None) -> int:
     summary = model.summary()
     speed = measure_training_speed()
     kept = round(len(data.x_train) * (1 - DEFAULT_TRAINING.validation_fraction))
-    estimate = architecture.estimate_epoch_seconds(summary, kept, speed,
+    estimate = costs.estimate_epoch_seconds(summary, kept, speed,
                                                    len(data.x_train) - kept)
     print(f"  estimate    {estimate:.2f} s per epoch ({speed / 1e9:.2f} GFLOP/s measured, "
-          f"{architecture.training_flops(summary) / 1e6:.2f} MFLOP per training image)")
+          f"{costs.training_flops(summary) / 1e6:.2f} MFLOP per training image)")
 
     accuracies, walls, epochs, per_epoch = [], [], [], []
     for run in range(args.runs):

@@ -170,7 +170,7 @@ class Conv2D(Layer):
     def forward_chwn(self, x):
         # The last batch's columns stay alive until these are made: measured, unfolding
         # into a fresh buffer runs 20-30% faster than freeing or overwriting the old one
-        # (engine.architecture.estimate_memory counts both).
+        # (engine.costs.estimate_memory counts both).
         out, self._cols = ops.conv2d_chwn(x, self.params["weight"], self.params["bias"],
                                           self.stride, self.padding, self.dilation)
         self._x_shape = x.shape

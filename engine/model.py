@@ -319,7 +319,7 @@ def build_network(input_shape=(1, 28, 28), num_classes: int = 10,
     ``input_shape`` (C, H, W) and ``num_classes`` classes (see
     :func:`engine.architecture.network_architecture`, which gives its layer specs and
     raises :class:`engine.architecture.ArchitectureError`, with a code, for settings that
-    cannot be built). Check :func:`engine.architecture.check_budget` first when the
+    cannot be built). Check :func:`engine.costs.check_budget` first when the
     settings come from a learner: this allocates the weights.
     """
     specs = architecture.network_architecture(input_shape, num_classes, blocks, hidden)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine import architecture, limits, ops
+from engine import architecture, costs, limits, ops
 from engine.layers import Conv2D
 from engine.losses import softmax_cross_entropy
 from engine.optim import SGD, Adam
@@ -477,9 +477,9 @@ class EpochSnapshots:
 
 def measure_training_speed(seconds: float = 0.3, batch_size: int = 64) -> float:
     """Floating-point operations per second that training reaches on this machine now,
-    as :func:`engine.architecture.training_flops` counts them: a few training steps of
+    as :func:`engine.costs.training_flops` counts them: a few training steps of
     the default network on random 28x28 images, for about ``seconds``. Feed it to
-    :func:`engine.architecture.estimate_epoch_seconds`. Like any timing on a shared
+    :func:`engine.costs.estimate_epoch_seconds`. Like any timing on a shared
     machine it varies from call to call (up to 2x under load)."""
     from engine.model import default_network
 
@@ -496,7 +496,7 @@ def measure_training_speed(seconds: float = 0.3, batch_size: int = 64) -> float:
         elapsed = time.perf_counter() - start
         if elapsed >= seconds or steps >= 200:
             break
-    flops = architecture.training_flops(model.summary()) * batch_size * steps
+    flops = costs.training_flops(model.summary()) * batch_size * steps
     return flops / max(elapsed, 1e-9)
 
 
@@ -611,10 +611,10 @@ def main(argv=None) -> int:
         # Refused before any weight exists, naming the layer, when it would not fit.
         specs = architecture.network_architecture(shape, len(data.class_names), blocks,
                                                   hidden)
-        architecture.check_budget(architecture.summarize(specs, shape), args.batch_size,
-                                  optimizer_slots=2 if args.optimizer == "adam" else 1)
+        costs.check_budget(architecture.summarize(specs, shape), args.batch_size,
+                           optimizer_slots=2 if args.optimizer == "adam" else 1)
         architecture.validate(specs, list(shape))  # a model file the app can load again
-    except (ValueError, architecture.MemoryBudgetExceeded) as error:
+    except (ValueError, costs.MemoryBudgetExceeded) as error:
         parser.error(str(error))
     model = build_network(shape, len(data.class_names), blocks, hidden, args.seed,
                           data.class_names)

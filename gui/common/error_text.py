@@ -4,7 +4,7 @@ The engine never words its errors for the screen: each carries a ``code`` and th
 ``values`` the sentence needs (:class:`engine.model.ModelFileError`,
 :class:`engine.lab_file.LabFileError`,
 :class:`engine.architecture.ArchitectureError`,
-:class:`engine.architecture.MemoryBudgetExceeded`, :class:`engine.ops.WindowDoesNotFit`,
+:class:`engine.costs.MemoryBudgetExceeded`, :class:`engine.ops.WindowDoesNotFit`,
 :class:`engine.analysis.AnalysisError`,
 :class:`engine.safe_json.JsonFileError`, :class:`engine.folders.DataError` and its
 :class:`engine.collection.CollectionError`, and the :class:`engine.folders.Skipped` files).
@@ -31,7 +31,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from engine.analysis import AnalysisError
-from engine.architecture import ArchitectureError, MemoryBudgetExceeded
+from engine.architecture import ArchitectureError
+from engine.costs import MemoryBudgetExceeded
 from engine.folders import DataError, Skipped
 from engine.lab_file import LabFileError
 from engine.model import ModelFileError

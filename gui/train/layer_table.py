@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.architecture import MemoryBudgetExceeded
+from engine.costs import MemoryBudgetExceeded
 from engine.train import measure_training_speed
 from gui.common.error_text import error_text, memory_text
 from gui.common.widgets import reserve_lines

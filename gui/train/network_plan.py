@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine import architecture, ops
-from engine.architecture import ArchitectureError, LayerSummary, MemoryBudgetExceeded
+from engine import architecture, costs, ops
+from engine.architecture import ArchitectureError, LayerSummary
+from engine.costs import MemoryBudgetExceeded
 from engine.train import STEP_CHUNK_FLOATS
 from gui.state.settings import TrainingConfig
 
@@ -37,7 +38,7 @@ class NetworkPlan:
 
     ``problem`` is the engine's error that refuses it (an
     :class:`~engine.architecture.ArchitectureError` or
-    :class:`~engine.architecture.MemoryBudgetExceeded`, worded by
+    :class:`~engine.costs.MemoryBudgetExceeded`, worded by
     :func:`gui.common.error_text.error_text`), or None; ``problem_row`` the index in
     ``rows`` it concerns. ``memory`` is the estimate for ``batch`` images, the most a
     training step holds at once (the engine computes a larger mini-batch in slices).
@@ -49,7 +50,7 @@ class NetworkPlan:
     rows: tuple[LayerRow, ...]
     problem: Exception | None = None
     problem_row: int | None = None
-    memory: architecture.MemoryEstimate | None = None
+    memory: costs.MemoryEstimate | None = None
     batch: int = 0
     classes_known: bool = True
 
@@ -76,7 +77,7 @@ class NetworkPlan:
         if not self.fits:
             return None
         held = int(round(images * validation_fraction))
-        return architecture.estimate_epoch_seconds(self.summary, images - held,
+        return costs.estimate_epoch_seconds(self.summary, images - held,
                                                    flops_per_second, held)
 
 
@@ -122,7 +123,7 @@ def _rows_before(config: TrainingConfig, input_shape, failing: int) -> list[Laye
 def step_batch(summary, batch_size: int) -> int:
     """How many images a training step holds at once: the engine computes a mini-batch in
     slices of at most :data:`engine.train.STEP_CHUNK_FLOATS` activations."""
-    per_image = max(architecture.estimate_memory(summary, 1).activations, 1)
+    per_image = max(costs.estimate_memory(summary, 1).activations, 1)
     return min(int(batch_size), max(1, STEP_CHUNK_FLOATS * 4 // per_image))
 
 
@@ -147,9 +148,9 @@ def plan_network(config: TrainingConfig, input_shape, classes: int | None,
     slots = 2 if config.optimizer == "adam" else 1
     budget = {} if budget_bytes is None else {"budget_bytes": int(budget_bytes)}
     try:
-        memory = architecture.check_budget(summary, batch, optimizer_slots=slots, **budget)
+        memory = costs.check_budget(summary, batch, optimizer_slots=slots, **budget)
     except MemoryBudgetExceeded as error:
-        memory = architecture.estimate_memory(summary, batch, optimizer_slots=slots)
+        memory = costs.estimate_memory(summary, batch, optimizer_slots=slots)
         return NetworkPlan(shape, rows, error, error.layer_index, memory, batch, known)
     try:
         architecture.validate(specs, list(shape))  # what a model file may hold

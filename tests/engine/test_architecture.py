@@ -9,16 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import limits
-from engine.architecture import (
-    ArchitectureError,
-    MemoryBudgetExceeded,
-    check_budget,
-    cnn_architecture,
-    estimate_memory,
-    parameter_count,
-    summarize,
-    validate,
-)
+from engine.architecture import ArchitectureError, cnn_architecture, summarize, validate
+from engine.costs import MemoryBudgetExceeded, check_budget, estimate_memory, parameter_count
 from engine.model import build_cnn
 
 

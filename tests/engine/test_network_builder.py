@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import signal
 
-from engine import architecture, datasets, limits, ops
+from engine import architecture, costs, datasets, limits, ops
 from engine import layers as L
 from engine.architecture import (
     DEFAULT_BLOCKS,
@@ -21,12 +21,11 @@ from engine.architecture import (
     ArchitectureError,
     ConvBlock,
     blocks_of,
-    estimate_epoch_seconds,
     network_architecture,
     summarize,
-    training_flops,
     validate,
 )
+from engine.costs import estimate_epoch_seconds, training_flops
 from engine.model import build_cnn, build_network, default_network, load
 from engine.optim import SGD, Adam
 from engine.train import (
@@ -284,8 +283,8 @@ def test_the_memory_estimate_counts_a_dilated_convolutions_windows():
     # 9 window cells at each of 26x26 (plain) or 24x24 (dilated) positions.
     assert plain[0].workspace_floats == 9 * 26 * 26
     assert dilated[0].workspace_floats == 9 * 24 * 24
-    assert architecture.estimate_memory(dilated, 8).total < \
-        architecture.estimate_memory(plain, 8).total
+    assert costs.estimate_memory(dilated, 8).total < \
+        costs.estimate_memory(plain, 8).total
 
 
 # --- the default network and training ---------------------------------------------------
@@ -378,7 +377,7 @@ def test_training_flops_count_products_and_moved_values():
     summary = summarize(network_architecture((1, 6, 6), 2, [ConvBlock(2, 3, pool="none")],
                                              ()), (1, 6, 6))
     conv, relu, flatten, dense = summary
-    cost = architecture.ELEMENT_COST
+    cost = costs.ELEMENT_COST
     # The first convolution: forward and weight gradient, 18 weights at 16 positions.
     want = 2 * 18 * 16 * 2 + cost * (2 * 32 + 2 * 9 * 16)
     want += cost * 2 * 32 + cost * 2 * 32  # ReLU and Flatten outputs and gradients

@@ -6,10 +6,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine import architecture, collection, folders, model, ops, safe_json
+from engine import architecture, collection, costs, folders, model, ops, safe_json
 from engine.analysis import AnalysisError
-from engine.architecture import ArchitectureError, MemoryBudgetExceeded
+from engine.architecture import ArchitectureError
 from engine.collection import CollectionError
+from engine.costs import MemoryBudgetExceeded
 from engine.folders import DataError, Skipped
 from engine.lab_file import LabFileError
 from engine.model import ModelFileError
@@ -122,7 +123,7 @@ def test_real_engine_errors_read_as_sentences(tmp_path):
 
     summary = architecture.summarize(architecture.cnn_architecture(), (1, 28, 28))
     with pytest.raises(MemoryBudgetExceeded) as caught:
-        architecture.check_budget(summary, 64, budget_bytes=2**20)
+        costs.check_budget(summary, 64, budget_bytes=2**20)
     text = error_text(caught.value)
     assert text.startswith("This network needs about ") and "1 MiB allowed" in text
 

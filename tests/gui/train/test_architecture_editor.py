@@ -6,7 +6,7 @@ with a sentence naming the block."""
 
 import pytest
 
-from engine import architecture
+from engine import architecture, costs
 from engine.architecture import DEFAULT_BLOCKS, DEFAULT_HIDDEN, ConvBlock
 from engine.model import build_network
 from gui.state import LabState, TrainingConfig
@@ -46,7 +46,7 @@ def assert_table_matches_engine(state, table):
     summary = architecture.summarize(
         architecture.network_architecture((1, 28, 28), 10, config.blocks, config.hidden),
         (1, 28, 28))
-    assert f"{architecture.parameter_count(summary):,}" in table.totals.text()
+    assert f"{costs.parameter_count(summary):,}" in table.totals.text()
 
 
 def test_defaults_are_the_engines(parts):
