@@ -267,7 +267,7 @@ class TrainingPage(QWidget):
         weights = sum(int(v.size) for layer in model.layers for v in layer.params.values())
         shape = tuple(model.input_shape or ())
         self.model_summary.setText(self.tr(
-            "Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.").format(
+            "Current model: {0}×{1} image → {2} class scores, {3:,} parameters.").format(
             shape[-2] if shape else "?", shape[-1] if shape else "?", model.num_classes,
             weights))
 

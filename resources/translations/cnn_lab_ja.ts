@@ -5027,8 +5027,8 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>モデルはまだありません。学習するか、ファイルを開いてください。</translation>
     </message>
     <message>
-        <source>Loaded model: {0}×{1} image → {2} class scores, {3:,} weights.</source>
-        <translation>今のモデル: {0}×{1} の画像 → クラスのスコア {2} 個、重み {3:,} 個。</translation>
+        <source>Current model: {0}×{1} image → {2} class scores, {3:,} parameters.</source>
+        <translation>今のモデル: {0}×{1} の画像 → クラスのスコア {2} 個、パラメーター {3:,} 個。</translation>
     </message>
     <message>
         <source>Cannot train: {0}</source>

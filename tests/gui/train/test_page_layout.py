@@ -161,11 +161,14 @@ def test_the_layer_table_counts_the_classes_of_the_data(qtbot, window, tmp_path)
     # Not ready to train (no examples) but the network's outputs are known: 3.
     assert output() == "3"
     model_file = tmp_path / "ten.npz"
-    build_cnn((1, 28, 28), 10, filters=2).save(model_file)
+    opened = build_cnn((1, 28, 28), 10, filters=2)
+    opened.save(model_file)
+    parameters = sum(v.size for layer in opened.layers for v in layer.params.values())
     assert page.open_model(model_file)
     assert output() == "3"            # the opened model's blocks, for the data's classes
     assert page.editor.filters.value() == 2
-    assert "Loaded model: 28×28 image → 10 class scores" in page.model_summary.text()
+    assert "Current model: 28×28 image → 10 class scores" in page.model_summary.text()
+    assert f"{parameters:,} parameters" in page.model_summary.text()  # weights and biases
     panel.set_source("shapes")
     assert output() == "6"
     panel.set_source("folder")  # nothing read yet: the count is not known
