@@ -6,6 +6,10 @@ import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One BLAS thread, before NumPy loads, as main.py runs the app: with two on this 2-core
+# machine, a test that trains ran 6x slower whenever other work was running (PITFALLS).
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 import pytest  # noqa: E402
 
