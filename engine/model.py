@@ -171,7 +171,9 @@ class Sequential:
                 theirs.params[name] = new
         return clone
 
-    def activations(self, x, batch_size: int | None = None) -> list[np.ndarray]:
+    def activations(self, x, batch_size: int | None = None, *,
+                    kept: SequenceABC[np.ndarray] | None = None,
+                    start: int = 0) -> list[np.ndarray]:
         """Every layer's output for images ``x`` (N, C, H, W) (or one image (C, H, W)).
 
         Returns ``[x, out_0, out_1, ...]``: the input then each layer's output, NCHW for
@@ -179,17 +181,36 @@ class Sequential:
         the textbook path on layers of its own: this model's caches are not touched.
         ``batch_size`` computes that many images at a time (the results are the same;
         the layers' working memory is bounded, the returned outputs are not).
+
+        ``kept`` (what an earlier call returned for the same ``x``, on a model whose
+        layers before ``start`` are the same as this one's) with ``start`` (a layer index)
+        runs only layers ``start, start + 1, ...`` on ``kept[start]``, the input of layer
+        ``start``: the outputs before it are ``kept``'s own arrays, not copies. A learned
+        kernel edited in layer ``start`` costs the layers after it only.
         """
         x = ops._float_array(x)
         single = x.ndim == 3
         h = x[None] if single else x
         self._check_input(h)
-        layers = self.with_parameters({}).layers
+        start = int(start)
+        if kept is not None:
+            if len(kept) != len(self.layers) + 1 or not 0 <= start <= len(self.layers):
+                raise ValueError(f"kept must hold {len(self.layers) + 1} outputs and start "
+                                 f"must be a layer index, got {len(kept)} and {start}")
+            given = list(kept[:start + 1])
+            kept = [np.asarray(k)[None] if single else np.asarray(k) for k in given]
+        elif start:
+            raise ValueError("start needs the kept outputs of an earlier call")
+        layers = self.with_parameters({}).layers[start:]
         step = len(h) if not batch_size else int(batch_size)
         parts = []
-        for start in range(0, max(len(h), 1), max(step, 1)):
-            part = h[start:start + step]
-            outputs = [part]
+        for first in range(0, max(len(h), 1), max(step, 1)):
+            if kept is None:
+                part = h[first:first + step]
+                outputs = [part]
+            else:
+                outputs = [k[first:first + step] for k in kept]
+                part = outputs[-1]
             for layer in layers:
                 part = layer.forward(part)
                 outputs.append(part)
@@ -198,6 +219,8 @@ class Sequential:
             outputs = parts[0]
         else:
             outputs = [np.concatenate(chunk) for chunk in zip(*parts, strict=True)]
+        if single and kept is not None:  # the kept outputs themselves, not views of them
+            return given + [out[0] for out in outputs[start + 1:]]
         return [out[0] for out in outputs] if single else outputs
 
     def _check_input(self, x: np.ndarray) -> None:

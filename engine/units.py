@@ -10,7 +10,8 @@ network, ``layer``, and an index into that layer's output for one sample, ``unit
 - ``layer = len(model.layers)``: the softmax of the last layer's scores, ``(class,)``.
 
 :func:`forward_all` runs one image through every layer and keeps every output (the
-model's own :meth:`engine.model.Sequential.activations`, plus the softmax).
+model's own :meth:`engine.model.Sequential.activations`, plus the softmax); given the
+outputs of an earlier run, it can start from a later layer.
 :func:`receptive_field` gives the input box a unit can see, worked out from the layer
 geometry alone (``tests/engine/test_units.py`` checks it by perturbing input pixels one
 at a time); :func:`field_sizes` the receptive-field size of each layer by the textbook
@@ -130,10 +131,15 @@ def positions(model) -> tuple[Position, ...]:
     return tuple(out)
 
 
-def forward_all(model, image) -> Activations:
+def forward_all(model, image, kept: Activations | None = None, start: int = 0) -> Activations:
     """Every layer's output for one ``image`` (C, H, W), by the model's own textbook
-    forward pass (:meth:`engine.model.Sequential.activations`), and the softmax."""
-    outputs = model.activations(np.asarray(image))
+    forward pass (:meth:`engine.model.Sequential.activations`), and the softmax.
+
+    ``kept`` (the activations of the same image by a model whose layers before layer
+    ``start`` are the same as ``model``'s: the same network before one of its kernels
+    was edited, say) keeps those layers' outputs and runs layers ``start, ...`` only."""
+    outputs = model.activations(np.asarray(image), kept=None if kept is None
+                                else kept.values[:-1], start=start)
     logits = outputs[-1]
     return Activations(tuple(outputs) + (ops.softmax(logits[None])[0],))
 

@@ -62,6 +62,40 @@ def test_forward_all_matches_the_models_own_forward_and_softmax():
         assert acts.at(pos.layer).shape == pos.shape
 
 
+def test_forward_all_from_an_edited_layer_keeps_the_layers_before_and_equals_a_full_pass():
+    model = _two_block_model()
+    image = _image(model, seed=3)
+    before = units.forward_all(model, image)
+    second = next(i for i, layer in enumerate(model.layers)
+                  if isinstance(layer, Conv2D) and i > 0)
+    weight = model.layers[second].params["weight"].copy()
+    weight[1, 0, 1, 2] += 0.75
+    edited = model.with_parameters({second: {"weight": weight}})
+    resumed = units.forward_all(edited, image, kept=before, start=second)
+    full = units.forward_all(edited, image)  # the independent computation: every layer
+    assert len(resumed.values) == len(full.values)
+    for index, (got, want) in enumerate(zip(resumed.values, full.values, strict=True)):
+        np.testing.assert_array_equal(got, want, err_msg=f"value {index}")
+    for index in range(second + 1):  # the input and the layers before: not recomputed
+        assert resumed.values[index] is before.values[index]
+    assert not np.array_equal(resumed.scores, before.scores)
+
+
+def test_forward_all_from_a_later_layer_needs_matching_kept_outputs():
+    model = _two_block_model()
+    image = _image(model)
+    with pytest.raises(ValueError):
+        model.activations(image, start=2)  # nothing kept
+    kept = model.activations(image)
+    with pytest.raises(ValueError):
+        model.activations(image, kept=kept[:-1], start=2)
+    batch = np.stack([image, image * 0.5])
+    kept_batch = model.activations(batch)
+    again = model.activations(batch, batch_size=1, kept=kept_batch, start=2)
+    for got, want in zip(again, kept_batch, strict=True):  # BLAS may sum in another order
+        np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
+
+
 def test_positions_name_each_column_of_a_two_block_model():
     model = _two_block_model()
     roles = [(p.role, p.block) for p in units.positions(model)]
