@@ -20,6 +20,14 @@ from engine.layers import Conv2D
 from gui.common.colormap import INK, ColourMap
 from gui.common.number_format import format_number
 
+
+def out_of_sight(widget: QWidget) -> bool:
+    """True when ``widget``'s window is on screen but the widget is not (its tab is
+    behind another): work for it can wait until it is shown. A widget whose window is
+    not shown yet (being set up, or in a test) works at once."""
+    return widget.window().isVisible() and not widget.isVisible()
+
+
 #: The receptive-field outline, as on the Network page.
 OUTLINE = QColor(255, 140, 0)
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from engine import units
 from gui.common.number_format import shown_index
-from gui.common.widgets import VerticalScrollArea
+from gui.common.widgets import StableTabWidget, VerticalScrollArea
 from gui.network.insight_parts import UnitLayer, unit_layers
 from gui.network.kernel_editor import KernelEditor
 from gui.network.switch_off import SwitchOffPanel
@@ -47,9 +47,10 @@ def owning_layer(model, layer: int, unit) -> tuple[UnitLayer, int] | None:
     return found, int(unit[0])
 
 
-class InsightTabs(QTabWidget):
+class InsightTabs(StableTabWidget):
     """The unit's arithmetic (``detail``), ``switch_off``, ``top_images`` and ``why`` as
-    tabs, and ``switch_button`` for the clicked filter or unit."""
+    tabs, and ``switch_button`` for the clicked filter or unit. (A stable tab widget: a
+    label whose text changes in the open tab must not repaint the whole tab.)"""
 
     def __init__(self, state: LabState, detail: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)

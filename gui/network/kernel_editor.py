@@ -55,7 +55,7 @@ class KernelEditor(QWidget):
         self._error = None
         self._single = False  # one grid and a channel selector
         self._build()
-        state.kernel_edits_changed.connect(self.refresh)
+        state.kernel_edits_changed.connect(self._on_kernel_edits_changed)
         state.model_changed.connect(self._on_model_changed)
         self.retranslate()
         self.refresh()
@@ -155,6 +155,17 @@ class KernelEditor(QWidget):
         self.refresh()
 
     # --- showing ----------------------------------------------------------------------
+    def _on_kernel_edits_changed(self) -> None:
+        # An edit changes the numbers and the marks only: the grids stay as they are.
+        self.reset_all_button.setEnabled(bool(self.state.kernel_edits))
+        if self.chosen is None or self.state.model is None:
+            return
+        info, index = self.chosen
+        edited = self.state.is_kernel_edited(info.layer, index)
+        self.edited_label.setVisible(edited)
+        self.reset_button.setEnabled(edited)
+        self._show_values()
+
     def refresh(self) -> None:
         chosen = self.chosen if self.state.model is not None else None
         self.body.setVisible(chosen is not None)
@@ -188,7 +199,8 @@ class KernelEditor(QWidget):
         single = self._single = channels > MAX_GRIDS
         self.channel_label.setVisible(single)
         self.channel_spin.setVisible(single)
-        self.channel_spin.setMaximum(channels)
+        if self.channel_spin.maximum() != channels:  # even the same range re-lays out
+            self.channel_spin.setMaximum(channels)
         if len(self.grids) == wanted and len(self._captions) == (0 if single else wanted):
             return
         for widget in self.grids + self._captions:
@@ -218,9 +230,10 @@ class KernelEditor(QWidget):
         weights, bias = self.state.kernel(info.layer, index)
         for grid_index, grid in enumerate(self.grids):
             grid.set_values(weights[self._channel_of(grid_index)])
-        self.bias_spin.blockSignals(True)
-        self.bias_spin.setValue(bias)
-        self.bias_spin.blockSignals(False)
+        if self.bias_spin.value() != round(bias, self.bias_spin.decimals()):
+            self.bias_spin.blockSignals(True)
+            self.bias_spin.setValue(bias)
+            self.bias_spin.blockSignals(False)
 
     # --- editing ----------------------------------------------------------------------
     def _on_cell_edited(self, grid_index: int, row: int, col: int, value: float) -> None:

@@ -19,11 +19,11 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from engine.units import Activations, Position, ReceptiveField
+from engine.units import INPUT, Activations, Position, ReceptiveField
 from gui.common.colormap import DIVERGING, INK
 from gui.common.heatmap import rgb_qimage
 from gui.common.number_format import format_number
@@ -77,6 +77,12 @@ class Column:
             return QRectF(rect.x() + col * self.px, rect.y() + row * self.px, self.px,
                           self.px)
         return self.cells[unit[0]]
+
+
+def _same_array(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.shape == b.shape and np.array_equal(a, b)
 
 
 def _grid_for(count: int, h: int, w: int, height: float) -> tuple[int, float]:
@@ -136,10 +142,16 @@ class NetworkView(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     # --- data ---------------------------------------------------------------------------
-    def set_network(self, positions, activations: Activations, class_names) -> None:
-        """Show ``activations`` of the network whose columns are ``positions``."""
+    def set_network(self, positions, activations: Activations, class_names,
+                    changed_from: int = INPUT) -> None:
+        """Show ``activations`` of the network whose columns are ``positions``.
+
+        ``changed_from``: the first position whose values may differ from the ones shown
+        (an edited kernel's layer): only the columns from there on, and those whose scale
+        changed with them, are drawn again."""
         structure_changed = ([p.shape for p in positions] != [p.shape for p in self.positions]
-                             or tuple(class_names) != self.class_names)
+                             or tuple(class_names) != self.class_names or not self.columns)
+        old_groups = self.groups
         self.positions = tuple(positions)
         self.activations = activations
         self.class_names = tuple(class_names)
@@ -148,8 +160,25 @@ class NetworkView(QWidget):
             self._selection = None
             self._feeding = self._highlight = self._field = None
             self._layout()
-        self._make_pictures()
-        self.update()
+            self._make_pictures()
+            self.update()
+            return
+        rescaled = {g.first for g, old in zip(self.groups, old_groups, strict=False)
+                    if g.levels != old.levels}
+        changed = [index for index, column in enumerate(self.columns)
+                   if column.position.layer >= changed_from
+                   or group_of(self.groups, index).first in rescaled]
+        self._make_pictures(changed)
+        for index in changed:
+            self.update(self.column_band(index))
+
+    def column_band(self, index: int) -> QRect:
+        """The widget's full height under column ``index``, with half the gaps on either
+        side (its arrow, its header and its part of a legend)."""
+        column = self.columns[index]
+        left = math.floor(column.x - COLUMN_GAP / 2)
+        return QRect(left, 0, math.ceil(column.x + column.width + COLUMN_GAP / 2) - left,
+                     self.height())
 
     def clear(self) -> None:
         self.positions, self.activations, self.groups, self.columns = (), None, (), []
@@ -164,7 +193,12 @@ class NetworkView(QWidget):
         """Outline ``unit`` of position ``layer``; ``feeding`` (the shape of the column
         before) marks the units it reads, ``highlight`` (flat indices into that column)
         the ones outlined most strongly, ``receptive`` its box on the input."""
-        self._selection = None if layer is None else (int(layer), tuple(unit))
+        selection = None if layer is None else (int(layer), tuple(unit))
+        if (selection == self._selection and receptive == self._field
+                and _same_array(feeding, self._feeding)
+                and _same_array(highlight, self._highlight)):
+            return  # an edit of a kernel: the same outline, nothing to paint again
+        self._selection = selection
         self._feeding, self._highlight, self._field = feeding, highlight, receptive
         self.update()
 
@@ -182,11 +216,15 @@ class NetworkView(QWidget):
         self.update()
 
     # --- layout -------------------------------------------------------------------------
-    def _make_pictures(self) -> None:
+    def _make_pictures(self, indices=None) -> None:
         """One picture per column: the maps stacked (C*H, W), or a vector's cells in
-        their wrapped columns (white where the last column ends early)."""
-        self._pictures = []
-        for index, column in enumerate(self.columns):
+        their wrapped columns (white where the last column ends early); ``indices``:
+        only those columns' (all by default)."""
+        if indices is None or len(self._pictures) != len(self.columns):
+            self._pictures = [None] * len(self.columns)
+            indices = range(len(self.columns))
+        for index in indices:
+            column = self.columns[index]
             position = column.position
             values = self.activations.at(position.layer)
             group = group_of(self.groups, index)
@@ -206,7 +244,7 @@ class NetworkView(QWidget):
                 picture = QImage(rgb.data, ncols, per_column, 3 * ncols,
                                  QImage.Format.Format_RGB888).convertToFormat(
                                      QImage.Format.Format_RGB32)
-            self._pictures.append(picture)
+            self._pictures[index] = picture
 
     def _body_height(self) -> float:
         return max(60.0, self.height() - HEADER - LEGEND - 2 * MARGIN)
@@ -382,7 +420,9 @@ class NetworkView(QWidget):
                 self._paint_arrow(painter, column)
         self._paint_selection(painter)
         for group in self.groups:
-            self._paint_legend(painter, group)
+            first, last = self.columns[group.first], self.columns[group.last]
+            if first.x - COLUMN_GAP <= right and last.x + last.width + COLUMN_GAP >= left:
+                self._paint_legend(painter, group)
         painter.end()
 
     def _paint_header(self, painter: QPainter, column: Column) -> None:

@@ -74,6 +74,10 @@ class NetworkPage(QWidget):
         self.image: np.ndarray | None = None
         self.selection: tuple[int, tuple] | None = None
         self.refreshes = 0
+        # What `activations` were computed from: (model, image, switched off, kernel
+        # edits), so that an edit of layer k recomputes layers k, k + 1, ... only.
+        self._computed_from: tuple | None = None
+        self._told_selection: tuple[int, tuple] | None = None  # what the tabs were told
         self._problem: str | None = None
         self._dirty = True
 
@@ -218,6 +222,7 @@ class NetworkPage(QWidget):
     def select_unit(self, layer: int, unit) -> None:
         """Explain unit ``unit`` of position ``layer`` (what clicking it does)."""
         self.selection = (int(layer), tuple(int(v) for v in unit))
+        self._told_selection = None  # a click always tells the tabs, even the same unit
         self._show_selection()
 
     def refresh(self) -> None:
@@ -232,6 +237,7 @@ class NetworkPage(QWidget):
         if model is None:
             self.stack.setCurrentIndex(0)
             self.positions, self.activations = (), None
+            self._computed_from = None
             self.view.clear()
             self.detail.clear()
             self.insight.set_image(None)
@@ -243,25 +249,52 @@ class NetworkPage(QWidget):
             self.problem_label.setText(problem)
             self.layers_stack.setCurrentIndex(1)
             self.activations = None
+            self._computed_from = None
             self._show_answer()
             self.insight.set_image(None)
             return
         self.layers_stack.setCurrentIndex(0)
         positions = units.positions(model)
         if positions != self.positions and self.selection is not None:
-            self.selection = None
+            self.selection = self._told_selection = None
         self.positions = positions
         self.image = image
-        self.activations = units.forward_all(model, image)
+        start = self._first_changed_layer(image)
+        source = (self.state.model, image, self.state.switched_off, self.state.kernel_edits)
+        if start == 0:
+            self.activations = units.forward_all(model, image)
+        else:  # the layers before `start` are as they were: keep their outputs
+            self.activations = units.forward_all(model, image, kept=self.activations,
+                                                 start=start)
+        self._computed_from = source
         self.insight.set_image(image)
         self.view.set_edited_layers(self.state.edited_kernels())
-        self.view.set_network(positions, self.activations, self.class_names())
+        self.view.set_network(positions, self.activations, self.class_names(),
+                              changed_from=start)
         if self.selection is None:  # start with the answer: the winning probability
             self.selection = (units.softmax_position(model),
                               (int(np.argmax(self.activations.probabilities)),))
         self._fit_view()
         self._show_answer()
         self._show_selection()
+
+    def _first_changed_layer(self, image: np.ndarray) -> int:
+        """The first layer whose output may differ from :attr:`activations` (0: all;
+        ``len(model.layers)``: none, only the softmax is worked out again)."""
+        before = self._computed_from
+        if before is None or self.activations is None:
+            return 0
+        model, old_image, old_off, old_edits = before
+        if model is not self.state.model or not (
+                image is old_image or np.array_equal(image, old_image)):
+            return 0
+        off, edits = self.state.switched_off, self.state.kernel_edits
+        changed = [layer for layer in set(off) | set(old_off)
+                   if off.get(layer) != old_off.get(layer)]
+        # Every edit replaces the layer's (weight, bias) pair: identity tells them apart.
+        changed += [layer for layer in set(edits) | set(old_edits)
+                    if edits.get(layer) is not old_edits.get(layer)]
+        return min(changed, default=len(model.layers))
 
     def class_names(self) -> tuple[str, ...]:
         model = self.state.model
@@ -273,7 +306,7 @@ class NetworkPage(QWidget):
 
     # --- reacting ------------------------------------------------------------------------------
     def _on_model_changed(self) -> None:
-        self.selection = None
+        self.selection = self._told_selection = None
         self._schedule()
 
     def _on_explorer_image_changed(self) -> None:
@@ -362,7 +395,9 @@ class NetworkPage(QWidget):
             return
         layer, unit = self.selection
         model = self.state.model_in_use
-        self.insight.unit_selected(layer, unit)
+        if self._told_selection != self.selection:  # not on every edit: the tabs keep it
+            self._told_selection = self.selection
+            self.insight.unit_selected(layer, unit)
         feeding = None if layer == units.INPUT else units.feeding_units(model, layer, unit)
         field = units.receptive_field(model, layer, unit)
         self.detail.show_unit(model, self.positions, self.activations, self.view.groups,

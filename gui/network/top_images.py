@@ -1,7 +1,8 @@
 """What a filter has learned: the test images that excite it most.
 
 :class:`TopImagesPanel` takes a filter of any convolution (or a unit of a hidden layer)
-of the network in use (``state.model_in_use``: switched-off units stay off), finds the
+of the network in use (``state.model_in_use``: switched-off units stay off, edited
+kernels are in place; it follows their changes when shown), finds the
 test images on which it reaches its largest values (:func:`engine.analysis.top_activating`,
 in the app's worker; the filter itself counts as on even when it is switched off) and
 shows each cropped to the filter's receptive field around its
@@ -109,6 +110,7 @@ class TopImagesPanel(QWidget):
         self._build_ui()
         state.model_changed.connect(self._on_model_changed)
         state.switched_off_changed.connect(self._find)
+        state.kernel_edits_changed.connect(self._find)  # waits while out of sight
         state.test_set_changed.connect(self._find)
         self.retranslate()
         self._on_model_changed()
@@ -245,7 +247,7 @@ class TopImagesPanel(QWidget):
         # (it would answer 0 to everything); the other switched-off units stay off.
         others = {k: v - {unit} if k == layer else v for k, v in state.switched_off.items()}
         model = (state.model_in_use if others == state.switched_off
-                 else analysis.switched_off_model(state.model, others))
+                 else analysis.switched_off_model(state.model_with_kernel_edits, others))
         key = (layer, unit, model, test_set)
         self._problem = None
         self.job.request(key, lambda: analysis.top_activating(

@@ -11,9 +11,11 @@ learner picks another), side by side:
 - its gradient map (:func:`engine.analysis.input_gradient` of the class's score): how the
   score changes when each pixel gets a little darker.
 
-Both use the network in use (``state.model_in_use``: switched-off units stay off), on one
-diverging scale each, centred on zero, with a legend that says what the colours mean. The
-host gives the image (:meth:`WhyPanel.set_image`), the one it shows.
+Both use the network in use (``state.model_in_use``: switched-off units stay off, edited
+kernels are in place, and both follow every change of them), on one diverging scale each,
+centred on zero, with a legend that says what the colours mean. The host gives the image
+(:meth:`WhyPanel.set_image`), the one it shows. Behind another tab the panel works
+nothing out; it catches up when shown.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from gui.common.error_text import error_text
 from gui.common.number_format import format_number
 from gui.common.probability_bars import percent_text
 from gui.common.widgets import bold_label, make_quiet, set_spin_value
-from gui.network.insight_parts import ColourLegend, MapPicture
+from gui.network.insight_parts import ColourLegend, MapPicture, out_of_sight
 from gui.network.latest_job import LatestJob
 from gui.state import LabState
 
@@ -70,6 +72,7 @@ class WhyPanel(QWidget):
         self.probabilities: np.ndarray | None = None
         self._problem: str | None = None
         self._owed = False
+        self._stale = False  # the image, model or class changed while out of sight
         self.job = LatestJob(self)
         self.job.finished.connect(self._on_occluded)
         self.job.failed.connect(self._on_failed)
@@ -77,6 +80,7 @@ class WhyPanel(QWidget):
         self._build_ui()
         state.model_changed.connect(self._on_model_changed)
         state.switched_off_changed.connect(self.refresh)
+        state.kernel_edits_changed.connect(self.refresh)  # an edited kernel: explain anew
         self.retranslate()
         self._on_model_changed()
 
@@ -215,6 +219,10 @@ class WhyPanel(QWidget):
     def refresh(self) -> None:
         """Work out the class and the gradient now (a millisecond), the occlusion in the
         worker."""
+        if out_of_sight(self):  # behind another tab: worked out when shown
+            self._stale = True
+            return
+        self._stale = False
         model = self.state.model_in_use
         self._problem = None
         if (model is None or self.image is None
@@ -333,7 +341,9 @@ class WhyPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if self._owed:
+        if self._stale:
+            self.refresh()
+        elif self._owed:
             self._occlude()
 
     def shutdown(self) -> None:

@@ -135,6 +135,12 @@ class KernelEditing:
         self._emit("kernel_edits_changed")
         self._schedule()  # the prediction follows
 
+    @property
+    def model_with_kernel_edits(self):
+        """The trained model with the edited kernels in place and every unit on (the
+        model itself when nothing is edited), or None."""
+        return self._with_kernel_edits(self._model)
+
     def _with_kernel_edits(self, model):
         """``model`` with the edited kernels in place (the model itself without edits)."""
         if model is None or not self._kernel_edits:

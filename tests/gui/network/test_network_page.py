@@ -14,7 +14,7 @@ from engine.model import build_cnn
 from engine.optim import Adam
 from engine.train import fit
 from gui import i18n
-from gui.network.detail import WINNER, TextTable
+from gui.network.arithmetic_widgets import WINNER, TextTable
 from gui.network.page import CLASSIFY, EXPLORER, NetworkPage
 from gui.state import LabState
 
