@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine import ops
-from engine.layers import Conv2D, Dense
+from engine.layers import Conv2D, Dense, Flatten, nchw_to_chwn
 from engine.train import Evaluation, evaluate
 
 
@@ -209,6 +209,24 @@ def unit_count(layer) -> int:
     return layer.out_channels if isinstance(layer, Conv2D) else layer.out_features
 
 
+def _checked_units(model, switched_off: Mapping[int, Iterable[int]]) -> dict[int, list[int]]:
+    """``switched_off`` checked against ``model``: layer index -> sorted units, the layers
+    with none left out. :class:`AnalysisError` for a layer or unit that is not there."""
+    checked = {}
+    for layer_index, units in switched_off.items():
+        layer = _switchable(model, int(layer_index))
+        units = sorted({int(u) for u in units})
+        count = unit_count(layer)
+        bad = [u for u in units if not 0 <= u < count]
+        if bad:
+            raise AnalysisError("no_such_unit", f"layer {layer_index} has no unit {bad[0]} "
+                                f"(it has {count})", layer=int(layer_index), unit=bad[0],
+                                units=count)
+        if units:
+            checked[int(layer_index)] = units
+    return checked
+
+
 def switched_off_model(model, switched_off: Mapping[int, Iterable[int]]):
     """A model sharing ``model``'s weights except that the chosen units output 0.
 
@@ -219,17 +237,8 @@ def switched_off_model(model, switched_off: Mapping[int, Iterable[int]]):
     not changed.
     """
     replacements = {}
-    for layer_index, units in switched_off.items():
-        layer = _switchable(model, int(layer_index))
-        units = sorted({int(u) for u in units})
-        count = unit_count(layer)
-        bad = [u for u in units if not 0 <= u < count]
-        if bad:
-            raise AnalysisError("no_such_unit", f"layer {layer_index} has no unit {bad[0]} "
-                                f"(it has {count})", layer=int(layer_index), unit=bad[0],
-                                units=count)
-        if not units:
-            continue
+    for layer_index, units in _checked_units(model, switched_off).items():
+        layer = model.layers[layer_index]
         weight = layer.params["weight"].copy()
         bias = layer.params["bias"].copy()
         if isinstance(layer, Conv2D):
@@ -237,7 +246,7 @@ def switched_off_model(model, switched_off: Mapping[int, Iterable[int]]):
         else:
             weight[:, units] = 0
         bias[units] = 0
-        replacements[int(layer_index)] = {"weight": weight, "bias": bias}
+        replacements[layer_index] = {"weight": weight, "bias": bias}
     return model.with_parameters(replacements)
 
 
@@ -245,8 +254,161 @@ def evaluate_switched_off(model, x, y, switched_off: Mapping[int, Iterable[int]]
                           batch_size: int = 500) -> Evaluation:
     """:func:`engine.train.evaluate` (loss, accuracy, predictions, confusion matrix) of
     ``model`` with the ``switched_off`` units zeroed (see :func:`switched_off_model`) on
-    images ``x`` (N, C, H, W) with labels ``y``."""
+    images ``x`` (N, C, H, W) with labels ``y``: the whole network with those weights
+    zeroed, every layer run. :class:`SwitchOffEvaluator` gives the same for many
+    switches on the same images, far faster."""
     return evaluate(switched_off_model(model, switched_off), x, y, batch_size)
+
+
+class SwitchOffEvaluator:
+    """:func:`evaluate_switched_off` of one model on one set of images, many times over,
+    at a fraction of the cost: what the whole network computes is worked out once and
+    kept, and each evaluation recomputes only what the switched-off units change.
+
+    A switched-off unit outputs 0 for every image, and so does what a ReLU or a pooling
+    makes of it. So with units ``S`` of layer ``k`` off (the earliest such layer), the
+    layers before ``k`` are unchanged, and the input of the next convolution or dense
+    layer ``j`` is the kept one with the channels (or, after the flattening, the
+    features) of ``S`` at 0. Layer ``j`` is linear in its input, so its output is the
+    kept output less what those channels added, a convolution over ``|S|`` channels
+    instead of all (recomputed in full when ``S`` is most of them); the layers after
+    ``j`` run again, later switched-off units set to 0. For the default network on 1000
+    test images a first-layer filter then costs one of the second convolution's 16 input
+    channels, not the whole network. The result equals :func:`evaluate_switched_off`
+    up to float rounding (a few units in the last place of the scores).
+
+    Parameters
+    ----------
+    model : Sequential
+        Never changed (the evaluator runs layers of its own); do not change its weights
+        while the evaluator is in use.
+    x, y : images (N, C, H, W) and labels (N,).
+    batch_size : images computed at a time (bounds the working memory; what is kept
+        is about the size of the second block's input and output for every image).
+    """
+
+    def __init__(self, model, x, y, batch_size: int = 500) -> None:
+        self.model = model
+        self._x, _ = _image_batch(model, x)
+        self._y = np.asarray(y, dtype=np.int64)
+        self._batch_size = max(1, int(batch_size))
+        self._order = model.fast_path_order()
+        self._kept: list[dict[int, np.ndarray]] | None = None
+        self._whole: Evaluation | None = None
+
+    def _is_linear(self, position: int) -> bool:
+        return isinstance(self.model.layers[self._order[position]], (Conv2D, Dense))
+
+    def _keep(self) -> list[dict[int, np.ndarray]]:
+        """Per batch: position in the run order -> the output there, for the outputs of
+        every convolution and dense layer and the inputs of every one but the first."""
+        if self._kept is None:
+            layers = self.model.with_parameters({}).layers
+            wanted = {p for p in range(len(self._order)) if self._is_linear(p)}
+            wanted |= {p - 1 for p in wanted if p > 0}
+            kept = []
+            for start in range(0, len(self._x), self._batch_size):
+                h = np.ascontiguousarray(nchw_to_chwn(self._x[start:start + self._batch_size]))
+                outputs = {}
+                for position, index in enumerate(self._order):
+                    h = layers[index].forward_chwn(h)
+                    if position in wanted:
+                        outputs[position] = h
+                kept.append(outputs)
+            self._kept = kept
+        return self._kept
+
+    def evaluate(self, switched_off: Mapping[int, Iterable[int]]) -> Evaluation:
+        """Loss, accuracy, predictions and confusion matrix with ``switched_off`` (layer
+        index -> filters or hidden units, as :func:`switched_off_model`) at 0."""
+        off = _checked_units(self.model, switched_off)
+        if not off:
+            if self._whole is None:
+                self._whole = self._summary(self._batch_scores(off))
+            return self._whole
+        return self._summary(self._batch_scores(off))
+
+    def scores(self, switched_off: Mapping[int, Iterable[int]]) -> np.ndarray:
+        """The scores (logits) ``(N, K)`` of every image with ``switched_off`` at 0."""
+        return np.concatenate(self._batch_scores(_checked_units(self.model, switched_off)))
+
+    def _batch_scores(self, off: dict[int, list[int]]) -> list[np.ndarray]:
+        kept = self._keep()
+        if not off:
+            return [batch[len(self._order) - 1] for batch in kept]
+        model, order = self.model, self._order
+        first = order.index(min(off))
+        after = next(p for p in range(first + 1, len(order)) if self._is_linear(p))
+        layers = model.with_parameters({}).layers
+        dropped = self._dropped_inputs(order[first], off[order[first]])
+        logits = []
+        for batch in kept:
+            h = self._without(layers[order[after]], batch[after - 1], batch[after], dropped)
+            h = _zero_units(h, off.get(order[after]))
+            for position in range(after + 1, len(order)):
+                index = order[position]
+                h = _zero_units(layers[index].forward_chwn(h), off.get(index))
+            logits.append(h)
+        return logits
+
+    def _dropped_inputs(self, layer_index: int, units: list[int]) -> np.ndarray:
+        """Which channels (of maps C, H, W, N) or features (of vectors N, D) of the next
+        convolution's or dense layer's input the switched-off ``units`` of layer
+        ``layer_index`` feed: the same channels, or after the flattening, every feature
+        of their maps (feature (c, h, w) in NCHW order)."""
+        shape = tuple(self.model.input_shape)
+        flattened = None
+        for index, layer in enumerate(self.model.layers):
+            if index > layer_index and isinstance(layer, (Conv2D, Dense)):
+                break
+            if index > layer_index and isinstance(layer, Flatten):
+                flattened = shape
+            shape = tuple(layer.output_shape(shape))
+        if flattened is None:
+            return np.asarray(units)
+        return np.arange(int(np.prod(flattened))).reshape(flattened)[units].ravel()
+
+    @staticmethod
+    def _without(layer, x: np.ndarray, out: np.ndarray, dropped: np.ndarray) -> np.ndarray:
+        """``layer``'s output ``out`` for input ``x`` with the ``dropped`` channels or
+        features of ``x`` at 0."""
+        if isinstance(layer, Dense):
+            return out - x[:, dropped] @ layer.params["weight"][dropped]
+        if 2 * len(dropped) > x.shape[0]:  # most of the channels: run the layer again
+            x = x.copy()
+            x[dropped] = 0
+            return layer.forward_chwn(x)
+        part = Conv2D(len(dropped), layer.out_channels, layer.kernel_size, layer.stride,
+                      layer.padding, layer.dilation, dtype=x.dtype, initialize=False)
+        part.params["weight"] = np.ascontiguousarray(layer.params["weight"][:, dropped])
+        return out - part.forward_chwn(np.ascontiguousarray(x[dropped]))
+
+    def _summary(self, logits: list[np.ndarray]) -> Evaluation:
+        """What :func:`engine.train.evaluate` reports, from the scores of every batch."""
+        y, k = self._y, self.model.num_classes
+        losses, predictions = [], []
+        for start, scores in zip(range(0, len(y), self._batch_size), logits, strict=True):
+            labels = y[start:start + self._batch_size]
+            losses.append(ops.cross_entropy(scores, labels) * len(labels))
+            predictions.append(scores.argmax(axis=1))
+        predictions = np.concatenate(predictions) if predictions else np.zeros(0, np.int64)
+        confusion = np.zeros((k, k), dtype=np.int64)
+        np.add.at(confusion, (y, predictions), 1)
+        n = max(len(y), 1)
+        return Evaluation(float(sum(losses) / n), float((predictions == y).sum() / n),
+                          predictions, confusion)
+
+
+def _zero_units(h: np.ndarray, units) -> np.ndarray:
+    """``h`` (C, H, W, N maps or N, D vectors) with channels or features ``units`` at 0."""
+    if not units:
+        return h
+    h = h.copy()
+    if h.ndim == 4:
+        h[units] = 0
+    else:
+        h[:, units] = 0
+    return h
 
 
 # --- what a unit responds to -----------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 from engine import ops
 from engine.analysis import (
     AnalysisError,
+    SwitchOffEvaluator,
     evaluate_switched_off,
     input_gradient,
     occlusion_map,
@@ -210,6 +211,46 @@ def test_evaluate_switched_off_counts_like_a_loop_over_the_images():
     # Nothing switched off: the plain evaluation.
     plain = evaluate_switched_off(model, x, y, {})
     np.testing.assert_array_equal(plain.predictions, model.predict(x))
+
+
+def _evaluator_cases(model):
+    conv = [i for i, layer in enumerate(model.layers) if isinstance(layer, Conv2D)]
+    hidden = [i for i, layer in enumerate(model.layers) if isinstance(layer, Dense)][0]
+    first, second = (model.layers[i].out_channels for i in conv)
+    return [
+        {conv[0]: [1]},                          # one channel of the next convolution
+        {conv[0]: list(range(first - 1))},       # most of them: that layer runs again
+        {conv[1]: [0, second - 1]},              # through the flattening to the dense layer
+        {hidden: [2]},
+        {conv[0]: [0], conv[1]: [2], hidden: [1, 3]},  # later units off in the rerun
+        {conv[1]: [1], hidden: [0]},
+    ]
+
+
+@pytest.mark.parametrize("make", [lambda: small_model(3), lambda: default_network(seed=4)])
+def test_the_evaluator_equals_the_whole_network_with_the_weights_zeroed(make):
+    model = make()
+    rng = np.random.default_rng(8)
+    x = rng.random((23, *model.input_shape)).astype(np.float32)
+    y = rng.integers(0, model.num_classes, len(x))
+    before = params_snapshot(model)
+    evaluator = SwitchOffEvaluator(model, x, y, batch_size=10)  # 3 batches, one short
+    for off in _evaluator_cases(model) * 2:  # twice: what is kept is never changed
+        zeroed = switched_off_model(model, off)  # the independent computation
+        np.testing.assert_allclose(evaluator.scores(off), zeroed.forward(x), rtol=1e-4,
+                                   atol=1e-5, err_msg=str(off))
+        got, want = evaluator.evaluate(off), evaluate_switched_off(model, x, y, off)
+        np.testing.assert_array_equal(got.predictions, want.predictions)
+        np.testing.assert_array_equal(got.confusion, want.confusion)
+        assert got.accuracy == want.accuracy
+        assert got.loss == pytest.approx(want.loss, rel=1e-5)
+    whole = evaluator.evaluate({})
+    np.testing.assert_array_equal(whole.predictions, model.predict(x))
+    assert whole.loss == pytest.approx(evaluate_switched_off(model, x, y, {}).loss, rel=1e-6)
+    assert_untouched(model, before)
+    with pytest.raises(AnalysisError) as caught:
+        evaluator.evaluate({0: [99]})
+    assert caught.value.code == "no_such_unit"
 
 
 def test_only_filters_and_hidden_units_can_be_switched_off():

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
-from engine import datasets, units
+from engine import analysis, datasets, units
 from engine.architecture import ConvBlock
 from engine.model import build_network
 from engine.optim import Adam
@@ -182,3 +183,93 @@ def test_the_editor_in_japanese(qtbot, page):
     assert page.insight.tabText(4) != "Learned kernel"
     assert page.insight.edit_button.text() != "Edit kernel"
     assert editor.title_label.text().isascii() is False
+
+
+class PaintLog(QObject):
+    """The rectangles of every paint event of the watched widgets."""
+
+    def __init__(self, *widgets) -> None:
+        super().__init__()
+        self.rects = {widget: [] for widget in widgets}
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and watched in self.rects:
+            self.rects[watched].append(event.rect())
+        return False
+
+
+def settle(qtbot, page, refreshes):
+    qtbot.waitUntil(lambda: page.refreshes > refreshes)
+    qtbot.wait(40)  # the paint events of this refresh
+
+
+def test_an_edit_recomputes_and_repaints_only_the_layers_from_the_edited_one(
+        qtbot, page, state, model, data):
+    editor = open_editor(qtbot, page, CONV2, 1)
+    refreshes = page.refreshes
+    editor.grids[0].apply_edit(0, 0, 1.5)  # the first edit marks the column: a new layout
+    settle(qtbot, page, refreshes)
+    kept = page.activations
+    log = PaintLog(page.view, editor.bias_spin, editor.channel_spin)
+    refreshes = page.refreshes
+    editor.grids[0].apply_edit(2, 1, -0.5)
+    settle(qtbot, page, refreshes)
+    for layer in (units.INPUT, *range(CONV2)):  # before the edited layer: kept, not recomputed
+        assert page.activations.at(layer) is kept.at(layer)
+    expected = units.forward_all(state.model_in_use, data.x_test[0])
+    for position in page.positions:
+        np.testing.assert_array_equal(page.activations.at(position.layer),
+                                      expected.at(position.layer))
+    view = page.view
+    painted = log.rects[view]
+    assert painted, "the view repainted"
+    conv2_column = next(i for i, c in enumerate(view.columns) if c.position.layer == CONV2)
+    for index in range(conv2_column):  # the input and the first block: not painted again
+        assert not any(rect.intersects(view.column_band(index)) for rect in painted), index
+    assert any(rect.intersects(view.column_band(conv2_column)) for rect in painted)
+    # The editor's controls did not change: no repaint (a re-layout repainted them all).
+    assert log.rects[editor.bias_spin] == [] and log.rects[editor.channel_spin] == []
+
+
+def test_hidden_tabs_wait_for_an_edit_and_catch_up_when_shown(qtbot, page, state, model,
+                                                             data):
+    tabs = page.insight
+    why, top = tabs.why, tabs.top_images
+    tabs.setCurrentIndex(3)  # the Why tab, for the learned network
+    qtbot.waitUntil(lambda: why.probabilities is not None and not why.job.busy,
+                    timeout=20_000)
+    before = why.probabilities.copy()
+    np.testing.assert_allclose(before, model.predict_proba(data.x_test[0][None])[0],
+                               rtol=1e-5, atol=1e-7)
+    editor = open_editor(qtbot, page, CONV2, 0)
+    refreshes = page.refreshes
+    editor.grids[0].apply_edit(1, 1, 4.0)
+    editor.bias_spin.setValue(3.0)
+    settle(qtbot, page, refreshes)
+    edited = state.model_in_use
+    wanted = edited.predict_proba(data.x_test[0][None])[0]
+    # Out of sight: nothing worked out for the edit yet.
+    np.testing.assert_array_equal(why.probabilities, before)
+    assert not np.allclose(wanted, before)
+    tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: not why.job.busy, timeout=20_000)
+    np.testing.assert_allclose(why.probabilities, wanted, rtol=1e-5, atol=1e-7)
+    gradient = analysis.input_gradient(edited, data.x_test[0], why.klass)
+    np.testing.assert_allclose(why.gradient_map.values, gradient.sum(axis=0), atol=1e-6)
+
+    # With the Why tab open, another edit (through the state) is followed at once.
+    state.set_kernel_bias(CONV2, 0, -2.0)
+    np.testing.assert_allclose(
+        why.probabilities, state.model_in_use.predict_proba(data.x_test[0][None])[0],
+        rtol=1e-5, atol=1e-7)
+
+    # The top images of the chosen filter follow the edited network when shown.
+    state.set_test_set(data)
+    tabs.setCurrentWidget(top)
+    qtbot.waitUntil(lambda: top.result is not None and not top.job.busy, timeout=20_000)
+    layer, unit = top.chosen_layer().layer, top.unit_spin.value() - 1
+    expected = analysis.top_activating(state.model_in_use, data.x_test, layer, unit,
+                                       len(top.result.indices))
+    np.testing.assert_array_equal(top.result.indices, expected.indices)

@@ -108,6 +108,31 @@ def test_switching_units_off_shows_the_engines_accuracy_and_confusion(qtbot, sta
     assert panel.marks.changed_cells() == []
 
 
+def test_a_switch_is_one_worker_job_on_what_the_whole_network_computed(qtbot, state, model,
+                                                                      data):
+    panel = shown(qtbot, SwitchOffPanel(state))
+    wait_idle(qtbot, panel)
+    evaluator = panel.evaluator
+    assert evaluator is not None and evaluator.model is model
+    jobs = []
+    panel.job.busy_changed.connect(lambda busy: busy and jobs.append(busy))
+    for switched in ({CONV2: [3]}, {CONV2: [3], CONV1: [1]}):
+        layer, unit = list(switched.items())[-1]
+        panel.buttons[(layer, unit[-1])].click()
+        wait_idle(qtbot, panel)
+        expected = analysis.evaluate_switched_off(model, data.x_test, data.y_test, switched)
+        np.testing.assert_array_equal(panel.evaluation.predictions, expected.predictions)
+        np.testing.assert_array_equal(panel.confusion.confusion, expected.confusion)
+        assert panel.evaluator is evaluator  # the whole network's outputs, kept
+        assert "Measuring" not in panel.detail_label.text()
+    assert len(jobs) == 2  # one worker job per switch
+    assert "switched off" in panel.buttons[(CONV1, 1)].toolTip()
+    assert "switched off" not in panel.buttons[(CONV1, 0)].toolTip()
+    state.set_model(model.copy())  # another model: another evaluator
+    wait_idle(qtbot, panel)
+    assert panel.evaluator is not evaluator and panel.evaluator.model is state.model
+
+
 def test_switch_all_back_on_and_a_new_model(qtbot, state, model, data):
     panel = shown(qtbot, SwitchOffPanel(state))
     assert not panel.all_on_button.isEnabled()
