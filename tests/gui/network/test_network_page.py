@@ -297,3 +297,36 @@ def test_an_image_that_does_not_fit_the_network_says_so(qtbot):
     assert "16×16" in page.problem_label.text() and page.problem_label.isVisible()
     page.explorer_radio.click()
     qtbot.waitUntil(lambda: page.layers_stack.currentIndex() == 0)
+
+
+def test_the_page_says_which_epoch_of_the_training_history_it_shows(qtbot):
+    import dataclasses
+
+    from gui.train.page import TrainingPage
+
+    shapes = datasets.load("shapes", n_train=240, n_test=60, seed=1)
+    state = LabState()
+    training = TrainingPage(state)
+    qtbot.addWidget(training)
+    training.set_config(dataclasses.replace(training.config(), epochs=2, batch_size=32))
+    page = NetworkPage(state)
+    qtbot.addWidget(page)
+    page.follow_history(training)
+    page.show()
+    assert page.epoch_label.isHidden()  # no run, no history
+    assert training.start_training(shapes), training.status.text()
+    with qtbot.waitSignal(training.worker.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: page.epoch_label.isVisible())
+    assert page.epoch_label.text() == "Training history: Epoch 2 of 2"
+    with qtbot.waitSignal(training.training_history.shown, timeout=20_000):
+        training.history_slider.choose(1)
+    assert state.showing_earlier_model
+    assert page.epoch_label.text() == "Training history: Epoch 1 of 2"
+    i18n.set_language("ja")
+    assert page.epoch_label.text() != "Training history: Epoch 1 of 2"
+    assert "1" in page.epoch_label.text()
+    i18n.set_language("en")
+    state.set_model(state.trained_model.copy())  # another model: no history
+    qtbot.waitUntil(lambda: page.epoch_label.isHidden())
+    training.shutdown()
