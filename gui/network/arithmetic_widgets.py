@@ -30,6 +30,13 @@ def factor_text(value: float, decimals: int = 3) -> str:
     return f"({text})" if text.startswith("\u2212") else text
 
 
+def exp_text(value: float) -> str:
+    """An exponential: plain when moderate, else in powers of ten."""
+    if 1e-3 <= abs(value) < 1e5:
+        return format_number(value, 3)
+    return f"{value:.3g}".replace("e+", "e").replace("-", "\u2212")
+
+
 class ValueGrid(QWidget):
     """A small grid of numbers on cells coloured by value (the shared number painter),
     with an optional outlined cell (a pool's winner) and hatched cells (padding).

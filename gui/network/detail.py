@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from engine import units
 from gui.common.colormap import INK, symmetric_levels
-from gui.common.number_format import format_number, shown_index
+from gui.common.number_format import shown_index
 from gui.network import texts
 from gui.network.arithmetic_widgets import (
     ChannelCards,
     FieldView,
     TextTable,
     ValueGrid,
+    exp_text,
     factor_text,
     number_text,
 )
@@ -196,7 +197,7 @@ class UnitDetail(QWidget):
               unit) -> None:
         index = next(i for i, p in enumerate(positions) if p.layer == layer)
         position = positions[index]
-        names = _ColumnNames(positions, groups)
+        names = texts.column_names(positions, groups)
         value = activations.value(layer, unit)
         shown = (f"{value * 100:.2f} %" if position.role == "softmax" else number_text(value, 4))
         self.heading.setText(self.tr("<b>{0}</b> · {1} = <b>{2}</b>").format(
@@ -393,37 +394,16 @@ class UnitDetail(QWidget):
                  else self.tr("e^score"))
         header = (self.tr("class"), self.tr("score"), power, self.tr("probability"))
         rows = [(names[k] if k < len(names) else str(k), number_text(score),
-                 _exp(info.exponentials[k]), f"{info.probabilities[k] * 100:.2f} %")
+                 exp_text(info.exponentials[k]), f"{info.probabilities[k] * 100:.2f} %")
                 for k, score in enumerate(info.scores)]
         self._slot(TextTable, Qt.AlignmentFlag.AlignLeft).set_rows(header, rows,
                                                                    highlight=info.index)
         name = names[info.index] if info.index < len(names) else str(info.index)
         self._add_text(self.tr(
             "Sum of the exponentials: {0}. Probability of “{1}” = {2} / {0} = "
-            "<b>{3} %</b>").format(_exp(info.total), html.escape(name),
-                                   _exp(info.exponentials[info.index]),
+            "<b>{3} %</b>").format(exp_text(info.total), html.escape(name),
+                                   exp_text(info.exponentials[info.index]),
                                    f"{info.value * 100:.2f}"))
-
-
-def _exp(value: float) -> str:
-    """An exponential: plain when moderate, else in powers of ten."""
-    if 1e-3 <= abs(value) < 1e5:
-        return format_number(value, 3)
-    return f"{value:.3g}".replace("e+", "e").replace("-", "\u2212")
-
-
-class _ColumnNames:
-    """Each column's title (what :class:`gui.network.overview.NetworkView` shows)."""
-
-    def __init__(self, positions, groups) -> None:
-        self._names = []
-        for index, position in enumerate(positions):
-            family = group_of(groups, index).kind if position.role == "activation" else "conv"
-            self._names.append(texts.position_name(
-                position, "hidden" if family == "hidden" else "conv"))
-
-    def __getitem__(self, index: int) -> str:
-        return self._names[index]
 
 
 class _Context:

@@ -10,6 +10,17 @@ from PySide6.QtCore import QCoreApplication
 
 from engine.units import Position
 from gui.common.number_format import shown_index
+from gui.network.scales import group_of
+
+
+def column_names(positions, groups) -> tuple[str, ...]:
+    """Each column's title, as :class:`gui.network.overview.NetworkView` shows it (a ReLU
+    named after what it follows: its scale group)."""
+    names = []
+    for index, position in enumerate(positions):
+        family = group_of(groups, index).kind if position.role == "activation" else "conv"
+        names.append(position_name(position, "hidden" if family == "hidden" else "conv"))
+    return tuple(names)
 
 
 def position_name(position: Position, family: str = "conv") -> str:
