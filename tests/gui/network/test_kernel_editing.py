@@ -14,6 +14,7 @@ from engine.model import build_network
 from engine.optim import Adam
 from engine.train import fit
 from gui import i18n
+from gui.common.number_format import format_number
 from gui.network.kernel_editor import KernelEditor
 from gui.network.page import NetworkPage
 from gui.state import LabState
@@ -258,6 +259,19 @@ def test_hidden_tabs_wait_for_an_edit_and_catch_up_when_shown(qtbot, page, state
     np.testing.assert_allclose(why.probabilities, wanted, rtol=1e-5, atol=1e-7)
     gradient = analysis.input_gradient(edited, data.x_test[0], why.klass)
     np.testing.assert_allclose(why.gradient_map.values, gradient.sum(axis=0), atol=1e-6)
+
+    # The arithmetic tab, out of sight during the edits, writes out the edited unit.
+    page.select_unit(CONV2, (0, 2, 2))
+    tabs.setCurrentIndex(3)
+    heading = page.detail.heading.text()
+    state.set_kernel_bias(CONV2, 0, 2.5)
+    qtbot.waitUntil(lambda: not page._dirty)
+    assert page.detail.heading.text() == heading  # hidden: not filled again
+    tabs.setCurrentIndex(0)
+    value = state.model_in_use.activations(data.x_test[0])[CONV2 + 1][0, 2, 2]
+    assert page.detail.explanation.value == pytest.approx(value, abs=1e-5)
+    assert format_number(float(value), 4) in page.detail.heading.text()
+    tabs.setCurrentIndex(3)
 
     # With the Why tab open, another edit (through the state) is followed at once.
     state.set_kernel_bias(CONV2, 0, -2.0)
