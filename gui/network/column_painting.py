@@ -120,9 +120,15 @@ class ColumnPainting:
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         painter.setFont(self.font())
 
-    def _paint_selection(self, painter: QPainter) -> None:
+    def _paint_selection(self, painter: QPainter, left: float, right: float) -> None:
+        """The clicked unit, what feeds it and its field, where they meet the columns
+        ``left..right`` (widget x) being painted."""
         if self._selection is None:
             return
+
+        def in_sight(column: Column) -> bool:
+            return column.x <= right and column.x + column.width >= left
+
         layer, unit = self._selection
         try:
             column = self.column_of(layer)
@@ -130,10 +136,10 @@ class ColumnPainting:
             return
         painter.setBrush(Qt.BrushStyle.NoBrush)
         position_index = self.columns.index(column)
-        if self._feeding is not None and position_index > 0:
-            before = self.columns[position_index - 1]
-            self._paint_feeding(painter, before)
-        if self._field is not None:
+        if self._feeding is not None and position_index > 0 \
+                and in_sight(self.columns[position_index - 1]):
+            self._paint_feeding(painter, self.columns[position_index - 1])
+        if self._field is not None and in_sight(self.columns[0]):
             self._paint_field(painter, self.columns[0])
         rect = column.unit_rect(unit)
         if column.position.role in ("output", "softmax"):

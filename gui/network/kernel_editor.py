@@ -257,7 +257,8 @@ class KernelEditor(QWidget):
             self._show_values()  # put back what the state holds
             return
         self._error = None
-        self.message_label.clear()
+        if self.message_label.text():  # clear() repaints even an empty label
+            self.message_label.clear()
 
     def _on_edit_refused(self, message: str) -> None:
         self.message_label.setText(message)

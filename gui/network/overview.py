@@ -247,7 +247,7 @@ class NetworkView(ColumnLayout, ColumnPainting, QWidget):
                 self._paint_vector(painter, index, column)
             if index + 1 < len(self.columns):
                 self._paint_arrow(painter, column)
-        self._paint_selection(painter)
+        self._paint_selection(painter, left, right)
         for group in self.groups:
             first, last = self.columns[group.first], self.columns[group.last]
             if first.x - COLUMN_GAP <= right and last.x + last.width + COLUMN_GAP >= left:

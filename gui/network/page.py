@@ -79,6 +79,7 @@ class NetworkPage(QWidget):
         self._computed_from: tuple | None = None
         self._told_selection: tuple[int, tuple] | None = None  # what the tabs were told
         self._history_slider = None  # the Train page's, once the window is attached
+        self._selection_geometry = None  # ((selection, trained model), feeding, field)
         self._problem: str | None = None
         self._dirty = True
 
@@ -436,8 +437,14 @@ class NetworkPage(QWidget):
         if self._told_selection != self.selection:  # not on every edit: the tabs keep it
             self._told_selection = self.selection
             self.insight.unit_selected(layer, unit)
-        feeding = None if layer == units.INPUT else units.feeding_units(model, layer, unit)
-        field = units.receptive_field(model, layer, unit)
+        # Geometry only: the same for every edit of a kernel (the trained model stays),
+        # worked out once per unit.
+        geometry = (self.selection, self.state.model)
+        if self._selection_geometry is None or self._selection_geometry[0] != geometry:
+            feeding = None if layer == units.INPUT else units.feeding_units(model, layer, unit)
+            self._selection_geometry = (geometry, feeding,
+                                        units.receptive_field(model, layer, unit))
+        feeding, field = self._selection_geometry[1:]
         self.detail.show_unit(model, self.positions, self.activations, self.view.groups,
                               self.class_names(), layer, unit)
         highlight = None
