@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from engine import units
 from gui.common.probability_bars import percent_text
 from gui.network.detail import TOP_CONTRIBUTIONS, UnitDetail
+from gui.network.epoch_label import EpochLabel
 from gui.network.insight_tabs import InsightTabs
 from gui.network.overview import NetworkView
 from gui.state import LabState
@@ -78,7 +79,6 @@ class NetworkPage(QWidget):
         # edits), so that an edit of layer k recomputes layers k, k + 1, ... only.
         self._computed_from: tuple | None = None
         self._told_selection: tuple[int, tuple] | None = None  # what the tabs were told
-        self._history_slider = None  # the Train page's, once the window is attached
         self._selection_geometry = None  # ((selection, trained model), feeding, field)
         self._problem: str | None = None
         self._dirty = True
@@ -135,8 +135,7 @@ class NetworkPage(QWidget):
         self.answer = QLabel()
         self.answer.setStyleSheet("font-weight: bold; font-size: 14px;")
         # Which epoch of the Train page's training history the layers show.
-        self.epoch_label = QLabel()
-        self.epoch_label.hide()
+        self.epoch_label = EpochLabel(self.state)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #666;")
         self.hint.setWordWrap(True)  # yields its room on a narrow window
@@ -209,7 +208,6 @@ class NetworkPage(QWidget):
                                   "read its value."))
         self.view.retranslate()
         self._show_answer()
-        self._show_epoch()
         if self._problem is not None:
             self.refresh()
 
@@ -317,36 +315,13 @@ class NetworkPage(QWidget):
         self.follow_history(window.training)
 
     def follow_history(self, training_page) -> None:
-        """Say which epoch of ``training_page``'s training history (its slider) the
-        layers show."""
-        self._history_slider = training_page.history_slider
-        training_page.training_history.shown.connect(self._show_epoch)
-        self._show_epoch()
+        """Say which epoch of ``training_page``'s training history the layers show."""
+        self.epoch_label.follow(training_page)
 
     # --- reacting ------------------------------------------------------------------------------
     def _on_model_changed(self) -> None:
         self.selection = self._told_selection = None
-        self._show_epoch()
-        # Again once every listener has heard of the model: the history may clear itself.
-        QTimer.singleShot(0, self._show_epoch)
         self._schedule()
-
-    def _show_epoch(self, *_args) -> None:
-        """Say which position of the training history is shown, when there is one."""
-        slider = self._history_slider
-        if slider is None or not slider.positions or self.state.model is None:
-            self.epoch_label.hide()
-            return
-        earlier = self.state.showing_earlier_model
-        self.epoch_label.setText(self.tr("Training history: {0}").format(
-            slider.position_text()))
-        # An earlier epoch stands out: every layer shows that network, not the trained one.
-        self.epoch_label.setStyleSheet("color: #b23c00; font-weight: bold;" if earlier
-                                       else "color: #555;")
-        self.epoch_label.setToolTip(self.tr(
-            "The layers show the network as it was at this point of the last training run. "
-            "Move the training history slider on the Train page to see another epoch."))
-        self.epoch_label.show()
 
     def _on_explorer_image_changed(self) -> None:
         self.source = EXPLORER

@@ -1093,6 +1093,17 @@ appears after training</source>
     </message>
 </context>
 <context>
+    <name>EpochLabel</name>
+    <message>
+        <source>Training history: {0}</source>
+        <translation>学習の履歴：{0}</translation>
+    </message>
+    <message>
+        <source>The layers show the network as it was at this point of the last training run. Move the training history slider on the Train page to see another epoch.</source>
+        <translation>各層は、前回の学習のこの時点でのネットワークを表示しています。ほかのエポックを見るには、学習ページの「学習の履歴」のスライダーを動かしてください。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>“{0}” does not exist.</source>
@@ -3738,14 +3749,6 @@ Double-click or start typing to enter a number.</source>
         <source>Click any square to see how it was computed; hover to read its value.</source>
         <translation>マスをクリックすると計算の中身が、マウスを重ねると値が表示されます。</translation>
     </message>
-    <message>
-        <source>Training history: {0}</source>
-        <translation>学習の履歴：{0}</translation>
-    </message>
-    <message>
-        <source>The layers show the network as it was at this point of the last training run. Move the training history slider on the Train page to see another epoch.</source>
-        <translation>各層は、前回の学習のこの時点でのネットワークを表示しています。ほかのエポックを見るには、学習ページの「学習の履歴」のスライダーを動かしてください。</translation>
-    </message>
     <message numerus="yes">
         <source>This network reads {0}×{1} images with %n channel(s); the chosen image does not fit it. Pick the other image above.</source>
         <translation>
@@ -4772,7 +4775,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     <name>SwitchOffPanel</name>
     <message>
         <source>Switch units off</source>
-        <extracomment>Unit buttons per row, and their size in pixels. A measurement that takes longer than this says &quot;Measuring…&quot; meanwhile. Cells of the confusion matrix at least this many pixels wide also show their change.</extracomment>
+        <extracomment>Unit buttons per row, and their size in pixels. A measurement that takes longer than this says &quot;Measuring…&quot; meanwhile.</extracomment>
         <translation>ユニットをオフにする</translation>
     </message>
     <message>
