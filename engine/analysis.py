@@ -260,6 +260,10 @@ def evaluate_switched_off(model, x, y, switched_off: Mapping[int, Iterable[int]]
     return evaluate(switched_off_model(model, switched_off), x, y, batch_size)
 
 
+#: :class:`SwitchOffEvaluator` keeps the whole network's outputs up to this size.
+MAX_KEPT_BYTES = 256 * 2**20
+
+
 class SwitchOffEvaluator:
     """:func:`evaluate_switched_off` of one model on one set of images, many times over,
     at a fraction of the cost: what the whole network computes is worked out once and
@@ -285,9 +289,12 @@ class SwitchOffEvaluator:
     x, y : images (N, C, H, W) and labels (N,).
     batch_size : images computed at a time (bounds the working memory; what is kept
         is about the size of the second block's input and output for every image).
+    max_kept_bytes : when what would be kept is larger (a wide network, many images),
+        nothing is kept and every evaluation is :func:`evaluate_switched_off`'s.
     """
 
-    def __init__(self, model, x, y, batch_size: int = 500) -> None:
+    def __init__(self, model, x, y, batch_size: int = 500,
+                 max_kept_bytes: int = MAX_KEPT_BYTES) -> None:
         self.model = model
         self._x, _ = _image_batch(model, x)
         self._y = np.asarray(y, dtype=np.int64)
@@ -295,6 +302,23 @@ class SwitchOffEvaluator:
         self._order = model.fast_path_order()
         self._kept: list[dict[int, np.ndarray]] | None = None
         self._whole: Evaluation | None = None
+        self.keeps = self.kept_bytes() <= max_kept_bytes
+
+    def _kept_positions(self) -> set[int]:
+        """Positions in the run order kept: the input and the output of every
+        convolution and dense layer but the first (whose units, switched off, change
+        what the next one reads), and the scores."""
+        linear = [p for p in range(len(self._order)) if self._is_linear(p)][1:]
+        return set(linear) | {p - 1 for p in linear} | {len(self._order) - 1}
+
+    def kept_bytes(self) -> int:
+        """What keeping the whole network's outputs on the images takes, in bytes."""
+        shape, sizes = tuple(self.model.input_shape), []
+        for index in self._order:  # in the run order: a ReLU after its pool is pool-sized
+            shape = tuple(self.model.layers[index].output_shape(shape))
+            sizes.append(int(np.prod(shape)))
+        per_image = sum(sizes[p] for p in self._kept_positions())
+        return per_image * len(self._x) * self._x.dtype.itemsize
 
     def _is_linear(self, position: int) -> bool:
         return isinstance(self.model.layers[self._order[position]], (Conv2D, Dense))
@@ -304,8 +328,7 @@ class SwitchOffEvaluator:
         every convolution and dense layer and the inputs of every one but the first."""
         if self._kept is None:
             layers = self.model.with_parameters({}).layers
-            wanted = {p for p in range(len(self._order)) if self._is_linear(p)}
-            wanted |= {p - 1 for p in wanted if p > 0}
+            wanted = self._kept_positions()
             kept = []
             for start in range(0, len(self._x), self._batch_size):
                 h = np.ascontiguousarray(nchw_to_chwn(self._x[start:start + self._batch_size]))
@@ -322,6 +345,9 @@ class SwitchOffEvaluator:
         """Loss, accuracy, predictions and confusion matrix with ``switched_off`` (layer
         index -> filters or hidden units, as :func:`switched_off_model`) at 0."""
         off = _checked_units(self.model, switched_off)
+        if not self.keeps:
+            return evaluate(switched_off_model(self.model, off), self._x, self._y,
+                            self._batch_size)
         if not off:
             if self._whole is None:
                 self._whole = self._summary(self._batch_scores(off))
@@ -330,7 +356,10 @@ class SwitchOffEvaluator:
 
     def scores(self, switched_off: Mapping[int, Iterable[int]]) -> np.ndarray:
         """The scores (logits) ``(N, K)`` of every image with ``switched_off`` at 0."""
-        return np.concatenate(self._batch_scores(_checked_units(self.model, switched_off)))
+        off = _checked_units(self.model, switched_off)
+        if not self.keeps:
+            return switched_off_model(self.model, off).forward(self._x)
+        return np.concatenate(self._batch_scores(off))
 
     def _batch_scores(self, off: dict[int, list[int]]) -> list[np.ndarray]:
         kept = self._keep()

@@ -253,6 +253,29 @@ def test_the_evaluator_equals_the_whole_network_with_the_weights_zeroed(make):
     assert caught.value.code == "no_such_unit"
 
 
+def test_the_evaluator_keeps_nothing_beyond_its_memory_bound_and_still_answers():
+    model = default_network(seed=4)
+    rng = np.random.default_rng(9)
+    x = rng.random((12, 1, 28, 28)).astype(np.float32)
+    y = rng.integers(0, 10, len(x))
+    keeping = SwitchOffEvaluator(model, x, y)
+    # conv2's input (16x12x12) and output (32x8x8), dense 1's input and output, dense 2's
+    # input and output, per image, in float32:
+    per_image = 16 * 12 * 12 + 32 * 8 * 8 + 512 + 64 + 64 + 10
+    assert keeping.kept_bytes() == per_image * len(x) * 4 and keeping.keeps
+    bounded = SwitchOffEvaluator(model, x, y, max_kept_bytes=keeping.kept_bytes() - 1)
+    assert not bounded.keeps
+    off = {0: [2], 7: [5]}
+    want = evaluate_switched_off(model, x, y, off)
+    for evaluator in (keeping, bounded):
+        got = evaluator.evaluate(off)
+        np.testing.assert_array_equal(got.predictions, want.predictions)
+        np.testing.assert_allclose(evaluator.scores(off),
+                                   switched_off_model(model, off).forward(x), rtol=1e-4,
+                                   atol=1e-5)
+    assert bounded._kept is None  # nothing was kept
+
+
 def test_only_filters_and_hidden_units_can_be_switched_off():
     model = small_model()
     last = len(model.layers) - 1
@@ -302,3 +325,16 @@ def test_top_activating_refuses_units_that_do_not_exist():
     with pytest.raises(AnalysisError) as caught:
         top_activating(model, x, 99, 0)
     assert caught.value.code == "no_such_layer"
+
+
+def test_the_evaluator_of_a_network_without_units_to_switch_off_is_the_plain_evaluation():
+    from engine.layers import Flatten
+    from engine.model import Sequential
+
+    model = Sequential([Flatten(), Dense(16, 3, rng=2)], (1, 4, 4))
+    x = np.random.default_rng(3).random((7, 1, 4, 4)).astype(np.float32)
+    y = np.array([0, 1, 2, 0, 1, 2, 0])
+    got = SwitchOffEvaluator(model, x, y, batch_size=3).evaluate({})
+    want = evaluate_switched_off(model, x, y, {})
+    np.testing.assert_array_equal(got.predictions, want.predictions)
+    assert got.loss == pytest.approx(want.loss, rel=1e-6)
