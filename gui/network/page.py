@@ -11,7 +11,9 @@ state's ``image_changed``, ``classify_input_changed``, ``model_changed`` and
 ``switched_off_changed`` and ``kernel_edits_changed`` (the layers show the network with
 those units off and the learned kernels the learner edited); a burst of
 them (a pen stroke) costs one forward pass and one repaint per frame, and none while the
-page is hidden (it catches up when shown).
+page is hidden (it catches up when shown). An edit of layer k's kernel (or a unit of
+layer k switched off) runs layers k, k + 1, ... only, keeping the outputs before it, and
+repaints only their columns; the tabs below that are out of sight wait until shown.
 """
 
 from __future__ import annotations
