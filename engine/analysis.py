@@ -324,8 +324,8 @@ class SwitchOffEvaluator:
         return isinstance(self.model.layers[self._order[position]], (Conv2D, Dense))
 
     def _keep(self) -> list[dict[int, np.ndarray]]:
-        """Per batch: position in the run order -> the output there, for the outputs of
-        every convolution and dense layer and the inputs of every one but the first."""
+        """Per batch: position in the run order -> the output there, for the positions
+        of :meth:`_kept_positions` (worked out on the first call)."""
         if self._kept is None:
             layers = self.model.with_parameters({}).layers
             wanted = self._kept_positions()

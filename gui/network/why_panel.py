@@ -195,8 +195,15 @@ class WhyPanel(QWidget):
 
     # --- input --------------------------------------------------------------------------
     def set_image(self, image: np.ndarray | None) -> None:
-        """Explain ``image`` (C, H, W) as the model reads it (None: there is none)."""
-        self.image = None if image is None else np.array(image, dtype=np.float32)
+        """Explain ``image`` (C, H, W) as the model reads it (None: there is none). The
+        image shown already changes nothing: the panel follows the model, the units
+        switched off and the edited kernels itself."""
+        image = None if image is None else np.array(image, dtype=np.float32)
+        if (image is None and self.image is None) or (
+                image is not None and self.image is not None
+                and image.shape == self.image.shape and np.array_equal(image, self.image)):
+            return
+        self.image = image
         self.refresh()
 
     def choose_class(self, klass: int | None) -> None:
