@@ -76,6 +76,9 @@ class NetworkPage(QWidget):
         self.activations: units.Activations | None = None
         self.image: np.ndarray | None = None
         self.selection: tuple[int, tuple] | None = None
+        #: Until the learner clicks a unit, the selection is the answer's probability, and
+        #: follows the answer when the image changes (a new drawing, another picture).
+        self.unit_chosen = False
         self.refreshes = 0
         # What `activations` were computed from: (model, image, switched off, kernel
         # edits), so that an edit of layer k recomputes layers k, k + 1, ... only.
@@ -230,6 +233,7 @@ class NetworkPage(QWidget):
     def select_unit(self, layer: int, unit) -> None:
         """Explain unit ``unit`` of position ``layer`` (what clicking it does)."""
         self.selection = (int(layer), tuple(int(v) for v in unit))
+        self.unit_chosen = True
         self._told_selection = None  # a click always tells the tabs, even the same unit
         self._show_selection()
 
@@ -265,6 +269,7 @@ class NetworkPage(QWidget):
         positions = units.positions(model)
         if positions != self.positions and self.selection is not None:
             self.selection = self._told_selection = None
+            self.unit_chosen = False
         self.positions = positions
         self.image = image
         start = self._first_changed_layer(image)
@@ -279,7 +284,7 @@ class NetworkPage(QWidget):
         self.view.set_edited_layers(self.state.edited_kernels())
         self.view.set_network(positions, self.activations, self.class_names(),
                               changed_from=start)
-        if self.selection is None:  # start with the answer: the winning probability
+        if self.selection is None or not self.unit_chosen:  # the winning probability
             self.selection = (units.softmax_position(model),
                               (int(np.argmax(self.activations.probabilities)),))
         self._fit_view()
@@ -323,6 +328,7 @@ class NetworkPage(QWidget):
     # --- reacting ------------------------------------------------------------------------------
     def _on_model_changed(self) -> None:
         self.selection = self._told_selection = None
+        self.unit_chosen = False
         self._schedule()
 
     def _on_explorer_image_changed(self) -> None:

@@ -213,6 +213,26 @@ def test_a_selected_unit_is_explained_again_for_a_new_image(qtbot, page, state, 
         _forward_value(model, digits.x_test[7], 8, (4,)), rel=1e-5, abs=1e-6)
 
 
+def test_until_a_unit_is_clicked_the_answer_is_explained_for_each_new_image(
+        qtbot, page, state, digits, model):
+    softmax = units.softmax_position(model)
+    answers = set()
+    for image in digits.x_test[:-1]:
+        state.set_classify_input(image[0])
+        qtbot.waitUntil(lambda: page.image is state.classify_input)
+        predicted = int(np.argmax(model.predict_proba(image[None])[0]))
+        answers.add(predicted)
+        assert page.selection == (softmax, (predicted,))
+        assert page.detail.explanation.value == pytest.approx(
+            float(model.predict_proba(image[None])[0, predicted]), rel=1e-5)
+    assert len(answers) > 1  # the answers differed, so the selection moved
+    _click(qtbot, page, softmax, (answers.pop(),))
+    chosen = page.selection
+    state.set_classify_input(digits.x_test[-1, 0])
+    qtbot.waitUntil(lambda: page.image is state.classify_input)
+    assert page.selection == chosen  # a clicked unit stays
+
+
 def test_the_radio_buttons_choose_the_image(qtbot, page, state, digits):
     state.set_classify_input(digits.x_test[1, 0])
     qtbot.waitUntil(lambda: page.source == CLASSIFY)
