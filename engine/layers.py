@@ -119,6 +119,7 @@ class Conv2D(Layer):
             "bias": np.zeros(self.out_channels, dtype=dtype),
         }
         self._cols = None
+        self._winograd = None
         self._x_shape = None
 
     def config(self) -> dict:
@@ -168,18 +169,32 @@ class Conv2D(Layer):
                           self.dilation)
 
     def forward_chwn(self, x):
+        weight = self.params["weight"]
+        if ops.winograd_suits(weight.shape, self.stride, self.dilation):
+            # Fewer multiplications than im2col's product (see ops.conv2d_winograd_chwn).
+            self._cols = None
+            out, self._winograd = ops.conv2d_winograd_chwn(x, weight, self.params["bias"],
+                                                           self.padding)
+            return out
         # The last batch's columns stay alive until these are made: measured, unfolding
         # into a fresh buffer runs 20-30% faster than freeing or overwriting the old one
         # (engine.costs.estimate_memory counts both).
-        out, self._cols = ops.conv2d_chwn(x, self.params["weight"], self.params["bias"],
+        self._winograd = None
+        out, self._cols = ops.conv2d_chwn(x, weight, self.params["bias"],
                                           self.stride, self.padding, self.dilation)
         self._x_shape = x.shape
         return out
 
     def backward_chwn(self, grad_out, need_input_grad=True):
+        weight = self.params["weight"]
+        if self._winograd is not None:
+            grad_in, grad_weight, grad_bias = ops.conv2d_winograd_backward_chwn(
+                grad_out, weight, self._winograd, need_input_grad)
+            self.grads = {"weight": grad_weight.astype(weight.dtype, copy=False),
+                          "bias": grad_bias.astype(weight.dtype, copy=False)}
+            return grad_in
         if self._cols is None:
             raise RuntimeError("backward called before forward")
-        weight = self.params["weight"]
         filters = weight.shape[0]
         grad_2d = grad_out.reshape(filters, -1)
         # The columns end with conv2d_chwn's row of ones, so the product's last column
