@@ -8,7 +8,10 @@ on ``(C, H, W, N)`` arrays, the order of the layers' fast path: with the batch a
 innermost, every kernel offset's slice of a whole batch is a few long contiguous runs, so
 one convolution is k*k block copies into columns and one matrix product, and pooling
 moves whole runs of N values. The pooling kernels take the row axis as ``axis`` and serve
-both orders.
+both orders. Two more ways of the fast path, each tested against the plain one: Winograd
+tiles for stride-1 convolutions of many channels (:func:`conv2d_winograd_chwn`), and a
+convolution fused with the max pool it feeds (:func:`conv2d_max_pool_chwn`,
+:func:`conv2d_winograd_max_pool_chwn`, pooling with :func:`max_pool_cells`).
 
 Everything keeps the input's floating dtype (float32 by default, float64 preserved).
 """
