@@ -28,6 +28,10 @@ swing by up to 2x from minute to minute, so only same-run comparisons mean anyth
    raise (``engine/_malloc.py``) against a process whose threshold is pinned at glibc's
    128 KiB default (``MALLOC_MMAP_THRESHOLD_=131072``, which also turns off glibc's
    dynamic raise).
+5. Where our training step's time goes, per model: the CPU time (``time.thread_time``,
+   which other processes on a busy machine do not inflate the way they do wall time) of
+   each step of ``Sequential.fast_path_steps`` forward and backward, of the loss and of
+   the update, medians over steps in this process.
 
 Read the figures with the load-average lines: on a 2-core machine with other work
 running, BLAS and torch threads wait for a core and medians can get several times worse.
@@ -423,6 +427,55 @@ def bench_training(processes: int, steps: int, warmup: int, summary: list[str],
                        f"({faults(pinned):.0f} faults/step): {t_pinned / t_raised:.2f}x")
 
 
+def _step_names(model, step) -> str:
+    return " + ".join(f"{index} {type(model.layers[index]).__name__}" for index in step)
+
+
+def bench_breakdown(steps: int, warmup: int) -> None:
+    """Median CPU time of each fast-path step of a training step, forward and backward
+    (the same calls Sequential.forward and backward make, timed one by one)."""
+    from engine import ops
+    from engine.layers import nchw_to_chwn
+    from engine.losses import softmax_cross_entropy
+    from engine.optim import SGD
+
+    clock = time.thread_time
+    x, y = mnist_like_batch()
+    for name, filters in MODELS.items():
+        model, optimizer = engine_model(filters), SGD(0.01)
+        plan = model.fast_path_steps()
+        forward = [[] for _ in plan]
+        backward = [[] for _ in plan]
+        loss_times, update_times, totals = [], [], []
+        for _ in range(warmup + steps):
+            start = clock()
+            h = np.ascontiguousarray(nchw_to_chwn(ops._float_array(x)))
+            for k, step in enumerate(plan):
+                began = clock()
+                layers = [model.layers[index] for index in step]
+                h = (layers[0].forward_max_pool_chwn(h, layers[1]) if len(step) == 2
+                     else layers[0].forward_chwn(h))
+                forward[k].append(clock() - began)
+            began = clock()
+            _, grad = softmax_cross_entropy(h, y)
+            loss_times.append(clock() - began)
+            for k in range(len(plan) - 1, -1, -1):
+                began = clock()
+                grad = model.layers[plan[k][0]].backward_chwn(grad, need_input_grad=k > 0)
+                backward[k].append(clock() - began)
+            began = clock()
+            optimizer.step(model)
+            update_times.append(clock() - began)
+            totals.append(clock() - start)
+        kept = slice(warmup, None)
+        print(f"  {name} (median CPU time per training step {ms(median(totals[kept]))}):")
+        for k, step in enumerate(plan):
+            print(f"    {_step_names(model, step):28s} forward {ms(median(forward[k][kept]))}"
+                  f"  backward {ms(median(backward[k][kept]))}")
+        print(f"    {'loss (softmax cross-entropy)':28s} {ms(median(loss_times[kept]))}")
+        print(f"    {'SGD update':28s} {ms(median(update_times[kept]))}")
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--worker" in argv:
@@ -449,6 +502,8 @@ def main(argv=None) -> int:
     bench_conv2d(runs * 4, summary)
     print("\n3./4. training step (forward, backward, SGD update), fresh process per run")
     bench_training(processes, steps, warmup, summary, find_torch_python(args.torch_python))
+    print("\n5. where our training step's CPU time goes (fast-path steps, this process)")
+    bench_breakdown(steps, warmup)
 
     print(f"\nSummary (total {time.perf_counter() - started:.0f} s; medians of this run)")
     for line in summary:

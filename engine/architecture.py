@@ -292,10 +292,11 @@ def _loose_pair(value):
 #: 98.3 % test accuracy with seeds 0, 1 and 2 (benchmarks/bench_default_training.py).
 #: 5x5 kernels measured 0.2-0.5 points above 3x3 ones; wider layers (24/48 filters, 128
 #: hidden units) did not help on these 3,600 training images. Its training step runs at
-#: about 1.0x PyTorch's images/s (one thread each; benchmarks/bench_engine.py). Cheaper
-#: networks measured faster against PyTorch (CPU time of both sides, same run) but below
-#: 98.5 % (seeds 0, 1, 2): 16/32 filters 3x3 1.5x, 98.1/98.5/98.4 %; 8/16 filters 3x3
-#: 1.8x, 97.6/97.2/97.7 %; 8/16 filters 5x5 1.0x, 97.9/97.8/98.1 %.
+#: about 1.6-1.8x PyTorch's images/s (one thread each; benchmarks/bench_engine.py; 1.0x
+#: before the fast path's Winograd tiles and fused convolution + pool). Cheaper networks
+#: measured faster against PyTorch before those (CPU time of both sides, same run) but
+#: below 98.5 % (seeds 0, 1, 2): 16/32 filters 3x3 1.5x, 98.1/98.5/98.4 %; 8/16 filters
+#: 3x3 1.8x, 97.6/97.2/97.7 %; 8/16 filters 5x5 1.0x, 97.9/97.8/98.1 %.
 DEFAULT_BLOCKS = (
     ConvBlock(filters=16, kernel_size=(5, 5)),
     ConvBlock(filters=32, kernel_size=(5, 5)),

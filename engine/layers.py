@@ -14,10 +14,15 @@ Training and the model's predictions run a second implementation of the same mat
 With the batch innermost, every kernel offset's slice of a whole batch is a few long
 contiguous runs: a convolution is k*k block copies into columns and one matrix product,
 pooling moves whole runs of N values, and no transposes happen between layers. Measured on
-the default model, this path trains 2-3x faster than the NCHW one.
-``tests/engine/test_layers_gradcheck.py`` checks that both paths give the same outputs and
-the same gradients. Layers whose maths does not depend on the axis order (ReLU, Dense) use
-one implementation for both. A backward pass must follow a forward pass of the same path.
+the default model, this path trains 2-3x faster than the NCHW one. A stride-1 convolution
+of 16 or more channels computes there with Winograd tiles instead of columns (fewer
+multiplications, see :func:`engine.ops.conv2d_winograd_chwn`), and
+:meth:`Conv2D.forward_max_pool_chwn` runs a convolution and the max pool it feeds as one
+step (see :meth:`engine.model.Sequential.fast_path_steps`).
+``tests/engine/test_layers_gradcheck.py``, ``test_winograd.py`` and
+``test_fused_conv_pool.py`` check that the paths give the same outputs and the same
+gradients. Layers whose maths does not depend on the axis order (ReLU, Dense) use one
+implementation for both. A backward pass must follow a forward pass of the same path.
 """
 
 from __future__ import annotations
@@ -119,6 +124,8 @@ class Conv2D(Layer):
             "bias": np.zeros(self.out_channels, dtype=dtype),
         }
         self._cols = None
+        self._winograd = None
+        self._pool = self._pool_choice = None  # set by forward_max_pool_chwn
         self._x_shape = None
 
     def config(self) -> dict:
@@ -168,31 +175,71 @@ class Conv2D(Layer):
                           self.dilation)
 
     def forward_chwn(self, x):
+        weight = self.params["weight"]
+        self._x_shape, self._pool, self._pool_choice = x.shape, None, None
+        if ops.winograd_suits(weight.shape, self.stride, self.dilation):
+            # Fewer multiplications than im2col's product (see ops.conv2d_winograd_chwn).
+            self._cols = None
+            out, self._winograd = ops.conv2d_winograd_chwn(x, weight, self.params["bias"],
+                                                           self.padding)
+            return out
         # The last batch's columns stay alive until these are made: measured, unfolding
         # into a fresh buffer runs 20-30% faster than freeing or overwriting the old one
         # (engine.costs.estimate_memory counts both).
-        out, self._cols = ops.conv2d_chwn(x, self.params["weight"], self.params["bias"],
+        self._winograd = None
+        out, self._cols = ops.conv2d_chwn(x, weight, self.params["bias"],
                                           self.stride, self.padding, self.dilation)
-        self._x_shape = x.shape
+        return out
+
+    def forward_max_pool_chwn(self, x, pool: MaxPool2D):
+        """The fast path of this convolution and of ``pool`` (a :class:`MaxPool2D` whose
+        windows do not overlap) right after it, as one step: the convolution lays its
+        output out window by window for the pool (see engine.ops, "a convolution and the
+        max pool after it, fused"). Returns the pooled maps, exactly
+        ``pool.forward_chwn(self.forward_chwn(x))``; :meth:`backward_chwn` then takes
+        their gradient and goes back through both."""
+        if pool.stride != pool.size:
+            raise ValueError("only a pool whose windows do not overlap can be fused")
+        weight, bias = self.params["weight"], self.params["bias"]
+        self._x_shape, self._pool = x.shape, pool.size
+        if ops.winograd_max_pool_suits(weight.shape, x.shape, self.stride, self.padding,
+                                       self.dilation, pool.size):
+            self._cols = None
+            out, self._winograd, self._pool_choice = ops.conv2d_winograd_max_pool_chwn(
+                x, weight, bias, self.padding, pool.size)
+            return out
+        self._winograd = None
+        out, self._cols, self._pool_choice = ops.conv2d_max_pool_chwn(
+            x, weight, bias, self.stride, self.padding, self.dilation, pool.size)
         return out
 
     def backward_chwn(self, grad_out, need_input_grad=True):
-        if self._cols is None:
-            raise RuntimeError("backward called before forward")
         weight = self.params["weight"]
-        filters = weight.shape[0]
-        grad_2d = grad_out.reshape(filters, -1)
-        # The columns end with conv2d_chwn's row of ones, so the product's last column
-        # is the bias gradient (the sum of grad_out over every output cell).
-        products = ops.matmul_abt(self._cols, grad_2d)
-        self.grads = {
-            "weight": products[:-1].T.reshape(weight.shape).astype(weight.dtype, copy=False),
-            "bias": products[-1].astype(weight.dtype, copy=True),
-        }
-        if not need_input_grad:
-            return None
-        return ops.conv2d_input_grad_chwn(grad_2d, weight, self._x_shape, self.stride,
-                                          self.padding, self.dilation)
+        if self._winograd is None and self._cols is None:
+            raise RuntimeError("backward called before forward")
+        if self._pool is not None and self._winograd is not None:
+            grad_in, grad_weight, grad_bias = ops.conv2d_winograd_max_pool_backward_chwn(
+                grad_out, weight, self._winograd, self._pool_choice, self._pool,
+                need_input_grad)
+        elif self._pool is not None:
+            grad_in, grad_weight, grad_bias = ops.conv2d_max_pool_backward_chwn(
+                grad_out, weight, self._cols, self._pool_choice, self._x_shape,
+                self.stride, self.padding, self.dilation, self._pool, need_input_grad)
+        elif self._winograd is not None:
+            grad_in, grad_weight, grad_bias = ops.conv2d_winograd_backward_chwn(
+                grad_out, weight, self._winograd, need_input_grad)
+        else:
+            grad_2d = grad_out.reshape(weight.shape[0], -1)
+            # The columns end with conv2d_chwn's row of ones, so the product's last
+            # column is the bias gradient (the sum of grad_out over every output cell).
+            products = ops.matmul_abt(self._cols, grad_2d)
+            grad_weight, grad_bias = products[:-1].T.reshape(weight.shape), products[-1]
+            grad_in = ops.conv2d_input_grad_chwn(
+                grad_2d, weight, self._x_shape, self.stride, self.padding,
+                self.dilation) if need_input_grad else None
+        self.grads = {"weight": grad_weight.astype(weight.dtype, copy=False),
+                      "bias": grad_bias.astype(weight.dtype, copy=True)}
+        return grad_in
 
 
 class ReLU(Layer):

@@ -31,7 +31,6 @@ SCRIPT = textwrap.dedent("""
     from gui.train.job import TrainingConfig
 
     mode, settings_file = sys.argv[1], sys.argv[2]
-    real_forward = Conv2D.forward_chwn
     # "sliced": every image of a batch is its own slice and takes 0.4 s, so one batch of
     # 32 takes about 13 s; "one slice": a single 5 s step the stop flag cannot enter
     # (longer than the 2 s the window waits for a worker when it closes).
@@ -40,14 +39,18 @@ SCRIPT = textwrap.dedent("""
         train.STEP_CHUNK_FLOATS = 1
     entered = []
 
-    def slow_forward(self, *args, **kwargs):
-        # Only training is slow: the window's own forward passes (lessons) stay quick.
-        if threading.current_thread() is not threading.main_thread():
-            entered.append(1)
-            time.sleep(pause)
-        return real_forward(self, *args, **kwargs)
+    def slowed(real_forward):
+        def slow_forward(self, *args, **kwargs):
+            # Only training is slow: the window's own forward passes (lessons) stay quick.
+            if threading.current_thread() is not threading.main_thread():
+                entered.append(1)
+                time.sleep(pause)
+            return real_forward(self, *args, **kwargs)
+        return slow_forward
 
-    Conv2D.forward_chwn = slow_forward
+    # Both ways the fast path runs a convolution: alone, or fused with its max pool.
+    Conv2D.forward_chwn = slowed(Conv2D.forward_chwn)
+    Conv2D.forward_max_pool_chwn = slowed(Conv2D.forward_max_pool_chwn)
     window = MainWindow(settings=QSettings(settings_file, QSettings.Format.IniFormat),
                         restore=False)
     window.show()

@@ -150,19 +150,25 @@ def test_prediction_with_edited_filters_leaves_the_shared_model_alone(state, qtb
     state.use_learned_filters()
     touched = []
     # Any reader of the model while the edited prediction runs must see its own weights.
-    real_forward = type(conv).forward_chwn
+    # The fast path runs a convolution alone or fused with its max pool: spy on both.
+    real = {name: getattr(type(conv), name)
+            for name in ("forward_chwn", "forward_max_pool_chwn")}
 
-    def spy(layer, *args, **kwargs):
-        if layer is conv:
-            touched.append(np.array_equal(layer.params["weight"], weight))
-        return real_forward(layer, *args, **kwargs)
+    def spying(real_forward):
+        def spy(layer, *args, **kwargs):
+            if layer is conv:
+                touched.append(np.array_equal(layer.params["weight"], weight))
+            return real_forward(layer, *args, **kwargs)
+        return spy
 
-    type(conv).forward_chwn = spy
+    for name, real_forward in real.items():
+        setattr(type(conv), name, spying(real_forward))
     try:
         state.set_cell(0, 0, 0, 0, 7.0)
         state.recompute()
     finally:
-        type(conv).forward_chwn = real_forward
+        for name, real_forward in real.items():
+            setattr(type(conv), name, real_forward)
     assert conv.params is params and np.array_equal(conv.params["weight"], weight)
     assert all(touched)
     edited = model.copy()
