@@ -3715,6 +3715,7 @@ Double-click or start typing to enter a number.</source>
     <name>NetworkPage</name>
     <message>
         <source>No trained network yet</source>
+        <extracomment>Until the learner clicks a unit, the selection is the answer&apos;s probability, and follows the answer when the image changes (a new drawing, another picture).</extracomment>
         <translation>まだ学習したネットワークがありません</translation>
     </message>
     <message>
