@@ -16,7 +16,7 @@ contiguous runs: a convolution is k*k block copies into columns and one matrix p
 pooling moves whole runs of N values, and no transposes happen between layers. Measured on
 the default model, this path trains 2-3x faster than the NCHW one. A stride-1 convolution
 of 16 or more channels computes there with Winograd tiles instead of columns (fewer
-multiplications, see :func:`engine.ops.conv2d_winograd_chwn`), and
+multiplications, see :func:`engine.winograd.conv2d_winograd_chwn`), and
 :meth:`Conv2D.forward_max_pool_chwn` runs a convolution and the max pool it feeds as one
 step (see :meth:`engine.model.Sequential.fast_path_steps`).
 ``tests/engine/test_layers_gradcheck.py``, ``test_winograd.py`` and
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine import ops
+from engine import ops, winograd
 
 
 def nchw_to_chwn(x: np.ndarray) -> np.ndarray:
@@ -177,10 +177,10 @@ class Conv2D(Layer):
     def forward_chwn(self, x):
         weight = self.params["weight"]
         self._x_shape, self._pool, self._pool_choice = x.shape, None, None
-        if ops.winograd_suits(weight.shape, self.stride, self.dilation):
-            # Fewer multiplications than im2col's product (see ops.conv2d_winograd_chwn).
+        if winograd.winograd_suits(weight.shape, self.stride, self.dilation):
+            # Fewer multiplications than im2col's product (see winograd.conv2d_winograd_chwn).
             self._cols = None
-            out, self._winograd = ops.conv2d_winograd_chwn(x, weight, self.params["bias"],
+            out, self._winograd = winograd.conv2d_winograd_chwn(x, weight, self.params["bias"],
                                                            self.padding)
             return out
         # The last batch's columns stay alive until these are made: measured, unfolding
@@ -202,10 +202,10 @@ class Conv2D(Layer):
             raise ValueError("only a pool whose windows do not overlap can be fused")
         weight, bias = self.params["weight"], self.params["bias"]
         self._x_shape, self._pool = x.shape, pool.size
-        if ops.winograd_max_pool_suits(weight.shape, x.shape, self.stride, self.padding,
+        if winograd.winograd_max_pool_suits(weight.shape, x.shape, self.stride, self.padding,
                                        self.dilation, pool.size):
             self._cols = None
-            out, self._winograd, self._pool_choice = ops.conv2d_winograd_max_pool_chwn(
+            out, self._winograd, self._pool_choice = winograd.conv2d_winograd_max_pool_chwn(
                 x, weight, bias, self.padding, pool.size)
             return out
         self._winograd = None
@@ -218,7 +218,7 @@ class Conv2D(Layer):
         if self._winograd is None and self._cols is None:
             raise RuntimeError("backward called before forward")
         if self._pool is not None and self._winograd is not None:
-            grad_in, grad_weight, grad_bias = ops.conv2d_winograd_max_pool_backward_chwn(
+            grad_in, grad_weight, grad_bias = winograd.conv2d_winograd_max_pool_backward_chwn(
                 grad_out, weight, self._winograd, self._pool_choice, self._pool,
                 need_input_grad)
         elif self._pool is not None:
@@ -226,7 +226,7 @@ class Conv2D(Layer):
                 grad_out, weight, self._cols, self._pool_choice, self._x_shape,
                 self.stride, self.padding, self.dilation, self._pool, need_input_grad)
         elif self._winograd is not None:
-            grad_in, grad_weight, grad_bias = ops.conv2d_winograd_backward_chwn(
+            grad_in, grad_weight, grad_bias = winograd.conv2d_winograd_backward_chwn(
                 grad_out, weight, self._winograd, need_input_grad)
         else:
             grad_2d = grad_out.reshape(weight.shape[0], -1)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import layers as L
-from engine import ops
+from engine import ops, winograd
 from engine.architecture import ConvBlock
 from engine.model import Sequential, build_cnn, build_network, default_network
 from tests.engine.test_layers_gradcheck import assert_grad_close, numeric_grad
@@ -124,9 +124,9 @@ def test_property_fused_step_equals_the_two_layers(c, f, n, kernel, h, w, stride
         return
     g = rng.standard_normal((f, *pooled, n))
     _fused_against_separate(conv, max_pool, x, g, dict(rtol=1e-10, atol=1e-10))
-    winograd = ops.winograd_max_pool_suits(conv.params["weight"].shape, x.shape, stride,
-                                           padding, dilation, pool)
-    assert (conv._winograd is not None) == winograd
+    tiled = winograd.winograd_max_pool_suits(conv.params["weight"].shape, x.shape, stride,
+                                             padding, dilation, pool)
+    assert (conv._winograd is not None) == tiled
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])

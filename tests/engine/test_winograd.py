@@ -1,4 +1,4 @@
-"""The fast path's Winograd convolution (``engine.ops.conv2d_winograd_chwn`` and its
+"""The fast path's Winograd convolution (``engine.winograd.conv2d_winograd_chwn`` and its
 backward pass) against independent computations: the definition of a 1-D correlation,
 plain-loop and im2col convolutions, finite differences, and the layer's textbook NCHW
 path."""
@@ -9,19 +9,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import layers as L
-from engine import ops
+from engine import ops, winograd
 from engine.model import default_network
 from tests.engine.test_layers_gradcheck import assert_grad_close, numeric_grad
 from tests.engine.test_ops import conv2d_loops
 
 SUPPORTED = [(m, r) for r in range(1, 8) for m in range(1, 9)
-             if m + r - 1 <= ops._WINOGRAD_MAX_TILE]
+             if m + r - 1 <= winograd._WINOGRAD_MAX_TILE]
 
 
 @pytest.mark.parametrize(("m", "r"), SUPPORTED)
 def test_matrices_compute_the_correlation(m, r):
     """A^T [(G g) * (B^T d)] is y[i] = sum_k d[i + k] g[k] for every tile size."""
-    at, g_matrix, bt = ops.winograd_matrices(m, r)
+    at, g_matrix, bt = winograd.winograd_matrices(m, r)
     assert at.shape == (m, m + r - 1) and g_matrix.shape == (m + r - 1, r)
     assert bt.shape == (m + r - 1, m + r - 1)
     rng = np.random.default_rng(m * 10 + r)
@@ -34,14 +34,14 @@ def test_matrices_compute_the_correlation(m, r):
 
 def test_matrices_refuse_tiles_past_the_points():
     with pytest.raises(ValueError, match="at most 8"):
-        ops.winograd_matrices(6, 5)
-    assert not ops.winograd_matrices(4, 5, np.float32)[0].flags.writeable
+        winograd.winograd_matrices(6, 5)
+    assert not winograd.winograd_matrices(4, 5, np.float32)[0].flags.writeable
 
 
 @pytest.mark.parametrize(("out_len", "r", "m"), [(8, 5, 4), (11, 3, 6), (24, 5, 4),
                                                  (1, 3, 2), (4, 3, 4), (6, 3, 6)])
 def test_output_tile_leaves_the_fewest_transformed_values(out_len, r, m):
-    assert ops._winograd_output_tile(out_len, r) == m
+    assert winograd._winograd_output_tile(out_len, r) == m
 
 
 def _case(c, f, n, kh, kw, h, w, seed):
@@ -60,10 +60,10 @@ def test_property_winograd_equals_im2col(c, f, n, kh, kw, extra_h, extra_w, padd
     size: partial last tiles, padding, rectangular kernels."""
     x, weight, bias = _case(c, f, n, kh, kw, kh + extra_h, kw + extra_w, seed)
     want, cols = ops.conv2d_chwn(x, weight, bias, 1, padding)
-    out, saved = ops.conv2d_winograd_chwn(x, weight, bias, padding)
+    out, saved = winograd.conv2d_winograd_chwn(x, weight, bias, padding)
     np.testing.assert_allclose(out, want, rtol=1e-11, atol=1e-11)
     g = np.random.default_rng(seed + 1).standard_normal(out.shape)
-    grad_in, grad_weight, grad_bias = ops.conv2d_winograd_backward_chwn(g, weight, saved)
+    grad_in, grad_weight, grad_bias = winograd.conv2d_winograd_backward_chwn(g, weight, saved)
     products = cols @ g.reshape(f, -1).T
     np.testing.assert_allclose(grad_weight, products[:-1].T.reshape(weight.shape),
                                rtol=1e-11, atol=1e-11)
@@ -71,7 +71,7 @@ def test_property_winograd_equals_im2col(c, f, n, kh, kw, extra_h, extra_w, padd
     np.testing.assert_allclose(
         grad_in, ops.conv2d_input_grad_chwn(g, weight, x.shape, 1, padding),
         rtol=1e-11, atol=1e-11)
-    none, grad_weight_only, _ = ops.conv2d_winograd_backward_chwn(g, weight, saved, False)
+    none, grad_weight_only, _ = winograd.conv2d_winograd_backward_chwn(g, weight, saved, False)
     assert none is None
     np.testing.assert_array_equal(grad_weight_only, grad_weight)
 
@@ -79,7 +79,7 @@ def test_property_winograd_equals_im2col(c, f, n, kh, kw, extra_h, extra_w, padd
 def test_winograd_equals_plain_loops_on_the_default_network_shape():
     """The default network's second convolution (16 -> 32 channels, 5x5, 12x12)."""
     x, weight, bias = _case(16, 32, 3, 5, 5, 12, 12, seed=5)
-    out, _ = ops.conv2d_winograd_chwn(x, weight, bias)
+    out, _ = winograd.conv2d_winograd_chwn(x, weight, bias)
     want = conv2d_loops(x.transpose(3, 0, 1, 2), weight, bias)
     np.testing.assert_allclose(out.transpose(3, 0, 1, 2), want, rtol=1e-11, atol=1e-11)
 
@@ -91,13 +91,13 @@ def test_float32_rounding_stays_small():
         x, weight, bias = _case(c, f, 64, k, k, size, size, seed=c + k)
         x = np.maximum(x, 0)
         want, cols = ops.conv2d_chwn(x, weight, bias)
-        out, saved = ops.conv2d_winograd_chwn(x.astype(np.float32),
+        out, saved = winograd.conv2d_winograd_chwn(x.astype(np.float32),
                                               weight.astype(np.float32),
                                               bias.astype(np.float32))
         assert out.dtype == np.float32
         assert np.abs(out - want).max() <= 1e-5 * np.abs(want).max()
         g = np.random.default_rng(1).standard_normal(out.shape)
-        grad_in, grad_weight, _ = ops.conv2d_winograd_backward_chwn(
+        grad_in, grad_weight, _ = winograd.conv2d_winograd_backward_chwn(
             g.astype(np.float32), weight.astype(np.float32), saved)
         want_weight = (cols @ g.reshape(f, -1).T)[:-1].T.reshape(weight.shape)
         want_in = ops.conv2d_input_grad_chwn(g, weight, x.shape)
@@ -110,12 +110,12 @@ def test_winograd_gradients_match_finite_differences():
     x = rng.standard_normal((2, 5, 6, 2))
     weight = rng.standard_normal((3, 2, 3, 2))
     bias = rng.standard_normal(3)
-    out, saved = ops.conv2d_winograd_chwn(x, weight, bias, (1, 0))
+    out, saved = winograd.conv2d_winograd_chwn(x, weight, bias, (1, 0))
     r = rng.standard_normal(out.shape)
-    grad_in, grad_weight, grad_bias = ops.conv2d_winograd_backward_chwn(r, weight, saved)
+    grad_in, grad_weight, grad_bias = winograd.conv2d_winograd_backward_chwn(r, weight, saved)
 
     def loss():
-        return float(np.sum(ops.conv2d_winograd_chwn(x, weight, bias, (1, 0))[0] * r))
+        return float(np.sum(winograd.conv2d_winograd_chwn(x, weight, bias, (1, 0))[0] * r))
 
     assert_grad_close(grad_in, numeric_grad(loss, x), "input")
     assert_grad_close(grad_weight, numeric_grad(loss, weight), "weight")
@@ -123,13 +123,13 @@ def test_winograd_gradients_match_finite_differences():
 
 
 def test_which_convolutions_use_winograd():
-    assert ops.winograd_suits((32, 16, 5, 5))          # the default network's second
-    assert ops.winograd_suits((32, 16, 3, 3))          # build_cnn(filters=(16, 32))'s
-    assert not ops.winograd_suits((16, 1, 5, 5))       # first layers: one channel
-    assert not ops.winograd_suits((32, 16, 3, 3), stride=2)
-    assert not ops.winograd_suits((32, 16, 3, 3), dilation=(1, 2))
-    assert not ops.winograd_suits((32, 16, 1, 1))
-    assert not ops.winograd_suits((32, 16, 7, 7))
+    assert winograd.winograd_suits((32, 16, 5, 5))          # the default network's second
+    assert winograd.winograd_suits((32, 16, 3, 3))          # build_cnn(filters=(16, 32))'s
+    assert not winograd.winograd_suits((16, 1, 5, 5))       # first layers: one channel
+    assert not winograd.winograd_suits((32, 16, 3, 3), stride=2)
+    assert not winograd.winograd_suits((32, 16, 3, 3), dilation=(1, 2))
+    assert not winograd.winograd_suits((32, 16, 1, 1))
+    assert not winograd.winograd_suits((32, 16, 7, 7))
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
@@ -138,7 +138,7 @@ def test_conv_layer_fast_path_with_winograd_equals_textbook_path(dtype, kernel, 
     layer = L.Conv2D(16, 4, kernel, padding=padding, rng=np.random.default_rng(2),
                      dtype=dtype)
     layer.params["bias"][...] = np.arange(4, dtype=dtype)
-    assert ops.winograd_suits(layer.params["weight"].shape, layer.stride, layer.dilation)
+    assert winograd.winograd_suits(layer.params["weight"].shape, layer.stride, layer.dilation)
     rng = np.random.default_rng(3)
     x = rng.standard_normal((3, 16, 9, 10)).astype(dtype)
     want = layer.forward(x)
@@ -168,8 +168,8 @@ def test_default_network_trains_the_same_with_and_without_winograd(monkeypatch):
     x = rng.random((16, 1, 28, 28), dtype=np.float32)
     y = rng.integers(0, 10, 16)
     trained = []
-    for minimum in (ops.WINOGRAD_MIN_CHANNELS, 10**9):
-        monkeypatch.setattr(ops, "WINOGRAD_MIN_CHANNELS", minimum)
+    for minimum in (winograd.WINOGRAD_MIN_CHANNELS, 10**9):
+        monkeypatch.setattr(winograd, "WINOGRAD_MIN_CHANNELS", minimum)
         model, optimizer = default_network(seed=3), SGD(0.05)
         for _ in range(3):
             train_step(model, optimizer, x, y)
