@@ -388,7 +388,7 @@ def test_training_flops_count_products_and_moved_values():
 
 def test_the_command_line_trains_the_default_network_with_the_default_settings(tmp_path,
                                                                                capsys):
-    from engine.train import main
+    from engine.train_cli import main
 
     out = tmp_path / "default.npz"
     assert main(["--dataset", "shapes", "--epochs", "1", "--out", str(out)]) == 0
