@@ -18,6 +18,10 @@ from engine.pipeline import estimate_explore_bytes, resolve_padding
 EXPLORE_MEMORY_BUDGET = 1 << 30
 #: An exploration estimated to take longer than this runs in the worker thread.
 FRAME_SECONDS = 1 / 60
+#: The same while a training run works in its thread: the window's thread then shares
+#: the cores and Python's GIL with it, and an exploration took 2-8 times its estimate on
+#: the clock (the soak benchmark: estimated 12 ms, 25 ms of CPU, 108 ms until done).
+TRAINING_FRAME_SECONDS = FRAME_SECONDS / 8
 
 # Rough single-thread rates on the 2-core machines the app was measured on (float32
 # matrix product, and memory written then read once); within 2x is enough to tell a

@@ -14,7 +14,12 @@ from PySide6.QtCore import QTimer
 
 from engine.pipeline import CellExplanation, Exploration, explore
 from gui.common.error_text import error_text
-from gui.state.budget import EXPLORE_MEMORY_BUDGET, FRAME_SECONDS, exploration_cost
+from gui.state.budget import (
+    EXPLORE_MEMORY_BUDGET,
+    FRAME_SECONDS,
+    TRAINING_FRAME_SECONDS,
+    exploration_cost,
+)
 from gui.state.errors import StateError
 from gui.worker import Worker, return_free_memory
 
@@ -39,6 +44,7 @@ class Exploring:
         self._generation = 0
         #: Set False to compute every exploration in the GUI thread (tests, exports).
         self.background_allowed = True
+        self._training_running = False
         # Coalesces a burst of edits into one recomputation on the next event-loop turn.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -81,6 +87,22 @@ class Exploring:
         """True while an exploration runs in the worker (the one on show is older)."""
         return self._busy
 
+    @property
+    def training_running(self) -> bool:
+        """True while a training run works in its thread (see :meth:`set_training_running`)."""
+        return self._training_running
+
+    def set_training_running(self, running: bool) -> None:
+        """A training run started (True) or ended (False). While one runs, explorations
+        estimated to take more than :data:`~gui.state.budget.TRAINING_FRAME_SECONDS` go
+        to the worker: the window's thread then shares the cores and Python's GIL with
+        training, and one computed in it held up the window for several frames."""
+        self._training_running = bool(running)
+
+    def _frame_seconds(self) -> float:
+        """The longest exploration (estimated) that runs in the window's thread."""
+        return TRAINING_FRAME_SECONDS if self._training_running else FRAME_SECONDS
+
     def _schedule(self) -> None:
         if self._batch_depth:
             self._recompute_owed = True
@@ -94,8 +116,9 @@ class Exploring:
 
     def recompute(self) -> None:
         """Run the explorer pipeline (normally called by the coalescing timer): now, or
-        in the worker when it would hold up the window for more than a frame, or not
-        at all, with a message, when it would need more memory than the budget."""
+        in the worker when it would hold up the window for more than a frame (less
+        while training runs), or not at all, with a message, when it would need more
+        memory than the budget."""
         self._timer.stop()
         self._generation += 1
         inputs = self._inputs()
@@ -108,7 +131,7 @@ class Exploring:
             self._failed(error_text(StateError("memory_budget", bytes=cost.bytes,
                                                limit=EXPLORE_MEMORY_BUDGET)))
             return
-        if cost is not None and cost.seconds > FRAME_SECONDS and self.background_allowed:
+        if cost is not None and cost.seconds > self._frame_seconds() and self.background_allowed:
             self._explore_in_background(inputs)
             return
         self._take_queued()  # this result supersedes any still waiting

@@ -231,6 +231,7 @@ class TrainingRun(QObject):
         page.png_button.setEnabled(has_history)
         page.open_button.setToolTip(page.open_model_tip(training))
         page.settings.set_training(training)
+        page.state.set_training_running(training)
         bar.setValue(position)
         self.training_changed.emit(training)
 

@@ -264,6 +264,49 @@ def test_a_heavy_exploration_runs_in_the_worker_and_only_the_latest_lands(state,
     assert state.exploration is result
 
 
+def test_while_training_runs_a_shorter_exploration_goes_to_the_worker(state, qtbot,
+                                                                      monkeypatch):
+    # Estimated between an eighth of a frame and a frame: in the GUI thread when it has the
+    # cores to itself, in the worker while training shares them (and Python's GIL).
+    from gui.state.budget import FRAME_SECONDS, TRAINING_FRAME_SECONDS, exploration_cost
+
+    threads = []
+
+    def recording_explore(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return explore(*args, **kwargs)
+
+    monkeypatch.setattr(exploring_module, "explore", recording_explore)
+    photo = np.random.default_rng(3).random((256, 256, 3), dtype=np.float32)
+    with state.batch():
+        state.set_source(photo)
+        state.set_preprocess(Preprocess(color="rgb", size=None))
+        state.set_kernel_size(5, 5)
+    inputs = state._inputs()
+    cost = exploration_cost(inputs[0].shape, inputs[1].shape, *inputs[2:4], inputs[9],
+                            *inputs[4:8])
+    assert TRAINING_FRAME_SECONDS < cost.seconds <= FRAME_SECONDS
+    state.recompute()
+    assert threads == [True] and not state.busy       # no training: computed at once
+    shown = state.exploration
+
+    state.set_training_running(True)
+    assert state.training_running
+    state.set_bias(0, 0.5)
+    state.recompute()
+    assert state.busy and state.exploration is shown  # the worker computes it
+    qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
+    assert threads == [True, False]
+    assert state.exploration is not shown
+    np.testing.assert_allclose(state.exploration.conv[0], explore(*state._inputs()).conv[0],
+                               rtol=1e-5, atol=1e-5)
+
+    state.set_training_running(False)
+    state.set_bias(0, 1.0)
+    state.recompute()
+    assert threads == [True, False, True] and not state.busy
+
+
 def test_the_controls_show_a_busy_bar_while_the_worker_explores(state, qtbot):
     from gui.explore.controls_panel import ControlsPanel
 

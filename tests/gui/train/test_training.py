@@ -143,6 +143,17 @@ def test_training_reaches_far_above_chance_and_sets_the_model(qtbot):
     assert not page.is_training() and page.train_button.isEnabled()
 
 
+def test_the_state_knows_while_a_training_run_works(qtbot):
+    # The explorer sends more of its work to its worker while training runs.
+    page = make_page(qtbot, epochs=2)
+    assert not page.state.training_running
+    assert page.start_training(SMALL), page.status.text()
+    assert page.state.training_running
+    with qtbot.waitSignal(page.worker.finished, timeout=20_000):
+        pass
+    assert not page.state.training_running
+
+
 def test_a_run_ending_behind_another_page_draws_its_curves_once_at_the_end(qtbot):
     page = make_page(qtbot, epochs=2)  # never shown: another page is on show
     drawn = []
