@@ -14,10 +14,19 @@ the stage maps. An edit's time is its handling plus the recomputation it trigger
 worst event-loop stall is measured with a 5 ms ``QTimer`` (how late its ticks come) and
 includes painting and the training's progress reports.
 
-Prints the resident memory at every 1000 edits, the median and 99th percentile edit
-time and the worst stall, with how much of it the window's thread itself worked (its
-CPU time: the rest it waited for a core or for the training thread's share of Python's
-GIL, which another program's load changes). Targets: worst stall ≤ 50 ms; memory
+The resident memory is sampled at every 1000 edits, each time in the same situation: the
+driver pauses, the training run is stopped (and restarted after the sample), the
+picture, filters and layer settings of the start are put back, and the sample is taken
+once their exploration is on show and the explorer's worker has been idle a moment.
+Memory follows what is on show (a 512×512 working size with 12 filters of 7×7 holds
+several times the maps of 128×128 with 2) and where a run is (its batches, its
+evaluation), so sampled wherever the random edits and the run had got to it measured
+that moment, not growth.
+
+Prints that memory, the median and 99th percentile edit time and the worst stall, with
+how much of it the window's thread itself worked (its CPU time: the rest it waited for a
+core or for the training thread's share of Python's GIL, which another program's load
+changes). Targets: worst stall ≤ 50 ms; memory
 flat after the first 1000 edits (within 10 %). Ends with exactly one line:
 ``soak: N edits, median A ms, p99 B ms, worst stall C ms, memory D MB -> E MB (F %)``.
 """
@@ -25,6 +34,7 @@ flat after the first 1000 edits (within 10 %). Ends with exactly one line:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import os
 import statistics
@@ -92,6 +102,8 @@ def main(argv=None) -> int:
     yy, xx = np.mgrid[0:256, 0:256] / 256
     picture = 0.5 + 0.5 * np.sin(30 * np.hypot(yy - 0.4, xx - 0.6))
     state.set_source(np.stack([picture, xx, yy], axis=2).astype(np.float32), "soak")
+    start_preprocess, start_filters, start_settings = (state.preprocess, state.filters,
+                                                       state.settings)
     data = datasets.load("shapes", n_train=600, n_test=100, seed=1)
     page.set_config(TrainingConfig(blocks=(ConvBlock(6),), hidden=(), epochs=6, batch_size=32,
                                    lr=0.01))
@@ -106,8 +118,10 @@ def main(argv=None) -> int:
     stages = explorer.stage_view
     restarts = [0]
 
+    sampling = [False]  # no run starts while memory is sampled
+
     def keep_training() -> None:
-        if args.no_training:
+        if args.no_training or sampling[0]:
             return
         if not page.is_training() and not window.isHidden():
             if page.start_training(data):
@@ -225,7 +239,7 @@ def main(argv=None) -> int:
         if n % 200 == 0:
             page.stop_training()  # finished -> keep_training starts the next run
         if n % 1000 == 0:
-            memory.append((n, rss_mb()))
+            memory.append((n, rss_at_start_settings()))
             if args.diagnose:
                 snapshots.append(tracemalloc.take_snapshot())
                 if len(snapshots) > 1:
@@ -235,6 +249,30 @@ def main(argv=None) -> int:
                   flush=True)
         if n >= args.edits:
             loop.quit()
+
+    def rss_at_start_settings() -> float:
+        """The resident memory with the start's picture, filters and settings on show
+        and no training run in flight."""
+        driver.stop()  # no edit may run inside the wait below
+        sampling[0] = True
+        page.stop_training()
+        with state.batch():
+            state.set_preprocess(start_preprocess)
+            state.set_filters(list(start_filters))
+            state.set_settings(**{f.name: getattr(start_settings, f.name)
+                                  for f in dataclasses.fields(start_settings)})
+        state.recompute()
+        settled = time.perf_counter() + 0.3
+        # Workers hand their free memory back when they go idle or end.
+        while state.busy or page.is_training() or time.perf_counter() < settled:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if state.busy or page.is_training():
+                settled = time.perf_counter() + 0.3
+        rss = rss_mb()
+        sampling[0] = False
+        keep_training()
+        driver.start()
+        return rss
 
     snapshots = []
     if args.diagnose:
