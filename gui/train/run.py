@@ -167,7 +167,8 @@ class TrainingRun(QObject):
 
         if self.worker is not None:
             self.worker.deleteLater()  # the previous run's, finished
-        worker = Worker(make_job(model, dataset, config), self._page)
+        # Below the window's priority: training gives way when the window wants a core.
+        worker = Worker(make_job(model, dataset, config), self._page, background=True)
         # Each handler learns which worker spoke, so a late signal of an earlier run
         # (or of one stopped while the window closes) is recognised and ignored.
         worker.progressed.connect(partial(self._on_progressed, worker))
