@@ -3,7 +3,7 @@ output-size formula worked out with the current numbers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,8 @@ from gui.state import LabState
 
 # The longest stage of the size summary kept on one line (see `_unbroken`).
 MAX_UNBROKEN = 32
+#: An exploration in the worker shows "Computing the stages…" once it has taken this long.
+BUSY_DELAY_MS = 150
 
 
 class PairSpin(QWidget):
@@ -138,8 +140,17 @@ class ControlsPanel(QWidget):
         policy = self.busy.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.busy.setSizePolicy(policy)
-        self.busy.setVisible(state.busy)
-        state.busy_changed.connect(self.busy.setVisible)
+        self.busy.setVisible(False)
+        # Only an exploration that takes a while shows the bar: while training runs,
+        # even 10 ms explorations go to the worker, and a bar flashing at every wheel
+        # step would only distract.
+        self._busy_delay = QTimer(self)
+        self._busy_delay.setSingleShot(True)
+        self._busy_delay.setInterval(BUSY_DELAY_MS)
+        self._busy_delay.timeout.connect(lambda: self.busy.setVisible(self.state.busy))
+        state.busy_changed.connect(self._on_busy_changed)
+        if state.busy:
+            self._busy_delay.start()
 
         self.conv_box = conv_box = QGroupBox()
         form = QFormLayout(conv_box)
@@ -195,6 +206,13 @@ class ControlsPanel(QWidget):
         for signal in (state.settings_changed, state.image_changed, state.filters_changed):
             signal.connect(self._refresh_if_changed)
         self.retranslate()
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_delay.start()
+        else:
+            self._busy_delay.stop()
+            self.busy.setVisible(False)
 
     def retranslate(self) -> None:
         """Word every text again; the formulas and the summary are re-rendered from the

@@ -314,7 +314,8 @@ def test_the_controls_show_a_busy_bar_while_the_worker_explores(state, qtbot):
     qtbot.addWidget(panel)
     panel.show()
     assert not panel.busy.isVisible()
-    photo = np.random.default_rng(2).random((400, 400, 3), dtype=np.float32)
+    # Large enough to take well over the bar's delay (about 0.6 s here).
+    photo = np.random.default_rng(2).random((800, 800, 3), dtype=np.float32)
     with state.batch():
         state.set_source(photo)
         state.set_preprocess(Preprocess(color="rgb", size=None))
@@ -322,6 +323,43 @@ def test_the_controls_show_a_busy_bar_while_the_worker_explores(state, qtbot):
         while state.filter_count < 16:
             state.add_filter()
     state.recompute()
-    assert state.busy and panel.busy.isVisible()
+    assert state.busy and not panel.busy.isVisible()  # not for what ends at once
+    qtbot.waitUntil(lambda: panel.busy.isVisible(), timeout=10_000)
+    assert state.busy
     qtbot.waitUntil(lambda: not state.busy, timeout=60_000)
     assert not panel.busy.isVisible()
+
+
+def test_a_short_exploration_in_the_worker_never_flashes_the_busy_bar(state, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    from gui.explore.controls_panel import ControlsPanel
+
+    panel = ControlsPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+
+    class ShowCounter(QObject):
+        shows = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Show:
+                self.shows += 1
+            return False
+
+    counter = ShowCounter()
+    panel.busy.installEventFilter(counter)
+    photo = np.random.default_rng(3).random((256, 256, 3), dtype=np.float32)
+    with state.batch():
+        state.set_source(photo)
+        state.set_preprocess(Preprocess(color="rgb", size=None))
+        state.set_kernel_size(5, 5)
+    state.recompute()
+    state.set_training_running(True)  # now even this short exploration goes to the worker
+    for step in range(5):
+        state.set_bias(0, 0.1 * step)
+        state.recompute()
+        assert state.busy
+        qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
+    state.set_training_running(False)
+    assert counter.shows == 0
