@@ -70,16 +70,15 @@ def pytest_unconfigure(config):
     menus, pop-ups, windows that tests keep). Python destroys them at exit in no
     particular order, some after the QApplication or after the scenes that own their
     graphics items: about one CI run in four ended with a segmentation fault after every
-    test had passed, and deleting them explicitly crashed in the same way. So, as
-    ``pyqtgraph.exit()`` does, the exit handlers run, the streams are flushed and the
-    process ends with pytest's status. The app's own exit is tested in a fresh process
-    (tests/gui/test_close_during_training.py).
+    test had passed, and deleting them explicitly crashed in the same way, as did
+    PySide's own exit handler, which destroys the QApplication (seen with the
+    handlers run here first). So the streams are flushed and the process ends with
+    pytest's status, skipping the exit handlers: the one that matters, waiting for
+    workers left running, has run above. The app's own exit is tested in a fresh
+    process (tests/gui/test_close_during_training.py).
     """
     if _exit_status is None or "PySide6.QtWidgets" not in sys.modules:
         return
-    import atexit
-
-    atexit._run_exitfuncs()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(_exit_status)
