@@ -211,6 +211,7 @@ class ModelFiles(QObject):
         name = Path(path).name
         try:
             fileio.remove_stale_temporaries(Path(path).parent)
+            self._page.run.catch_up()  # curves left to draw while another page showed
             self._page.curves.export_png(path)
         except OSError as error:
             self._say_not_written(name, error)

@@ -108,6 +108,9 @@ class TrainingRun(QObject):
         self._dataset = None            # the data of the run in progress
         self._pending: TrainingUpdate | None = None   # the newest report, not yet drawn
         self._latest: TrainingUpdate | None = None    # the newest report drawn
+        # (history, epochs) of a run that ended while another page showed: its curves
+        # are drawn when this page shows (see `_draw_final_curves`).
+        self._final_curves: tuple | None = None
         self._last_paint = -math.inf
         self._last_curves_paint = -math.inf
         self._last_filters_paint = -math.inf
@@ -150,6 +153,7 @@ class TrainingRun(QObject):
             return False
         self._model, self._config, self._dataset = model, config, dataset
         self._pending, self.history, self._latest = None, None, None
+        self._final_curves = None  # the curves are cleared for the new run below
         page.training_history.clear()  # the epochs of the previous run
         page.results.mark_as_previous(dataset)
         self.last_result = None
@@ -299,10 +303,9 @@ class TrainingRun(QObject):
         history = result.history
         self.history = history
         model = self._model
-        page.curves.set_history(history, epochs=max(history.epochs_completed, 1)
+        self._draw_final_curves(history, max(history.epochs_completed, 1)
                                 if (result.cancelled or history.stopped_early)
                                 else self._config.epochs)
-        page.curves.redraw_running()
         n = history.epochs_completed
         if result.cancelled and n < 1:
             # Stopped before the new network saw every training image once: it knows
@@ -343,6 +346,18 @@ class TrainingRun(QObject):
         page.progress.setValue(1000)
         page.show_progress(lambda: self.tr("Done: %n epoch(s)", "", n))
 
+    def _draw_final_curves(self, history, epochs: int) -> None:
+        """Draw the ended run's curves, or, while another page shows, when this page
+        shows: drawing them (~5-10 ms of pyqtgraph work while the explorer runs) added to
+        the other work of the turn the run's end is handled in, the longest stall of the
+        page on show."""
+        if self._page.isVisible():
+            self._final_curves = None
+            self._page.curves.set_history(history, epochs=epochs)
+            self._page.curves.redraw_running()
+        else:
+            self._final_curves = (history, epochs)
+
     def _outcome_text(self, epochs: int, stopped_early: bool, patience: int | None,
                       seconds: float, accuracy: float | None) -> str:
         """How a run that was not stopped went, in one or two whole sentences."""
@@ -380,9 +395,15 @@ class TrainingRun(QObject):
         self.set_training_ui(False)
 
     def catch_up(self) -> None:
-        """Draw the reports that came while another page showed (the page is shown)."""
+        """Draw the reports, and the final curves, that came while another page showed
+        (the page is shown, or its curves are exported)."""
         if self._pending is not None:
             self._paint_pending(final=True)
+        if self._final_curves is not None:
+            history, epochs = self._final_curves
+            self._final_curves = None
+            self._page.curves.set_history(history, epochs=epochs)
+            self._page.curves.redraw_running()
 
     def _say(self, words, error: bool = False, topic: str = RUN) -> None:
         self.message.emit(words, error, topic)
