@@ -8,7 +8,7 @@ import pytest
 
 from gui.explore.filter_bias import BiasRow
 from gui.explore.filter_form import FilterForm
-from gui.explore.filter_list import FilterListBox
+from gui.explore.filter_list import ICON_KEY_ROLE, FilterListBox
 from gui.explore.filter_panel import FilterPanel
 from gui.explore.filter_tools import FilterTools
 from gui.state import MAX_KERNEL, LabState
@@ -106,3 +106,27 @@ def test_the_panel_shows_one_message_for_all_parts_and_forwards_their_widgets(qt
     assert panel.rows_spin.value() == 3
     panel.add_button.click()                        # a change that went in clears it
     assert panel.status_label.isHidden()
+
+
+def test_the_list_keeps_the_rows_of_unchanged_filters_when_one_is_added_or_removed(qtbot,
+                                                                                  state):
+    box = make(qtbot, FilterListBox, state)
+    first = box.filter_list.item(0)
+    icon = first.icon().cacheKey()
+    box.add_button.click()
+    box.refresh()  # as the filter panel does when the state's filters change
+    # The same row, with the thumbnail it had: only the new filter's is drawn.
+    assert box.filter_list.item(0) is first and first.icon().cacheKey() == icon
+    count = len(state.filters)
+    assert box.filter_list.count() == count
+    new = box.filter_list.item(count - 1)
+    assert new.text() == state.filters[-1].display_name and not new.icon().isNull()
+    assert box.filter_list.currentRow() == count - 1
+    state.remove_filter(0)
+    box.refresh()
+    assert box.filter_list.count() == count - 1
+    assert [box.filter_list.item(i).text() for i in range(count - 1)] == [
+        f.display_name for f in state.filters]
+    # The rows moved up show the thumbnails of the filters now in them.
+    for i, f in enumerate(state.filters):
+        assert box.filter_list.item(i).data(ICON_KEY_ROLE) == f.weights.tobytes()
