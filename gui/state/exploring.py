@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 
+import numpy as np
 from PySide6.QtCore import QTimer
 
 from engine.pipeline import CellExplanation, Exploration, explore
@@ -45,6 +46,9 @@ class Exploring:
         #: Set False to compute every exploration in the GUI thread (tests, exports).
         self.background_allowed = True
         self._training_running = False
+        # The inputs of the exploration on show, and of the one the worker computes.
+        self._explored_inputs: tuple | None = None
+        self._requested_inputs: tuple | None = None
         # Coalesces a burst of edits into one recomputation on the next event-loop turn.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -120,8 +124,18 @@ class Exploring:
         while training runs), or not at all, with a message, when it would need more
         memory than the budget."""
         self._timer.stop()
-        self._generation += 1
         inputs = self._inputs()
+        if (not self._busy and self._exploration is not None
+                and _same_inputs(inputs, self._explored_inputs)):
+            # Nothing the maps depend on changed (a new model, or the network shown as
+            # at another epoch): only the prediction is new. Exploring again redrew
+            # every stage view map, on top of the other pages' work for the new model.
+            self._take_queued()
+            if self._model is not None or self._prediction is not None:
+                self._predict()
+            return
+        self._generation += 1
+        self._requested_inputs = inputs
         image, weights, stride, padding = inputs[:4]
         cost = exploration_cost(image.shape, weights.shape, stride, padding, inputs[9],
                                 *inputs[4:8])
@@ -145,12 +159,14 @@ class Exploring:
 
     def _failed(self, message: str) -> None:
         self._exploration, self._error = None, message
+        self._explored_inputs = None
         self.explore_failed.emit(message)
         if self._model is not None:
             self._predict()  # the model's own settings may still fit the image
 
     def _succeeded(self, result: Exploration) -> None:
         self._exploration, self._error = result, None
+        self._explored_inputs = self._requested_inputs
         self.explored.emit(result)
         if self._model is not None or self._prediction is not None:
             self._predict()
@@ -240,3 +256,18 @@ class Exploring:
         worker, self._explore_worker = self._explore_worker, None
         self._set_busy(False)
         return worker is None or worker.stop_and_wait(timeout_ms)
+
+
+def _same_inputs(inputs: tuple, explored: tuple | None) -> bool:
+    """Whether explorer inputs (:meth:`Exploring._inputs`) are those of ``explored``:
+    the same image array (the state replaces it, never changes it in place), equal
+    weights and biases, equal settings."""
+    if explored is None or inputs[0] is not explored[0]:
+        return False
+    for new, old in zip(inputs[1:], explored[1:], strict=True):
+        if isinstance(new, np.ndarray):
+            if not (new.shape == old.shape and np.array_equal(new, old)):
+                return False
+        elif new != old:
+            return False
+    return True

@@ -357,9 +357,29 @@ def test_a_short_exploration_in_the_worker_never_flashes_the_busy_bar(state, qtb
     state.recompute()
     state.set_training_running(True)  # now even this short exploration goes to the worker
     for step in range(5):
-        state.set_bias(0, 0.1 * step)
+        state.set_bias(0, 0.1 * (step + 1))  # a change: unchanged inputs are not explored again
         state.recompute()
         assert state.busy
         qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
     state.set_training_running(False)
     assert counter.shows == 0
+
+
+def test_a_new_model_is_predicted_without_exploring_the_unchanged_maps_again(state):
+    shape = tuple(state.image.shape)
+    first = build_cnn(shape, 3, filters=4, kernel_size=3, seed=1)
+    second = build_cnn(shape, 3, filters=4, kernel_size=3, seed=2)
+    explored, predicted = record(state.explored), record(state.predicted)
+    shown = state.exploration
+    for model in (first, second):
+        state.set_model(model)
+        state.recompute()
+    # The maps depend on the image, filters and settings only: the stage view keeps them.
+    assert explored == [] and state.exploration is shown
+    assert len(predicted) == 2
+    np.testing.assert_allclose(state.prediction, second.predict_proba(state.image[None])[0],
+                               rtol=1e-5, atol=1e-6)
+    state.set_bias(0, 0.5)
+    state.recompute()
+    assert len(explored) == 1 and state.exploration is not shown
+    assert state.exploration.conv[0].max() == pytest.approx(shown.conv[0].max() + 0.5, abs=1e-5)
