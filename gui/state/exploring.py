@@ -134,6 +134,8 @@ class Exploring:
             if self._model is not None or self._prediction is not None:
                 self._predict()
             return
+        if self._busy and _same_inputs(inputs, self._requested_inputs):
+            return  # the worker explores these already; its result predicts with the model
         self._generation += 1
         self._requested_inputs = inputs
         image, weights, stride, padding = inputs[:4]

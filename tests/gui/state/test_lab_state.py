@@ -383,3 +383,28 @@ def test_a_new_model_is_predicted_without_exploring_the_unchanged_maps_again(sta
     state.recompute()
     assert len(explored) == 1 and state.exploration is not shown
     assert state.exploration.conv[0].max() == pytest.approx(shown.conv[0].max() + 0.5, abs=1e-5)
+
+
+def test_a_new_model_while_the_worker_explores_the_same_inputs_waits_for_its_result(state,
+                                                                                   qtbot):
+    photo = np.random.default_rng(3).random((256, 256, 3), dtype=np.float32)
+    with state.batch():
+        state.set_source(photo)
+        state.set_preprocess(Preprocess(color="rgb", size=None))
+        state.set_kernel_size(5, 5)
+    state.recompute()
+    model = build_cnn(tuple(state.image.shape), 3, filters=4, kernel_size=3, seed=3)
+    explored = record(state.explored)
+    state.set_training_running(True)  # even a short exploration goes to the worker
+    state.set_bias(0, 0.25)
+    state.recompute()
+    assert state.busy
+    state.set_training_running(False)  # the run ended: it gives the state its model
+    state.set_model(model)
+    state.recompute()
+    # Not explored again in the window's thread (that would end the wait at once).
+    assert state.busy
+    qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
+    assert len(explored) == 1
+    np.testing.assert_allclose(state.prediction, model.predict_proba(state.image[None])[0],
+                               rtol=1e-5, atol=1e-6)
