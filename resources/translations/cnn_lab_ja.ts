@@ -4005,6 +4005,7 @@ Double-click or start typing to enter a number.</source>
     <name>PairSpin</name>
     <message>
         <source>Linked: rows and columns take the same value</source>
+        <extracomment>An exploration in the worker shows &quot;Computing the stages…&quot; once it has taken this long.</extracomment>
         <translation>連動: 行と列が同じ値になります</translation>
     </message>
 </context>
