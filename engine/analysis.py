@@ -29,7 +29,7 @@ import numpy as np
 
 from engine import ops
 from engine.layers import Conv2D, Dense, Flatten, nchw_to_chwn
-from engine.train import Evaluation, evaluate
+from engine.train import Evaluation, evaluate, evaluation_of
 
 
 class AnalysisError(ValueError):
@@ -414,18 +414,7 @@ class SwitchOffEvaluator:
 
     def _summary(self, logits: list[np.ndarray]) -> Evaluation:
         """What :func:`engine.train.evaluate` reports, from the scores of every batch."""
-        y, k = self._y, self.model.num_classes
-        losses, predictions = [], []
-        for start, scores in zip(range(0, len(y), self._batch_size), logits, strict=True):
-            labels = y[start:start + self._batch_size]
-            losses.append(ops.cross_entropy(scores, labels) * len(labels))
-            predictions.append(scores.argmax(axis=1))
-        predictions = np.concatenate(predictions) if predictions else np.zeros(0, np.int64)
-        confusion = np.zeros((k, k), dtype=np.int64)
-        np.add.at(confusion, (y, predictions), 1)
-        n = max(len(y), 1)
-        return Evaluation(float(sum(losses) / n), float((predictions == y).sum() / n),
-                          predictions, confusion)
+        return evaluation_of(logits, self._y, self.model.num_classes)
 
 
 def _zero_units(h: np.ndarray, units) -> np.ndarray:

@@ -14,7 +14,7 @@ Run ``python -m engine.train --help`` for the command-line trainer (engine/train
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -194,16 +194,23 @@ def train_step(model, optimizer, x, y,
 def evaluate(model, x, y, batch_size: int = 500) -> Evaluation:
     """Loss, accuracy and confusion matrix of ``model`` on images ``x`` with labels ``y``."""
     x = ops._float_array(x)
+    return evaluation_of((model.forward(x[start:start + batch_size])
+                          for start in range(0, len(x), batch_size)), y, model.num_classes)
+
+
+def evaluation_of(batch_scores: Iterable[np.ndarray], y, num_classes: int) -> Evaluation:
+    """Loss, accuracy and confusion matrix from the class scores of consecutive batches
+    of the images labelled ``y`` (what :func:`evaluate` and
+    :class:`engine.analysis.SwitchOffEvaluator` report)."""
     y = np.asarray(y, dtype=np.int64)
-    k = model.num_classes
-    losses, predictions = [], []
-    for start in range(0, len(x), batch_size):
-        logits = model.forward(x[start:start + batch_size])
-        labels = y[start:start + batch_size]
-        losses.append(ops.cross_entropy(logits, labels) * len(labels))
-        predictions.append(logits.argmax(axis=1))
+    losses, predictions, start = [], [], 0
+    for scores in batch_scores:
+        labels = y[start:start + len(scores)]
+        start += len(scores)
+        losses.append(ops.cross_entropy(scores, labels) * len(labels))
+        predictions.append(scores.argmax(axis=1))
     predictions = np.concatenate(predictions) if predictions else np.zeros(0, np.int64)
-    confusion = np.zeros((k, k), dtype=np.int64)
+    confusion = np.zeros((num_classes, num_classes), dtype=np.int64)
     np.add.at(confusion, (y, predictions), 1)
     n = max(len(y), 1)
     return Evaluation(float(sum(losses) / n), float((predictions == y).sum() / n),
