@@ -116,6 +116,12 @@ class Sequential:
     def num_classes(self) -> int:
         return self.layers[-1].out_features
 
+    def class_labels(self) -> tuple[str, ...]:
+        """What to call each output: the class names, or "0", "1", ... without them."""
+        if self.class_names is not None:
+            return self.class_names
+        return tuple(str(i) for i in range(self.num_classes))
+
     def trainable_layers(self) -> list[Layer]:
         return [layer for layer in self.layers if layer.params]
 

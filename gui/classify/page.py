@@ -236,11 +236,7 @@ class ClassifyPage(QWidget):
 
     def _class_names(self) -> tuple[str, ...] | None:
         model = self.state.model
-        if model is None:
-            return None
-        if model.class_names is not None:
-            return tuple(model.class_names)
-        return tuple(str(i) for i in range(model.num_classes))
+        return None if model is None else model.class_labels()
 
     def _classify(self) -> None:
         problem = self._model_problem()

@@ -311,11 +311,7 @@ class NetworkPage(QWidget):
 
     def class_names(self) -> tuple[str, ...]:
         model = self.state.model
-        if model is None:
-            return ()
-        if model.class_names is not None:
-            return tuple(model.class_names)
-        return tuple(str(i) for i in range(model.num_classes))
+        return () if model is None else model.class_labels()
 
     def attach_window(self, window) -> None:
         """The main window hands itself over: follow its Train page's history."""

@@ -172,11 +172,7 @@ class WhyPanel(QWidget):
 
     def class_names(self) -> tuple[str, ...]:
         model = self.state.model
-        if model is None:
-            return ()
-        if model.class_names is not None:
-            return tuple(model.class_names)
-        return tuple(str(i) for i in range(model.num_classes))
+        return () if model is None else model.class_labels()
 
     def _fill_class_box(self) -> None:
         chosen = self.class_box.currentData()

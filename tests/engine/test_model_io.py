@@ -402,3 +402,11 @@ def test_load_accepts_bytes_written_by_save(tmp_path):
     copy = tmp_path / "b.npz"
     copy.write_bytes(path.read_bytes())
     assert isinstance(load(copy), Sequential)
+
+
+def test_class_labels_are_the_names_or_the_output_numbers():
+    from engine.model import build_cnn
+
+    assert build_cnn(num_classes=3, filters=2).class_labels() == ("0", "1", "2")
+    named = build_cnn(num_classes=2, filters=2, class_names=["cat", "dog"])
+    assert named.class_labels() == ("cat", "dog")
