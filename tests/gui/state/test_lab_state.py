@@ -30,6 +30,16 @@ def record(signal) -> list:
 
 # --- snapshots -------------------------------------------------------------------------
 
+def _show_a_photo_that_takes_under_a_frame(state) -> None:
+    """An RGB 256x256 photo with 5x5 filters: an exploration estimated between an eighth
+    of a frame and a frame (quick in the window's thread, in the worker while training)."""
+    photo = np.random.default_rng(3).random((256, 256, 3), dtype=np.float32)
+    with state.batch():
+        state.set_source(photo)
+        state.set_preprocess(Preprocess(color="rgb", size=None))
+        state.set_kernel_size(5, 5)
+
+
 def test_filters_are_snapshots_that_cannot_change_the_state(state):
     before = state.weights()
     f = state.filters[0]
@@ -277,11 +287,7 @@ def test_while_training_runs_a_shorter_exploration_goes_to_the_worker(state, qtb
         return explore(*args, **kwargs)
 
     monkeypatch.setattr(exploring_module, "explore", recording_explore)
-    photo = np.random.default_rng(3).random((256, 256, 3), dtype=np.float32)
-    with state.batch():
-        state.set_source(photo)
-        state.set_preprocess(Preprocess(color="rgb", size=None))
-        state.set_kernel_size(5, 5)
+    _show_a_photo_that_takes_under_a_frame(state)
     inputs = state._inputs()
     cost = exploration_cost(inputs[0].shape, inputs[1].shape, *inputs[2:4], inputs[9],
                             *inputs[4:8])
@@ -349,11 +355,7 @@ def test_a_short_exploration_in_the_worker_never_flashes_the_busy_bar(state, qtb
 
     counter = ShowCounter()
     panel.busy.installEventFilter(counter)
-    photo = np.random.default_rng(3).random((256, 256, 3), dtype=np.float32)
-    with state.batch():
-        state.set_source(photo)
-        state.set_preprocess(Preprocess(color="rgb", size=None))
-        state.set_kernel_size(5, 5)
+    _show_a_photo_that_takes_under_a_frame(state)
     state.recompute()
     state.set_training_running(True)  # now even this short exploration goes to the worker
     for step in range(5):
@@ -387,11 +389,7 @@ def test_a_new_model_is_predicted_without_exploring_the_unchanged_maps_again(sta
 
 def test_a_new_model_while_the_worker_explores_the_same_inputs_waits_for_its_result(state,
                                                                                    qtbot):
-    photo = np.random.default_rng(3).random((256, 256, 3), dtype=np.float32)
-    with state.batch():
-        state.set_source(photo)
-        state.set_preprocess(Preprocess(color="rgb", size=None))
-        state.set_kernel_size(5, 5)
+    _show_a_photo_that_takes_under_a_frame(state)
     state.recompute()
     model = build_cnn(tuple(state.image.shape), 3, filters=4, kernel_size=3, seed=3)
     explored = record(state.explored)
