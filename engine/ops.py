@@ -555,13 +555,26 @@ def pooled_conv_geometry(out_hw, pool):
     return pool_geometry(out_hw, pool, pool)[2]
 
 
+#: Kernel values (C*KH*KW) from which :func:`conv2d_max_pool_chwn` lays its product out
+#: output cells x filters (see :func:`_cells_by_filters`); with fewer, filters x cells
+#: measured as fast or faster (the whole training step of ``build_cnn()``, 3x3 on one
+#: channel, ran 10 % slower the other way).
+CELLS_FIRST_MIN_KERNEL = 20
+
+
+def cells_first(weight_shape) -> bool:
+    """Whether :func:`conv2d_max_pool_chwn` computes weights of ``weight_shape``
+    (F, C, KH, KW) output cells x filters (else filters x cells)."""
+    return int(np.prod(weight_shape[1:])) >= CELLS_FIRST_MIN_KERNEL
+
+
 def conv2d_max_pool_chwn(x, weight, bias, stride, padding, dilation, pool):
     """``max_pool(conv2d_chwn(x, weight, bias, ...), pool)`` on (C, H, W, N), with the
     convolution's columns in pool-window order (:func:`im2col_chwn` with ``pool``).
 
     Returns ``(out, cols, choice)``: the pooled maps (F, Ho // P, Wo // Q, N), the
-    columns (without a row of ones) and the pool's choice, for
-    :func:`conv2d_max_pool_backward_chwn`.
+    columns (without a row of ones) and the pool's choice (laid out as the product, see
+    :func:`cells_first`), for :func:`conv2d_max_pool_backward_chwn`.
     """
     f, c, kh, kw = weight.shape
     n = x.shape[3]
@@ -569,11 +582,46 @@ def conv2d_max_pool_chwn(x, weight, bias, stride, padding, dilation, pool):
     pooled_h, pooled_w = pooled_conv_geometry(out_hw, pool)
     cols, _ = im2col_chwn(x, kh, kw, stride, padding, dilation, pool=pool)
     p, q = pool
-    conv = (weight.reshape(f, -1).astype(x.dtype, copy=False) @ cols).reshape(f, p, q, -1)
-    pooled, choice = max_pool_cells([[conv[:, i, j] for j in range(q)] for i in range(p)])
-    if bias is not None:
-        pooled += np.asarray(bias, dtype=x.dtype)[:, None]
-    return pooled.reshape(f, pooled_h, pooled_w, n), cols, choice
+    matrix = weight.reshape(f, -1).astype(x.dtype, copy=False)
+    bias = None if bias is None else np.asarray(bias, dtype=x.dtype)
+    if not cells_first(weight.shape):
+        conv = (matrix @ cols).reshape(f, p, q, -1)
+        pooled, choice = max_pool_cells([[conv[:, i, j] for j in range(q)]
+                                         for i in range(p)])
+        if bias is not None:
+            pooled += bias[:, None]
+        return pooled.reshape(f, pooled_h, pooled_w, n), cols, choice
+    cells = _cells_by_filters(cols, matrix).reshape(p, q, -1, f)
+    pooled, choice = max_pool_cells([[cells[i, j] for j in range(q)] for i in range(p)])
+    out = np.empty((f, pooled.shape[0]), dtype=x.dtype)
+    if bias is None:
+        np.copyto(out, pooled.T)
+    else:
+        np.add(pooled.T, bias[:, None], out=out)
+    return out.reshape(f, pooled_h, pooled_w, n), cols, choice
+
+
+#: Output cells per piece of :func:`_cells_by_filters`' product.
+_CELLS_PIECE = 2048
+
+
+def _cells_by_filters(cols: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """``cols.T @ matrix.T`` (output cells x filters) for ``cols`` (K, M) and ``matrix``
+    (F, K), in pieces of :data:`_CELLS_PIECE` cells.
+
+    The same numbers as ``matrix @ cols``, transposed; measured on the default network's
+    first convolution (16 filters 5x5 on one channel, 36,864 output cells a batch) the
+    product ran in 0.45 ms against 0.75 ms, and the whole training step 8-10 % faster:
+    OpenBLAS writes a long output of few columns faster than one of few rows, and each
+    piece is still in the core's cache when the next is computed.
+    """
+    m = cols.shape[1]
+    out = np.empty((m, matrix.shape[0]), dtype=cols.dtype)
+    matrix_t = matrix.T
+    for start in range(0, m, _CELLS_PIECE):
+        np.matmul(cols[:, start:start + _CELLS_PIECE].T, matrix_t,
+                  out=out[start:start + _CELLS_PIECE])
+    return out
 
 
 def conv2d_max_pool_backward_chwn(grad_out, weight, cols, choice, x_shape, stride, padding,
@@ -583,10 +631,18 @@ def conv2d_max_pool_backward_chwn(grad_out, weight, cols, choice, x_shape, strid
     f = weight.shape[0]
     p, q = pool
     grad = grad_out.astype(cols.dtype, copy=False).reshape(f, -1)
-    grad_conv = np.empty((f, p, q, grad.shape[1]), dtype=cols.dtype)
-    max_pool_cells_backward(choice, grad,
-                            [[grad_conv[:, i, j] for j in range(q)] for i in range(p)])
-    grad_2d = grad_conv.reshape(f, -1)
+    if cells_first(weight.shape):
+        # The pool's choice is laid out as the forward product: cells x filters.
+        grad_by_cell = np.ascontiguousarray(grad.T)
+        grad_conv = np.empty((p, q) + grad_by_cell.shape, dtype=cols.dtype)
+        max_pool_cells_backward(choice, grad_by_cell,
+                                [[grad_conv[i, j] for j in range(q)] for i in range(p)])
+        grad_2d = grad_conv.reshape(-1, f).T  # (F, cells), a view
+    else:
+        grad_conv = np.empty((f, p, q, grad.shape[1]), dtype=cols.dtype)
+        max_pool_cells_backward(choice, grad,
+                                [[grad_conv[:, i, j] for j in range(q)] for i in range(p)])
+        grad_2d = grad_conv.reshape(f, -1)
     grad_weight = matmul_abt(cols, grad_2d).T.reshape(weight.shape)
     grad_bias = grad.sum(axis=1)
     if not need_input_grad:

@@ -141,9 +141,34 @@ def test_fused_winograd_step_of_the_default_network_shape(dtype):
     assert conv._winograd is not None
 
 
+@pytest.mark.parametrize("c, kernel", [(1, 3), (2, 3), (1, 5), (3, 3), (2, (5, 2))])
+@pytest.mark.parametrize("ties", [False, True])
+def test_fused_im2col_step_in_both_product_layouts(c, kernel, ties):
+    """Below CELLS_FIRST_MIN_KERNEL kernel values the product is laid out filters x
+    cells, from it cells x filters; either way the fused step gives the two layers'
+    pooled maps and gradients, ties and a partial window at the edge included."""
+    conv, pool = _layers(c, 6, kernel, 1, 1, 1, 2, seed=c)
+    weight_shape = conv.params["weight"].shape
+    assert ops.cells_first(weight_shape) == (int(np.prod(weight_shape[1:]))
+                                             >= ops.CELLS_FIRST_MIN_KERNEL)
+    rng = np.random.default_rng(7)
+    x = rng.integers(0, 2, (c, 11, 10, 3)) if ties else rng.standard_normal((c, 11, 10, 3))
+    out_hw = conv.output_shape((c, 11, 10))[1:]
+    g = rng.standard_normal((6, *ops.pooled_conv_geometry(out_hw, (2, 2)), 3))
+    out = _fused_against_separate(conv, pool, x.astype(np.float64), g,
+                                  dict(rtol=1e-10, atol=1e-10))
+    assert out.flags.c_contiguous and conv._winograd is None
+
+
+def test_both_product_layouts_are_used_by_the_bundled_architectures():
+    assert ops.cells_first((16, 1, 5, 5))  # the default network's first convolution
+    assert not ops.cells_first((8, 1, 3, 3))  # build_cnn()'s
+
+
 def test_fused_step_gradients_match_finite_differences():
-    for c in (2, 16):  # im2col columns, then Winograd tiles
-        conv, pool = _layers(c, 2, 3, 1, 1, 1, 2, seed=c)
+    # im2col filters x cells, im2col cells x filters, then Winograd tiles
+    for c, kernel in ((2, 3), (1, 5), (16, 3)):
+        conv, pool = _layers(c, 2, kernel, 1, 1, 1, 2, seed=c)
         rng = np.random.default_rng(c)
         x = rng.standard_normal((c, 5, 6, 2))
         r = rng.standard_normal(conv.forward_max_pool_chwn(x, pool).shape)
