@@ -376,19 +376,25 @@ def _pool_windows(shape, size, stride, axis):
             yield i, j, lead + _window_slices(i, j, out_h, out_w, sh, sw)
 
 
-def _fold(ufunc, parts: list[np.ndarray]) -> np.ndarray:
-    """``ufunc`` folded over ``parts`` into a new array (a view when there is one part)."""
+def _fold(ufunc, parts: list[np.ndarray], out: np.ndarray | None = None) -> np.ndarray:
+    """``ufunc`` folded over ``parts`` into ``out`` or a new array (a view when there is
+    one part and no ``out``)."""
     if len(parts) == 1:
-        return parts[0]
-    out = ufunc(parts[0], parts[1])
+        if out is None:
+            return parts[0]
+        np.copyto(out, parts[0])
+        return out
+    out = ufunc(parts[0], parts[1], out=out)
     for part in parts[2:]:
         ufunc(out, part, out=out)
     return out
 
 
-def _fold_windows(ufunc, x: np.ndarray, size, stride, axis: int) -> np.ndarray:
+def _fold_windows(ufunc, x: np.ndarray, size, stride, axis: int,
+                  out: np.ndarray | None = None) -> np.ndarray:
     """``ufunc`` (``np.maximum``, ``np.add``) folded over each pool window of axes
-    ``axis`` and ``axis + 1``.
+    ``axis`` and ``axis + 1``, into ``out`` when given (the explorer's bands write
+    straight into the pooled maps instead of copying a band's result there).
 
     Both reductions are separable, so a window's rows are folded first (on whole
     contiguous rows), then its columns: PH + PW - 2 passes instead of PH * PW - 1.
@@ -397,15 +403,18 @@ def _fold_windows(ufunc, x: np.ndarray, size, stride, axis: int) -> np.ndarray:
     lead = (slice(None),) * axis
     rows = _fold(ufunc, [x[lead + (slice(i, i + sh * (out_h - 1) + 1, sh),)]
                          for i in range(ph)])
-    out = _fold(ufunc, [rows[lead + (slice(None), slice(j, j + sw * (out_w - 1) + 1, sw))]
-                        for j in range(pw)])
-    return out.copy() if out.base is not None else out  # never a view of x or of rows
+    result = _fold(ufunc, [rows[lead + (slice(None), slice(j, j + sw * (out_w - 1) + 1, sw))]
+                           for j in range(pw)], out)
+    if out is not None or result.base is None:
+        return result
+    return result.copy()  # never a view of x or of rows
 
 
-def max_pool(x: np.ndarray, size, stride=None, axis: int = 1) -> np.ndarray:
+def max_pool(x: np.ndarray, size, stride=None, axis: int = 1,
+             out: np.ndarray | None = None) -> np.ndarray:
     """Max over each pool window of axes ``axis`` and ``axis + 1``; windows past the edge
-    are dropped."""
-    return _fold_windows(np.maximum, x, size, stride, axis)
+    are dropped. Written into ``out`` when given."""
+    return _fold_windows(np.maximum, x, size, stride, axis, out)
 
 
 def max_pool_argmax(x: np.ndarray, size, stride=None, axis: int = 1):
@@ -521,11 +530,12 @@ def max_pool_cells_backward(choice, grad_out: np.ndarray, grad_cells) -> None:
         _route(row_grad, column_choice, cells)
 
 
-def avg_pool(x: np.ndarray, size, stride=None, axis: int = 1) -> np.ndarray:
+def avg_pool(x: np.ndarray, size, stride=None, axis: int = 1,
+             out: np.ndarray | None = None) -> np.ndarray:
     """Mean over each pool window of axes ``axis`` and ``axis + 1``; windows past the
-    edge are dropped."""
+    edge are dropped. Written into ``out`` when given."""
     (ph, pw), _, _ = pool_geometry(x.shape[axis:axis + 2], size, stride)
-    out = _fold_windows(np.add, x, size, stride, axis)
+    out = _fold_windows(np.add, x, size, stride, axis, out)
     out *= 1.0 / (ph * pw)
     return out
 

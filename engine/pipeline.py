@@ -190,11 +190,11 @@ def resolve_padding(padding, kernel_hw, dilation=1) -> tuple[int, int]:
 _BAND_VALUES = 1 << 18
 
 
-def _pool(maps, pool: str, size, step):
+def _pool(maps, pool: str, size, step, out=None):
     if pool == "max":
-        return ops.max_pool(maps, size, step, axis=1)
+        return ops.max_pool(maps, size, step, axis=1, out=out)
     if pool == "avg":
-        return ops.avg_pool(maps, size, step, axis=1)
+        return ops.avg_pool(maps, size, step, axis=1, out=out)
     return maps
 
 
@@ -246,9 +246,8 @@ def _stages_in_bands(chw, weight, bias, stride, padding, dilation, relu: bool, p
             first = top // step[0]
             last = min(pooled_h, (top + rows - size[0]) // step[0] + 1)
             if first < last:
-                pooled[:, first:last] = _pool(
-                    activated[:, first * step[0]:(last - 1) * step[0] + size[0]], pool,
-                    size, step)
+                _pool(activated[:, first * step[0]:(last - 1) * step[0] + size[0]], pool,
+                      size, step, out=pooled[:, first:last])
     if not pool_in_bands:
         pooled = _pool(activated, pool, size, step)
     return conv, activated, pooled
