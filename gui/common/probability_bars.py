@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-import gui.common.plotting  # noqa: F401  (pyqtgraph configuration before any item exists)
+from gui.common.plotting import paint_background_directly
 
 #: The winning class stands out; the others stay quiet so the eye goes to the winner.
 TOP_COLOR = QColor(33, 102, 172)
@@ -72,6 +72,7 @@ class ProbabilityBars(QWidget):
         self.caption.setWordWrap(True)
 
         self.plot = pg.PlotWidget()
+        paint_background_directly(self.plot)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()

@@ -9,8 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from gui.common import plotting  # noqa: F401  (pyqtgraph options before any item)
 from gui.common.number_format import format_number
+from gui.common.plotting import paint_background_directly
 from gui.lessons.grid_view import GridView
 
 
@@ -91,6 +91,7 @@ def make_plot(minimum_height: int = 150) -> pg.PlotWidget:
     plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     plot.showGrid(x=True, y=True, alpha=0.25)
     plot.setMenuEnabled(False)
+    paint_background_directly(plot)
     return plot
 
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import gui.common.plotting  # noqa: F401  (row-major images and the app's colours, before any item)
 from gui.common.image_io import ink_pixmap
+from gui.common.plotting import paint_background_directly
 from gui.common.widgets import reserve_lines, thumbnail_list
 
 THUMB_SCALE = 2
@@ -176,6 +176,7 @@ class ConfusionView(QWidget):
 
         self.class_axis = _ClassAxis()
         self.plot = pg.PlotWidget(axisItems={"bottom": self.class_axis})
+        paint_background_directly(self.plot)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()

@@ -15,8 +15,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-import gui.common.plotting  # noqa: F401  (row-major images and the app's colours, before any item)
 from gui.common.image_io import save_png
+from gui.common.plotting import paint_background_directly
 
 TRAIN_COLOUR = (31, 119, 180)
 VALIDATION_COLOUR = (230, 120, 20)
@@ -131,6 +131,7 @@ class CurvesView(QWidget):
 
     def _make_plot(self) -> pg.PlotWidget:
         plot = pg.PlotWidget()
+        paint_background_directly(plot)
         plot.showGrid(x=True, y=True, alpha=0.15)
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=False, y=False)

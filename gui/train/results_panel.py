@@ -18,8 +18,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
 from gui.common.colormap import DIVERGING, symmetric_levels
+from gui.common.plotting import paint_background_directly
 from gui.common.widgets import bold_label, reserve_text_lines
 from gui.train.confusion_view import ConfusionView
 from gui.train.curves_view import CurvesView
@@ -55,6 +55,7 @@ class LearnedFiltersView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.canvas = pg.GraphicsLayoutWidget()
+        paint_background_directly(self.canvas)
         self.canvas.ci.setContentsMargins(2, 2, 2, 2)
         self.view = self.canvas.addViewBox()
         self.view.setAspectLocked(True)

@@ -103,3 +103,23 @@ def test_the_session_keeps_the_filters_between_runs(qtbot, tmp_path):
     qtbot.addWidget(again)
     assert again.state.filters[0].name == "my edge"
     assert again.session.close()  # nothing unsaved: it may close
+
+
+def test_every_pyqtgraph_view_fills_its_background_instead_of_caching_it(qtbot, tmp_path):
+    """pyqtgraph's cached background was blitted over every exposed region (8 % of a
+    weight edit's work on the Explore page); the app's views fill it directly, and
+    still paint it white."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QGraphicsView
+
+    window = make_window(qtbot, tmp_path)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    views = window.findChildren(pg.GraphicsView)
+    assert len(views) >= 4  # the stage view, the curves, the confusion matrix, the bars
+    for view in views:
+        assert view.cacheMode() == QGraphicsView.CacheModeFlag.CacheNone, type(view)
+    stage = window.explorer.stage_view.graphics
+    corner = stage.viewport().grab().toImage().pixelColor(1, 1)
+    assert (corner.red(), corner.green(), corner.blue()) == (255, 255, 255)

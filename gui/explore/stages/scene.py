@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor
 from engine.pipeline import Exploration, PooledCellExplanation
 from gui.common.colormap import DIVERGING, INK
 from gui.common.heatmap import ColourBar
+from gui.common.plotting import paint_background_directly
 from gui.explore.stages import texts
 from gui.explore.stages.items import (
     MAP_PADDING,
@@ -82,6 +83,7 @@ class StageScene:
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
+        paint_background_directly(self.graphics)
         # The scene paints every pixel of the viewport (a white background brush), so
         # the widgets behind it need not be painted first on each repaint.
         self.graphics.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
