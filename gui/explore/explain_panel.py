@@ -71,6 +71,8 @@ class ExplainPanel(QWidget):
         self._cell = (-1, -1)
         #: The maths' height, kept while the hint stands in for it (see _show_page).
         self._kept_height: int | None = None
+        #: The height :meth:`sizeHint` last gave the page.
+        self._hinted_height = -1
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -166,7 +168,8 @@ class ExplainPanel(QWidget):
     def sizeHint(self) -> QSize:
         """Only what is on show needs room: one line for the hint, the maths' height
         (at most :data:`MAX_HEIGHT`) once a cell is explained."""
-        return QSize(640, self.heightForWidth(self.width() if self.width() > 0 else 640))
+        self._hinted_height = self.heightForWidth(self.width() if self.width() > 0 else 640)
+        return QSize(640, self._hinted_height)
 
     def minimumSizeHint(self) -> QSize:
         # The hint's line: the maths may scroll, the page shrinks it no further.
@@ -195,9 +198,17 @@ class ExplainPanel(QWidget):
         return min(needed + top + bottom, self.MAX_HEIGHT)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self._details and event.type() == QEvent.Type.LayoutRequest:
+        if (watched is self._details and event.type() == QEvent.Type.LayoutRequest
+                and self._needed_height_changed()):
             self.updateGeometry()
         return super().eventFilter(watched, event)
+
+    def _needed_height_changed(self) -> bool:
+        """Whether the panel now needs another height than it last told the page. A
+        weight edit rewrites the sum (the maths lays out again) but seldom changes its
+        height; telling the page anyway re-laid out the whole Explore page, about a
+        tenth of an edit's work."""
+        return self.sizeHint().height() != self._hinted_height
 
     def _hint_height(self) -> int:
         left, top, right, bottom = self.MARGINS

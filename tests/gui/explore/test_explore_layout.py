@@ -134,3 +134,28 @@ def test_a_trained_model_never_widens_the_window_nor_hides_the_maps(window, qtbo
         assert not page.prediction_panel.isVisible()
     finally:
         i18n.set_language("en")
+
+
+def test_the_maths_panel_follows_a_sum_of_another_height(window, qtbot):
+    """An edit that only rewrites the sum leaves the page's layout alone; one whose sum
+    takes another number of lines (a 5x5 kernel's sum is told in words) is laid out
+    anew, every line of it on show."""
+    w = window(1280, 800)
+    panel = w.explorer.explain_panel
+    w.state.select_cell(10, 12)
+    settle(qtbot)
+    scroll, content = panel._scroll, panel._details
+    lines_before = panel.sum_label.height()
+    height_before = panel.height()
+    w.state.set_cell(w.state.selected, 0, 0, 0, 0.25)  # same terms, another number
+    settle(qtbot)
+    assert panel.height() == height_before
+    w.state.set_kernel_size(5, 5)
+    w.state.select_cell(10, 12)
+    settle(qtbot)
+    label = panel.sum_label
+    assert label.height() != lines_before
+    assert label.height() >= label.heightForWidth(label.width())  # every line on show
+    # The page keeps the maths its height for new settings (the maps stay put): the
+    # bigger grids are whole on screen or scrollable to, never cut off.
+    assert content.height() <= scroll.viewport().height() + scroll.verticalScrollBar().maximum()
