@@ -12,7 +12,8 @@ explicit loops in ``tests/engine/test_explain.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -30,7 +31,8 @@ class Exploration:
     ----------
     image : (C, H, W) the input as the filters see it.
     conv : (F, Ho, Wo) feature maps (sum of products plus bias).
-    activated : (F, Ho, Wo) after the activation.
+    activated : (F, Ho, Wo) after the activation, worked out when first read (see
+        there); :meth:`activated_map` gives one filter's.
     pooled : (F, Hp, Wp) after pooling (equal to ``activated`` when pool is "none").
     flattened : (F*Hp*Wp,) ``pooled`` read in C order: filter, then row, then column.
     stride, padding, dilation, pool_size, pool_stride : the (rows, cols) pairs used.
@@ -43,7 +45,6 @@ class Exploration:
 
     image: np.ndarray
     conv: np.ndarray
-    activated: np.ndarray
     pooled: np.ndarray
     flattened: np.ndarray
     stride: tuple[int, int]
@@ -55,11 +56,37 @@ class Exploration:
     activation: str = "relu"
     weights: np.ndarray | None = None
     bias: np.ndarray | None = None
+    #: The activated maps when the pipeline had them whole anyway (see ``activated``).
+    computed_activated: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def activated(self) -> np.ndarray:
+        """(F, Ho, Wo) after the activation (``conv`` itself for ``"none"``).
+
+        With a max pool the pipeline never needs these whole (ReLU and max commute:
+        the pooled maps are the ReLU of the convolution's maximum), and storing them for
+        every filter was a third of what a 512x512 exploration writes to memory; so
+        they are worked out here when first read, once. A view showing one filter's
+        reads :meth:`activated_map` instead.
+        """
+        if self.computed_activated is not None:
+            return self.computed_activated
+        if self.activation != "relu":
+            return self.conv
+        return np.maximum(self.conv, 0)
+
+    def activated_map(self, filter_index: int) -> np.ndarray:
+        """Filter ``filter_index``'s map after the activation, without working out every
+        filter's when they are not at hand."""
+        if ("activated" in self.__dict__ or self.computed_activated is not None
+                or self.activation != "relu"):
+            return self.activated[filter_index]
+        return np.maximum(self.conv[filter_index], 0)
 
     @property
     def shapes(self) -> dict[str, tuple[int, ...]]:
         return {"image": self.image.shape, "conv": self.conv.shape,
-                "activated": self.activated.shape, "pooled": self.pooled.shape,
+                "activated": self.conv.shape, "pooled": self.pooled.shape,
                 "flattened": self.flattened.shape}
 
     def explain(self, filter_index: int, row: int, col: int) -> CellExplanation:
@@ -73,7 +100,7 @@ class Exploration:
     def explain_pooled(self, filter_index: int, row: int, col: int) -> PooledCellExplanation:
         """:func:`explain_pooled_cell` of pooled cell ``(row, col)`` of filter
         ``filter_index`` (raises ValueError when the pool is ``"none"``)."""
-        return explain_pooled_cell(self.activated[filter_index], row, col, self.pool,
+        return explain_pooled_cell(self.activated_map(filter_index), row, col, self.pool,
                                    self.pool_size, self.pool_stride)
 
     def flat_index(self, filter_index: int, row: int, col: int) -> int:
@@ -200,15 +227,19 @@ def _pool(maps, pool: str, size, step, out=None):
 
 def _stages_in_bands(chw, weight, bias, stride, padding, dilation, relu: bool, pool: str,
                      size, step):
-    """Feature maps ``(F, Ho, Wo)`` of ``chw`` (C, H, W), their ReLU (the same array when
-    ``relu`` is False) and their pooling, computed a band of output rows at a time.
+    """Feature maps ``(F, Ho, Wo)`` of ``chw`` (C, H, W), their ReLU when it had to be
+    worked out whole (else None: see :attr:`Exploration.activated`) and their pooling,
+    computed a band of output rows at a time.
 
     The maths is :func:`engine.ops.conv2d_chwn`'s (windows unfolded into columns, one
     matrix product) then :func:`engine.ops.max_pool` / :func:`~engine.ops.avg_pool`, but a
     512x512 image's columns alone are 9 MiB: done whole, every step streams through main
     memory; in bands of about 1 MiB each step finds its input still in the core's cache.
     Pooling runs per band when its windows do not overlap (bands then hold whole windows),
-    otherwise once at the end.
+    otherwise once at the end. A max pool pools the convolution and applies the ReLU
+    to the pooled maps only (``relu(max(w)) == max(relu(w))``); an average pool reads
+    each band's ReLU from a scratch band, so the activated maps are never stored whole
+    unless there is no pool (they are then the pooled maps) or its windows overlap.
     """
     channels, height, width = chw.shape
     filters, _, kh, kw = weight.shape
@@ -219,14 +250,18 @@ def _stages_in_bands(chw, weight, bias, stride, padding, dilation, relu: bool, p
         _, _, (pooled_h, pooled_w) = ops.pool_geometry((out_h, out_w), size, step)
     padded = np.pad(chw, ((0, 0), (ph, ph), (pw, pw))) if ph or pw else chw
     conv = np.empty((filters, out_h, out_w), dtype=chw.dtype)
-    activated = np.empty_like(conv) if relu else conv
     conv_rows = conv.reshape(filters, out_h * out_w)
     matrix = weight.reshape(filters, -1)
     band = max(1, min(out_h, _BAND_VALUES // (channels * kh * kw * out_w)))
     pool_in_bands = pool != "none" and size[0] <= step[0]
+    whole_activation = relu and not pool_in_bands and pool != "max"
+    activated = np.empty_like(conv) if whole_activation else None
     if pool_in_bands:
         band = max(step[0], band - band % step[0])  # whole pool windows in every band
         pooled = np.empty((filters, pooled_h, pooled_w), dtype=chw.dtype)
+        # An average pool reads each band's ReLU from here.
+        scratch = np.empty((filters, band, out_w), dtype=chw.dtype) \
+            if relu and pool == "avg" else None
     cols = np.empty((channels, kh, kw, band, out_w), dtype=chw.dtype)
     for top in range(0, out_h, band):
         rows = min(band, out_h - top)
@@ -240,16 +275,27 @@ def _stages_in_bands(chw, weight, bias, stride, padding, dilation, relu: bool, p
         np.matmul(matrix, part.reshape(channels * kh * kw, rows * out_w), out=out)
         if bias is not None:
             out += bias[:, None]
-        if relu:
+        if activated is not None:
             np.maximum(conv[:, top:top + rows], 0, out=activated[:, top:top + rows])
         if pool_in_bands:
             first = top // step[0]
             last = min(pooled_h, (top + rows - size[0]) // step[0] + 1)
             if first < last:
-                _pool(activated[:, first * step[0]:(last - 1) * step[0] + size[0]], pool,
-                      size, step, out=pooled[:, first:last])
+                start, stop = first * step[0], (last - 1) * step[0] + size[0]
+                source = conv[:, start:stop]
+                if scratch is not None:
+                    source = np.maximum(source, 0, out=scratch[:, :stop - start])
+                target = pooled[:, first:last]
+                _pool(source, pool, size, step, out=target)
+                if relu and pool == "max":
+                    np.maximum(target, 0, out=target)
     if not pool_in_bands:
-        pooled = _pool(activated, pool, size, step)
+        if pool == "max":
+            pooled = _pool(conv, pool, size, step)
+            if relu:
+                np.maximum(pooled, 0, out=pooled)
+        else:  # no pool gives the activated maps themselves
+            pooled = _pool(conv if activated is None else activated, pool, size, step)
     return conv, activated, pooled
 
 
@@ -286,9 +332,9 @@ def explore(image, filters, stride=1, padding=0, activation: str = "relu", pool:
     conv, activated, pooled = _stages_in_bands(
         chw, weight, bias, ops.pair(stride, "stride"), pad, ops.pair(dilation, "dilation"),
         activation == "relu", pool, size, step)
-    return Exploration(chw, conv, activated, pooled, pooled.reshape(-1),
+    return Exploration(chw, conv, pooled, pooled.reshape(-1),
                        ops.pair(stride, "stride"), pad, ops.pair(dilation, "dilation"),
-                       pool, size, step, activation, weight, bias)
+                       pool, size, step, activation, weight, bias, activated)
 
 
 def estimate_explore_bytes(image_shape, filters_shape, stride=1, padding=0,

@@ -182,7 +182,7 @@ class ManyFiltersLesson(Lesson):
             fmap.setVisible(shown)
             if shown:
                 kernel.set_values(e.weights[f, 0], kind="signed")
-                fmap.set_values(e.activated[f], kind="signed")
+                fmap.set_values(e.activated_map(f), kind="signed")
 
     def _refresh_second(self) -> None:
         inputs, shares, bias, engine_map = self.taken_apart()

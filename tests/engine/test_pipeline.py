@@ -227,3 +227,29 @@ def test_property_explore(h, w, f, k, stride, padding, pool, pool_size, pool_str
     want = _composed(image, filters, stride, padding, "relu", pool, pool_size, pool_stride, None)
     for name, expected in zip(("conv", "activated", "pooled", "flattened"), want, strict=True):
         np.testing.assert_allclose(getattr(result, name), expected, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_one_filters_activated_map_equals_the_composed_activation(case):
+    """``activated_map`` (what a view of one filter reads) equals the ops' activation,
+    before and after the whole ``activated`` has been read; with a max pool the
+    activated maps are not kept whole (the pool reads the convolution), with an average
+    pool whose windows overlap or no pool at all they are."""
+    ishape, fshape, stride, padding, activation, pool, pool_size, pool_stride, use_bias = case
+    rng = np.random.default_rng(1)
+    image, filters = rng.standard_normal(ishape), rng.standard_normal(fshape)
+    bias = rng.standard_normal(fshape[0]) if use_bias else None
+    result = explore(image, filters, stride=stride, padding=padding, activation=activation,
+                     pool=pool, pool_size=pool_size, pool_stride=pool_stride, bias=bias)
+    _, act, _, _ = _composed(image, filters, stride, padding, activation, pool, pool_size,
+                             pool_stride, bias)
+    if activation == "relu" and pool == "max":
+        assert result.computed_activated is None
+    for f in range(fshape[0]):
+        np.testing.assert_allclose(result.activated_map(f), act[f], rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(result.activated, act, rtol=1e-12, atol=1e-12)
+    assert result.activated is result.activated  # worked out once
+    for f in range(fshape[0]):
+        np.testing.assert_array_equal(result.activated_map(f), result.activated[f])
+    if pool == "none":
+        assert result.pooled is result.activated or activation == "none"

@@ -37,7 +37,7 @@ def export_stage_images(folder, image: np.ndarray, e: Exploration | None, select
         index = min(selected, e.conv.shape[0] - 1)
         slug = _slug(filter_name(names, index))
         pictures += [(_enlarge(_map_qimage(e.conv[index], levels)), f"2_convolution_{slug}"),
-                     (_enlarge(_map_qimage(e.activated[index], levels)),
+                     (_enlarge(_map_qimage(e.activated_map(index), levels)),
                       f"3_activation_{slug}"),
                      (_enlarge(_map_qimage(e.pooled[index], levels)), f"4_pooled_{slug}")]
         strip = _map_qimage(e.flattened[None], grid_levels)

@@ -102,7 +102,7 @@ class StageMaps:
     def show_selected(self, e: Exploration, index: int,
                       filters: Sequence | None) -> None:
         """Filter ``index``'s conv, activation and pooled maps on one symmetric scale."""
-        conv, activated, pooled = e.conv[index], e.activated[index], e.pooled[index]
+        conv, activated, pooled = e.conv[index], e.activated_map(index), e.pooled[index]
         # The activation and pooling never leave the convolution's range (ReLU, max and
         # average all stay within it), so its magnitude scales all three.
         m = levels.steady_limit(self._levels_kept.get(("selected", index)),

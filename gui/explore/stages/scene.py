@@ -235,8 +235,10 @@ class StageScene:
         inp.view.setRange(QRectF(-pw, -ph, w + 2 * pw, h + 2 * ph), padding=MAP_PADDING)
         self.overlays.show_padding(e)
         parts = self.layout.title_parts
+        # The activated maps have the convolution's shape (reading them would work
+        # every filter's out: see Exploration.activated).
         for key, array in (("input", e.image), ("conv", e.conv),
-                           ("activated", e.activated), ("pooled", e.pooled)):
+                           ("activated", e.conv), ("pooled", e.pooled)):
             stage = self.stages[key]
             rows, cols = array.shape[1:]
             if key != "input":

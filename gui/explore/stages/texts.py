@@ -233,8 +233,10 @@ def _describe(e, key, row, col, index, selected, activation, invert, names):
         )
     if key == "pooled" and e.pool != "none":
         return pool_arithmetic(e, selected, row, col, activation)
-    array = {"conv": e.conv, "activated": e.activated, "pooled": e.pooled}[key]
-    value = array[selected, row, col]
+    if key == "activated":
+        value = e.activated_map(selected)[row, col]
+    else:
+        value = {"conv": e.conv, "pooled": e.pooled}[key][selected, row, col]
     return QCoreApplication.translate(
         "StageView", "{stage} [row {row}, col {col}] = {value}"
     ).format(stage=stage_name(key, activation), value=format_number(value), **at)
