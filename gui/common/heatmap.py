@@ -24,10 +24,13 @@ from gui.common.number_format import exact_decimals, format_number
 def box_downsample(values: np.ndarray, fy: int, fx: int) -> np.ndarray:
     """Mean over fy×fx blocks of the first two axes of (H, W) or (H, W, 3) ``values``.
 
-    Separable: the fy rows of each block are summed first (strided slices), then the fx
-    columns of the result, which is ~2× faster than summing fy·fx slices and ~15× faster
-    than ``reshape().mean()`` (NumPy reduces short middle axes slowly). A long block
-    along the columns (the flattened strip) is reduced by reshaping instead.
+    Separable: the fy rows of each block are summed first, then the fx columns of the
+    result. The rows are a reduction over whole contiguous rows; for an (H, W) map the
+    columns are one matrix-vector product with a vector of 1 / (fy·fx) (measured 35 %
+    faster than strided slices for a 510×510 map at 4×4), for a picture fx strided
+    slices (``reshape().mean()`` is ~15× slower: NumPy reduces short middle axes
+    slowly). A long block along the columns (the flattened strip) is reduced by
+    reshaping instead.
     """
     h, w = values.shape[:2]
     fy, fx = max(1, min(fy, h)), max(1, min(fx, w))
@@ -36,12 +39,18 @@ def box_downsample(values: np.ndarray, fy: int, fx: int) -> np.ndarray:
         values = values[:, :fx * ow].reshape(h, ow, fx, *values.shape[2:]).mean(
             axis=2, dtype=np.float32)
         fx = 1
-    rows = np.array(values[0:fy * oh:fy, :fx * ow], dtype=np.float32)
-    for i in range(1, fy):
-        rows += values[i:fy * oh:fy, :fx * ow]
-    out = np.array(rows[:, 0::fx], dtype=np.float32) if fx > 1 else rows
+    if fy > 1:
+        rows = np.add.reduce(values[:fy * oh].reshape(oh, fy, *values.shape[1:]), axis=1,
+                             dtype=np.float32)
+    else:
+        rows = np.asarray(values[:oh], dtype=np.float32)
+    if fx > 1 and rows.ndim == 2:
+        block = np.full(fx, 1.0 / (fy * fx), dtype=np.float32)
+        return (np.ascontiguousarray(rows[:, :fx * ow]).reshape(oh * ow, fx) @ block
+                ).reshape(oh, ow)
+    out = np.array(rows[:, 0:fx * ow:fx], dtype=np.float32)
     for j in range(1, fx):
-        out += rows[:, j::fx]
+        out += rows[:, j:fx * ow:fx]
     if fy * fx > 1:
         out *= np.float32(1.0 / (fy * fx))
     return out

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QPushButton
@@ -189,3 +191,23 @@ def test_the_colour_bar_runs_from_the_low_to_the_high_end_of_the_map(shown_view)
     lo, hi = bar.levels()
     assert (lo, hi) == view.stage_images["conv"].levels and lo == -hi
     assert bar._labels[0][1].startswith("\u2212") and bar._labels[2][1] == "0"
+
+
+@settings(max_examples=80, deadline=None)
+@given(h=st.integers(1, 40), w=st.integers(1, 70), fy=st.integers(1, 9),
+       fx=st.integers(1, 40), rgb=st.booleans(), seed=st.integers(0, 999))
+def test_box_downsample_is_the_mean_of_each_whole_block(h, w, fy, fx, rgb, seed):
+    """Against the plain reshape-and-mean of every whole block (partial blocks at the
+    right and bottom edges are dropped), for maps and RGB pictures, short and long
+    blocks (from 16 columns the strip's reshaping way)."""
+    from gui.common.heatmap import box_downsample
+
+    shape = (h, w, 3) if rgb else (h, w)
+    values = np.random.default_rng(seed).standard_normal(shape).astype(np.float32)
+    fy, fx = min(fy, h), min(fx, w)
+    oh, ow = h // fy, w // fx
+    want = values[:oh * fy, :ow * fx].reshape(oh, fy, ow, fx, *shape[2:]).mean(axis=(1, 3))
+    got = box_downsample(values, fy, fx)
+    assert got.shape == want.shape and got.dtype == np.float32
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
+    assert not np.shares_memory(got, values)
