@@ -4,8 +4,10 @@
 hidden layer as a button: pressed, the unit is switched off (its weights and bias read
 0, so it outputs 0 for every image), pressed again, back on. Which units are off lives
 in the state (``state.switched_off``), so the Network page and every prediction show
-the switched-off network too. After each change the test accuracy and the confusion
-matrix are measured again on the test images the Train page scored the model on
+the switched-off network too. After each change (and each learned kernel the learner
+edits: the network measured is the one in use, edits and all) the test accuracy and
+the confusion matrix are measured again on the test images the Train page scored the
+model on
 (:class:`engine.analysis.SwitchOffEvaluator`, which keeps what the whole network computes
 on them and recomputes only what a switch changes, in the app's worker: a few
 milliseconds for most switches) and shown with the
@@ -94,6 +96,7 @@ class SwitchOffPanel(QWidget):
         self._build_ui()
         state.model_changed.connect(self._on_model_changed)
         state.switched_off_changed.connect(self._on_switched_off_changed)
+        state.kernel_edits_changed.connect(self._measure)
         state.test_set_changed.connect(self._measure)
         self.retranslate()
         self._on_model_changed()
@@ -265,7 +268,8 @@ class SwitchOffPanel(QWidget):
     # --- measuring ----------------------------------------------------------------------
     def _wanted(self):
         state = self.state
-        return state.model, state.test_set, state.switched_off
+        # The learner's edited kernels in place: the network on show is measured.
+        return state.model_with_kernel_edits, state.test_set, state.switched_off
 
     def _measure(self) -> None:
         """Measure the network as it now is on the test images, in the worker, unless it
@@ -395,6 +399,9 @@ class SwitchOffPanel(QWidget):
         else:
             detail = self.tr("{0} Measured on %n test image(s).", "", n).format(
                 self._switched_off_text())
+            if state.kernel_edits:
+                detail += " " + self.tr("The network measured has your edited kernels; "
+                                        "“Reset to learned” undoes them.")
         self.detail_label.setText(detail)
         self._show_confusion(self.evaluation)
 

@@ -22,6 +22,7 @@ class KernelEditing:
 
     def _init_kernel_editing(self) -> None:
         self._kernel_edits: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._edited: tuple | None = None  # (model, edits, model with them)
 
     @property
     def kernel_edits(self) -> dict[int, tuple[np.ndarray, np.ndarray]]:
@@ -138,8 +139,14 @@ class KernelEditing:
     @property
     def model_with_kernel_edits(self):
         """The trained model with the edited kernels in place and every unit on (the
-        model itself when nothing is edited), or None."""
-        return self._with_kernel_edits(self._model)
+        model itself when nothing is edited), or None. The same object until the model
+        or an edit changes (the edits are replaced, never changed: identity tells)."""
+        cached = self._edited
+        if cached is not None and cached[0] is self._model and cached[1] is self._kernel_edits:
+            return cached[2]
+        edited = self._with_kernel_edits(self._model)
+        self._edited = (self._model, self._kernel_edits, edited)
+        return edited
 
     def _with_kernel_edits(self, model):
         """``model`` with the edited kernels in place (the model itself without edits)."""

@@ -1901,7 +1901,7 @@ appears after training</source>
     </message>
     <message>
         <source>Click a cell of the feature map to see how it was computed.</source>
-        <extracomment>Up to this many products, the sum is written term by term. The maths&apos; height, kept while the hint stands in for it (see _show_page).</extracomment>
+        <extracomment>Up to this many products, the sum is written term by term. The maths&apos; height, kept while the hint stands in for it (see _show_page). The height :meth:`sizeHint` last gave the page.</extracomment>
         <translation>特徴マップのセルをクリックすると、その値がどう計算されたかを表示します。</translation>
     </message>
     <message>
@@ -4883,6 +4883,10 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>
             <numerusform>{0}%n 枚のテスト画像で測りました。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The network measured has your edited kernels; “Reset to learned” undoes them.</source>
+        <translation>測っているのは、編集したカーネルを入れたネットワークです。「学習した値に戻す」で編集を取り消せます。</translation>
     </message>
     <message>
         <source>test image {0} ({1})</source>

@@ -108,6 +108,35 @@ def test_switching_units_off_shows_the_engines_accuracy_and_confusion(qtbot, sta
     assert panel.marks.changed_cells() == []
 
 
+def test_switching_off_measures_the_network_with_the_edited_kernels(qtbot, state, model,
+                                                                    data):
+    """An edited learned kernel is part of the network in use: the accuracy with units
+    switched off, and with every unit on, are those of the edited network, measured
+    again after each edit, and the panel says the edits are in."""
+    panel = shown(qtbot, SwitchOffPanel(state))
+    wait_idle(qtbot, panel)
+    trained = panel.baseline.accuracy
+    for channel_row in range(5):
+        for col in range(5):
+            state.set_kernel_weight(CONV1, 0, 0, channel_row, col, 3.0)  # a loud filter
+    wait_idle(qtbot, panel)
+    edited = state.model_with_kernel_edits
+    assert edited is state.model_with_kernel_edits  # one model until the next edit
+    whole = analysis.evaluate_switched_off(edited, data.x_test, data.y_test, {})
+    assert whole.accuracy != trained  # the test would prove nothing otherwise
+    assert panel.baseline.accuracy == whole.accuracy == panel.evaluation.accuracy
+    assert "edited kernels" in panel.detail_label.text()
+    panel.buttons[(HIDDEN, 5)].click()
+    wait_idle(qtbot, panel)
+    expected = analysis.evaluate_switched_off(edited, data.x_test, data.y_test, {HIDDEN: [5]})
+    assert panel.evaluation.accuracy == expected.accuracy
+    np.testing.assert_array_equal(panel.confusion.confusion, expected.confusion)
+    state.reset_all_kernels()
+    wait_idle(qtbot, panel)
+    assert panel.baseline.accuracy == trained
+    assert "edited kernels" not in panel.detail_label.text()
+
+
 def test_a_switch_is_one_worker_job_on_what_the_whole_network_computed(qtbot, state, model,
                                                                       data):
     panel = shown(qtbot, SwitchOffPanel(state))
