@@ -26,16 +26,19 @@ class ImageNumbersLesson(Lesson):
     numbers : GridView
         The same cells as numbers (``state.image``); the asked cell reads "?".
     picture_box : QComboBox
-        Which pattern Show me loads.
+        The picture on show: "The lab's picture" (whatever the lab holds), or one of
+        the small patterns, which choosing loads (as Show me does).
     """
 
     key = "image_as_numbers"
 
     def build(self) -> None:
+        self._loaded: tuple[str, object] | None = None  # (pattern, the state's source)
         self.picture_box = QComboBox()
+        self.picture_box.addItem("", None)  # the lab's own picture, whatever it is
         for key in PICTURES:
             self.picture_box.addItem("", key)
-        self.picture_box.currentIndexChanged.connect(lambda _: self.show_me())
+        self.picture_box.currentIndexChanged.connect(self._on_picture_chosen)
         self.picture = GridView()
         self.picture.show_numbers = False
         self.numbers = GridView()
@@ -76,7 +79,17 @@ class ImageNumbersLesson(Lesson):
             self.state.set_source(samples.load_sample(key), samples.label(key))
             self.state.set_preprocess(Preprocess(color="gray", size=None, binarize=True,
                                                  threshold=0.5, invert=False))
+        self._loaded = (key, self.state.source)
         self.refresh()
+
+    def _on_picture_chosen(self, _index: int) -> None:
+        if self.picture_box.currentData() is not None:
+            self.show_me()
+
+    def _shown_pattern(self) -> str | None:
+        """The pattern the lab holds, loaded here, or None for any other picture."""
+        loaded = self._loaded
+        return loaded[0] if loaded is not None and loaded[1] is self.state.source else None
 
     def asked_cell(self) -> tuple[int, int]:
         """The cell whose number the question hides: the centre of the picture."""
@@ -84,6 +97,12 @@ class ImageNumbersLesson(Lesson):
         return height // 2, width // 2
 
     def refresh(self) -> None:
+        # The box names the picture on show: a pattern only while the lab holds it.
+        index = self.picture_box.findData(self._shown_pattern())
+        if index != self.picture_box.currentIndex():
+            self.picture_box.blockSignals(True)
+            self.picture_box.setCurrentIndex(max(index, 0))
+            self.picture_box.blockSignals(False)
         image = self.state.image[0]
         self.picture.set_values(image)
         self.numbers.set_values(image, decimals=0 if image.max() <= 1 else 2)
@@ -120,7 +139,8 @@ class ImageNumbersLesson(Lesson):
 
     def retranslate(self) -> None:
         super().retranslate()
-        for index, key in enumerate(PICTURES):
+        self.picture_box.setItemText(0, self.tr("The lab's picture"))
+        for index, key in enumerate(PICTURES, start=1):
             self.picture_box.setItemText(index, samples.label(key))
         self.pick_label.setText(self.tr("Picture:"))
         self.picture_label.setText(self.tr("What you see"))

@@ -2665,6 +2665,10 @@ appears after training</source>
         <translation>このマスは画像の中で白い部分なので、%1 が入ります。白い部分は 0、黒い部分は 1 です。</translation>
     </message>
     <message>
+        <source>The lab&apos;s picture</source>
+        <translation>ラボの画像</translation>
+    </message>
+    <message>
         <source>Picture:</source>
         <translation>画像：</translation>
     </message>

@@ -69,6 +69,26 @@ def test_image_lesson_show_me_binarises_the_small_picture(window):
     assert lesson.numbers.hidden == {(row, col)}
 
 
+def test_image_lesson_names_the_picture_on_show(window):
+    """Opened before Show me, the lesson shows the lab's picture and its box says so
+    (it used to name the X while showing the digit); choosing a pattern loads it and
+    names it; another picture in the lab makes the box say "The lab's picture" again."""
+    from gui.common import samples
+
+    lesson = lesson_of(window, ImageNumbersLesson)
+    state, box = window.state, lesson.picture_box
+    assert box.currentIndex() == 0 and box.currentText() == "The lab's picture"
+    np.testing.assert_array_equal(lesson.numbers.values, state.image[0])
+    box.setCurrentIndex(box.findData("pattern:o"))
+    assert state.source_name == samples.label("pattern:o")
+    np.testing.assert_array_equal(lesson.numbers.values, state.image[0])
+    assert box.currentData() == "pattern:o"
+    state.set_source(np.ones((12, 12), np.float32), "a blank page")
+    assert box.currentIndex() == 0
+    lesson.show_me()  # the box on "The lab's picture": Show me loads the first pattern
+    assert box.currentData() == "pattern:x" and state.image.shape == (1, 9, 9)
+
+
 def test_image_lesson_question_marks_right_and_wrong(window, qtbot):
     lesson = lesson_of(window, ImageNumbersLesson)
     lesson.show_me()
