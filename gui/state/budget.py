@@ -4,11 +4,14 @@ The explorer asks here first, so a setting that would need gigabytes is refused 
 message instead of raising MemoryError (or freezing the window for seconds), and an
 exploration that takes longer than a frame runs in the worker. (The Train page asks
 :mod:`engine.architecture` about a training run.)
-Nothing is allocated: the estimates follow the shapes the engine would produce.
+Nothing is allocated: the estimates follow the shapes the engine would produce. They are
+the machine's speed with a core to itself; :class:`Slowdown` follows how much longer
+explorations take now (other work on the machine, training in the app).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from engine import ops
@@ -59,3 +62,49 @@ def exploration_cost(image_shape, weight_shape, stride, padding, dilation, activ
     multiply_adds = filters * channels * kh * kw * out_h * out_w
     seconds = 2 * multiply_adds / _FLOPS_PER_SECOND + 2 * size / _BYTES_PER_SECOND
     return ExplorationCost(size, seconds)
+
+
+#: Explorations estimated under this are neither timed nor scaled: their fixed costs
+#: (Python calls, small allocations), which the estimate leaves out, would read as a slow
+#: machine, and they end quickly whatever the load.
+SLOWDOWN_MIN_ESTIMATE = 0.5e-3
+#: The most a slowdown is taken to be (one exploration held up by a paused process
+#: must not keep every later one out of the window's thread for long).
+SLOWDOWN_LIMIT = 20.0
+#: How far each quicker exploration brings the slowdown back towards its own.
+SLOWDOWN_EASE = 0.25
+
+
+class Slowdown:
+    """How many times its estimate (:func:`exploration_cost`) an exploration has lately
+    taken on the clock.
+
+    The estimates hold for a core of one's own. While training runs, the window's
+    thread and the explorer's worker share the cores and Python's GIL with it (and with
+    any other program): an exploration then took 2-15 times its estimate (the soak
+    benchmark: estimated 1.7 ms, 84 ms until done), and one computed in the window's
+    thread held it up as long. Scaling the estimate by this factor sends those to the
+    worker. A slower exploration raises the factor at once; quicker ones lower it a
+    step at a time, and never below 1 (the estimate is trusted as the best case).
+    """
+
+    def __init__(self) -> None:
+        self.factor = 1.0
+
+    def observe(self, estimated: float, taken: float) -> None:
+        """An exploration estimated at ``estimated`` seconds took ``taken`` seconds."""
+        if not estimated >= SLOWDOWN_MIN_ESTIMATE or not math.isfinite(taken):
+            return
+        ratio = min(SLOWDOWN_LIMIT, max(1.0, taken / estimated))
+        if ratio >= self.factor:
+            self.factor = ratio
+        else:
+            self.factor += SLOWDOWN_EASE * (ratio - self.factor)
+
+    def scaled(self, estimated: float) -> float:
+        """How long an exploration estimated at ``estimated`` seconds will take now."""
+        return estimated if estimated < SLOWDOWN_MIN_ESTIMATE else estimated * self.factor
+
+    def reset(self) -> None:
+        """Forget what was observed (the estimate alone counts again)."""
+        self.factor = 1.0

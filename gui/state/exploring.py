@@ -19,6 +19,7 @@ from gui.state.budget import (
     EXPLORE_MEMORY_BUDGET,
     FRAME_SECONDS,
     TRAINING_FRAME_SECONDS,
+    Slowdown,
     exploration_cost,
 )
 from gui.state.errors import StateError
@@ -39,13 +40,17 @@ class Exploring:
         # Background explorations: the running worker, the inputs of the newest edit
         # waiting for it, and a counter that tells the newest request from stale ones.
         self._explore_worker: Worker | None = None
-        self._queued_inputs: tuple | None = None  # (generation, inputs), shared with it
+        # (generation, inputs, estimated seconds), shared with it.
+        self._queued_inputs: tuple | None = None
         self._queue_lock = threading.Condition()
         self._busy = False
         self._generation = 0
         #: Set False to compute every exploration in the GUI thread (tests, exports).
         self.background_allowed = True
         self._training_running = False
+        #: How much longer than estimated explorations take while training runs (the
+        #: window's thread and the worker both time theirs).
+        self.slowdown = Slowdown()
         # The inputs of the exploration on show, and of the one the worker computes.
         self._explored_inputs: tuple | None = None
         self._requested_inputs: tuple | None = None
@@ -98,14 +103,26 @@ class Exploring:
 
     def set_training_running(self, running: bool) -> None:
         """A training run started (True) or ended (False). While one runs, explorations
-        estimated to take more than :data:`~gui.state.budget.TRAINING_FRAME_SECONDS` go
-        to the worker: the window's thread then shares the cores and Python's GIL with
-        training, and one computed in it held up the window for several frames."""
+        estimated to take more than :data:`~gui.state.budget.TRAINING_FRAME_SECONDS`,
+        once scaled by how much longer than estimated they have lately taken
+        (:attr:`slowdown`), go to the worker: the window's thread then shares the cores
+        and Python's GIL with training, and one computed in it held up the window for
+        several frames."""
         self._training_running = bool(running)
 
-    def _frame_seconds(self) -> float:
-        """The longest exploration (estimated) that runs in the window's thread."""
-        return TRAINING_FRAME_SECONDS if self._training_running else FRAME_SECONDS
+    def _in_worker(self, estimated: float) -> bool:
+        """Whether an exploration estimated at ``estimated`` seconds runs in the worker."""
+        if not self.background_allowed:
+            return False
+        if self._training_running:
+            return self.slowdown.scaled(estimated) > TRAINING_FRAME_SECONDS
+        return estimated > FRAME_SECONDS
+
+    def _timed(self, estimated: float, taken: float) -> None:
+        """An exploration estimated at ``estimated`` seconds took ``taken``: while
+        training runs, that tells how slow explorations are now."""
+        if self._training_running:
+            self.slowdown.observe(estimated, taken)
 
     def _schedule(self) -> None:
         if self._batch_depth:
@@ -147,16 +164,19 @@ class Exploring:
             self._failed(error_text(StateError("memory_budget", bytes=cost.bytes,
                                                limit=EXPLORE_MEMORY_BUDGET)))
             return
-        if cost is not None and cost.seconds > self._frame_seconds() and self.background_allowed:
-            self._explore_in_background(inputs)
+        if cost is not None and self._in_worker(cost.seconds):
+            self._explore_in_background(inputs, cost.seconds)
             return
         self._take_queued()  # this result supersedes any still waiting
         self._set_busy(False)
+        started = time.perf_counter()
         try:
             result = explore(*inputs)
         except ValueError as error:
             self._failed(error_text(error))
             return
+        if cost is not None:
+            self._timed(cost.seconds, time.perf_counter() - started)
         self._succeeded(result)
 
     def _failed(self, message: str) -> None:
@@ -179,14 +199,14 @@ class Exploring:
             self._busy = busy
             self.busy_changed.emit(busy)
 
-    def _explore_in_background(self, inputs: tuple) -> None:
+    def _explore_in_background(self, inputs: tuple, estimated: float) -> None:
         """Hand the newest inputs to the explorer's worker: one long-lived job that
         explores whatever is newest when it is free (older inputs are never computed),
         and sleeps while nothing is queued, ending after a few idle seconds. One thread
         for a whole session of edits keeps memory flat (a thread per burst of edits
         grows the heap) and the window quick."""
         with self._queue_lock:
-            self._queued_inputs = (self._generation, inputs)
+            self._queued_inputs = (self._generation, inputs, estimated)
             self._queue_lock.notify()
         if self._explore_worker is None:
             self._start_explore_worker()
@@ -207,8 +227,9 @@ class Exploring:
 
     def _explore_newest(self, report, should_stop) -> None:
         """The worker's job (runs in its thread): explore the newest queued inputs and
-        report ``(generation, result or None, message or None)``, until told to stop or
-        idle for :data:`EXPLORE_WORKER_IDLE_SECONDS`."""
+        report ``(generation, result or None, message or None, (estimated, taken
+        seconds) or None)``, until told to stop or idle for
+        :data:`EXPLORE_WORKER_IDLE_SECONDS`."""
         idle_since, trim_owed = time.monotonic(), False
         while not should_stop():
             with self._queue_lock:
@@ -220,15 +241,21 @@ class Exploring:
                         return_free_memory()
                     self._queue_lock.wait(0.1)  # wakes at once for new inputs
                     continue
-                (generation, inputs), self._queued_inputs = self._queued_inputs, None
+                (generation, inputs, estimated), self._queued_inputs = (
+                    self._queued_inputs, None)
+            started = time.perf_counter()
             try:
-                report((generation, explore(*inputs), None))
+                result = explore(*inputs)
             except (ValueError, MemoryError) as error:
-                report((generation, None, error_text(error)))
+                report((generation, None, error_text(error), None))
+            else:
+                report((generation, result, None, (estimated, time.perf_counter() - started)))
             idle_since, trim_owed = time.monotonic(), True
 
     def _on_background_result(self, report: tuple) -> None:
-        generation, result, message = report
+        generation, result, message, timing = report
+        if timing is not None:  # a stale result still tells how busy the machine is
+            self._timed(*timing)
         if generation != self._generation:
             return  # a newer edit has made this one stale
         self._set_busy(False)

@@ -1,0 +1,113 @@
+"""The explorer's slowdown: how much longer than estimated explorations take while
+training runs, and how it routes them (gui/state/budget.py, gui/state/exploring.py)."""
+
+import threading
+
+import numpy as np
+import pytest
+
+import gui.state.exploring as exploring_module
+from engine.pipeline import explore
+from gui.state import LabState
+from gui.state.budget import (
+    SLOWDOWN_LIMIT,
+    SLOWDOWN_MIN_ESTIMATE,
+    TRAINING_FRAME_SECONDS,
+    Slowdown,
+    exploration_cost,
+)
+
+
+def test_a_slow_exploration_raises_the_factor_at_once_and_quick_ones_lower_it_in_steps():
+    slowdown = Slowdown()
+    assert slowdown.factor == 1.0
+    slowdown.observe(0.002, 0.001)             # quicker than estimated: never below 1
+    assert slowdown.factor == 1.0
+    slowdown.observe(0.002, 0.016)
+    assert slowdown.factor == pytest.approx(8.0)
+    assert slowdown.scaled(0.001) == pytest.approx(0.008)
+    factors = []
+    for _ in range(6):
+        slowdown.observe(0.002, 0.002)
+        factors.append(slowdown.factor)
+    assert all(a > b for a, b in zip([8.0] + factors, factors, strict=False))
+    assert 1.0 < factors[-1] < 3.0
+    slowdown.observe(0.001, 10.0)              # a paused process: bounded
+    assert slowdown.factor == SLOWDOWN_LIMIT
+    slowdown.reset()
+    assert slowdown.factor == 1.0
+
+
+def test_tiny_explorations_are_neither_timed_nor_scaled():
+    slowdown = Slowdown()
+    tiny = SLOWDOWN_MIN_ESTIMATE / 2
+    slowdown.observe(tiny, 100 * tiny)         # their fixed costs are not the machine's
+    assert slowdown.factor == 1.0
+    slowdown.observe(0.001, 0.01)
+    assert slowdown.scaled(tiny) == tiny
+    slowdown.observe(0.001, float("nan"))
+    assert slowdown.factor == pytest.approx(10.0)
+
+
+@pytest.fixture
+def state(qtbot):
+    state = LabState()
+    state.recompute()
+    yield state
+    state.shutdown(10_000)
+
+
+def _show_a_photo_estimated_under_the_training_budget(state) -> float:
+    """A 128x128 photo with 3x3 filters, estimated between the least timed exploration
+    and the window's budget while training runs; returns the estimate in seconds."""
+    photo = np.random.default_rng(5).random((128, 128), dtype=np.float32)
+    state.set_source(photo)
+    inputs = state._inputs()
+    cost = exploration_cost(inputs[0].shape, inputs[1].shape, *inputs[2:4], inputs[9],
+                            *inputs[4:8])
+    assert SLOWDOWN_MIN_ESTIMATE <= cost.seconds < TRAINING_FRAME_SECONDS
+    return cost.seconds
+
+
+def test_while_training_runs_explorations_slower_than_estimated_go_to_the_worker(
+        state, qtbot, monkeypatch):
+    threads = []
+
+    def recording_explore(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return explore(*args, **kwargs)
+
+    monkeypatch.setattr(exploring_module, "explore", recording_explore)
+    estimated = _show_a_photo_estimated_under_the_training_budget(state)
+    state.set_training_running(True)
+    state.recompute()
+    assert threads == [True] and not state.busy       # within the budget: at once
+
+    # Training has been taking the cores: explorations took ten times their estimate.
+    state.slowdown.observe(estimated, 10 * estimated)
+    state.set_bias(0, 0.5)
+    state.recompute()
+    assert state.busy                                  # now it goes to the worker
+    qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
+    assert threads == [True, False]
+    np.testing.assert_allclose(state.exploration.conv[0], explore(*state._inputs()).conv[0],
+                               rtol=1e-5, atol=1e-5)
+
+    # Without training the estimate alone decides: the window's thread has the cores.
+    state.set_training_running(False)
+    state.set_bias(0, 1.0)
+    state.recompute()
+    assert threads == [True, False, True] and not state.busy
+
+
+def test_the_worker_times_its_explorations_while_training_runs(state, qtbot):
+    _show_a_photo_estimated_under_the_training_budget(state)
+    state.set_training_running(True)
+    state.slowdown.factor = SLOWDOWN_LIMIT             # so this one goes to the worker
+    state.set_bias(0, 0.5)
+    state.recompute()
+    assert state.busy
+    qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
+    # The worker's exploration took less than the limit times its estimate: the factor
+    # came down a step towards what it measured.
+    assert 1.0 <= state.slowdown.factor < SLOWDOWN_LIMIT
