@@ -47,16 +47,25 @@ COLORBAR_AXIS_WIDTH = 40
 
 
 class _SettleBeforePaint(QObject):
-    """Lets every view box map its data to the screen before the scene paints.
+    """Lays the scene out and lets every view box map its data to the screen before the
+    scene paints.
 
     pyqtgraph sets a view box's new transform lazily, from the paint itself; a transform
-    changed during a paint makes the scene paint a second time. The scene's queued
-    calls (which process its dirty items and then paint) come after the layout has
-    settled, so updating the transforms there folds both into one paint.
+    changed during a paint makes the scene paint a second time. Likewise a layout whose
+    items changed (another number of filters) lays them out when its own queued request
+    comes, which can be after the scene's queued calls (which process its dirty items
+    and then paint): the moved items then asked for a second paint of the whole scene.
+    Settling both in those calls folds everything into one paint.
     """
+
+    def __init__(self, layouts) -> None:
+        super().__init__()
+        self._layouts = layouts  # the layouts to activate, outermost first
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.MetaCall:
+            for layout in self._layouts():
+                layout.activate()  # returns at once when nothing in it changed
             watched.prepareForPaint()
         return False
 
@@ -92,8 +101,6 @@ class StageScene:
         # No spacing between columns: the arrow columns keep the stages apart, and empty
         # columns (the square arrangement leaves four) would otherwise still be spaced.
         self.graphics.ci.layout.setHorizontalSpacing(0)
-        self._settle = _SettleBeforePaint()
-        self.graphics.scene().installEventFilter(self._settle)
         # Tab reaches the view; a frame shows when it has the keys. The frame is always
         # there, transparent without focus, so focus never changes the scene's size.
         self.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -108,6 +115,9 @@ class StageScene:
                                   self.grid_colorbar, self.grid_label,
                                   rearranged=self._on_rearranged)
         self.grid = self.layout.grid
+        self._settle = _SettleBeforePaint(lambda: (self.graphics.ci.layout,
+                                                   self.grid.layout))
+        self.graphics.scene().installEventFilter(self._settle)
         self.thumbnails = self.layout.thumbnails
         self.maps = StageMaps(self.stages, self.thumbnails, self.colorbar, self.grid_colorbar)
         self.overlays = StageOverlays(self.stages)

@@ -661,3 +661,22 @@ def test_a_new_map_shape_is_painted_once(qtbot):
         # a second paint of the whole scene.
         assert conv.paints == before + 1
         assert conv.image.shape == state.exploration.conv.shape[1:]
+
+
+def test_another_number_of_filters_is_painted_once(qtbot):
+    state = LabState()
+    state.set_source(picture(28))
+    state.recompute()
+    view = _show_alone(qtbot, state, 700, 600)
+    conv = view.stage_images["conv"]
+    for change in (state.add_filter, state.add_filter,
+                   lambda: state.remove_filter(len(state.filters) - 1)):
+        before = conv.paints
+        change()
+        state.recompute()
+        qtbot.waitUntil(lambda before=before: conv.paints > before, timeout=2000)
+        qtbot.wait(50)  # a second paint would follow at once
+        # The thumbnail grid lays its new items out when its own request comes; that
+        # used to come after the scene's paint and ask for a second one.
+        assert conv.paints == before + 1
+        assert len(view.thumbnail_images) == len(state.filters)
