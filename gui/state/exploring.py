@@ -97,6 +97,12 @@ class Exploring:
         return self._busy
 
     @property
+    def recompute_pending(self) -> bool:
+        """True while an edit's recomputation is due (it runs on the next turn of the
+        event loop, or when the batch of changes on hand ends)."""
+        return self._recompute_owed or self._timer.isActive()
+
+    @property
     def training_running(self) -> bool:
         """True while a training run works in its thread (see :meth:`set_training_running`)."""
         return self._training_running

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QStackedLayout, QVBoxLayout, QWidget
 
 from engine.pipeline import Exploration, PooledCellExplanation
@@ -74,6 +74,8 @@ class StageView(QWidget):
         self.hover_label.setStyleSheet("color: #444; padding: 2px 6px;")
         self.hover = StageHover(scene, state, self.hover_label)
         self.navigation = StageNavigation(scene, state, changed=self._update_overlays)
+        # The selected filter changed with the filters, before their exploration came.
+        self._selection_owed = False
         # The view is about to give the scene's layout its own size.
         self.graphics.installEventFilter(self)
 
@@ -238,6 +240,7 @@ class StageView(QWidget):
             self._on_explored(partial, unpooled=True)
             self.messages.show_pool_failure(partial)
             return
+        self._selection_owed = False
         self.scene.exploration = None
         self.messages.show_error(message)
         self._stack.setCurrentWidget(self._message_page)
@@ -245,6 +248,7 @@ class StageView(QWidget):
     def _on_explored(self, exploration: Exploration, unpooled: bool = False) -> None:
         """Show ``exploration``; ``unpooled``: it is this view's own, made without the
         pool that does not fit (see StageMessages.show_pool_failure)."""
+        self._selection_owed = False  # drawn with the rest
         if not unpooled:
             self.messages.clear()
         if self._stack.currentWidget() is not self._stages_page:
@@ -256,9 +260,32 @@ class StageView(QWidget):
     def _on_selected_filter_changed(self, _index: int) -> None:
         if self.scene.exploration is None:
             return
-        self.scene.show_selected()
         self._update_heading()
         self.scene.update_thumbnail_titles()
+        if self.scene.filters_pending and self._state.recompute_pending:
+            # The filters changed too (a filter added, duplicated or removed): their
+            # exploration, due next, draws the selected filter's maps. Drawn now from
+            # the exploration on show, they were redrawn in the same turn.
+            if not self._selection_owed:
+                self._selection_owed = True
+                QTimer.singleShot(0, self, self._draw_owed_selection)
+            return
+        self._draw_selection()
+
+    def _draw_owed_selection(self) -> None:
+        """The selection's maps, if no exploration has drawn them since it changed (the
+        filters' exploration is in the worker, or nothing the maps show changed)."""
+        if not self._selection_owed:
+            return
+        if self._state.recompute_pending:  # the recomputation comes first
+            QTimer.singleShot(0, self, self._draw_owed_selection)
+            return
+        self._selection_owed = False
+        if self.scene.exploration is not None:
+            self._draw_selection()
+
+    def _draw_selection(self) -> None:
+        self.scene.show_selected()
         self._update_overlays()
 
     def _on_cell_selected(self, _row: int, _col: int) -> None:

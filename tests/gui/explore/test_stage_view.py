@@ -680,3 +680,47 @@ def test_another_number_of_filters_is_painted_once(qtbot):
         # used to come after the scene's paint and ask for a second one.
         assert conv.paints == before + 1
         assert len(view.thumbnail_images) == len(state.filters)
+
+
+def test_a_filter_added_and_selected_is_drawn_once_from_its_exploration(make, qtbot):
+    state, view, _ = make(picture(28))
+    drawn = []
+    show_selected = view.scene.maps.show_selected
+    view.scene.maps.show_selected = lambda e, *args: (drawn.append(e), show_selected(e, *args))
+    for add in (state.add_filter, lambda: state.duplicate_filter(0)):
+        drawn.clear()
+        index = add()
+        state.select_filter(index)
+        state.recompute()
+        qtbot.wait(20)  # the turns that would draw an owed selection
+        e = state.exploration
+        # Not first from the exploration on show, which has no maps for the new filter.
+        assert drawn == [e]
+        np.testing.assert_array_equal(view.stage_images["conv"].image, e.conv[index])
+        assert state.filters[index].display_name in view.heading.text()
+
+
+def test_a_selection_whose_exploration_is_in_the_worker_is_drawn_from_the_maps_on_show(qtbot):
+    from gui.common.preprocess import Preprocess
+
+    state = LabState()
+    state.set_source(np.random.default_rng(4).random((600, 600, 3), dtype=np.float32))
+    with state.batch():
+        state.set_preprocess(Preprocess(color="rgb", size=None))
+        state.set_kernel_size(11, 11)
+    state.recompute()
+    qtbot.waitUntil(lambda: not state.busy, timeout=60_000)
+    view = _show_alone(qtbot, state, 700, 600)
+    shown = state.exploration
+    state.select_filter(0)
+    with state.batch():  # the filters and the selection change together
+        state.remove_filter(len(state.filters) - 1)
+        state.select_filter(1)
+    state.recompute()
+    assert state.busy  # a long exploration: in the worker
+    qtbot.waitUntil(lambda: not view._selection_owed, timeout=5000)
+    if state.busy:  # meanwhile the selected filter is shown from the maps on show
+        np.testing.assert_array_equal(view.stage_images["conv"].image, shown.conv[1])
+    qtbot.waitUntil(lambda: not state.busy, timeout=60_000)
+    np.testing.assert_array_equal(view.stage_images["conv"].image, state.exploration.conv[1])
+    state.shutdown(10_000)
