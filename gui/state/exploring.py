@@ -27,6 +27,11 @@ from gui.worker import Worker, return_free_memory
 
 #: The explorer's worker thread ends after this long without a heavy exploration.
 EXPLORE_WORKER_IDLE_SECONDS = 3.0
+#: The worker hands its free memory back once no new inputs came for this long: the
+#: burst of edits has ended. (Handed back after every exploration, the next one of the
+#: burst, in any thread, faulted its pages in again, as every thread shares one heap:
+#: see engine/_malloc.py.)
+EXPLORE_TRIM_PAUSE_SECONDS = 0.1
 
 
 class Exploring:
@@ -242,9 +247,12 @@ class Exploring:
                 if self._queued_inputs is None:
                     if time.monotonic() - idle_since > EXPLORE_WORKER_IDLE_SECONDS:
                         return
-                    if trim_owed:  # a burst of edits has ended
+                    if trim_owed:
                         trim_owed = False
-                        return_free_memory()
+                        self._queue_lock.wait(EXPLORE_TRIM_PAUSE_SECONDS)
+                        if self._queued_inputs is None:  # the burst of edits has ended
+                            return_free_memory()
+                        continue
                     self._queue_lock.wait(0.1)  # wakes at once for new inputs
                     continue
                 (generation, inputs, estimated), self._queued_inputs = (
