@@ -14,8 +14,8 @@ not the free space at its end. Each training run and each burst of explorations 
 new worker thread left that space a little larger (benchmarks/bench_soak.py: +12-27 %
 over 4000 edits, nearly all of it free memory in the workers' heaps). With one arena
 for every thread, that space is the main heap's, which ``malloc_trim`` returns
-(gui/worker.py calls it when a worker pauses or ends): the soak stays within 5 %, 30 MB
-smaller, and training is as fast (the threads allocate under Python's lock anyway).
+(gui/worker.py calls it when a worker pauses or ends): the soak then grew 0-6 %, from
+30 MB less, and training is as fast (the threads allocate under Python's lock anyway).
 """
 
 import ctypes

@@ -81,9 +81,9 @@ class Slowdown:
 
     The estimates hold for a core of one's own. While training runs, the window's
     thread and the explorer's worker share the cores and Python's GIL with it (and with
-    any other program): an exploration then took 2-15 times its estimate (the soak
-    benchmark: estimated 1.7 ms, 84 ms until done), and one computed in the window's
-    thread held it up as long. Scaling the estimate by this factor sends those to the
+    any other program): an exploration then took 5-50 times its estimate on the clock
+    (the soak benchmark: estimated 1.7 ms, 15 ms of CPU and 84 ms until done), and one
+    computed in the window's thread held it up as long. Scaling the estimate by this factor sends those to the
     worker. A slower exploration raises the factor at once; quicker ones lower it a
     step at a time, and never below 1 (the estimate is trusted as the best case).
     """
