@@ -83,21 +83,24 @@ class Slowdown:
     thread and the explorer's worker share the cores and Python's GIL with it (and with
     any other program): an exploration then took 5-50 times its estimate on the clock
     (the soak benchmark: estimated 1.7 ms, 15 ms of CPU and 84 ms until done), and one
-    computed in the window's thread held it up as long. Scaling the estimate by this factor sends those to the
-    worker. A slower exploration raises the factor at once; quicker ones lower it a
-    step at a time, and never below 1 (the estimate is trusted as the best case).
+    computed in the window's thread held it up as long. Scaling the estimate by this
+    factor sends those to the worker. A slower exploration raises the factor at once
+    (the explorer lets only those made while training runs do so); quicker ones lower
+    it a step at a time, and never below 1 (the estimate is trusted as the best case).
     """
 
     def __init__(self) -> None:
         self.factor = 1.0
 
-    def observe(self, estimated: float, taken: float) -> None:
-        """An exploration estimated at ``estimated`` seconds took ``taken`` seconds."""
+    def observe(self, estimated: float, taken: float, raise_factor: bool = True) -> None:
+        """An exploration estimated at ``estimated`` seconds took ``taken`` seconds;
+        ``raise_factor=False``: it may only bring the factor down."""
         if not estimated >= SLOWDOWN_MIN_ESTIMATE or not math.isfinite(taken):
             return
         ratio = min(SLOWDOWN_LIMIT, max(1.0, taken / estimated))
         if ratio >= self.factor:
-            self.factor = ratio
+            if raise_factor:
+                self.factor = ratio
         else:
             self.factor += SLOWDOWN_EASE * (ratio - self.factor)
 

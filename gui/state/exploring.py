@@ -53,8 +53,8 @@ class Exploring:
         #: Set False to compute every exploration in the GUI thread (tests, exports).
         self.background_allowed = True
         self._training_running = False
-        #: How much longer than estimated explorations take while training runs (the
-        #: window's thread and the worker both time theirs).
+        #: How much longer than estimated explorations take, as measured while training
+        #: runs (the window's thread and the worker both time theirs; see _timed).
         self.slowdown = Slowdown()
         # The inputs of the exploration on show, and of the one the worker computes.
         self._explored_inputs: tuple | None = None
@@ -125,15 +125,17 @@ class Exploring:
         """Whether an exploration estimated at ``estimated`` seconds runs in the worker."""
         if not self.background_allowed:
             return False
-        if self._training_running:
-            return self.slowdown.scaled(estimated) > TRAINING_FRAME_SECONDS
-        return estimated > FRAME_SECONDS
+        budget = TRAINING_FRAME_SECONDS if self._training_running else FRAME_SECONDS
+        return self.slowdown.scaled(estimated) > budget
 
     def _timed(self, estimated: float, taken: float) -> None:
-        """An exploration estimated at ``estimated`` seconds took ``taken``: while
-        training runs, that tells how slow explorations are now."""
-        if self._training_running:
-            self.slowdown.observe(estimated, taken)
+        """An exploration estimated at ``estimated`` seconds took ``taken``. While
+        training runs, that tells how slow explorations are now. Once it has ended, the
+        slowdown it measured holds (between two runs, or while another program keeps
+        the cores busy, an exploration of a few milliseconds' estimate took 100-350 ms
+        of CPU in the window's thread in the soak) until quicker explorations bring it
+        down; without training none raises it (the estimate is trusted then)."""
+        self.slowdown.observe(estimated, taken, raise_factor=self._training_running)
 
     def _schedule(self) -> None:
         if self._batch_depth:
