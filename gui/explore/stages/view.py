@@ -42,6 +42,10 @@ from gui.explore.stages.scene import (  # noqa: F401  (names the view has always
 )
 from gui.state import LabState
 
+#: How long a selection changed with the filters waits for the explorer's worker to
+#: draw it, before it is drawn from the maps on show.
+OWED_SELECTION_WAIT_MS = 100
+
 
 class StageView(QWidget):
     """Every stage of the convolutional layer, for the selected filter and for all.
@@ -272,13 +276,21 @@ class StageView(QWidget):
             return
         self._draw_selection()
 
-    def _draw_owed_selection(self) -> None:
+    def _draw_owed_selection(self, waited: bool = False) -> None:
         """The selection's maps, if no exploration has drawn them since it changed (the
         filters' exploration is in the worker, or nothing the maps show changed)."""
         if not self._selection_owed:
             return
         if self._state.recompute_pending:  # the recomputation comes first
             QTimer.singleShot(0, self, self._draw_owed_selection)
+            return
+        if self._state.busy and not waited:
+            # The worker's result, most often due within a few milliseconds, draws the
+            # selection with everything else: drawn from the maps on show first, it
+            # was a whole repaint more in the same burst of work (the soak's worst
+            # stalls). Only a slow result leaves the old maps showing the selection.
+            QTimer.singleShot(OWED_SELECTION_WAIT_MS, self,
+                              lambda: self._draw_owed_selection(waited=True))
             return
         self._selection_owed = False
         if self.scene.exploration is not None:

@@ -724,3 +724,34 @@ def test_a_selection_whose_exploration_is_in_the_worker_is_drawn_from_the_maps_o
     qtbot.waitUntil(lambda: not state.busy, timeout=60_000)
     np.testing.assert_array_equal(view.stage_images["conv"].image, state.exploration.conv[1])
     state.shutdown(10_000)
+
+
+def test_a_selection_whose_quick_exploration_is_in_the_worker_is_drawn_once(qtbot):
+    """While training runs, a small exploration goes to the worker; its result, due
+    within milliseconds, draws the new selection: not first from the maps on show (a
+    whole repaint more, which made the soak's worst stalls)."""
+    from gui.common.preprocess import Preprocess
+
+    state = LabState()
+    state.set_source(np.random.default_rng(5).random((256, 256, 3), dtype=np.float32))
+    state.set_preprocess(Preprocess(color="rgb", size=None))  # as the soak explores
+    state.set_training_running(True)
+    state.recompute()
+    qtbot.waitUntil(lambda: not state.busy and state.exploration is not None, timeout=10_000)
+    view = _show_alone(qtbot, state, 700, 600)
+    drawn = []
+    show_selected = view.scene.maps.show_selected
+    view.scene.maps.show_selected = lambda e, *args: (drawn.append(e), show_selected(e, *args))
+    for _ in range(3):
+        drawn.clear()
+        with state.batch():
+            index = state.duplicate_filter(0)
+            state.select_filter(index)
+        state.recompute()
+        assert state.busy  # in the worker
+        qtbot.waitUntil(lambda: not state.busy, timeout=10_000)
+        qtbot.wait(150)  # past the wait for the worker's result
+        assert drawn == [state.exploration]
+        np.testing.assert_array_equal(view.stage_images["conv"].image,
+                                      state.exploration.conv[index])
+    state.shutdown(10_000)
