@@ -1,25 +1,15 @@
 """LabState: snapshots, batches, atomic updates, the selection, memory budget, worker."""
 
 import dataclasses
-import threading
 
 import numpy as np
 import pytest
 
-import gui.state.exploring as exploring_module
 from engine.architecture import ConvBlock
 from engine.model import build_cnn
 from engine.pipeline import explore
 from gui.common.preprocess import Preprocess
-from gui.state import Filter, LabState, TrainingConfig
-
-
-@pytest.fixture
-def state(qtbot):
-    state = LabState()
-    state.recompute()
-    yield state
-    state.shutdown(10_000)
+from gui.state import Filter, TrainingConfig
 
 
 def record(signal) -> list:
@@ -243,14 +233,7 @@ def test_a_huge_original_size_photo_is_refused_with_a_message(state, qtbot):
 
 
 def test_a_heavy_exploration_runs_in_the_worker_and_only_the_latest_lands(state, qtbot,
-                                                                          monkeypatch):
-    threads = []
-
-    def recording_explore(*args, **kwargs):
-        threads.append(threading.current_thread() is threading.main_thread())
-        return explore(*args, **kwargs)
-
-    monkeypatch.setattr(exploring_module, "explore", recording_explore)
+                                                                          exploring_threads):
     photo = np.random.default_rng(1).random((400, 400, 3), dtype=np.float32)
     with state.batch():
         state.set_source(photo)
@@ -265,7 +248,7 @@ def test_a_heavy_exploration_runs_in_the_worker_and_only_the_latest_lands(state,
         state.recompute()                           # returns at once: the worker computes
     assert state.busy
     qtbot.waitUntil(lambda: not state.busy, timeout=60_000)
-    assert threads and not any(threads)             # never in the GUI thread
+    assert exploring_threads and not any(exploring_threads)  # never in the GUI thread
     assert busy[0] == (True,) and busy[-1] == (False,)
     assert len(explored) == 1                       # stale results were dropped
     result = explored[0][0]
@@ -275,25 +258,18 @@ def test_a_heavy_exploration_runs_in_the_worker_and_only_the_latest_lands(state,
 
 
 def test_while_training_runs_a_shorter_exploration_goes_to_the_worker(state, qtbot,
-                                                                      monkeypatch):
+                                                                      exploring_threads):
     # Estimated between an eighth of a frame and a frame: in the GUI thread when it has the
     # cores to itself, in the worker while training shares them (and Python's GIL).
     from gui.state.budget import FRAME_SECONDS, TRAINING_FRAME_SECONDS, exploration_cost
 
-    threads = []
-
-    def recording_explore(*args, **kwargs):
-        threads.append(threading.current_thread() is threading.main_thread())
-        return explore(*args, **kwargs)
-
-    monkeypatch.setattr(exploring_module, "explore", recording_explore)
     _show_a_photo_that_takes_under_a_frame(state)
     inputs = state._inputs()
     cost = exploration_cost(inputs[0].shape, inputs[1].shape, *inputs[2:4], inputs[9],
                             *inputs[4:8])
     assert TRAINING_FRAME_SECONDS < cost.seconds <= FRAME_SECONDS
     state.recompute()
-    assert threads == [True] and not state.busy       # no training: computed at once
+    assert exploring_threads == [True] and not state.busy  # no training: computed at once
     shown = state.exploration
 
     state.set_training_running(True)
@@ -302,7 +278,7 @@ def test_while_training_runs_a_shorter_exploration_goes_to_the_worker(state, qtb
     state.recompute()
     assert state.busy and state.exploration is shown  # the worker computes it
     qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
-    assert threads == [True, False]
+    assert exploring_threads == [True, False]
     assert state.exploration is not shown
     np.testing.assert_allclose(state.exploration.conv[0], explore(*state._inputs()).conv[0],
                                rtol=1e-5, atol=1e-5)
@@ -310,7 +286,7 @@ def test_while_training_runs_a_shorter_exploration_goes_to_the_worker(state, qtb
     state.set_training_running(False)
     state.set_bias(0, 1.0)
     state.recompute()
-    assert threads == [True, False, True] and not state.busy
+    assert exploring_threads == [True, False, True] and not state.busy
 
 
 def test_the_controls_show_a_busy_bar_while_the_worker_explores(state, qtbot):

@@ -1,14 +1,11 @@
 """The explorer's slowdown: how much longer than estimated explorations take while
 training runs, and how it routes them (gui/state/budget.py, gui/state/exploring.py)."""
 
-import threading
 
 import numpy as np
 import pytest
 
-import gui.state.exploring as exploring_module
 from engine.pipeline import explore
-from gui.state import LabState
 from gui.state.budget import (
     FRAME_SECONDS,
     SLOWDOWN_LIMIT,
@@ -52,14 +49,6 @@ def test_tiny_explorations_are_neither_timed_nor_scaled():
     assert slowdown.factor == pytest.approx(10.0)
 
 
-@pytest.fixture
-def state(qtbot):
-    state = LabState()
-    state.recompute()
-    yield state
-    state.shutdown(10_000)
-
-
 def _show_a_photo_estimated_under_the_training_budget(state) -> float:
     """A 128x128 photo with 3x3 filters, estimated between the least timed exploration
     and the window's budget while training runs; returns the estimate in seconds."""
@@ -73,18 +62,11 @@ def _show_a_photo_estimated_under_the_training_budget(state) -> float:
 
 
 def test_while_training_runs_explorations_slower_than_estimated_go_to_the_worker(
-        state, qtbot, monkeypatch):
-    threads = []
-
-    def recording_explore(*args, **kwargs):
-        threads.append(threading.current_thread() is threading.main_thread())
-        return explore(*args, **kwargs)
-
-    monkeypatch.setattr(exploring_module, "explore", recording_explore)
+        state, qtbot, exploring_threads):
     estimated = _show_a_photo_estimated_under_the_training_budget(state)
     state.set_training_running(True)
     state.recompute()
-    assert threads == [True] and not state.busy       # within the budget: at once
+    assert exploring_threads == [True] and not state.busy  # within the budget: at once
 
     # Training has been taking the cores: explorations took ten times their estimate.
     state.slowdown.observe(estimated, 10 * estimated)
@@ -92,7 +74,7 @@ def test_while_training_runs_explorations_slower_than_estimated_go_to_the_worker
     state.recompute()
     assert state.busy                                  # now it goes to the worker
     qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
-    assert threads == [True, False]
+    assert exploring_threads == [True, False]
     np.testing.assert_allclose(state.exploration.conv[0], explore(*state._inputs()).conv[0],
                                rtol=1e-5, atol=1e-5)
 
@@ -102,7 +84,7 @@ def test_while_training_runs_explorations_slower_than_estimated_go_to_the_worker
     assert state.slowdown.scaled(estimated) <= FRAME_SECONDS
     state.set_bias(0, 1.0)
     state.recompute()
-    assert threads == [True, False, True] and not state.busy
+    assert exploring_threads == [True, False, True] and not state.busy
 
 
 def test_after_training_the_slowdown_it_measured_holds_until_explorations_are_quicker(
