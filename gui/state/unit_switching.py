@@ -91,14 +91,17 @@ class UnitSwitching:
         if (cached is not None and cached[0] is self._model
                 and cached[1] == self._switched_off and cached[2] is self._kernel_edits):
             return cached[3]
-        in_use = self._with_switched_off(self._model)
+        # The edited model is kept while only the switched-off units change.
+        in_use = self._switched_off_in(self.model_with_kernel_edits)
         self._in_use = (self._model, self._switched_off, self._kernel_edits, in_use)
         return in_use
 
     def _with_switched_off(self, model):
         """``model`` with the edited learned kernels (:mod:`~gui.state.kernel_editing`)
         in place and the switched-off units zeroed."""
-        model = self._with_kernel_edits(model)
+        return self._switched_off_in(self._with_kernel_edits(model))
+
+    def _switched_off_in(self, model):
         if model is None or not self._switched_off:
             return model
         return analysis.switched_off_model(model, self._switched_off)
