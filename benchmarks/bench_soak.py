@@ -55,6 +55,8 @@ EDIT_INTERVAL_MS = 15
 RESTART_DELAY_MS = 20
 STALL_TARGET_MS = 50.0
 MEMORY_TARGET = 0.10
+#: The last run's stall-timer ticks and edit spans, for a probe that imports this module.
+LAST_RUN: dict = {}
 
 
 def rss_mb() -> float:
@@ -73,6 +75,10 @@ def parse_args(argv=None):
                         help="compute every exploration in the GUI thread (no worker)")
     parser.add_argument("--diagnose", action="store_true",
                         help="print the slowest kinds of edit and what ran in the worst stalls")
+    parser.add_argument("--profile-slow", type=float, metavar="MS",
+                        help="profile every edit; print where those over MS ms spent it")
+    parser.add_argument("--trace-memory", action="store_true",
+                        help="compare tracemalloc snapshots at each 1000 edits (slows every edit)")
     parser.add_argument("--show", action="store_true",
                         help="use the real screen instead of the offscreen platform")
     return parser.parse_args(argv)
@@ -82,6 +88,8 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     if not args.show:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import cProfile
+    import pstats
     import tempfile
 
     import numpy as np
@@ -234,11 +242,19 @@ def main(argv=None) -> int:
 
     def edit() -> None:
         action = actions[int(rng.choice(len(actions), p=weights))][0]
+        if args.profile_slow:
+            profiler = cProfile.Profile()
+            profiler.enable()
         start = time.perf_counter()
         action()
         if state._timer.isActive():
             state.recompute()  # what the coalescing timer would run next: part of the edit
         end = time.perf_counter()
+        if args.profile_slow:
+            profiler.disable()
+            if (end - start) * 1000 > args.profile_slow:
+                print(f"  slow edit {action.__name__}: {(end - start) * 1000:.1f} ms")
+                pstats.Stats(profiler).sort_stats("cumulative").print_stats(18)
         edit_ms.append((end - start) * 1000)
         by_action.setdefault(action.__name__, []).append(edit_ms[-1])
         spans.append((start, end, action.__name__))
@@ -247,7 +263,7 @@ def main(argv=None) -> int:
             page.stop_training()  # finished -> keep_training starts the next run
         if n % 1000 == 0:
             memory.append((n, rss_at_start_settings()))
-            if args.diagnose:
+            if args.trace_memory:
                 snapshots.append(tracemalloc.take_snapshot())
                 if len(snapshots) > 1:
                     for stat in snapshots[-1].compare_to(snapshots[1], "lineno")[:8]:
@@ -282,7 +298,7 @@ def main(argv=None) -> int:
         return rss
 
     snapshots = []
-    if args.diagnose:
+    if args.trace_memory:
         import tracemalloc
         tracemalloc.start(5)
     driver = QTimer()
@@ -300,6 +316,7 @@ def main(argv=None) -> int:
     page.may_close = lambda: True
     window.close()
 
+    LAST_RUN.update(ticks=ticks, spans=spans)
     stalls = [max(0.0, (b - a) * 1000 - STALL_TICK_MS) for a, b in zip(ticks, ticks[1:],
                                                                        strict=False)]
     worst = max(stalls, default=0.0)

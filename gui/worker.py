@@ -29,6 +29,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from gui.giving_way import GivingWay, WindowTurns, window_turns
+
 
 def _load_malloc_trim():
     try:
@@ -75,14 +77,26 @@ def lower_thread_priority() -> None:
 
 
 class StopFlag:
-    """What a job polls: ``should_stop()`` is True once a stop was asked for."""
+    """What a job polls: ``should_stop()`` is True once a stop was asked for.
+
+    A background job's flag first gives way to the window (:mod:`gui.giving_way`): the
+    engine polls it before every step, which is where a job can wait.
+    """
 
     def __init__(self) -> None:
         self._stop = threading.Event()
         self._discard = threading.Event()
+        self._giving_way: GivingWay | None = None
 
     def __call__(self) -> bool:
+        if self._giving_way is not None and not self._stop.is_set():
+            self._giving_way()
         return self._stop.is_set()
+
+    def give_way_to_window(self, turns: WindowTurns) -> None:
+        """From now on, each poll first waits for the window's turn (call this in the
+        job's own thread: in the window's, a poll would wait for itself)."""
+        self._giving_way = GivingWay(turns, self._stop.is_set)
 
     def is_set(self) -> bool:
         return self._stop.is_set()
@@ -129,13 +143,15 @@ class _Job(QObject):
         super().__init__()
         self._fn = fn
         self._stop = stop_flag
-        self._background = background
+        # Made here, in the window's thread, where the turns must live.
+        self._turns = window_turns() if background else None
 
     @Slot()
     def run(self) -> None:
         try:
-            if self._background:
+            if self._turns is not None:
                 lower_thread_priority()
+                self._stop.give_way_to_window(self._turns)
             result = self._fn(self.progressed.emit, self._stop)
         except Exception as error:  # noqa: BLE001 — any failure is reported, never raised in Qt
             error.traceback_text = traceback.format_exc()
@@ -166,8 +182,9 @@ class Worker(QObject):
     finished() : after succeeded or failed, once the thread has stopped.
 
     ``background=True`` runs the job below the window's priority
-    (:func:`lower_thread_priority`): for long work the learner does not wait on, such as
-    training, so that it gives way to the window when both want a core.
+    (:func:`lower_thread_priority`) and lets it wait for the window between its steps
+    (:mod:`gui.giving_way`): for long work the learner does not wait on, such as
+    training, so that it gives way to the window when both want a core or the GIL.
     """
 
     progressed = Signal(object)

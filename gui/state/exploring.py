@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 
 from engine.pipeline import CellExplanation, Exploration, explore
 from gui.common.error_text import error_text
+from gui.giving_way import learner_edits
 from gui.state.budget import (
     EXPLORE_MEMORY_BUDGET,
     FRAME_SECONDS,
@@ -137,7 +138,11 @@ class Exploring:
         down; without training none raises it (the estimate is trusted then)."""
         self.slowdown.observe(estimated, taken, raise_factor=self._training_running)
 
-    def _schedule(self) -> None:
+    def _schedule(self, edit: bool = True) -> None:
+        """Recompute on the next turn of the event loop; ``edit``: because the learner
+        changed something (training then gives way to the window for a moment)."""
+        if edit:
+            learner_edits()
         if self._batch_depth:
             self._recompute_owed = True
         elif not self._timer.isActive():

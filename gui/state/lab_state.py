@@ -91,7 +91,7 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
         self._held: dict[str, tuple] = {}
         self._recompute_owed = False
         self._init_exploring()
-        self._schedule()
+        self._schedule(edit=False)
 
     # --- applying many changes as one ------------------------------------------------
     @contextmanager
@@ -115,7 +115,9 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
                 getattr(self, name).emit(*held[name])
         if self._recompute_owed:
             self._recompute_owed = False
-            self._schedule()  # one recomputation, on the next turn of the event loop
+            # One recomputation, on the next turn of the event loop (an edit in the
+            # batch has already said so to training).
+            self._schedule(edit=False)
 
     def _emit(self, name: str, *args) -> None:
         if self._batch_depth:

@@ -67,7 +67,7 @@ class ModelPrediction:
         self._forget_switched_off()
         self._forget_kernel_edits()
         self._emit("model_changed")
-        self._schedule()
+        self._schedule(edit=False)  # a model, trained or opened: not the learner's edit
 
     def first_conv(self):
         """The model's first convolution layer, or None."""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy
 import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
 from gui.common.colormap import DIVERGING
 from gui.common.heatmap import HeatmapItem
-from gui.common.number_format import exact_decimals, format_number
+from gui.common.number_format import exact_decimals, format_numbers, widest_candidates
 from gui.common.number_grid import paint_number_grid
 
 #: Largest input (rows and columns) whose pixel values are written over the pixels.
@@ -192,13 +192,17 @@ class CellNumbers(pg.GraphicsObject):
     """The value of every cell of a small (H, W) map, written over the cell.
 
     Painted in device pixels, so the text stays crisp at any zoom; it disappears when
-    cells are too small to hold a readable number. Strings are formatted once per
-    new array, never per paint.
+    cells are too small to hold a readable number. Strings are written on the first
+    paint that can show them (most maps of an edit are too large for numbers, or too
+    small on screen) and kept until the next array.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._shape = (0, 0)
+        self._values: np.ndarray | None = None
+        #: The decimals each choice writes with, and the texts that may be its widest.
+        self._widest: dict[int, list[str]] = {}
         self._texts: dict[int, list[str]] = {}
         self._widths: dict[tuple[int, str], float] = {}
         self._light_text = np.zeros(0, dtype=bool)
@@ -208,7 +212,7 @@ class CellNumbers(pg.GraphicsObject):
 
     @property
     def has_values(self) -> bool:
-        return bool(self._texts)
+        return self._values is not None
 
     def set_values(self, values: np.ndarray | None, dark: np.ndarray | None = None,
                    reference: np.ndarray | None = None) -> None:
@@ -219,26 +223,33 @@ class CellNumbers(pg.GraphicsObject):
         show their numbers alike (all of them, or none).
         """
         if values is None or values.size == 0:
-            if self._texts:
-                self._texts = {}
+            if self._values is not None:
+                self._values, self._widest, self._texts = None, {}, {}
                 self.update()
             return
         if values.shape != self._shape:
             self.prepareGeometryChange()
             self._shape = values.shape
-        flat = values.ravel()
+        flat = np.asarray(values).ravel()
         fit = flat if reference is None else np.asarray(reference).ravel()
         # As few decimals as show every value exactly (0.5, not 0.50), at most two;
         # one as a fallback when cells are too small for two.
         exact = exact_decimals(fit)
-        self._texts = {d: [format_number(v, d) for v in flat]
-                       for d in sorted({exact, min(exact, 1)})}
-        self._fit_texts = {d: {format_number(v, d) for v in fit} | set(self._texts[d])
-                           for d in self._texts}
-        self._widths: dict[tuple[int, str], float] = {}
+        self._values = flat.copy()
+        self._widest = {d: widest_candidates(fit, d) + widest_candidates(flat, d)
+                        for d in sorted({exact, min(exact, 1)})}
+        self._texts = {}
+        self._widths = {}
         self._light_text = (np.zeros(values.shape, bool) if dark is None
                             else np.asarray(dark, bool).reshape(values.shape))
         self.update()
+
+    def texts(self, decimals: int) -> list[str]:
+        """The values written with ``decimals`` decimals, row-major (once per array)."""
+        texts = self._texts.get(decimals)
+        if texts is None:
+            texts = self._texts[decimals] = format_numbers(self._values, decimals)
+        return texts
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._shape[1], self._shape[0])
@@ -250,28 +261,27 @@ class CellNumbers(pg.GraphicsObject):
             probe = QFont(font)
             probe.setPixelSize(100)
             metrics = QFontMetricsF(probe)
-            widest = max(metrics.horizontalAdvance(t) for t in self._fit_texts[decimals])
+            widest = max(metrics.horizontalAdvance(t) for t in self._widest[decimals])
             self._widths[key] = max(widest, 1.0) / 100.0
         return self._widths[key]
 
-    def _font_choice(self, transform) -> tuple[float, list[str] | None]:
-        """(pixel size, texts) to write with under ``transform`` (item to device);
+    def _font_choice(self, transform) -> tuple[float, int | None]:
+        """(pixel size, decimals) to write with under ``transform`` (item to device);
         a size below 7 means the numbers do not fit."""
         cell = transform.mapRect(QRectF(0, 0, 1, 1))
         if min(cell.width(), cell.height()) < 10:
             return 0.0, None
         font = QFont()
         # Most decimals that still read at 9 px; else whichever writes largest.
-        font_px, texts = 0.0, None
-        for decimals in sorted(self._texts, reverse=True):
-            candidate = self._texts[decimals]
+        font_px, chosen = 0.0, None
+        for decimals in sorted(self._widest, reverse=True):
             px = min(0.7 * cell.height(), 0.9 * cell.width() / self._em_width(decimals, font),
                      14.0)
             if px >= 9:
-                return px, candidate
+                return px, decimals
             if px > font_px:
-                font_px, texts = px, candidate
-        return font_px, texts
+                font_px, chosen = px, decimals
+        return font_px, chosen
 
     def _device_transform(self):
         views = self.scene().views() if self.scene() is not None else []
@@ -279,22 +289,23 @@ class CellNumbers(pg.GraphicsObject):
 
     def legible(self) -> bool:
         """Whether this item's numbers fit its cells as drawn now."""
-        if not self._texts:
+        if self._values is None:
             return False
         transform = self._device_transform()
         return transform is not None and self._font_choice(transform)[0] >= 7
 
     def paint(self, painter, *args) -> None:
-        if not self._texts:
+        if self._values is None:
             return
         # Maps shown side by side write their numbers all, or none of them.
         if any(not other.legible() for other in self.group
                if other is not self and other.has_values):
             return
         transform = painter.transform()
-        font_px, texts = self._font_choice(transform)
+        font_px, decimals = self._font_choice(transform)
         if font_px < 7:
             return
+        texts = self.texts(decimals)
         cell = transform.mapRect(QRectF(0, 0, 1, 1))
         painter.save()
         painter.resetTransform()

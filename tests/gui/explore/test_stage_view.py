@@ -517,7 +517,7 @@ def test_same_padding_draws_its_zeros_around_the_input(make):
     assert not view.overlays.padding_item.path().contains(QPointF(4.5, 4.5))
     numbers = view.stages["input"].numbers
     assert numbers.pos() == QPointF(-1, -1) and numbers._shape == (11, 11)
-    texts = numbers._texts[min(numbers._texts)]
+    texts = numbers.texts(0)
     assert texts[0] == "0" and texts[10] == "0" and texts[11 * 10] == "0"
     assert view.numbers_shown("input")
     # Painted: the ring's cells show the hatch's grey over the paper.
