@@ -267,6 +267,24 @@ def test_numbers_over_small_images_only(make):
     assert not large.numbers_shown("input") and not large.numbers_shown("conv")
 
 
+def test_numbers_are_written_only_where_a_paint_shows_them(make, monkeypatch):
+    """Writing every cell's number for maps too large to show them took most of an
+    edit in the soak benchmark: the texts are made on the first paint that shows them."""
+    import gui.explore.stages.items as items
+
+    written = []
+    real = items.format_numbers
+    monkeypatch.setattr(items, "format_numbers",
+                        lambda values, decimals: written.append(values.size) or real(values,
+                                                                                    decimals))
+    _, large, _ = make(picture(40), size=(700, 500))
+    large.graphics.viewport().grab()
+    assert not large.numbers_shown("conv") and written == []
+    _, small, _ = make(x_pattern(), size=(1300, 800))
+    small.graphics.viewport().grab()
+    assert small.numbers_shown("conv") and 7 * 7 in written
+
+
 def test_the_layers_maps_show_their_numbers_all_or_none(make):
     """The signed convolution needs wider numbers than ReLU's: in cells too small for
     them, ReLU does not show its numbers either (the 9×9 X at a narrow width)."""
