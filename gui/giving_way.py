@@ -28,7 +28,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 #: The longest a background job waits for the window before its next step.
 GIVE_WAY_TIMEOUT = 0.25
@@ -56,8 +56,8 @@ class WindowTurns(QObject):
     def engaged(self) -> bool:
         return time.monotonic() < self._engaged_until
 
-    @staticmethod
-    def _answer(answered: threading.Event) -> None:
+    @Slot(object)
+    def _answer(self, answered: threading.Event) -> None:
         answered.set()
 
 
