@@ -25,11 +25,33 @@ def stepping_job(steps: list, started: threading.Event, seconds: float):
     return job
 
 
+#: Steps a job makes beside a window that keeps the GIL busy for BUSY seconds without
+#: handling events: each step needs the GIL back, which the window's thread hands over
+#: every 5 ms (Python's switch interval), so a job that does not wait makes about 30.
+BUSY = 0.3
+MANY_STEPS = 10
+#: Long enough to see a job wait, shorter than the wait a silent window gets.
+WAITED = 0.6 * giving_way.GIVE_WAY_TIMEOUT
+
+_running: list[Worker] = []
+
+
+@pytest.fixture(autouse=True)
+def no_job_left_running():
+    """A failed assertion must not leave a job running: a QThread destroyed while it
+    runs aborts the whole test process."""
+    yield
+    giving_way.window_turns()._engaged_until = 0.0
+    while _running:
+        _running.pop().stop_and_wait(5_000)
+
+
 def start(qtbot, background: bool, seconds: float = 2.0, editing: bool = True):
     if editing:
         giving_way.window_turns().engage(60.0)
     steps, started = [], threading.Event()
     worker = Worker(stepping_job(steps, started, seconds), background=background)
+    _running.append(worker)
     worker.start()
     assert started.wait(5)
     qtbot.wait(50)  # the job is stepping, the window answering
@@ -49,28 +71,23 @@ def steps_while_the_window_works(steps: list, seconds: float) -> int:
 def finish(qtbot, worker) -> None:
     with qtbot.waitSignal(worker.finished, timeout=10_000):
         worker.stop()
+    _running.remove(worker)
     worker.deleteLater()
 
 
 def test_a_background_job_waits_while_the_window_works(qtbot):
     worker, steps = start(qtbot, background=True)
     # At most the step under way when the window got busy, and the one it had begun.
-    assert steps_while_the_window_works(steps, 0.15) <= 2
+    assert steps_while_the_window_works(steps, WAITED) <= 2
     QCoreApplication.processEvents()  # the window answers: the job goes on
     qtbot.waitUntil(lambda: len(steps) > 20, timeout=5_000)
     finish(qtbot, worker)
 
 
-@pytest.fixture(autouse=True)
-def no_edits_left_over():
-    yield
-    giving_way.window_turns()._engaged_until = 0.0
-
-
 def test_without_edits_a_background_job_does_not_wait(qtbot):
     """Then the window mostly draws the job's own progress: waiting cost speed."""
     worker, steps = start(qtbot, background=True, editing=False)
-    assert steps_while_the_window_works(steps, 0.15) > 20
+    assert steps_while_the_window_works(steps, BUSY) > MANY_STEPS
     finish(qtbot, worker)
 
 
@@ -81,22 +98,22 @@ def test_an_edit_makes_background_jobs_give_way(qtbot):
     state = LabState()
     state.set_bias(0, 0.5)  # the learner edits: the window recomputes
     assert giving_way.window_turns().engaged
-    assert steps_while_the_window_works(steps, 0.15) <= 2
+    assert steps_while_the_window_works(steps, WAITED) <= 2
     finish(qtbot, worker)
     state.shutdown()
 
 
 def test_other_jobs_do_not_wait_for_the_window(qtbot):
     worker, steps = start(qtbot, background=False)  # e.g. the explorer's worker
-    assert steps_while_the_window_works(steps, 0.15) > 20
+    assert steps_while_the_window_works(steps, BUSY) > MANY_STEPS
     finish(qtbot, worker)
 
 
 def test_a_window_that_does_not_answer_is_waited_for_once(qtbot):
     worker, steps = start(qtbot, background=True)
     # Past the timeout, the job goes on without the window's answer.
-    busy = giving_way.GIVE_WAY_TIMEOUT + 0.4
-    assert steps_while_the_window_works(steps, busy) > 20
+    busy = giving_way.GIVE_WAY_TIMEOUT + BUSY
+    assert steps_while_the_window_works(steps, busy) > MANY_STEPS
     QCoreApplication.processEvents()
     before = len(steps)
     qtbot.waitUntil(lambda: len(steps) > before + 20, timeout=5_000)
@@ -110,4 +127,5 @@ def test_a_stop_ends_a_waiting_job_at_once(qtbot):
     # Closing the window blocks its thread: no answer comes, the stop is seen.
     assert worker.stop_and_wait(2_000)
     assert time.monotonic() - asked < giving_way.GIVE_WAY_TIMEOUT
+    _running.remove(worker)
     worker.deleteLater()
