@@ -30,13 +30,17 @@ def format_number(value: float, decimals: int = 2) -> str:
     return text.replace("-", "\u2212")
 
 
+def _whole(flat: np.ndarray) -> np.ndarray:
+    """Where :func:`format_number` writes a value of ``flat`` without decimals."""
+    return (flat == np.round(flat)) & (np.abs(flat) < 1e6)
+
+
 def format_numbers(values, decimals: int = 2) -> list[str]:
     """:func:`format_number` of every value of ``values`` (any shape, row-major order),
     about six times as fast: the stage maps write thousands of numbers per edit."""
     flat = np.asarray(values, dtype=np.float64).ravel()
     texts = [f"{v:.{decimals}f}" for v in flat.tolist()]
-    whole = (flat == np.round(flat)) & (np.abs(flat) < 1e6)
-    for i in np.flatnonzero(whole).tolist():
+    for i in np.flatnonzero(_whole(flat)).tolist():
         texts[i] = f"{flat[i]:.0f}"
     for i in np.flatnonzero(np.signbit(flat)).tolist():
         text = texts[i]
@@ -54,7 +58,7 @@ def widest_candidates(values, decimals: int = 2) -> list[str]:
     if flat.size == 0:
         return []
     size = np.abs(flat)
-    whole = (flat == np.round(flat)) & (size < 1e6)
+    whole = _whole(flat)
     negative = np.signbit(flat)
     picks = []
     for kind in ((whole & negative), (whole & ~negative), (~whole & negative),

@@ -235,8 +235,9 @@ class CellNumbers(pg.GraphicsObject):
         # As few decimals as show every value exactly (0.5, not 0.50), at most two;
         # one as a fallback when cells are too small for two.
         exact = exact_decimals(fit)
-        self._values = flat.copy()
-        self._widest = {d: widest_candidates(fit, d) + widest_candidates(flat, d)
+        self._values = flat.copy()  # written lazily: the caller may reuse its array
+        fitted = flat if reference is None else np.concatenate((fit, flat))
+        self._widest = {d: widest_candidates(fitted, d)
                         for d in sorted({exact, min(exact, 1)})}
         self._texts = {}
         self._widths = {}
