@@ -663,40 +663,40 @@ def test_adding_and_removing_filters_keeps_every_map_item_and_adds_only_the_delt
     assert spare.plot not in view.grid.items and spare.image.image is None
 
 
-def test_a_new_map_shape_is_painted_once(qtbot):
+def _paints_of(qtbot, changes):
+    """Apply each of ``changes(state)`` to a 28×28 picture's stage view and yield, after
+    each, (state, view, how many paints of the convolution's map it took)."""
     state = LabState()
     state.set_source(picture(28))
     state.recompute()
     view = _show_alone(qtbot, state, 700, 600)
     conv = view.stage_images["conv"]
-    for stride in ((2, 2), (1, 1), (3, 3)):
+    for change in changes:
         before = conv.paints
-        state.set_settings(stride=stride)
+        change(state)
         state.recompute()
         qtbot.waitUntil(lambda before=before: conv.paints > before, timeout=2000)
         qtbot.wait(50)  # a second paint would follow at once
+        yield state, view, conv.paints - before
+
+
+def test_a_new_map_shape_is_painted_once(qtbot):
+    changes = [lambda s, stride=stride: s.set_settings(stride=stride)
+               for stride in ((2, 2), (1, 1), (3, 3))]
+    for state, view, paints in _paints_of(qtbot, changes):
         # pyqtgraph maps a view box's new range at paint time; that used to ask for
         # a second paint of the whole scene.
-        assert conv.paints == before + 1
-        assert conv.image.shape == state.exploration.conv.shape[1:]
+        assert paints == 1
+        assert view.stage_images["conv"].image.shape == state.exploration.conv.shape[1:]
 
 
 def test_another_number_of_filters_is_painted_once(qtbot):
-    state = LabState()
-    state.set_source(picture(28))
-    state.recompute()
-    view = _show_alone(qtbot, state, 700, 600)
-    conv = view.stage_images["conv"]
-    for change in (state.add_filter, state.add_filter,
-                   lambda: state.remove_filter(len(state.filters) - 1)):
-        before = conv.paints
-        change()
-        state.recompute()
-        qtbot.waitUntil(lambda before=before: conv.paints > before, timeout=2000)
-        qtbot.wait(50)  # a second paint would follow at once
+    changes = [lambda s: s.add_filter(), lambda s: s.add_filter(),
+               lambda s: s.remove_filter(len(s.filters) - 1)]
+    for state, view, paints in _paints_of(qtbot, changes):
         # The thumbnail grid lays its new items out when its own request comes; that
         # used to come after the scene's paint and ask for a second one.
-        assert conv.paints == before + 1
+        assert paints == 1
         assert len(view.thumbnail_images) == len(state.filters)
 
 
