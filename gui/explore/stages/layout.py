@@ -131,25 +131,26 @@ class StageLayout:
     def place(self, arrangement: str) -> None:
         """Put the stages, arrows, strip, grid and colour bars into the scene's grid in
         ``arrangement`` (ROW or SQUARE); rows and columns it leaves empty take no room."""
-        ci = self._graphics.ci
-        layout = ci.layout
-        for item in list(ci.items):
-            ci.removeItem(item)
+        # Through Qt's grid layout itself: pyqtgraph's GraphicsLayout.addItem lays the
+        # whole scene out after every item it adds, and removeItem takes the item out of
+        # the scene, so moving the dozen items cost a dozen layouts of everything.
+        layout = self._graphics.ci.layout
+        while layout.count():
+            layout.removeAt(layout.count() - 1)
         self.arrangement = arrangement
         for key, (row, col) in STAGE_CELLS[arrangement].items():
-            ci.addItem(self._stages[key].plot, row=row, col=col)
+            layout.addItem(self._stages[key].plot, row, col)
         for arrow, cell in zip(self._arrows, ARROW_CELLS[arrangement], strict=True):
             arrow.setVisible(cell is not None)
             if cell is not None:
-                ci.addItem(arrow, row=cell[0], col=cell[1])
+                layout.addItem(arrow, *cell)
         stage_rows = 1 if arrangement == ROW else 2
-        ci.addItem(self._colorbar, row=0, col=COLORBAR_COLUMN, rowspan=stage_rows)
+        layout.addItem(self._colorbar, 0, COLORBAR_COLUMN, stage_rows, 1)
         flat_row = stage_rows
-        ci.addItem(self._stages["flattened"].plot, row=flat_row, col=0,
-                   colspan=COLORBAR_COLUMN)
-        ci.addItem(self._grid_label, row=flat_row + 1, col=0, colspan=COLORBAR_COLUMN)
-        ci.addItem(self.grid, row=flat_row + 2, col=0, colspan=COLORBAR_COLUMN)
-        ci.addItem(self._grid_colorbar, row=flat_row + 1, col=COLORBAR_COLUMN, rowspan=2)
+        layout.addItem(self._stages["flattened"].plot, flat_row, 0, 1, COLORBAR_COLUMN)
+        layout.addItem(self._grid_label, flat_row + 1, 0, 1, COLORBAR_COLUMN)
+        layout.addItem(self.grid, flat_row + 2, 0, 1, COLORBAR_COLUMN)
+        layout.addItem(self._grid_colorbar, flat_row + 1, COLORBAR_COLUMN, 2, 1)
         for bar in (self._colorbar, self._grid_colorbar):
             layout.setAlignment(bar, Qt.AlignmentFlag.AlignRight)
         self._rows = {"stages": tuple(range(stage_rows)), "flattened": flat_row,
@@ -225,21 +226,28 @@ class StageLayout:
             self.thumbnails.append(make_stage("thumbnail"))
         columns, _ = grid_shape(count, self.arrangement)
         self.grid_columns = columns
-        for i, thumb in enumerate(self.thumbnails):
-            cell = (i // columns, i % columns) if i < count else None
-            if cell == self._thumbnail_cells.get(i):
-                continue
-            if i in self._thumbnail_cells:
-                self.grid.removeItem(thumb.plot)
-                del self._thumbnail_cells[i]
-                if cell is None:
-                    # Kept for reuse, it lets go of its map: a view into the feature
-                    # maps of an older exploration, which would all stay in memory.
-                    thumb.image.clear()
-                    thumb.signature = None
-            if cell is not None:
-                self.grid.addItem(thumb.plot, row=cell[0], col=cell[1])
-                self._thumbnail_cells[i] = cell
+        cells = {i: (i // columns, i % columns) for i in range(count)}
+        moving = [i for i in range(len(self.thumbnails))
+                  if cells.get(i) != self._thumbnail_cells.get(i)]
+        # Moved within the grid's own layout, as in place(). All are taken out before
+        # any is put back: a thumbnail's new cell can be one that another still holds
+        # (another number of columns).
+        for i in moving:
+            thumb = self.thumbnails[i]
+            if self._thumbnail_cells.pop(i, None) is not None:
+                self.grid.layout.removeItem(thumb.plot)
+            if i not in cells:  # out of the grid: kept in the scene for reuse, hidden
+                thumb.plot.hide()
+                # It lets go of its map: a view into the feature maps of an older
+                # exploration, which would all stay in memory.
+                thumb.image.clear()
+                thumb.signature = None
+        for i in moving:
+            if i in cells:
+                thumb = self.thumbnails[i]
+                self.grid.layout.addItem(thumb.plot, *cells[i])
+                thumb.plot.show()
+                self._thumbnail_cells[i] = cells[i]
                 thumb.title = None
         self.refit()
         return True

@@ -660,7 +660,43 @@ def test_adding_and_removing_filters_keeps_every_map_item_and_adds_only_the_delt
     # The item of the removed filter is kept for reuse, out of the scene's grid, and
     # holds on to no older feature maps.
     spare = view.thumbnails[len(kept)]
-    assert spare.plot not in view.grid.items and spare.image.image is None
+    in_grid = [view.grid.layout.itemAt(i) for i in range(view.grid.layout.count())]
+    assert spare.plot not in in_grid and not spare.plot.isVisible()
+    assert spare.image.image is None
+    assert len(in_grid) == len(state.filters)
+
+
+def test_thumbnails_change_columns_in_order_and_each_in_its_own_cell(qtbot):
+    # 16 thumbnails take two rows of 8 with names; 17 take two rows of 9 with numbers:
+    # every thumbnail moves, most into a cell another one held before.
+    state = LabState()
+    state.set_source(picture(28))
+    for _ in range(12):
+        state.add_filter()
+    state.recompute()
+    view = _show_alone(qtbot, state, 900, 600)
+    for count, columns in ((17, 9), (16, 8), (18, 9), (5, 5), (17, 9)):
+        while len(state.filters) < count:
+            state.add_filter()
+        while len(state.filters) > count:
+            state.remove_filter(len(state.filters) - 1)
+        state.recompute()
+        _settle(qtbot, view)
+        shown = view.thumbnails[:count]
+        assert len(view.thumbnail_images) == count
+        assert all(t.plot.isVisible() for t in shown)
+        assert not any(t.plot.isVisible() and t.plot.scene() is not None
+                       for t in view.thumbnails[count:])
+        rects = [t.plot.sceneBoundingRect() for t in shown]
+        for i, rect in enumerate(rects):  # rows of `columns`, left to right
+            row, col = divmod(i, columns)
+            if col:
+                assert rect.left() > rects[i - 1].right() - 0.5
+                assert rect.top() == pytest.approx(rects[i - 1].top(), abs=0.5)
+            if row:
+                assert rect.top() > rects[i - columns].bottom() - 0.5
+                assert rect.left() == pytest.approx(rects[i - columns].left(), abs=0.5)
+        assert _layout_problems(view) == []
 
 
 def _paints_of(qtbot, changes):
