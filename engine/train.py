@@ -191,11 +191,25 @@ def train_step(model, optimizer, x, y,
     return float(loss), accuracy
 
 
-def evaluate(model, x, y, batch_size: int = 500) -> Evaluation:
-    """Loss, accuracy and confusion matrix of ``model`` on images ``x`` with labels ``y``."""
+def evaluate(model, x, y, batch_size: int = 100,
+             between: Callable[[], object] | None = None) -> Evaluation:
+    """Loss, accuracy and confusion matrix of ``model`` on images ``x`` with labels ``y``.
+
+    The images go through in slices of ``batch_size`` (100 is as quick per image as 500
+    here), and ``between`` is called before each slice but the first: a background
+    caller passes its ``should_stop`` poll, which is where it gives way to the window
+    (gui/giving_way.py), so an evaluation is never one long stretch of the GIL. Its
+    answer is not used: an evaluation is a few forward passes and always finishes.
+    """
     x = ops._float_array(x)
-    return evaluation_of((model.forward(x[start:start + batch_size])
-                          for start in range(0, len(x), batch_size)), y, model.num_classes)
+
+    def scores():
+        for start in range(0, len(x), batch_size):
+            if start and between is not None:
+                between()
+            yield model.forward(x[start:start + batch_size])
+
+    return evaluation_of(scores(), y, model.num_classes)
 
 
 def evaluation_of(batch_scores: Iterable[np.ndarray], y, num_classes: int) -> Evaluation:
@@ -308,7 +322,7 @@ def _fit(model, optimizer, x, y, epochs, batch_size, x_val, y_val, validate, on_
         history.train_loss.append(loss_sum / seen)
         history.train_accuracy.append(correct / seen)
         if validate:
-            result = evaluate(model, x_val, y_val)
+            result = evaluate(model, x_val, y_val, between=should_stop)
             history.val_loss.append(result.loss)
             history.val_accuracy.append(result.accuracy)
         history.seconds = time.perf_counter() - start

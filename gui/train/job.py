@@ -170,7 +170,7 @@ def make_job(model: Sequential, dataset, config: TrainingConfig):
         evaluation = None
         discarded = getattr(should_stop, "result_discarded", lambda: False)()
         if len(dataset.x_test) and not (history.cancelled and discarded):
-            evaluation = evaluate(model, dataset.x_test, dataset.y_test)
+            evaluation = evaluate(model, dataset.x_test, dataset.y_test, between=should_stop)
         return TrainingResult(history, evaluation, history.cancelled, val_index,
                               keeper.snapshots)
 

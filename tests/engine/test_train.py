@@ -190,6 +190,31 @@ def test_evaluate_confusion_matrix(data):
                         rel_tol=1e-5)
 
 
+def test_evaluate_in_slices_calls_between_them_and_counts_as_one_pass(data):
+    _, _, x_val, y_val = data
+    model = small_model(seed=3)
+    whole = evaluate(model, x_val, y_val, batch_size=len(x_val))
+    calls = []
+    sliced = evaluate(model, x_val, y_val, batch_size=7, between=lambda: calls.append(1))
+    assert len(calls) == math.ceil(len(x_val) / 7) - 1  # before each slice but the first
+    np.testing.assert_array_equal(sliced.confusion, whole.confusion)
+    assert sliced.accuracy == whole.accuracy
+    assert math.isclose(sliced.loss, whole.loss, rel_tol=1e-5)
+    # What `between` answers is not a reason to stop: the evaluation always finishes.
+    stopping = evaluate(model, x_val, y_val, batch_size=7, between=lambda: True)
+    np.testing.assert_array_equal(stopping.confusion, whole.confusion)
+
+
+def test_fit_polls_between_the_validation_slices(data):
+    x, y, x_val, y_val = data
+    polls = []
+    fit(small_model(seed=1), SGD(0.01), x[:64], y[:64], epochs=2, batch_size=32,
+        x_val=x_val, y_val=y_val, should_stop=lambda: polls.append(1) and False)
+    slices = math.ceil(len(x_val) / 100)
+    # Two batches an epoch, and the validation's slices after the first.
+    assert len(polls) == 2 * (2 + slices - 1)
+
+
 # --- fit -----------------------------------------------------------------------------
 
 
