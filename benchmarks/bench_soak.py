@@ -277,6 +277,7 @@ def main(argv=None) -> int:
         """The resident memory with the start's picture, filters and settings on show
         and no training run in flight."""
         driver.stop()  # no edit may run inside the wait below
+        begun = time.perf_counter()
         sampling[0] = True
         page.stop_training()
         with state.batch():
@@ -292,12 +293,14 @@ def main(argv=None) -> int:
             if state.busy or page.is_training():
                 settled = time.perf_counter() + 0.3
         rss = rss_mb()
+        samples.append((begun, time.perf_counter()))
         sampling[0] = False
         keep_training()
         driver.start()
         return rss
 
     snapshots = []
+    samples: list[tuple[float, float]] = []  # (start, end) of each memory sample
     if args.trace_memory:
         import tracemalloc
         tracemalloc.start(5)
@@ -332,7 +335,9 @@ def main(argv=None) -> int:
         for i in order:
             begin, end = ticks[i], ticks[i + 1]
             inside = [(name, (e - b) * 1000) for b, e, name in spans if b < end and e > begin]
-            print(f"  stall {stalls[i]:6.1f} ms; edits inside: {inside}")
+            sample = any(b < end and e > begin for b, e in samples)
+            print(f"  stall {stalls[i]:6.1f} ms; edits inside: {inside}"
+                  + ("; memory sample inside" if sample else ""))
     median = statistics.median(edit_ms)
     p99 = float(np.percentile(edit_ms, 99))
     base = memory[1][1] if len(memory) > 1 else memory[0][1]
