@@ -95,6 +95,34 @@ class StableTabWidget(QTabWidget):
         return super().event(event)
 
 
+class LayoutFence(QWidget):
+    """Holds one widget whose new texts never need a new layout (a :class:`FittedLabel`:
+    any width, one line), so that its layout requests end here.
+
+    Qt passes every change of a widget's size hints up to the window, laying out each
+    layout on the way (``QLayout::activate`` always asks its own widget's parent again):
+    a filter picked or a map hovered relaid the Explore page, its splitters and the
+    tab widget, a dozen layouts, for a heading's new name. Without a layout of its own,
+    this holder takes the request and does nothing with it; it gives the widget its
+    whole rectangle, and asks for the room the widget asks for.
+    """
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.widget = widget
+        widget.setParent(self)
+        self.setSizePolicy(widget.sizePolicy())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self.widget.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self.widget.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.widget.setGeometry(self.rect())
+
+
 class FittedLabel(QLabel):
     """A one-line label that shows the first of its texts (longest first, plain or rich)
     that fits its width, the last one elided when none does; its whole first text is
@@ -199,6 +227,7 @@ class VerticalScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._told: tuple[QSize, QSize] | None = None  # the hints the splitter last had
         column.installEventFilter(self)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
@@ -211,7 +240,12 @@ class VerticalScrollArea(QScrollArea):
                          self.minimumSizeHint().width()), hint.height())
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        # The column's needs change (another page of the dataset panel): tell the splitter.
+        # The column's needs change (another page of the dataset panel): tell the splitter,
+        # and only then (each request passed on relaid the page up to the tab widget, and
+        # most are a label's new text in the same room).
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
+            hints = (self.minimumSizeHint(), self.sizeHint())
+            if hints != self._told:
+                self._told = hints
+                self.updateGeometry()
         return super().eventFilter(watched, event)

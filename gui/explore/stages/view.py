@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QFrame, QStackedLayout, QVBoxLayout, QWidget
 
 from engine.pipeline import Exploration, PooledCellExplanation
 from gui.common.heatmap import HeatmapItem
-from gui.common.widgets import FittedLabel
+from gui.common.widgets import FittedLabel, LayoutFence
 from gui.explore.stages import texts
 from gui.explore.stages.export import export_stage_images
 from gui.explore.stages.hover import StageHover
@@ -93,14 +93,14 @@ class StageView(QWidget):
         self.heading.setObjectName("stageHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setStyleSheet("padding: 2px 6px;")
-        page_layout.addWidget(self.heading)
+        page_layout.addWidget(LayoutFence(self.heading))
         page_layout.addWidget(self.notice_label)
         page_layout.addWidget(self.graphics, 1)
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.HLine)
         separator.setStyleSheet("color: #ddd;")
         page_layout.addWidget(separator)
-        page_layout.addWidget(self.hover_label)
+        page_layout.addWidget(LayoutFence(self.hover_label))
 
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
