@@ -44,6 +44,32 @@ def _english_plurals(_isolated_qsettings):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_worker_outlives_its_test(monkeypatch):
+    """Stop every worker a test started and left running, such as an explorer's worker
+    waiting idle for more edits: once the test's state is collected, a thread still
+    running under it crashed a later test."""
+    try:
+        from gui import worker
+    except ImportError:  # engine-only environments
+        yield
+        return
+    started = []
+    start = worker.Worker.start
+
+    def recording_start(self):
+        started.append(self)
+        start(self)
+
+    monkeypatch.setattr(worker.Worker, "start", recording_start)
+    yield
+    running = [job for job in started if job.is_running()]
+    for job in running:
+        job.stop()  # all at once: each notices within its poll
+    for job in running:
+        job.stop_and_wait(10_000)
+
+
 _exit_status = None
 
 

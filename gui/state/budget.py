@@ -19,12 +19,14 @@ from engine.pipeline import estimate_explore_bytes, resolve_padding
 
 #: Most memory one exploration may take (the im2col columns dominate).
 EXPLORE_MEMORY_BUDGET = 1 << 30
-#: An exploration estimated to take longer than this runs in the worker thread.
 FRAME_SECONDS = 1 / 60
-#: The same while a training run works in its thread: the window's thread then shares
-#: the cores and Python's GIL with it, and an exploration took 2-8 times its estimate on
-#: the clock (the soak benchmark: estimated 12 ms, 25 ms of CPU, 108 ms until done).
-TRAINING_FRAME_SECONDS = FRAME_SECONDS / 8
+#: An exploration estimated to take longer than this runs in the worker thread, training
+#: or not: an eighth of a frame, since the window's thread must also draw the result,
+#: and in the app an exploration took 2-8 times its estimate on the clock while training
+#: shared the cores and Python's GIL (the soak benchmark: estimated 12 ms, 25 ms of CPU,
+#: 108 ms until done) and still twice it without (estimated 15 ms, 30 ms: with a frame
+#: as the budget, the soak without training stalled 44-62 ms).
+WINDOW_EXPLORE_SECONDS = FRAME_SECONDS / 8
 
 # Rough single-thread rates on the 2-core machines the app was measured on (float32
 # matrix product, and memory written then read once); within 2x is enough to tell a

@@ -18,8 +18,7 @@ from gui.common.error_text import error_text
 from gui.giving_way import learner_edits
 from gui.state.budget import (
     EXPLORE_MEMORY_BUDGET,
-    FRAME_SECONDS,
-    TRAINING_FRAME_SECONDS,
+    WINDOW_EXPLORE_SECONDS,
     Slowdown,
     exploration_cost,
 )
@@ -114,20 +113,18 @@ class Exploring:
         return self._training_running
 
     def set_training_running(self, running: bool) -> None:
-        """A training run started (True) or ended (False). While one runs, explorations
-        estimated to take more than :data:`~gui.state.budget.TRAINING_FRAME_SECONDS`,
-        once scaled by how much longer than estimated they have lately taken
-        (:attr:`slowdown`), go to the worker: the window's thread then shares the cores
-        and Python's GIL with training, and one computed in it held up the window for
-        several frames."""
+        """A training run started (True) or ended (False). While one runs, how much
+        longer than estimated explorations take may raise the :attr:`slowdown` that
+        scales their estimates: the window's thread then shares the cores and Python's
+        GIL with training, and explorations estimated within
+        :data:`~gui.state.budget.WINDOW_EXPLORE_SECONDS` took several frames."""
         self._training_running = bool(running)
 
     def _in_worker(self, estimated: float) -> bool:
         """Whether an exploration estimated at ``estimated`` seconds runs in the worker."""
         if not self.background_allowed:
             return False
-        budget = TRAINING_FRAME_SECONDS if self._training_running else FRAME_SECONDS
-        return self.slowdown.scaled(estimated) > budget
+        return self.slowdown.scaled(estimated) > WINDOW_EXPLORE_SECONDS
 
     def _timed(self, estimated: float, taken: float) -> None:
         """An exploration estimated at ``estimated`` seconds took ``taken``. While
@@ -155,9 +152,10 @@ class Exploring:
 
     def recompute(self) -> None:
         """Run the explorer pipeline (normally called by the coalescing timer): now, or
-        in the worker when it would hold up the window for more than a frame (less
-        while training runs), or not at all, with a message, when it would need more
-        memory than the budget."""
+        in the worker when it would hold up the window for more than an eighth of a
+        frame (:data:`~gui.state.budget.WINDOW_EXPLORE_SECONDS`, scaled by the
+        :attr:`slowdown`), or not at all, with a message, when it would need more memory
+        than the budget."""
         self._timer.stop()
         inputs = self._inputs()
         if (not self._busy and self._exploration is not None

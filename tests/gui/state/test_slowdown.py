@@ -7,10 +7,9 @@ import pytest
 
 from engine.pipeline import explore
 from gui.state.budget import (
-    FRAME_SECONDS,
     SLOWDOWN_LIMIT,
     SLOWDOWN_MIN_ESTIMATE,
-    TRAINING_FRAME_SECONDS,
+    WINDOW_EXPLORE_SECONDS,
     Slowdown,
     exploration_cost,
 )
@@ -57,7 +56,7 @@ def _show_a_photo_estimated_under_the_training_budget(state) -> float:
     inputs = state._inputs()
     cost = exploration_cost(inputs[0].shape, inputs[1].shape, *inputs[2:4], inputs[9],
                             *inputs[4:8])
-    assert SLOWDOWN_MIN_ESTIMATE <= cost.seconds < TRAINING_FRAME_SECONDS
+    assert SLOWDOWN_MIN_ESTIMATE <= cost.seconds < WINDOW_EXPLORE_SECONDS
     return cost.seconds
 
 
@@ -78,13 +77,14 @@ def test_while_training_runs_explorations_slower_than_estimated_go_to_the_worker
     np.testing.assert_allclose(state.exploration.conv[0], explore(*state._inputs()).conv[0],
                                rtol=1e-5, atol=1e-5)
 
-    # Without training the window's thread may take a whole frame: scaled by what
-    # training measured, this one still fits.
+    # Once training has ended, what it measured still holds: the worker again.
     state.set_training_running(False)
-    assert state.slowdown.scaled(estimated) <= FRAME_SECONDS
+    assert state.slowdown.scaled(estimated) > WINDOW_EXPLORE_SECONDS
     state.set_bias(0, 1.0)
     state.recompute()
-    assert exploring_threads == [True, False, True] and not state.busy
+    assert state.busy
+    qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
+    assert exploring_threads == [True, False, False]
 
 
 def test_after_training_the_slowdown_it_measured_holds_until_explorations_are_quicker(
@@ -97,14 +97,14 @@ def test_after_training_the_slowdown_it_measured_holds_until_explorations_are_qu
     # busy machine): the estimate is trusted while the window has the cores.
     state.slowdown.observe(estimated, 15 * estimated, raise_factor=False)
     assert state.slowdown.factor == pytest.approx(10.0)
-    # One that, scaled so, takes over a frame goes to the worker.
-    state.slowdown.factor = 1.5 * FRAME_SECONDS / estimated
+    # One that, scaled so, takes over the window's budget goes to the worker.
+    state.slowdown.factor = 1.5 * WINDOW_EXPLORE_SECONDS / estimated
     state.set_bias(0, 0.5)
     state.recompute()
     assert state.busy
     qtbot.waitUntil(lambda: not state.busy, timeout=30_000)
     # Its timing brought the factor down a step (it took less than that on this machine).
-    assert state.slowdown.factor < 1.5 * FRAME_SECONDS / estimated
+    assert state.slowdown.factor < 1.5 * WINDOW_EXPLORE_SECONDS / estimated
 
 
 def test_the_worker_times_its_explorations_while_training_runs(state, qtbot):
