@@ -33,17 +33,12 @@ MANY_STEPS = 10
 #: Long enough to see a job wait, shorter than the wait a silent window gets.
 WAITED = 0.6 * giving_way.GIVE_WAY_TIMEOUT
 
-_running: list[Worker] = []
-
-
 @pytest.fixture(autouse=True)
-def no_job_left_running():
-    """A failed assertion must not leave a job running: a QThread destroyed while it
-    runs aborts the whole test process."""
+def not_engaged_after_the_test():
+    """Later tests start without the learner editing (a job a failed assertion left
+    running is stopped by tests/conftest.py)."""
     yield
     giving_way.window_turns()._engaged_until = 0.0
-    while _running:
-        _running.pop().stop_and_wait(5_000)
 
 
 def start(qtbot, background: bool, seconds: float = 2.0, editing: bool = True):
@@ -51,7 +46,6 @@ def start(qtbot, background: bool, seconds: float = 2.0, editing: bool = True):
         giving_way.window_turns().engage(60.0)
     steps, started = [], threading.Event()
     worker = Worker(stepping_job(steps, started, seconds), background=background)
-    _running.append(worker)
     worker.start()
     assert started.wait(5)
     qtbot.wait(50)  # the job is stepping, the window answering
@@ -71,7 +65,6 @@ def steps_while_the_window_works(steps: list, seconds: float) -> int:
 def finish(qtbot, worker) -> None:
     with qtbot.waitSignal(worker.finished, timeout=10_000):
         worker.stop()
-    _running.remove(worker)
     worker.deleteLater()
 
 
@@ -127,5 +120,4 @@ def test_a_stop_ends_a_waiting_job_at_once(qtbot):
     # Closing the window blocks its thread: no answer comes, the stop is seen.
     assert worker.stop_and_wait(2_000)
     assert time.monotonic() - asked < giving_way.GIVE_WAY_TIMEOUT
-    _running.remove(worker)
     worker.deleteLater()
