@@ -149,7 +149,7 @@ class TrainingHistory(QObject):
         if self._worker is not None:
             self._worker.deleteLater()  # the previous measurement's, finished
         worker = Worker(lambda report, should_stop: evaluate(
-            model, dataset.x_test, dataset.y_test, between=should_stop), self)
+            model, dataset.x_test, dataset.y_test), self)
         self._worker = worker
         worker.succeeded.connect(lambda evaluation: self._on_measured(run, epoch, evaluation))
         worker.failed.connect(lambda error: self._on_measured(run, epoch, None))
