@@ -121,3 +121,24 @@ def test_a_stop_ends_a_waiting_job_at_once(qtbot):
     assert worker.stop_and_wait(2_000)
     assert time.monotonic() - asked < giving_way.GIVE_WAY_TIMEOUT
     worker.deleteLater()
+
+
+def test_the_window_answers_after_the_events_it_had_pending(qtbot):
+    """An edit posts its layouts and repaint: the job's next step waits for them too."""
+    from PySide6.QtCore import QEvent, QObject
+
+    answered, order = threading.Event(), []
+
+    class Pending(QObject):
+        def event(self, event):
+            if event.type() == QEvent.Type.User:
+                order.append(("pending handled", answered.is_set()))
+                return True
+            return super().event(event)
+
+    pending = Pending()
+    giving_way.window_turns().ask(answered)  # asked first, by the job's thread
+    QCoreApplication.postEvent(pending, QEvent(QEvent.Type.User))  # then the edit's work
+    qtbot.waitUntil(answered.is_set, timeout=2_000)
+    assert order == [("pending handled", False)]
+
