@@ -330,6 +330,12 @@ class StageLayout:
             for arrow in self._arrows:
                 arrow.top_inset = height
                 arrow.update()
+            if self._fitted_size is not None:
+                # Taller titles leave the maps less height: sized for one line, two
+                # pushed the thumbnails out of the bottom of the view (Japanese at
+                # 1024×700).
+                self._map_width = self._map_size(self.arrangement, *self._fitted_size)
+                self._fit_thumbnail_columns()
             self._fit_rows()
 
     def _fit_rows(self) -> None:

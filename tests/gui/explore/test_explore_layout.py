@@ -46,6 +46,27 @@ def test_a_first_clicked_cell_leaves_the_maps_their_size(window, qtbot, size):
     assert w.height() == size[1]  # nothing forces the window taller
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
+def test_every_map_and_thumbnail_shows_whole_in_either_language(window, qtbot, size,
+                                                                language):
+    """Japanese titles take two lines at 1024×700: the maps were sized for one, and
+    the thumbnails' bottom row was cut off."""
+    from gui import i18n
+
+    i18n.set_language(language)
+    try:
+        w = window(*size)
+        stages = w.explorer.stage_view
+        viewport = stages.graphics.viewport().rect().toRectF().adjusted(-0.5, -0.5, 0.5, 0.5)
+        shown = list(stages.stages.values()) + stages.thumbnails[:w.state.filter_count]
+        outside = [stage.key for stage in shown
+                   if not viewport.contains(stage.plot.sceneBoundingRect())]
+        assert outside == []
+    finally:
+        i18n.set_language("en")
+
+
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
 def test_a_clicked_cell_gets_its_maths_shown_whole_or_scrollable(window, qtbot, size):
     w = window(*size)
