@@ -136,9 +136,10 @@ def main(argv: list[str] | None = None) -> int:
             QTimer.singleShot(0, window.learn.offer_first_lesson)
         # What exists now (modules, Qt wrappers, every page's items) lives as long as
         # the app: leave it out of Python's later full collections, each of which
-        # scanned all of it and held up the window for 15-60 ms (bench_soak.py).
-        import gc
-        gc.freeze()
+        # scanned all of it and held up the window for 15-60 ms (bench_soak.py); and
+        # run those while the learner is not editing.
+        from gui.full_collections import settle_memory_management
+        settle_memory_management(window)
         return app.exec()
 
     window.resize(*args.size)

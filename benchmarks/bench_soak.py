@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import gc
 import os
 import statistics
 import sys
@@ -103,6 +102,7 @@ def main(argv=None) -> int:
     from benchmarks._common import machine_lines, verdict
     from engine import datasets
     from engine.architecture import ConvBlock
+    from gui.full_collections import settle_memory_management
     from gui.main_window import MainWindow
     from gui.train.job import TrainingConfig
 
@@ -125,7 +125,7 @@ def main(argv=None) -> int:
                                    lr=0.01))
     for _ in range(20):
         app.processEvents()
-    gc.freeze()  # as main.py does once the window is up
+    settle_memory_management(window)  # as main.py does once the window is up
 
     grid = explorer.filter_panel.grid
     filters = explorer.filter_panel
