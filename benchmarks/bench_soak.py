@@ -66,6 +66,32 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def _recording_application(base, events: list):
+    """A QApplication class that appends (start, wall ms, CPU ms, event type and
+    receiver) of every event the window's thread handles at the top level to
+    ``events`` (what --diagnose lists inside the worst stalls)."""
+    import threading
+
+    class Recording(base):
+        depth = 0
+
+        def notify(self, receiver, event):  # noqa: N802 (Qt's name)
+            if Recording.depth or threading.current_thread() is not threading.main_thread():
+                return super().notify(receiver, event)
+            Recording.depth += 1
+            start, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return super().notify(receiver, event)
+            finally:
+                Recording.depth -= 1
+                wall = (time.perf_counter() - start) * 1000
+                if wall >= 1:
+                    events.append((start, wall, (time.thread_time() - cpu) * 1000,
+                                   f"{event.type().name}/{type(receiver).__name__}"))
+
+    return Recording
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=5000)
@@ -75,7 +101,8 @@ def parse_args(argv=None):
     parser.add_argument("--sync-explore", action="store_true",
                         help="compute every exploration in the GUI thread (no worker)")
     parser.add_argument("--diagnose", action="store_true",
-                        help="print the slowest kinds of edit and what ran in the worst stalls")
+                        help="print the slowest kinds of edit and what ran in the worst stalls "
+                             "(every event the window handled in them)")
     parser.add_argument("--profile-slow", type=float, metavar="MS",
                         help="profile every edit; print where those over MS ms spent it")
     parser.add_argument("--trace-memory", action="store_true",
@@ -98,7 +125,10 @@ def main(argv=None) -> int:
     from PySide6.QtGui import QKeyEvent, QWheelEvent
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    events: list[tuple[float, float, float, str]] = []  # (start, wall, CPU, what)
+    app = QApplication.instance() or (
+        _recording_application(QApplication, events) if args.diagnose
+        else QApplication)(sys.argv[:1])
     from benchmarks._common import machine_lines, verdict
     from engine import datasets
     from engine.architecture import ConvBlock
@@ -345,6 +375,10 @@ def main(argv=None) -> int:
             begin, end = ticks[i], ticks[i + 1]
             inside = [(name, (e - b) * 1000) for b, e, name in spans if b < end and e > begin]
             print(f"  stall {stalls[i]:6.1f} ms; edits inside: {inside}")
+            slow = [f"{what} {wall:.0f} ms ({cpu:.0f} CPU)" for start, wall, cpu, what in events
+                    if start < end and start + wall / 1000 > begin and wall >= 1]
+            if slow:
+                print(f"      events of 1 ms or more: {', '.join(slow)}")
     median = statistics.median(edit_ms)
     p99 = float(np.percentile(edit_ms, 99))
     base = memory[1][1] if len(memory) > 1 else memory[0][1]
