@@ -257,6 +257,22 @@ def test_a_heavy_exploration_runs_in_the_worker_and_only_the_latest_lands(state,
     assert state.exploration is result
 
 
+def test_a_result_from_the_worker_is_shown_on_an_event_loop_turn_of_its_own(state, qtbot):
+    """Shown as it arrived, a result was drawn and repainted in the same turn as the
+    repaint before it; two results arriving before that turn are shown once, newest."""
+    state.recompute()
+    shown = state.exploration
+    explored = record(state.explored)
+    older, newer = explore(*state._inputs()), explore(*state._inputs())
+    for result in (older, newer):  # as the worker's thread reports them
+        state._on_background_result((state._generation, result, None, None))
+    assert state.exploration is shown and explored == []
+    qtbot.waitUntil(lambda: explored != [], timeout=2_000)
+    qtbot.wait(20)
+    assert [call[0] for call in explored] == [newer]
+    assert state.exploration is newer
+
+
 def test_an_exploration_over_an_eighth_of_a_frame_goes_to_the_worker_training_or_not(
         state, qtbot, exploring_threads):
     # Estimated between an eighth of a frame and a frame: the window's thread must also
