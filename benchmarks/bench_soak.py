@@ -376,7 +376,7 @@ def main(argv=None) -> int:
             inside = [(name, (e - b) * 1000) for b, e, name in spans if b < end and e > begin]
             print(f"  stall {stalls[i]:6.1f} ms; edits inside: {inside}")
             slow = [f"{what} {wall:.0f} ms ({cpu:.0f} CPU)" for start, wall, cpu, what in events
-                    if start < end and start + wall / 1000 > begin and wall >= 1]
+                    if start < end and start + wall / 1000 > begin]
             if slow:
                 print(f"      events of 1 ms or more: {', '.join(slow)}")
     median = statistics.median(edit_ms)

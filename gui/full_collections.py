@@ -40,8 +40,8 @@ class FullCollections(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        young, middle, self._due_after = gc.get_threshold()
-        self._thresholds = (young, middle, self._due_after)
+        self._thresholds = gc.get_threshold()
+        young, middle, self._due_after = self._thresholds
         gc.set_threshold(young, middle, _NEVER)
         #: When a due collection was first put off (monotonic seconds), or None.
         self._due_since: float | None = None

@@ -44,10 +44,10 @@ def _laid_out(text: str, font: QFont, font_key: str) -> tuple[QStaticText, float
     return entry
 
 
-def _draw_centred(painter: QPainter, x: float, y: float, cw: float, ch: float, text: str,
-                  font: QFont, font_key: str) -> None:
-    """Write ``text`` centred in the cw×ch cell whose top-left corner is (x, y)."""
-    static, width, height = _laid_out(text, font, font_key)
+def _draw_centred(painter: QPainter, x: float, y: float, cw: float, ch: float,
+                  laid_out: tuple[QStaticText, float, float]) -> None:
+    """Write a laid-out text centred in the cw×ch cell whose top-left corner is (x, y)."""
+    static, width, height = laid_out
     painter.drawStaticText(QPointF(x + (cw - width) / 2, y + (ch - height) / 2), static)
 
 
@@ -127,15 +127,16 @@ def paint_number_grid(painter: QPainter, origin: tuple[float, float],
                     painter.setPen(pen)
                     current = pen
                 x = x0 + c * cw
-                width = _laid_out(text, font, font_key)[1]
+                laid_out = _laid_out(text, font, font_key)
+                width = laid_out[1]
                 if width > room:  # a long number shrinks rather than spills over
                     small = QFont(font)
                     small.setPixelSize(max(MIN_FONT_PX, int(font_px * room / width)))
                     painter.setFont(small)
-                    _draw_centred(painter, x, y, cw, ch, text, small, small.key())
+                    _draw_centred(painter, x, y, cw, ch, _laid_out(text, small, small.key()))
                     painter.setFont(font)
                 else:
-                    _draw_centred(painter, x, y, cw, ch, text, font, font_key)
+                    _draw_centred(painter, x, y, cw, ch, laid_out)
     if grid_pen is not None:
         painter.setPen(grid_pen)
         left, right = x0 + cols.start * cw, x0 + cols.stop * cw
