@@ -137,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
         # What exists now (modules, Qt wrappers, every page's items) lives as long as
         # the app: leave it out of Python's later full collections, each of which
         # scanned all of it and held up the window for 15-60 ms (bench_soak.py); and
-        # run those while the learner is not editing.
-        from gui.full_collections import settle_memory_management
+        # run those, and hand freed memory back to the system, while the learner is
+        # not editing.
+        from gui.memory_settings import settle_memory_management
         settle_memory_management(window)
         return app.exec()
 

@@ -70,10 +70,3 @@ class FullCollections(QObject):
         """Give the full collections back to Python."""
         self._timer.stop()
         gc.set_threshold(*self._thresholds)
-
-
-def settle_memory_management(parent: QObject) -> FullCollections:
-    """Once the window is up: freeze what exists now out of later full collections, and
-    run those while the learner is not editing."""
-    gc.freeze()
-    return FullCollections(parent)
