@@ -140,8 +140,11 @@ def main(argv: list[str] | None = None) -> int:
         # run those, and hand freed memory back to the system, while the learner is
         # not editing.
         from gui.memory_settings import settle_memory_management
-        settle_memory_management(window)
-        return app.exec()
+        memory = settle_memory_management(window)
+        try:
+            return app.exec()
+        finally:
+            memory.stop()
 
     window.resize(*args.size)
     window.show()

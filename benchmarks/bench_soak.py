@@ -158,7 +158,8 @@ def main(argv=None) -> int:
                                    lr=0.01))
     for _ in range(20):
         app.processEvents()
-    _, heap_return = settle_memory_management(window)  # as main.py does once the window is up
+    memory = settle_memory_management(window)  # as main.py does once the window is up
+    heap_return = memory.heap_return
 
     grid = explorer.filter_panel.grid
     filters = explorer.filter_panel
@@ -368,6 +369,7 @@ def main(argv=None) -> int:
     # Close without the unsaved-work question (a modal dialog would wait for a person).
     page.may_close = lambda: True
     window.close()
+    memory.stop()
 
     LAST_RUN.update(ticks=ticks, spans=spans)
     # None marks where the timer was stopped for a memory sample: no stall spans it.

@@ -116,6 +116,21 @@ def test_a_picture_on_the_command_line_is_explored(qtbot, picture):
     assert seen["page"] is seen["pages"]["explore"]
 
 
+def test_main_gives_python_its_collections_back_when_its_window_closes(qtbot, picture):
+    """main.main freezes the start-up objects and runs the full collections itself while
+    its window is up (gui/memory_settings.py); run again in the same process, as here,
+    nothing of that may stay behind."""
+    import gc
+
+    from PySide6.QtGui import QPixmapCache
+
+    thresholds, cache_kb = gc.get_threshold(), QPixmapCache.cacheLimit()
+    assert run_window(qtbot, [str(picture)])["exit"] == 0
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() == 0
+    assert QPixmapCache.cacheLimit() == cache_kb
+
+
 def test_a_model_on_the_command_line_is_opened_on_the_page_asked_for(qtbot, model_file):
     seen = run_window(qtbot, [str(model_file), "--page", "classify"])
     assert seen["exit"] == 0

@@ -34,7 +34,14 @@ def test_a_sliced_batch_updates_the_weights_as_the_whole_batch_does(batch, monke
     assert got[1] == pytest.approx(expected[1])
     for a, b in zip(whole.trainable_layers(), sliced.trainable_layers(), strict=True):
         for name in a.params:
-            np.testing.assert_allclose(a.params[name], b.params[name], rtol=1e-4, atol=1e-6)
+            # The slices' gradients, summed, are the whole batch's (to float32 rounding).
+            np.testing.assert_allclose(a.grads[name], b.grads[name], rtol=1e-4, atol=1e-7)
+            # So are the updated weights; except that Adam's first step is about
+            # lr * g / (|g| + eps), which turns a rounding-sized difference in a gradient
+            # near zero into a different step (one weight in 10816 on one machine).
+            settled = np.abs(a.grads[name]) > 1e-5
+            np.testing.assert_allclose(a.params[name][settled], b.params[name][settled],
+                                       rtol=1e-4, atol=1e-6)
 
 
 def test_a_stop_between_slices_leaves_the_weights_of_the_last_batch(batch, monkeypatch):
