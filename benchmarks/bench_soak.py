@@ -158,8 +158,8 @@ def main(argv=None) -> int:
                                    lr=0.01))
     for _ in range(20):
         app.processEvents()
-    memory = settle_memory_management(window)  # as main.py does once the window is up
-    heap_return = memory.heap_return
+    memory_management = settle_memory_management(window)  # as main.py does once it is up
+    heap_return = memory_management.heap_return
 
     grid = explorer.filter_panel.grid
     filters = explorer.filter_panel
@@ -369,7 +369,7 @@ def main(argv=None) -> int:
     # Close without the unsaved-work question (a modal dialog would wait for a person).
     page.may_close = lambda: True
     window.close()
-    memory.stop()
+    memory_management.stop()
 
     LAST_RUN.update(ticks=ticks, spans=spans)
     # None marks where the timer was stopped for a memory sample: no stall spans it.
