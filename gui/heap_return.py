@@ -3,9 +3,10 @@
 glibc's ``malloc`` keeps what a program frees for its next allocations, and gives back
 to the system only a free stretch at the top of its heap. The app frees large blocks all
 the time (each exploration's maps, each training batch), and any small block still in use
-above them keeps the pages below resident. Over the soak's 8000 edits
-(``benchmarks/bench_soak.py``) what was in use stayed near 75 MB (``mallinfo2``) while
-the resident memory rose by 14-22 MB, sitting in freed memory that the heap kept.
+above them keeps the pages below resident. Over the soak's 8000 edits without training
+(``benchmarks/bench_soak.py``), what was in use stayed at 74-79 MB (``mallinfo2``; once
+Qt's pixmap cache was kept small, ``gui/memory_settings.py``) while the heap's free part
+grew from 1 MB to 20-26 MB, all of it still resident.
 
 ``malloc_trim(0)`` hands every whole free page back (it took 0.1-0.4 ms in the soak). It
 runs in the window's thread once a second while the learner is not editing
