@@ -139,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         # scanned all of it and held up the window for 15-60 ms (bench_soak.py); and
         # run those, and hand freed memory back to the system, while the learner is
         # not editing.
-        from gui.memory_settings import settle_memory_management
-        memory = settle_memory_management(window)
+        from gui.memory_settings import MemoryManagement
+        memory = MemoryManagement(window)
         try:
             return app.exec()
         finally:

@@ -136,7 +136,7 @@ def main(argv=None) -> int:
     from engine.architecture import ConvBlock
     from gui.heap_return import CHECK_MS
     from gui.main_window import MainWindow
-    from gui.memory_settings import settle_memory_management
+    from gui.memory_settings import MemoryManagement
     from gui.train.job import TrainingConfig
 
     for line in machine_lines():
@@ -158,7 +158,7 @@ def main(argv=None) -> int:
                                    lr=0.01))
     for _ in range(20):
         app.processEvents()
-    memory_management = settle_memory_management(window)  # as main.py does once it is up
+    memory_management = MemoryManagement(window)  # as main.py does once the window is up
     heap_return = memory_management.heap_return
 
     grid = explorer.filter_panel.grid
@@ -327,19 +327,17 @@ def main(argv=None) -> int:
                                   for f in dataclasses.fields(start_settings)})
         state.recompute()
         settled = time.perf_counter() + 0.3
-        # Workers hand their free memory back when they go idle or end, and the app
-        # hands freed heap back to the system in the learner's pauses: sample after it
-        # has done so once more (within two of its checks).
-        returns = heap_return.returns
-        handed_back = not heap_return.available
-        latest = time.perf_counter() + 2.5 * CHECK_MS / 1000
-        while (state.busy or page.is_training() or time.perf_counter() < settled
-               or (not handed_back and time.perf_counter() < latest)):
+        # Workers hand their free memory back when they go idle or end.
+        while state.busy or page.is_training() or time.perf_counter() < settled:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
             if state.busy or page.is_training():
                 settled = time.perf_counter() + 0.3
-                returns = heap_return.returns
-            handed_back = handed_back or heap_return.returns > returns
+        # The app hands freed heap back to the system in the learner's pauses: sample
+        # after it has done so once more (within two of its checks).
+        returns, latest = heap_return.returns, time.perf_counter() + 2.5 * CHECK_MS / 1000
+        while (heap_return.available and heap_return.returns == returns
+               and time.perf_counter() < latest):
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         rss = rss_mb()
         sampling[0] = False
         ticks.append(time.perf_counter())  # restarting training counts again

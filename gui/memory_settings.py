@@ -20,7 +20,9 @@ PIXMAP_CACHE_KB = 3072
 
 
 class MemoryManagement:
-    """What :func:`settle_memory_management` installed; :meth:`stop` gives it back."""
+    """Made once the window is up: freezes what exists now out of later full
+    collections; runs those, and hands freed memory back to the system, while the
+    learner is not editing; keeps Qt's pixmap cache small. :meth:`stop` gives it back."""
 
     def __init__(self, parent: QObject) -> None:
         self._pixmap_cache_kb = QPixmapCache.cacheLimit()
@@ -37,9 +39,3 @@ class MemoryManagement:
         gc.unfreeze()
         QPixmapCache.setCacheLimit(self._pixmap_cache_kb)
 
-
-def settle_memory_management(parent: QObject) -> MemoryManagement:
-    """Once the window is up: freeze what exists now out of later full collections; run
-    those, and hand freed memory back to the system, while the learner is not editing;
-    keep Qt's pixmap cache small."""
-    return MemoryManagement(parent)

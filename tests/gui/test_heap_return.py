@@ -1,6 +1,8 @@
 """Freed memory goes back to the system while the learner pauses (glibc's malloc keeps
 it otherwise), never while they edit."""
 
+import os
+
 import pytest
 
 from gui import giving_way
@@ -9,7 +11,7 @@ from gui.heap_return import HeapReturn
 
 def rss_mb() -> float:
     with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * 4096 / 2**20
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from gui.heap_return import HeapReturn
 def test_settling_installs_each_part_and_stopping_gives_each_back(qtbot):
     limit, thresholds = QPixmapCache.cacheLimit(), gc.get_threshold()
     parent = QObject()
-    memory = memory_settings.settle_memory_management(parent)
+    memory = memory_settings.MemoryManagement(parent)
     try:
         assert isinstance(memory.collections, FullCollections)
         assert memory.collections.parent() is parent
