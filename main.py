@@ -14,10 +14,9 @@ import argparse
 import os
 import sys
 
-# One BLAS thread, set before NumPy loads: on a 2-core machine a second BLAS thread
-# competes with the window's own thread and made training and repaints several times
-# slower under load (benchmarks/bench_training_gui.py, bench_gui.py).
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from gui.process_environment import set_process_environment
+
+set_process_environment()  # before NumPy and Qt load: they read it once, at start
 
 
 

@@ -17,11 +17,12 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-# Environment variables that change how fast the numeric libraries run; printed, never set.
+# Environment variables that change how fast the numeric libraries and Qt's painting run;
+# printed, never set.
 PERF_ENV_VARS = (
     "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
     "NUMEXPR_NUM_THREADS", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_",
-    "MALLOC_TOP_PAD_", "MALLOC_ARENA_MAX", "GLIBC_TUNABLES",
+    "MALLOC_TOP_PAD_", "MALLOC_ARENA_MAX", "GLIBC_TUNABLES", "QT_NO_GUI_THREADPOOL",
 )
 
 

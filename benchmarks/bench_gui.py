@@ -31,10 +31,12 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["OPENBLAS_NUM_THREADS"] = "1"  # before NumPy loads: as main.py runs the app
 ROOT = Path(__file__).resolve().parents[1]
 # Run as a script from a checkout: make the repository's packages importable.
 sys.path.insert(0, str(ROOT))
+from gui.process_environment import set_process_environment  # noqa: E402 (no Qt in it)
+
+set_process_environment()  # before NumPy and Qt load, as main.py runs the app
 
 import numpy as np  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSettings, Qt  # noqa: E402

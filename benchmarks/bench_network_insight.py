@@ -34,6 +34,9 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from gui.process_environment import set_process_environment  # noqa: E402 (no Qt in it)
+
+set_process_environment()  # before NumPy and Qt load, as main.py runs the app
 
 from benchmarks._common import load_line, machine_lines, median, verdict  # noqa: E402
 

@@ -28,9 +28,11 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["OPENBLAS_NUM_THREADS"] = "1"  # before NumPy loads: as main.py runs the app
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from gui.process_environment import set_process_environment  # noqa: E402 (no Qt in it)
+
+set_process_environment()  # before NumPy and Qt load, as main.py runs the app
 
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

@@ -47,7 +47,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as main.py runs the app
+from gui.process_environment import set_process_environment  # noqa: E402 (no Qt in it)
+
+set_process_environment()  # before NumPy and Qt load, as main.py runs the app
 
 STALL_TICK_MS = 5
 EDIT_INTERVAL_MS = 15

@@ -34,8 +34,9 @@ from pathlib import Path
 # Run as `python benchmarks/bench_training_gui.py`: Python then puts benchmarks/ on
 # sys.path, not the repository root, so add the root to import `engine` and `gui`.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-# The app runs NumPy with one BLAS thread (main.py); measure it the same way, both sides.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from gui.process_environment import set_process_environment  # noqa: E402 (no Qt in it)
+
+set_process_environment()  # before NumPy and Qt load, as main.py runs the app
 
 STALL_TICK_MS = 10
 MEDIAN_TARGET_MS = 5.0

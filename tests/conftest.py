@@ -6,9 +6,12 @@ import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# One BLAS thread, before NumPy loads, as main.py runs the app: with two on this 2-core
-# machine, a test that trains ran 6x slower whenever other work was running (PITFALLS).
-for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+# As main.py runs the app, before NumPy and Qt load (one BLAS thread: with two on this
+# 2-core machine, a test that trains ran 6x slower whenever other work ran, PITFALLS).
+from gui.process_environment import set_process_environment  # noqa: E402 (no Qt in it)
+
+set_process_environment()
+for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
 import pytest  # noqa: E402
