@@ -48,6 +48,8 @@ class FilterPanel(QWidget):
         self.setMinimumWidth(300)
         #: How the message on show is worded: called again on a language change.
         self._message_words: Words | None = None
+        #: The filters, selection and channel the list and editor last showed.
+        self._shown: tuple | None = None
         self._build()
         self.retranslate()
         self._refresh_editor()
@@ -136,6 +138,16 @@ class FilterPanel(QWidget):
 
     # --- refreshing from the state ---------------------------------------------------
     def _refresh_all(self) -> None:
+        # Adding, duplicating or removing a filter sends filters_changed and then
+        # selected_filter_changed for one change: it is shown once (with twelve
+        # filters each refresh took 1.4 ms of the edit).
+        state = self.state
+        shown = (state.filters, state.selected, state.selected_channel)
+        if self._shown is not None and self._shown[1:] == shown[1:] \
+                and len(self._shown[0]) == len(shown[0]) \
+                and all(a is b for a, b in zip(self._shown[0], shown[0], strict=True)):
+            return  # the filters are immutable snapshots: the same objects, the same view
+        self._shown = shown
         self.list_box.refresh()
         self._refresh_editor()
 

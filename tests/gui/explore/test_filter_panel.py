@@ -240,6 +240,28 @@ def test_add_duplicate_remove_reorder_rename(qtbot, panel, state):
     assert_conv_matches_engine(qtbot, state)
 
 
+def test_one_change_of_filters_and_selection_is_shown_once(qtbot, panel, state, monkeypatch):
+    """Add, duplicate and remove send filters_changed and selected_filter_changed for
+    one change: the list is refreshed once, and still shows every later change."""
+    refreshes = []
+    refresh = panel.list_box.refresh
+    monkeypatch.setattr(panel.list_box, "refresh", lambda: (refreshes.append(1), refresh()))
+    for button in (panel.add_button, panel.duplicate_button, panel.remove_button):
+        refreshes.clear()
+        button.click()
+        assert len(refreshes) == 1, button.text()
+        assert list_names(panel) == names(state)
+        assert panel.filter_list.currentRow() == state.selected
+        np.testing.assert_array_equal(panel.grid.values(), state.selected_filter.weights[0])
+    # A new weight or a new selection alone is a change: shown again.
+    refreshes.clear()
+    state.set_cell(state.selected, 0, 0, 0, 0.75)
+    assert len(refreshes) == 1 and panel.grid.values()[0, 0] == np.float32(0.75)
+    state.select_filter(0)
+    assert len(refreshes) == 2 and panel.filter_list.currentRow() == 0
+    np.testing.assert_array_equal(panel.grid.values(), state.filters[0].weights[0])
+
+
 def test_removing_the_last_filter_is_refused_with_a_message(qtbot, panel, state):
     state.set_filters([state.filters[0]])
     assert panel.filter_list.count() == 1
