@@ -12,6 +12,8 @@ calls (so that ``pyside6-lupdate`` extracts every name), in the current language
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -51,6 +53,43 @@ def preset_name(key: str) -> str:
     if _preset_table[0] != probe:
         _preset_table = (probe, preset_names())
     return _preset_table[1].get(key, key)
+
+
+# Names the app makes for filters, saved in English like preset keys: "filter 5",
+# "learned 3", "vertical line (copy)", "vertical line (copy 2)", "sharpen (2)".
+_NUMBERED = re.compile(r"(filter|learned) (\d+)")
+_SUFFIXED = re.compile(r"(.+) \((copy|copy (\d+)|\d+)\)")
+
+
+def filter_name(name: str) -> str:
+    """How a filter called ``name`` is shown: a name the app made (a preset's key, a new
+    or learned filter's number, a copy) in the current language; a learner's own name as
+    it is. A copy of a copy is worded from the inside out."""
+    suffixes = []
+    for _ in range(len(name)):  # each suffix shortens the name: a bound, not a limit
+        match = _SUFFIXED.fullmatch(name)
+        if match is None:
+            break
+        name, suffix, copy_number = match.groups()
+        suffixes.append((suffix, copy_number))
+    numbered = _NUMBERED.fullmatch(name)
+    if numbered is None:
+        shown = preset_name(name)
+    elif numbered[1] == "filter":
+        shown = QCoreApplication.translate("Filters", "filter {number}").format(
+            number=numbered[2])
+    else:
+        shown = QCoreApplication.translate("Filters", "learned {number}").format(
+            number=numbered[2])
+    for suffix, copy_number in reversed(suffixes):
+        if suffix == "copy":
+            shown = QCoreApplication.translate("Filters", "{name} (copy)").format(name=shown)
+        elif copy_number is not None:
+            shown = QCoreApplication.translate("Filters", "{name} (copy {number})").format(
+                name=shown, number=copy_number)
+        else:
+            shown = f"{shown} ({suffix})"
+    return shown
 
 
 def sample_names() -> dict[str, str]:

@@ -186,11 +186,10 @@ class FilterForm(FilterPart):
         self.apply_preset(key)
 
     def apply_preset(self, key: str) -> None:
-        """Load preset ``key`` into the selected filter; a filter still named after its
-        previous preset takes the new preset's name."""
+        """Load preset ``key`` into the selected filter; a filter named after a preset
+        (edited since or not) takes the new preset's name."""
         index = self.state.selected
-        f = self.state.selected_filter
-        renamed = f.preset is not None and f.name == f.preset
+        renamed = self.state.selected_filter.name in kernels.PRESETS
         if self._apply(self.state.apply_preset, index, key) and renamed:
             self.state.rename_filter(index, key)
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from engine import kernels
 from engine.limits import MAX_KERNEL_SIZE
-from gui.common.display_names import preset_name
+from gui.common.display_names import filter_name
 from gui.state.errors import StateError
 
 #: Largest magnitude a filter cell or bias may hold; beyond it, heatmaps lose all meaning.
@@ -99,12 +99,10 @@ class Filter:
 
     @property
     def display_name(self) -> str:
-        """The name to show: a filter that still has its preset's name (the preset key,
-        as saved to files) shows the preset's name in the current language; any other
+        """The name to show: names the app made (a preset's key, as saved to files,
+        "filter 5", a copy's) in the current language, even after an edit; any other
         name is the learner's own and shows as it is."""
-        if self.preset is not None and self.name == self.preset:
-            return preset_name(self.preset)
-        return self.name
+        return filter_name(self.name)
 
     def replace(self, **changes) -> Filter:
         """A copy with ``changes`` (``name``, ``weights``, ``bias``, ``preset``) applied."""

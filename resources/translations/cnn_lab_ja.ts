@@ -2039,7 +2039,7 @@ appears after training</source>
     <name>FilterPanel</name>
     <message>
         <source>A filter is a small grid of weights slid over the image: at each place, every weight multiplies the pixel under it and the products are added up.</source>
-        <extracomment>How the message on show is worded: called again on a language change.</extracomment>
+        <extracomment>How the message on show is worded: called again on a language change. The filters, selection and channel the list and editor last showed.</extracomment>
         <translation>フィルターは画像の上をずらしていく小さな重みの格子です。各位置で、重みそれぞれにその下の画素を掛け、積を足し合わせます。</translation>
     </message>
     <message>
@@ -2231,6 +2231,25 @@ appears after training</source>
     <message>
         <source>The weights add up to 0 (as in an edge detector), so they cannot be scaled to add up to 1. Change a weight first.</source>
         <translation>重みの合計が 0 なので（エッジ検出器と同じ）、合計が 1 になるように割ることはできません。先に重みを 1 つ変えてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>filter {number}</source>
+        <translation>フィルター {number}</translation>
+    </message>
+    <message>
+        <source>learned {number}</source>
+        <translation>学習済み {number}</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}（コピー）</translation>
+    </message>
+    <message>
+        <source>{name} (copy {number})</source>
+        <translation>{name}（コピー {number}）</translation>
     </message>
 </context>
 <context>
@@ -4595,6 +4614,7 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
     <message>
         <source>The filter whose stages are shown; click a small map below to show another</source>
+        <extracomment>How long a selection changed with the filters waits for the explorer&apos;s worker to draw it, before it is drawn from the maps on show.</extracomment>
         <translation>各段階を表示しているフィルターです。下の小さなマップをクリックすると別のフィルターを表示します</translation>
     </message>
     <message>
