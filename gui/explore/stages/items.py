@@ -82,8 +82,7 @@ class TitleItem(QGraphicsWidget):
                  parent: QGraphicsWidget | None = None) -> None:
         super().__init__(parent)
         self._hint = hint
-        #: Pixels left empty above the text.
-        self.top_inset = 0.0
+        self._top_inset = 0.0
         self._texts: tuple[str, ...] = ("",)
         self._elide_first = False
         self._color = QColor(TITLE_COLOR)
@@ -97,6 +96,21 @@ class TitleItem(QGraphicsWidget):
         self.setPreferredSize(0, 0)
         self.setMaximumSize(QSizeF(1e6, 1e6))
         self.setFlag(QGraphicsWidget.GraphicsItemFlag.ItemClipsToShape, True)
+        # Text is the slowest thing the stage view paints, and titles change far less
+        # often than the maps beside them: keep the drawn text as a pixmap, redrawn
+        # only after update() (new text, colour, inset) or a new size or zoom.
+        self.setCacheMode(QGraphicsWidget.CacheMode.DeviceCoordinateCache)
+
+    @property
+    def top_inset(self) -> float:
+        """Pixels left empty above the text."""
+        return self._top_inset
+
+    @top_inset.setter
+    def top_inset(self, inset: float) -> None:
+        if inset != self._top_inset:
+            self._top_inset = inset
+            self.update()
 
     @property
     def hint(self) -> str:
@@ -169,7 +183,7 @@ class TitleItem(QGraphicsWidget):
             return
         painter.setFont(self._font)
         painter.setPen(self._color)
-        painter.drawText(self.rect().adjusted(0, self.top_inset, 0, 0), self._alignment, text)
+        painter.drawText(self.rect().adjusted(0, self._top_inset, 0, 0), self._alignment, text)
 
 
 _TEXT_WIDTHS: dict[tuple[str, str], float] = {}

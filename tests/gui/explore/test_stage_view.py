@@ -809,3 +809,55 @@ def test_a_selection_whose_quick_exploration_is_in_the_worker_is_drawn_once(qtbo
         np.testing.assert_array_equal(view.stage_images["conv"].image,
                                       state.exploration.conv[index])
     state.shutdown(10_000)
+
+
+def test_titles_are_drawn_again_only_when_their_text_changes(qtbot, monkeypatch):
+    from gui.explore.stages.items import TitleItem
+
+    title_paints = []
+    original_paint = TitleItem.paint
+    monkeypatch.setattr(TitleItem, "paint", lambda self, painter, *args: (
+        title_paints.append(self.text), original_paint(self, painter, *args))[-1])
+    state = LabState()
+    state.set_source(picture(28))
+    state.recompute()
+    view = _show_alone(qtbot, state, 700, 600)
+    conv = view.stage_images["conv"]
+    assert title_paints, "the titles were never painted"
+
+    def paints_after(change):
+        title_paints.clear()
+        before = conv.paints
+        change()
+        state.recompute()
+        qtbot.waitUntil(lambda: conv.paints > before, timeout=2000)
+        qtbot.wait(50)
+        return list(title_paints)
+
+    # A new weight changes every map but no title: the titles come from their cache.
+    assert paints_after(lambda: state.set_cell(state.selected, 0, 1, 1, 5.0)) == []
+    # A new stride changes the sizes in the titles: those are drawn again.
+    redrawn = paints_after(lambda: state.set_settings(stride=(2, 2)))
+    assert view.stage_titles["conv"] in redrawn
+
+
+def test_cached_titles_look_the_same_as_titles_drawn_each_time(qtbot):
+    from gui.explore.stages.items import TitleItem
+
+    state = LabState()
+    state.set_source(picture(28))
+    state.recompute()
+    view = _show_alone(qtbot, state, 700, 600)
+    titles = [item for item in view.scene.graphics.items() if isinstance(item, TitleItem)]
+    assert len(titles) > 5
+    def pixels():
+        image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        return np.array(image.constBits(), np.uint8).reshape(
+            image.height(), image.width(), 4).astype(int)
+
+    cached = pixels()
+    for item in titles:
+        item.setCacheMode(TitleItem.CacheMode.NoCache)
+    # The same text in the same places; blending a cached pixmap may round a few
+    # edge pixels of a letter one level differently.
+    assert np.abs(pixels() - cached).max() <= 2
