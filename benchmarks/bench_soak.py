@@ -371,7 +371,7 @@ def main(argv=None) -> int:
     window.close()
     memory_management.stop()
 
-    LAST_RUN.update(ticks=ticks, spans=spans)
+    LAST_RUN.update(ticks=ticks, spans=spans, busy=busy, events=events)
     # None marks where the timer was stopped for a memory sample: no stall spans it.
     stalls = [max(0.0, (b - a) * 1000 - STALL_TICK_MS) if a is not None and b is not None
               else 0.0 for a, b in zip(ticks, ticks[1:], strict=False)]

@@ -38,21 +38,27 @@ def preset_names() -> dict[str, str]:
     }
 
 
-_preset_table: tuple[str, dict[str, str]] = ("", {})
+#: (probe, preset key -> name, filter name -> shown name) in the language of the probe.
+_tables: tuple[str, dict[str, str], dict[str, str]] = ("", {}, {})
+
+
+def _language_tables() -> tuple[str, dict[str, str], dict[str, str]]:
+    """The preset names and the filter names worded so far, in the current language.
+
+    Called for every filter on every edit (the filter list, the stage titles): the tables
+    are kept, and started again only when the first preset's translation differs, i.e.
+    when another language or catalogue is in use (fifteen translations per call were 250
+    per edit)."""
+    global _tables
+    probe = QCoreApplication.translate("Presets", "Identity")
+    if _tables[0] != probe:
+        _tables = (probe, preset_names(), {})
+    return _tables
 
 
 def preset_name(key: str) -> str:
-    """The display name of preset ``key`` (an unknown key shows as it is).
-
-    Called for every filter on every edit (the filter list, the stage titles): the table
-    is kept, and built again only when the first name's translation differs, i.e. when
-    another language or catalogue is in use (fifteen translations per call were 250 per
-    edit)."""
-    global _preset_table
-    probe = QCoreApplication.translate("Presets", "Identity")
-    if _preset_table[0] != probe:
-        _preset_table = (probe, preset_names())
-    return _preset_table[1].get(key, key)
+    """The display name of preset ``key`` (an unknown key shows as it is)."""
+    return _language_tables()[1].get(key, key)
 
 
 # Names the app makes for filters, saved in English like preset keys: "filter 5",
@@ -65,6 +71,16 @@ def filter_name(name: str) -> str:
     """How a filter called ``name`` is shown: a name the app made (a preset's key, a new
     or learned filter's number, a copy) in the current language; a learner's own name as
     it is. A copy of a copy is worded from the inside out."""
+    shown_names = _language_tables()[2]
+    shown = shown_names.get(name)
+    if shown is None:
+        if len(shown_names) > 4096:
+            shown_names.clear()
+        shown = shown_names[name] = _word_filter_name(name)
+    return shown
+
+
+def _word_filter_name(name: str) -> str:
     suffixes = []
     for _ in range(len(name)):  # each suffix shortens the name: a bound, not a limit
         match = _SUFFIXED.fullmatch(name)
