@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from gui.common.error_text import error_text
-from gui.common.widgets import bold_label, set_label_text
+from gui.common.widgets import FittedLabel
 from gui.explore.filter_bias import BiasRow
 from gui.explore.filter_form import FilterForm
 from gui.explore.filter_list import FilterListBox
@@ -75,7 +75,12 @@ class FilterPanel(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
-        self.title_label = bold_label("")
+        # A long filter name is shortened ("…", the whole name on hover): it must not
+        # widen the column and squeeze the maps each time that filter is picked.
+        self.title_label = FittedLabel()
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
         layout.addWidget(self.title_label)
         self.form = FilterForm(self.state)
         layout.addWidget(self.form)
@@ -161,7 +166,7 @@ class FilterPanel(QWidget):
         self.bias_row.refresh()
 
     def _refresh_title(self) -> None:
-        set_label_text(self.title_label, self.tr("Weights of “{0}”").format(
+        self.title_label.set_texts(self.tr("Weights of “{0}”").format(
             self.state.selected_filter.display_name))
 
     def _on_filters_changed(self) -> None:

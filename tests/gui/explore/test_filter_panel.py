@@ -393,3 +393,19 @@ def test_cells_are_painted_in_their_diverging_colour(qtbot):
         assert abs(painted.red() - wanted.red()) <= 2
         assert abs(painted.green() - wanted.green()) <= 2
         assert abs(painted.blue() - wanted.blue()) <= 2
+
+
+def test_a_long_filter_name_is_shortened_in_the_heading_not_widening_the_panel(panel, state,
+                                                                               qtbot):
+    panel.resize(330, 700)
+    qtbot.wait(20)
+    narrow = panel.minimumSizeHint().width()
+    long_name = "the edge finder I made on Tuesday for the shapes with round corners"
+    state.rename_filter(state.selected, long_name)
+    qtbot.wait(20)
+    assert panel.minimumSizeHint().width() == narrow
+    title = panel.title_label
+    assert title.text().endswith("…") and title.text()[:10] in f"Weights of “{long_name}”"
+    assert long_name in title.toolTip()
+    state.rename_filter(state.selected, "short")
+    assert title.text() == "Weights of “short”"
