@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QVBoxLayout
 
+from gui.common.display_names import class_name
 from gui.common.image_io import ink_pixmap
 
 INPUT_SCALE = 6
@@ -89,7 +90,8 @@ class InputBox(QGroupBox):
         origin, text = self._origin, self._origin_text
         if origin == SAMPLE:
             shown = QCoreApplication.translate(
-                "ClassifyPage", "Input: a test image — its true class is “{0}”.").format(text)
+                "ClassifyPage", "Input: a test image — its true class is “{0}”.").format(
+                class_name(text))
             explain = QCoreApplication.translate(
                 "ClassifyPage", "Test images are already 28×28 and go in as they are.")
         elif origin == FILE:

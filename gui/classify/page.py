@@ -25,6 +25,7 @@ from gui.classify.drawing_box import DrawingBox
 from gui.classify.input_box import DRAWING, FILE, SAMPLE, InputBox
 from gui.classify.sample_strip import SampleStrip, sample_kind
 from gui.common import file_dialogs
+from gui.common.display_names import class_name, class_names
 from gui.common.error_text import error_text
 from gui.common.image_io import ImageLoadError, supported_suffixes
 from gui.common.preprocess import Preprocess
@@ -186,7 +187,7 @@ class ClassifyPage(QWidget):
         paper = np.repeat((1.0 - self._input)[:, :, None], 3, axis=2)
         origin, text = self.input_box.origin
         name = {DRAWING: self.tr("drawing"),
-                SAMPLE: self.tr("test image: {0}").format(text),
+                SAMPLE: self.tr("test image: {0}").format(class_name(text)),
                 FILE: text}[origin]
         self.state.set_source(paper, name)
         self.state.set_preprocess(Preprocess(color="gray", size=None))
@@ -251,4 +252,4 @@ class ClassifyPage(QWidget):
             return
         probabilities = self.state.model.predict_proba(self._input[None, None])[0]
         self._probabilities = probabilities
-        self.bars.set_probabilities(probabilities, self._class_names())
+        self.bars.set_probabilities(probabilities, class_names(self._class_names()))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import datasets
+from gui.common.display_names import class_name
 from gui.common.image_io import ink_pixmap
 
 THUMB_SCALE = 2
@@ -134,11 +135,8 @@ class SampleStrip(QGroupBox):
             visible = i < len(picks)
             button.setVisible(visible)
             if visible:
-                name = self._labels[i]
                 button.setIcon(QIcon(ink_pixmap(self._images[i], THUMB_SCALE)))
-                button.setText(button.fontMetrics().elidedText(
-                    name, Qt.TextElideMode.ElideRight, BUTTON_WIDTH - 8))
-        self._show_tooltips()
+        self._word_buttons()
         self.mark(None)
         self.setVisible(len(picks) > 0)
         self.shuffle_button.setEnabled(len(picks) > 0)
@@ -159,14 +157,19 @@ class SampleStrip(QGroupBox):
         self.open_button.setToolTip(QCoreApplication.translate(
             "ClassifyPage", "Classify a picture file of your own: it is cropped and centred "
             "like a drawing (a dark digit or shape on light paper works best)"))
-        self._show_tooltips()
+        self._word_buttons()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def _show_tooltips(self) -> None:
-        for button, name in zip(self.buttons, self._labels, strict=False):
+    def _word_buttons(self) -> None:
+        """Each button's class name (shortened to fit) and tooltip, in the current
+        language."""
+        for button, key in zip(self.buttons, self._labels, strict=False):
+            name = class_name(key)
+            button.setText(button.fontMetrics().elidedText(
+                name, Qt.TextElideMode.ElideRight, BUTTON_WIDTH - 8))
             button.setToolTip(QCoreApplication.translate(
                 "ClassifyPage", "A test image of “{0}”. Click to classify it.").format(name))

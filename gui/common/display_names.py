@@ -16,6 +16,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from engine.datasets import SHAPE_CLASSES
+
 
 def preset_names() -> dict[str, str]:
     """Every preset key of :data:`engine.kernels.PRESETS` -> its display name."""
@@ -38,12 +40,14 @@ def preset_names() -> dict[str, str]:
     }
 
 
-#: (probe, preset key -> name, filter name -> shown name) in the language of the probe.
-_tables: tuple[str, dict[str, str], dict[str, str]] = ("", {}, {})
+#: (probe, preset key -> name, filter name -> shown name, shape class -> shown name) in
+#: the language of the probe.
+_tables: tuple[str, dict[str, str], dict[str, str], dict[str, str]] = ("", {}, {}, {})
 
 
-def _language_tables() -> tuple[str, dict[str, str], dict[str, str]]:
-    """The preset names and the filter names worded so far, in the current language.
+def _language_tables() -> tuple[str, dict[str, str], dict[str, str], dict[str, str]]:
+    """The preset names, the filter names worded so far and the generated shapes' class
+    names, in the current language.
 
     Called for every filter on every edit (the filter list, the stage titles): the tables
     are kept, and started again only when the first preset's translation differs, i.e.
@@ -52,7 +56,9 @@ def _language_tables() -> tuple[str, dict[str, str], dict[str, str]]:
     global _tables
     probe = QCoreApplication.translate("Presets", "Identity")
     if _tables[0] != probe:
-        _tables = (probe, preset_names(), {})
+        samples = sample_names()
+        _tables = (probe, preset_names(), {},
+                   {key: samples[f"shape:{key}"] for key in SHAPE_CLASSES})
     return _tables
 
 
@@ -131,6 +137,18 @@ def sample_names() -> dict[str, str]:
     digit = QCoreApplication.translate("Samples", "Digit {0}")
     names.update({f"mnist:{d}": digit.format(d) for d in range(10)})
     return names
+
+
+def class_name(name: str) -> str:
+    """A class as shown: the generated shapes' classes (the app's own names, saved in
+    English in models and data) in the current language; digits, a folder's and the
+    learner's own class names as they are."""
+    return _language_tables()[3].get(name, name)
+
+
+def class_names(names) -> tuple[str, ...]:
+    """:func:`class_name` of each of ``names``."""
+    return tuple(class_name(str(name)) for name in names)
 
 
 def sample_name(key: str) -> str:

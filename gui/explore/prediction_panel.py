@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.common.display_names import class_names
 from gui.common.error_text import error_text
 from gui.common.probability_bars import ProbabilityBars
 from gui.state import LabState
@@ -104,7 +105,7 @@ class PredictionPanel(QWidget):
                                "size to {0}").format(h, w)
             self.bars.set_probabilities(None, empty_text=text)
         else:
-            names = model.class_names if model.class_names is not None else None
+            names = class_names(model.class_names) if model.class_names is not None else None
             self.bars.set_probabilities(probabilities, names)
 
     def _on_use_clicked(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import architecture, lessons
+from gui.common.display_names import class_names
 from gui.lessons.base import Lesson
 from gui.lessons.lesson_parts import Captioned, fill
 
@@ -131,7 +132,7 @@ class FullConnectionLesson(Lesson):
         if maps is None:
             return []
         if maps.to_classes:
-            names = model.class_names or tuple(str(i) for i in range(len(maps.maps)))
+            names = class_names(model.class_names or range(len(maps.maps)))
             return [fill(QCoreApplication.translate("FullConnectionLesson", "class %1"), n)
                     for n in names]
         return [fill(QCoreApplication.translate("FullConnectionLesson", "hidden unit %1"),

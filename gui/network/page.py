@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import units
+from gui.common.display_names import class_names
 from gui.common.probability_bars import percent_text
 from gui.network.detail import TOP_CONTRIBUTIONS, UnitDetail
 from gui.network.epoch_label import EpochLabel
@@ -311,7 +312,7 @@ class NetworkPage(QWidget):
 
     def class_names(self) -> tuple[str, ...]:
         model = self.state.model
-        return () if model is None else model.class_labels()
+        return () if model is None else class_names(model.class_labels())
 
     def attach_window(self, window) -> None:
         """The main window hands itself over: follow its Train page's history."""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import analysis
+from gui.common.display_names import class_name, class_names
 from gui.common.error_text import error_text
 from gui.common.number_format import shown_index
 from gui.common.preprocess import Preprocess
@@ -414,7 +415,7 @@ class SwitchOffPanel(QWidget):
         if self.confusion.confusion is not evaluation.confusion:
             self.confusion.set_results(evaluation.confusion, test_set.labels,
                                        evaluation.predictions, test_set.images,
-                                       test_set.class_names)
+                                       class_names(test_set.class_names))
         self.marks.set_change(evaluation.confusion - self.baseline.confusion)
 
     def _explore_test_image(self, index: int) -> None:
@@ -425,7 +426,7 @@ class SwitchOffPanel(QWidget):
             return
         image = test_set.images[index]
         ink = image.mean(axis=0)
-        label = test_set.class_names[int(test_set.labels[index])]
+        label = class_name(test_set.class_names[int(test_set.labels[index])])
         self.state.set_source(np.repeat((1.0 - ink)[..., None], 3, axis=2),
                               self.tr("test image {0} ({1})").format(index, label))
         self.state.set_preprocess(Preprocess(color="gray", size=None))

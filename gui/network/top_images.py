@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import analysis, units
+from gui.common.display_names import class_name
 from gui.common.error_text import error_text
 from gui.common.number_format import format_number, shown_index
 from gui.common.widgets import bold_label, make_quiet, set_spin_value
@@ -325,7 +326,7 @@ class TopImagesPanel(QWidget):
             card.whole.set_box(field.clipped)
             card.value_label.setText(self.tr("value {0}").format(
                 format_number(float(result.values[i]), 2)))
-            label = test_set.class_names[int(test_set.labels[index])]
+            label = class_name(test_set.class_names[int(test_set.labels[index])])
             card.name_label.setText(self.tr("test image {0} · “{1}”").format(index, label))
             card.show()
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from engine import analysis
 from gui.common.colormap import DIVERGING, symmetric_levels
+from gui.common.display_names import class_names
 from gui.common.error_text import error_text
 from gui.common.number_format import format_number
 from gui.common.probability_bars import percent_text
@@ -172,7 +173,7 @@ class WhyPanel(QWidget):
 
     def class_names(self) -> tuple[str, ...]:
         model = self.state.model
-        return () if model is None else model.class_labels()
+        return () if model is None else class_names(model.class_labels())
 
     def _fill_class_box(self) -> None:
         chosen = self.class_box.currentData()

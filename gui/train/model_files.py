@@ -22,6 +22,7 @@ from engine.model import ModelFileError
 from engine.model import load as load_model
 from engine.train import evaluate
 from gui.common import file_dialogs
+from gui.common.display_names import class_names
 from gui.common.error_text import error_text
 from gui.common.status_line import FILE
 from gui.train.run import dataset_name
@@ -115,7 +116,7 @@ class ModelFiles(QObject):
             return False
         self.adopt_model(model)
         self._say(partial(self._opened_text, Path(path).name, model.num_classes,
-                          tuple(model.class_names or ()), self._evaluate_opened(model)))
+                          class_names(model.class_names or ()), self._evaluate_opened(model)))
         return True
 
     def adopt_model(self, model) -> None:
@@ -130,7 +131,7 @@ class ModelFiles(QObject):
     def _opened_text(self, name: str, classes: int, class_names: tuple[str, ...],
                      evaluated: tuple[str, float] | None) -> str:
         """What opening ``name`` brought, and its test accuracy on the data (if any)."""
-        # The class names are the learner's own words: listed as they are.
+        # The class names as shown everywhere: a learner's own words as they are.
         text = self.tr("Opened {0}: %n class(es) ({1}).", "", classes).format(
             name, ", ".join(class_names))
         if evaluated is None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 import gui.common.plotting  # noqa: F401  (pyqtgraph set-up before any item)
+from gui.common.display_names import class_name
 from gui.common.error_text import error_text
 from gui.common.preprocess import Preprocess
 from gui.common.status_line import FILE, StatusLine
@@ -294,8 +295,7 @@ class TrainingPage(QWidget):
             return
         image = dataset.x_test[index]
         ink = image.mean(axis=0) if image.ndim == 3 else image
-        names = dataset.class_names
-        label = names[int(dataset.y_test[index])]
+        label = class_name(dataset.class_names[int(dataset.y_test[index])])
         # The explorer keeps this name as the picture's: it is worded once, like a file name.
         self.state.set_source(np.repeat((1.0 - ink)[..., None], 3, axis=2),
                               self.tr("test image {0} ({1})").format(index, label))

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from gui.common.colormap import DIVERGING, symmetric_levels
+from gui.common.display_names import class_names
 from gui.common.plotting import paint_background_directly
 from gui.common.widgets import bold_label, reserve_text_lines
 from gui.train.confusion_view import ConfusionView
@@ -348,7 +349,7 @@ class ResultsPanel(QSplitter):
         self._shown_score = (100 * evaluation.accuracy, correct, len(dataset.y_test))
         self._show_accuracy("score", *self._shown_score)
         self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
-                                   dataset.x_test, dataset.class_names)
+                                   dataset.x_test, class_names(dataset.class_names))
         self.test_set_shown.emit(dataset)
 
     def show_epoch_evaluation(self, evaluation, epoch: int, dataset,
@@ -363,7 +364,7 @@ class ResultsPanel(QSplitter):
         self._show_accuracy("epoch", epoch, 100 * evaluation.accuracy, correct,
                             len(dataset.y_test))
         self.confusion.set_results(evaluation.confusion, dataset.y_test, evaluation.predictions,
-                                   dataset.x_test, dataset.class_names)
+                                   dataset.x_test, class_names(dataset.class_names))
 
     def mark_as_previous(self, dataset) -> None:
         """A run starts: the confusion matrix now describes the previous model. On other

@@ -51,7 +51,7 @@ def test_the_input_box_says_where_the_input_came_from(qtbot):
     qtbot.addWidget(box)
     assert box.origin == (DRAWING, "") and not box.send_button.isEnabled()
     box.set_origin(SAMPLE, "circle")
-    assert "circle" in box.origin_label.text() and "28×28" in box.input_explain.text()
+    assert "“Circle”" in box.origin_label.text() and "28×28" in box.input_explain.text()
     box.set_origin(FILE, "mine.png")
     assert box.origin == (FILE, "mine.png") and "mine.png" in box.origin_label.text()
     ink = np.zeros((28, 28), np.float32)

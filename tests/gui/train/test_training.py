@@ -14,6 +14,7 @@ from engine.datasets import stratified_split
 from engine.model import ModelFileError, build_cnn
 from engine.model import load as load_model
 from engine.train import DEFAULT_TRAINING, History
+from gui.common.display_names import class_name
 from gui.common.error_text import error_text
 from gui.state import LabState
 from gui.state.settings import explorer_block
@@ -323,7 +324,7 @@ def test_clicking_a_confusion_cell_lists_exactly_its_test_images(trained, qtbot)
     assert len(expected) == confusion[row, col]
     count = int(confusion[row, col])
     assert f"{count} image" in page.confusion.title.text()
-    assert SMALL.class_names[row] in page.confusion.title.text()
+    assert class_name(SMALL.class_names[row]) in page.confusion.title.text()
 
 
 def test_clicking_a_thumbnail_puts_that_test_image_into_the_explorer(trained, qtbot):
