@@ -1026,7 +1026,7 @@ appears after training</source>
     </message>
     <message>
         <source>Start with a class: type its name (for example “cat”) and press Add. Each class needs at least 2 examples.</source>
-        <translation>まずクラスを作りましょう。名前（たとえば「cat」）を入力して「追加」を押します。どのクラスにも例が 2 つ以上必要です。</translation>
+        <translation>まずクラスを作りましょう。名前（たとえば「ねこ」）を入力して「追加」を押します。どのクラスにも例が 2 つ以上必要です。</translation>
     </message>
     <message>
         <source>Ready to train: {0} classes, {1} examples.</source>
@@ -1351,7 +1351,7 @@ appears after training</source>
     </message>
     <message>
         <source>“{0}” has no subfolders. Put the pictures of each class in a subfolder named after the class, for example “cat” and “dog”.</source>
-        <translation>「{0}」にはサブフォルダーがありません。クラスごとに、クラス名を付けたサブフォルダー（たとえば「cat」と「dog」）に画像を入れてください。</translation>
+        <translation>「{0}」にはサブフォルダーがありません。クラスごとに、クラス名を付けたサブフォルダー（たとえば「ねこ」と「いぬ」）に画像を入れてください。</translation>
     </message>
     <message>
         <source>“{0}” has only one class subfolder (“{1}”); a classifier needs at least two.</source>
@@ -4192,6 +4192,7 @@ Double-click or start typing to enter a number.</source>
     <name>Presets</name>
     <message>
         <source>Identity</source>
+        <extracomment>(probe, preset key -&gt; name, filter name -&gt; shown name, shape class -&gt; shown name) in the language of the probe.</extracomment>
         <translation>恒等（そのまま）</translation>
     </message>
     <message>
