@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray
 
 from gui.app_settings import as_text
 from gui.explore.filter_file import filters_from_json, filters_to_json
+from gui.network.latest_job import LatestJob
 
 GEOMETRY_KEY = "window/geometry"
 FILTERS_KEY = "explorer/filters"
@@ -63,6 +64,10 @@ class Session:
         # after the window is gone (gui.worker keeps it alive until it has).
         training.shutdown(1_500)
         self._window.state.shutdown(500)
+        # The Network page's panels compute in workers of their own (a unit switched off,
+        # the top images): a thread still running when Python exits aborts the process.
+        for job in self._window.findChildren(LatestJob):
+            job.shutdown(100)
         self.save_settings()
         return True
 

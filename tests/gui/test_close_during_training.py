@@ -4,7 +4,8 @@ Each case runs the real main window in a fresh Python process (Qt's abort on a r
 QThread at exit kills the process, so only a subprocess can see it), starts a training
 run whose batches are made slow on purpose, closes the window inside the first batch
 and checks the exit code, the absence of Qt's "Destroyed while thread is still running"
-and how long the process took to end after the close.
+and how long the process took to end after the close. The last case closes while a
+Network-page panel computes in its own worker.
 """
 
 import os
@@ -104,3 +105,39 @@ def test_closing_inside_a_step_that_cannot_stop_still_exits_cleanly(tmp_path):
     loop_end = float(next(line for line in lines if line.startswith("event loop")).split()[3])
     assert loop_end - closing < 4.0
     assert after_close < 30.0
+
+
+NETWORK_SCRIPT = textwrap.dedent("""
+    import os, sys, time
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    from gui.main_window import MainWindow
+    from gui.network.latest_job import LatestJob
+
+    window = MainWindow(settings=QSettings(sys.argv[1], QSettings.Format.IniFormat),
+                        restore=False)
+    window.show()
+    jobs = window.findChildren(LatestJob)
+    assert jobs, "the Network page has no panels that compute in the background"
+    # A unit switched off on a slow machine: the computation outlives the window.
+    jobs[0].request("slow", lambda: time.sleep(1.5))
+    app.processEvents()
+    assert jobs[0].busy
+    window.close()
+    print("closed", flush=True)
+    # No event loop ends here, so Qt's aboutToQuit never comes: the close alone must
+    # leave nothing that aborts the process at exit.
+""")
+
+
+def test_closing_while_a_network_panel_computes_exits_cleanly(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    completed = subprocess.run(
+        [sys.executable, "-c", NETWORK_SCRIPT, str(tmp_path / "settings.ini")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert "closed" in completed.stdout, completed.stderr
+    assert completed.returncode == 0, completed.stderr
+    assert "Destroyed while thread is still running" not in completed.stderr
