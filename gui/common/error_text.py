@@ -24,12 +24,14 @@ numbers count from 1, as everywhere on screen.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
+from engine import fileio
 from engine.analysis import AnalysisError
 from engine.architecture import ArchitectureError
 from engine.costs import MemoryBudgetExceeded
@@ -738,3 +740,35 @@ def memory_text(error: MemoryBudgetExceeded, block: int | None = None,
     """The learner's sentence for a configuration over the memory budget, naming the
     0-based convolution ``block`` or ``hidden`` layer its largest layer belongs to."""
     return _words()._memory_at(error, block, hidden)
+
+
+def system_reason(error: BaseException) -> str:
+    """Why the system refused to read or write a file, in the current language: the
+    common reasons worded by the app (a full disk, no permission, a missing folder...),
+    any other in the system's own words."""
+    if isinstance(error, fileio.WriteFailed):  # our own check after writing
+        return QCoreApplication.translate(
+            "SystemErrors", "the file was not written completely (is the disk full?)")
+    if isinstance(error, MemoryError):
+        return QCoreApplication.translate("SystemErrors", "there is not enough memory")
+    reasons = {
+        errno.ENOSPC: QCoreApplication.translate("SystemErrors", "the disk is full"),
+        errno.EDQUOT: QCoreApplication.translate("SystemErrors", "your disk quota is used up"),
+        errno.EACCES: QCoreApplication.translate("SystemErrors", "permission denied"),
+        errno.EPERM: QCoreApplication.translate("SystemErrors", "permission denied"),
+        errno.EROFS: QCoreApplication.translate("SystemErrors", "the disk is read-only"),
+        errno.ENOENT: QCoreApplication.translate(
+            "SystemErrors", "there is no such file or folder"),
+        errno.ENOTDIR: QCoreApplication.translate(
+            "SystemErrors", "part of the path is a file, not a folder"),
+        errno.EISDIR: QCoreApplication.translate("SystemErrors", "that is a folder"),
+        errno.EEXIST: QCoreApplication.translate(
+            "SystemErrors", "a file of that name is in the way"),
+        errno.ENAMETOOLONG: QCoreApplication.translate("SystemErrors", "the name is too long"),
+        errno.EIO: QCoreApplication.translate(
+            "SystemErrors", "the disk could not be read or written (input/output error)"),
+    }
+    reason = reasons.get(getattr(error, "errno", None))
+    if reason is not None:
+        return reason
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QUrl
 from PySide6.QtGui import QImage, QPixmap
 
 from engine import lab_file
+from gui.common.error_text import system_reason
 from gui.common.image_io import MAX_PIXELS, ImageLoadError, load_image, qimage_to_rgb
 from gui.common.samples import SAMPLES, load_sample
 
@@ -54,7 +55,7 @@ def read_file(path) -> np.ndarray:
     try:
         return load_image(path)
     except (OSError, MemoryError) as error:
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        reason = system_reason(error)
         raise PictureError("open_failed", name=Path(path).name, reason=reason) from error
 
 

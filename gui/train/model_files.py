@@ -23,7 +23,7 @@ from engine.model import load as load_model
 from engine.train import evaluate
 from gui.common import file_dialogs
 from gui.common.display_names import class_names
-from gui.common.error_text import error_text
+from gui.common.error_text import error_text, system_reason
 from gui.common.status_line import FILE
 from gui.train.run import dataset_name
 
@@ -86,7 +86,7 @@ class ModelFiles(QObject):
         try:
             model.save(path)
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = system_reason(error)
             self._say(lambda: QCoreApplication.translate(
                 "TrainingPage", "Could not save {0}: {1}").format(name, reason), True)
             return False
@@ -222,7 +222,7 @@ class ModelFiles(QObject):
         return True
 
     def _say_not_written(self, name: str, error: OSError) -> None:
-        reason = error.strerror or str(error)  # the system's words
+        reason = system_reason(error)
         self._say(lambda: QCoreApplication.translate(
             "TrainingPage", "Could not write {0}: {1}").format(name, reason), True)
 

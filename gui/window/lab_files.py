@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from engine import fileio, lab_file
 from gui.common import file_dialogs
-from gui.common.error_text import error_text
+from gui.common.error_text import error_text, system_reason
 from gui.state import lab_snapshot
 from gui.state.lab_snapshot import LabSettingsError
 
@@ -96,7 +96,7 @@ class LabFiles(QObject):
         try:
             lab_file.save(path, lab)
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = system_reason(error)
             self._say(lambda: QCoreApplication.translate(
                 "LabFiles", "Could not save the lab to {0}: {1}").format(name, reason),
                 error=True)

@@ -15,7 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 
 from gui.common import file_dialogs
+from gui.common.error_text import system_reason
 from gui.explore.filter_file import FilterFileError, load_filters, save_filters
+from gui.explore.stages.export import ExportFailed
 from gui.window.lab_files import LabFiles
 
 # say(render, error, topic): shows a message worded by ``render()``.
@@ -59,7 +61,7 @@ class MenuCommands(QObject):
         try:
             save_filters(path, self._state.filters)
         except OSError as error:
-            reason = error.strerror  # the name "error" ends with the except block
+            reason = system_reason(error)  # the name "error" ends with the except block
             self._say(lambda: QCoreApplication.translate(
                 "MainWindow", "Could not save {0}: {1}").format(Path(path).name, reason),
                 error=True)
@@ -103,7 +105,7 @@ class MenuCommands(QObject):
         try:
             written = self._window.explorer.stage_view.export_images(folder)
         except OSError as error:
-            reason = str(error)
+            reason = str(error) if isinstance(error, ExportFailed) else system_reason(error)
             self._say(lambda: QCoreApplication.translate(
                 "MainWindow", "Could not export: {0}").format(reason), error=True)
             return []

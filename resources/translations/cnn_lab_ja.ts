@@ -4919,6 +4919,57 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
     </message>
 </context>
 <context>
+    <name>SystemErrors</name>
+    <message>
+        <source>the file was not written completely (is the disk full?)</source>
+        <translation>ファイルを最後まで書き込めませんでした（ディスクがいっぱいかもしれません）</translation>
+    </message>
+    <message>
+        <source>there is not enough memory</source>
+        <translation>メモリが足りません</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>your disk quota is used up</source>
+        <translation>ディスクの使用量の上限に達しています</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>アクセスが許可されていません</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>ディスクが読み取り専用です</translation>
+    </message>
+    <message>
+        <source>there is no such file or folder</source>
+        <translation>そのファイルまたはフォルダーはありません</translation>
+    </message>
+    <message>
+        <source>part of the path is a file, not a folder</source>
+        <translation>パスの途中がフォルダーではなくファイルです</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>それはフォルダーです</translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation>同じ名前のファイルがすでにあります</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名前が長すぎます</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (input/output error)</source>
+        <translation>ディスクの読み書きに失敗しました（入出力エラー）</translation>
+    </message>
+</context>
+<context>
     <name>TopImagesPanel</name>
     <message>
         <source>What a filter has learned</source>

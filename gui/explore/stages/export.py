@@ -14,8 +14,13 @@ from PySide6.QtGui import QImage
 from engine import fileio
 from engine.pipeline import Exploration
 from gui.common.colormap import DIVERGING
+from gui.common.error_text import system_reason
 from gui.common.image_io import ink_to_qimage, png_bytes, rgb_to_qimage
 from gui.explore.stages.texts import filter_name
+
+
+class ExportFailed(OSError):
+    """Some stage images could not be written: the message says which and how many were."""
 
 
 def export_stage_images(folder, image: np.ndarray, e: Exploration | None, selected: int,
@@ -56,11 +61,11 @@ def export_stage_images(folder, image: np.ndarray, e: Exploration | None, select
                 raise fileio.WriteFailed(path.name)
             fileio.write_bytes(path, data)
         except OSError as error:
-            raise OSError(QCoreApplication.translate(
+            raise ExportFailed(QCoreApplication.translate(
                 "StageView",
                 "Could not write {0} ({1}); {2} of {3} images were written, the others "
                 "were left as they were.").format(
-                    path.name, error.strerror or error, len(written), len(encoded))
+                    path.name, system_reason(error), len(written), len(encoded))
             ) from error
         written.append(path)
     return written
