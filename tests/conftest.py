@@ -48,6 +48,18 @@ def _english_plurals(_isolated_qsettings):
 
 
 @pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A test that switches the interface to another language leaves it in English."""
+    yield
+    try:
+        from gui import i18n
+    except ImportError:  # engine-only environments
+        return
+    if i18n.current_language() != "en":
+        i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
 def _no_worker_outlives_its_test(monkeypatch):
     """Stop every worker a test started and left running, such as an explorer's worker
     waiting idle for more edits: once the test's state is collected, a thread still

@@ -1,7 +1,6 @@
 """The generated shapes' classes are the app's names, kept in English in models and data
 and shown in the learner's language on every page; other class names show as they are."""
 
-import pytest
 
 from engine import datasets
 from engine.model import build_cnn
@@ -11,12 +10,6 @@ from gui.common.display_names import class_name, class_names
 from gui.state import LabState
 
 JAPANESE_SHAPES = ("円", "正方形", "三角形", "バツ印", "横線", "縦線")
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
 
 
 def test_shape_classes_are_worded_in_the_current_language_and_others_kept():

@@ -12,12 +12,6 @@ from gui.state import LabState, default_filters
 from gui.train.curves_view import CurvesView
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 def test_widgets_switch_language_at_once_and_back(qtbot):
     page = ClassifyPage(LabState(), sample_count=2, seed=0)
     curves = CurvesView()

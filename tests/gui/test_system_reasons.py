@@ -13,12 +13,6 @@ from gui.common.error_text import system_reason
 from gui.main_window import MainWindow
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture
 def window(qtbot, tmp_path):
     window = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"),

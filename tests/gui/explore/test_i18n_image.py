@@ -17,12 +17,6 @@ from gui.train.results_panel import LearnedFiltersView
 from tests.gui.pseudo_translation import pseudo_language, report, unmarked_texts
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture
 def window(qtbot, tmp_path):
     window = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"),

@@ -10,12 +10,6 @@ from gui.explore.filter_form import FilterForm
 from gui.state import LabState
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 def test_an_edited_preset_filter_keeps_its_name_in_each_language():
     state = LabState()
     i18n.set_language("ja")

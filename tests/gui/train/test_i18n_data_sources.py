@@ -14,12 +14,6 @@ from gui.train.dataset_widgets import number
 from tests.gui.pseudo_translation import pseudo_language, report, unmarked_texts
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture
 def window(qtbot, tmp_path):
     window = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"),

@@ -19,12 +19,6 @@ from tests.gui.pseudo_translation import pseudo_language, report, unmarked_texts
 SMALL = datasets.load("shapes", n_train=240, n_test=60, seed=1)
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture
 def page(qtbot):
     page = TrainingPage(LabState())
