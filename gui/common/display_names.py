@@ -40,8 +40,8 @@ def preset_names() -> dict[str, str]:
     }
 
 
-#: (probe, preset key -> name, filter name -> shown name, shape class -> shown name) in
-#: the language of the probe.
+# (probe, preset key -> name, filter name -> shown name, shape class -> shown name) in
+# the language of the probe.
 _tables: tuple[str, dict[str, str], dict[str, str], dict[str, str]] = ("", {}, {}, {})
 
 

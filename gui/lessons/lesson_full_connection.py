@@ -187,7 +187,9 @@ class FullConnectionLesson(Lesson):
             if untrained else QCoreApplication.translate(
             "FullConnectionLesson", "The trained network:"))
         tail = fill(QCoreApplication.translate(
-            "FullConnectionLesson", "In all, %1 numbers for training to set."), f"{total:,}")
+            "FullConnectionLesson",
+            "In all, %1 numbers in these fully connected layers for training to set (the "
+            "convolutions have their own weights besides)."), f"{total:,}")
         self.counts_label.setText(head + "<br>" + "<br>".join(steps) + "<br>" + tail)
 
     def _ask(self, untrained: bool) -> None:

@@ -3,6 +3,7 @@ grid of numbers the filters will see."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from gui.common import samples
@@ -68,8 +69,9 @@ class ImageNumbersLesson(Lesson):
     def intro(self) -> str:
         return self.tr(
             "<p>A network never sees a picture, only numbers. The picture is read cell by "
-            "cell into a grid of values: here each cell is binarised, so white paper "
-            "becomes 0 and black ink becomes 1, as in the study note.</p>"
+            "cell into a grid of values. The small pictures here are binarised, so white "
+            "paper becomes 0 and black ink becomes 1, as in the study note; in a grey "
+            "picture each cell holds a value between the two.</p>"
             "<p>Press <b>Show me</b> to put the small picture into the lab. Move the mouse "
             "over either grid to see which number belongs to which cell.</p>")
 
@@ -105,7 +107,10 @@ class ImageNumbersLesson(Lesson):
             self.picture_box.blockSignals(False)
         image = self.state.image[0]
         self.picture.set_values(image)
-        self.numbers.set_values(image, decimals=0 if image.max() <= 1 else 2)
+        # A binarised picture holds 0s and 1s; a grey one (the lab's, not binarised) the
+        # greys between, written with the two decimals the question asks for.
+        whole = bool(np.all(image == np.round(image)))
+        self.numbers.set_values(image, decimals=0 if whole else 2)
         row, col = self.asked_cell()
         answered = self.question.verdict in ("right", "wrong", "revealed")
         self.numbers.hidden = set() if answered else {(row, col)}
@@ -121,16 +126,22 @@ class ImageNumbersLesson(Lesson):
             "The blue frame marks the cell in row %1, column %2. What number will that "
             "cell hold in the grid?").replace("%1", str(shown_index(row))).replace(
             "%2", str(shown_index(col)))
-        if value >= 0.5:
+        if value == 1:
             worked = self.tr(
                 "The cell is black ink in the picture, so it holds %1: white paper is 0, "
                 "black ink is 1.")
-        else:
+        elif value == 0:
             worked = self.tr(
                 "The cell is white paper in the picture, so it holds %1: white paper is 0, "
                 "black ink is 1.")
+        else:
+            worked = self.tr(
+                "The cell is grey in the picture, so it holds %1: white paper is 0, black "
+                "ink is 1, and a grey lies between, the darker the nearer to 1.")
         worked = worked.replace("%1", format_number(value))
-        self.question.ask_number(prompt, value, worked, tolerance=0.0)
+        # A grey is shown to two decimals: any answer that rounds to them is right.
+        tolerance = 0.0 if value == round(value) else 0.005
+        self.question.ask_number(prompt, value, worked, tolerance=tolerance)
 
     def _on_answered(self, right: bool) -> None:
         self.numbers.hidden = set()

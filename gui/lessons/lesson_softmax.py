@@ -160,7 +160,7 @@ class SoftmaxLesson(Lesson):
             "<b>%6</b><br>Cross-entropy loss = −log %6 = <b>%7</b><br>Gradient at the "
             "score of %1: cross-entropy %8, squared error %9"),
             names[true_class], number(scores[true_class], 1), number(scores[0], 1),
-            number(scores[1], 1), number(scores[2], 1), number(p[true_class], 3),
+            number(scores[1], 1), number(scores[2], 1), probability_text(p[true_class]),
             number(loss, 3), number(grad_ce[true_class], 3), number(grad_se[true_class], 3)))
         values = np.linspace(-SCORE_RANGE, SCORE_RANGE, 121)
         self.sweep = lessons.gradient_sweep(scores, true_class, values)
@@ -212,3 +212,12 @@ class SoftmaxLesson(Lesson):
         # so it too is in the current language; refresh shows the probabilities again.
         self.bars.set_probabilities(None)
         self.refresh()
+
+
+def probability_text(p: float) -> str:
+    """``p`` to three decimals, or to three significant digits when it is smaller than
+    0.001: "−log 0.000" would read as an infinite loss."""
+    p = float(p)
+    if p == 0 or p >= 0.001:
+        return number(p, 3)
+    return np.format_float_positional(p, precision=3, unique=False, fractional=False)

@@ -11,7 +11,9 @@ checked against the current right answer, when the box is asked next.
 
 from __future__ import annotations
 
+import html
 import math
+import re
 import unicodedata
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -33,15 +35,27 @@ NUMBER = "number"
 CHOICE = "choice"
 
 
+# Digits in groups of three after the first: "32,768", "1,000.5", "32 768".
+_GROUPED = re.compile(r"-?[1-9]\d{0,2}(?P<mark>[, ])\d{3}(?:(?P=mark)\d{3})*(?:\.\d+)?")
+_FRACTION = re.compile(r"(-?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
+
+
 def parse_number(text: str) -> float | None:
     """The number a learner typed, or None: full-width digits and a real minus sign are
-    accepted (a Japanese keyboard gives them), and a comma as the decimal mark."""
+    accepted (a Japanese keyboard gives them), digits grouped in thousands ("32,768",
+    "32 768"), a comma as the decimal mark otherwise ("0,25") and a fraction ("1/2")."""
     text = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
-    if "," in text and "." not in text:
+    if _GROUPED.fullmatch(text):
+        text = text.replace(",", "").replace(" ", "")
+    elif text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
+    fraction = _FRACTION.fullmatch(text)
     try:
-        value = float(text)
-    except ValueError:
+        if fraction is not None:
+            value = float(fraction[1]) / float(fraction[2])
+        else:
+            value = float(text)
+    except (ValueError, ZeroDivisionError):
         return None
     return value if math.isfinite(value) else None
 
@@ -202,7 +216,8 @@ class QuestionBox(QFrame):
         given = self.given()
         right = self.is_right(given)
         if right is None:
-            self._state = "empty" if remember else ""
+            unreadable = self.kind == NUMBER and bool(self.number_edit.text().strip())
+            self._state = ("unreadable" if unreadable else "empty") if remember else ""
             self._show_verdict()
             return None
         self._state = "right" if right else "wrong"
@@ -223,7 +238,8 @@ class QuestionBox(QFrame):
 
     @property
     def verdict(self) -> str:
-        """"right", "wrong", "revealed", "empty" (checked with nothing usable) or ""."""
+        """"right", "wrong", "revealed", "empty" (checked with nothing given),
+        "unreadable" (checked with text that is not a number) or ""."""
         return self._state
 
     def _show_verdict(self) -> None:
@@ -235,6 +251,11 @@ class QuestionBox(QFrame):
             colour = "#b3261e"
         elif self._state == "revealed":
             text = self._worked
+            colour = ""
+        elif self._state == "unreadable":
+            typed = html.escape(self.number_edit.text().strip())
+            text = self.tr("“%1” is not a number this box can read: type digits, such as "
+                           "0.5, −3 or 1/2.").replace("%1", typed)
             colour = ""
         elif self._state == "empty":
             text = (self.tr("Type a number first, then press Check.") if self.kind == NUMBER

@@ -2337,8 +2337,8 @@ appears after training</source>
         <translation>学習済みのネットワーク：</translation>
     </message>
     <message>
-        <source>In all, %1 numbers for training to set.</source>
-        <translation>合計 %1 個の数を、学習が決めます。</translation>
+        <source>In all, %1 numbers in these fully connected layers for training to set (the convolutions have their own weights besides).</source>
+        <translation>これらの全結合層だけで合計 %1 個の数を、学習が決めます（畳み込み層にはこのほかに自分の重みがあります）。</translation>
     </message>
     <message>
         <source>The flattened vector has %1 values and the next layer has %2 units. How many weights connect them?</source>
@@ -2668,8 +2668,8 @@ appears after training</source>
         <translation>画像は数値 (An image is numbers)</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A network never sees a picture, only numbers. The picture is read cell by cell into a grid of values: here each cell is binarised, so white paper becomes 0 and black ink becomes 1, as in the study note.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Show me&lt;/b&gt; to put the small picture into the lab. Move the mouse over either grid to see which number belongs to which cell.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;ネットワークが見ているのは画像そのものではなく、数値だけです。画像はマスごとに読み取られ、格子状の数値データになります。ここでは各マスを二値化するので、備忘録と同じように、白い部分は 0、黒い部分は 1 になります。&lt;/p&gt;&lt;p&gt;&lt;b&gt;やってみる&lt;/b&gt;を押すと、この小さな画像がラボに読み込まれます。どちらかの格子にマウスを乗せると、どの数値がどのマスのものかがわかります。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A network never sees a picture, only numbers. The picture is read cell by cell into a grid of values. The small pictures here are binarised, so white paper becomes 0 and black ink becomes 1, as in the study note; in a grey picture each cell holds a value between the two.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Show me&lt;/b&gt; to put the small picture into the lab. Move the mouse over either grid to see which number belongs to which cell.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;ネットワークが見ているのは画像そのものではなく、数値だけです。画像はマスごとに読み取られ、格子状の数値データになります。ここにある小さな画像は二値化されているので、備忘録と同じように、白い部分は 0、黒い部分は 1 になります。グレーの画像では、各マスは 0 と 1 の間の値を持ちます。&lt;/p&gt;&lt;p&gt;&lt;b&gt;やってみる&lt;/b&gt;を押すと、この小さな画像がラボに読み込まれます。どちらかの格子にマウスを乗せると、どの数値がどのマスのものかがわかります。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The blue frame marks the cell in row %1, column %2. What number will that cell hold in the grid?</source>
@@ -2682,6 +2682,10 @@ appears after training</source>
     <message>
         <source>The cell is white paper in the picture, so it holds %1: white paper is 0, black ink is 1.</source>
         <translation>このマスは画像の中で白い部分なので、%1 が入ります。白い部分は 0、黒い部分は 1 です。</translation>
+    </message>
+    <message>
+        <source>The cell is grey in the picture, so it holds %1: white paper is 0, black ink is 1, and a grey lies between, the darker the nearer to 1.</source>
+        <translation>このマスは画像の中でグレーなので、%1 が入ります。白い部分は 0、黒い部分は 1 で、グレーはその間の値になり、暗いほど 1 に近づきます。</translation>
     </message>
     <message>
         <source>The lab&apos;s picture</source>
@@ -4192,7 +4196,6 @@ Double-click or start typing to enter a number.</source>
     <name>Presets</name>
     <message>
         <source>Identity</source>
-        <extracomment>(probe, preset key -&gt; name, filter name -&gt; shown name, shape class -&gt; shown name) in the language of the probe.</extracomment>
         <translation>恒等（そのまま）</translation>
     </message>
     <message>
@@ -4285,6 +4288,10 @@ Double-click or start typing to enter a number.</source>
     <message>
         <source>&lt;b&gt;Not quite.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;惜しい、違います。&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number this box can read: type digits, such as 0.5, −3 or 1/2.</source>
+        <translation>「%1」は数値として読み取れません。0.5、−3、1/2 のように数字で入力してください。</translation>
     </message>
     <message>
         <source>Type a number first, then press Check.</source>

@@ -50,12 +50,6 @@ def lesson_of(window, cls):
     return window.learn.show_lesson(cls.key)
 
 
-@pytest.fixture(autouse=True)
-def _english_after():
-    yield
-    i18n.set_language("en")
-
-
 # --- lesson 1 -----------------------------------------------------------------------
 def test_image_lesson_show_me_binarises_the_small_picture(window):
     lesson = lesson_of(window, ImageNumbersLesson)
@@ -123,6 +117,43 @@ def test_question_box_tolerance_choice_and_typing(qtbot):
     assert box.check() is True
     assert "It is c." in box.verdict_label.text()
     assert parse_number("−3") == -3.0 and parse_number("x") is None
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("32,768", 32768.0), ("３２，７６８", 32768.0), ("32 768", 32768.0), ("1,000.5", 1000.5),
+    ("0,25", 0.25), ("-0,23", -0.23), ("1/2", 0.5), ("１／２", 0.5), ("−3/4", -0.75),
+    ("1/0", None), ("1,2,3", None), ("abc", None),
+])
+def test_numbers_are_read_as_a_learner_writes_them(typed, value):
+    assert parse_number(typed) == value
+
+
+def test_text_that_is_not_a_number_is_told_so_not_asked_for_a_number(qtbot):
+    box = QuestionBox("test_question")
+    qtbot.addWidget(box)
+    box.ask_number("How many?", 32768, "32,768.")
+    box.number_edit.setText("about <b>thirty</b>")
+    assert box.check() is None and box.verdict == "unreadable"
+    assert "“about &lt;b&gt;thirty&lt;/b&gt;” is not a number" in box.verdict_label.text()
+    box.number_edit.setText("32,768")  # as the worked answer writes it
+    assert box.check() is True
+
+
+def test_a_grey_picture_shows_its_greys_and_takes_a_rounded_answer(window):
+    state = window.state
+    grey = np.full((9, 9, 3), 2 / 3, np.float32)  # darkness 1/3 everywhere
+    state.set_source(grey, "grey")
+    state.set_preprocess(Preprocess(color="gray", size=None, binarize=False))
+    lesson = lesson_of(window, ImageNumbersLesson)
+    value = float(state.image[0, 4, 4])
+    assert 0.33 < value < 0.34
+    assert lesson.numbers.decimals == 2  # not rounded to 0 or 1
+    box = lesson.question
+    box.number_edit.setText("0.33")
+    assert box.check() is True
+    assert "grey" in box.verdict_label.text()
+    box.number_edit.setText("0")
+    assert box.check() is False
 
 
 # --- lesson 2 -----------------------------------------------------------------------

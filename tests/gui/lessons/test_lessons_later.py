@@ -259,3 +259,10 @@ def test_lessons_out_of_sight_wait_to_recompute_until_shown(window, qtbot, monke
                                     lesson.pool_box.currentData(), lesson.size_spin.value())
     assert lesson.effect.pooled.relative_change == pytest.approx(
         expected.pooled.relative_change)
+
+
+def test_a_tiny_probability_keeps_its_digits_in_the_loss_arithmetic():
+    from gui.lessons.lesson_softmax import probability_text
+
+    assert probability_text(2.46e-4) == "0.000246"  # not "−log 0.000 = 8.31"
+    assert float(probability_text(0.7051)) == pytest.approx(0.705)
