@@ -221,7 +221,8 @@ class PoolingLesson(Lesson):
                                   *self.effect.feature_before.shape)
         prompt = fill(QCoreApplication.translate(
             "PoolingLesson",
-            "The lab has %1 feature maps of %2×%3 cells. After %4×%4 pooling, how many "
+            "This lesson convolves the picture with stride 1 and no padding, so the lab's "
+            "%1 filters make %1 feature maps of %2×%3 cells. After %4×%4 pooling, how many "
             "values go on to the next layer?"), filters, height, width, size)
         worked = fill(QCoreApplication.translate(
             "PoolingLesson",

@@ -4076,8 +4076,8 @@ Double-click or start typing to enter a number.</source>
         <translation>プーリングは %4 枚の特徴マップの %2 個の値のうち %1 個だけを次へ渡します（%3 % 減）。その後ろの出力 %5 個の全結合層に必要な重みは、%7 個ではなく %6 個です。</translation>
     </message>
     <message>
-        <source>The lab has %1 feature maps of %2×%3 cells. After %4×%4 pooling, how many values go on to the next layer?</source>
-        <translation>ラボには %2×%3 マスの特徴マップが %1 枚あります。%4×%4 のプーリングのあと、次の層へ渡る値は何個ですか。</translation>
+        <source>This lesson convolves the picture with stride 1 and no padding, so the lab&apos;s %1 filters make %1 feature maps of %2×%3 cells. After %4×%4 pooling, how many values go on to the next layer?</source>
+        <translation>このレッスンでは画像をストライド 1、パディングなしで畳み込むので、ラボの %1 個のフィルターから %2×%3 マスの特徴マップが %1 枚できます。%4×%4 のプーリングのあと、次の層へ渡る値は何個ですか。</translation>
     </message>
     <message>
         <source>Each map becomes %1×%2 (%3 ÷ %5 and %4 ÷ %5, rounded down), so %6 maps × %1 × %2 = %7 values.</source>

@@ -129,6 +129,16 @@ def test_pooling_question(window):
     assert str(expected) in lesson.question.verdict_label.text().replace(",", "")
 
 
+def test_the_pooling_question_describes_its_own_maps_whatever_the_lab_pads(window):
+    lesson = open_lesson(window, PoolingLesson)
+    lesson.show_me()
+    window.state.set_settings(padding="same", stride=(2, 2))  # the lab: 14×14 maps
+    lesson.refresh()
+    # The lesson still convolves with stride 1 and no padding, and says so.
+    prompt = lesson.question.prompt_label.text()
+    assert "26×26" in prompt and "stride 1 and no padding" in prompt
+
+
 # --- lesson 8 --------------------------------------------------------------------------
 
 def test_full_connection_without_a_model_offers_the_train_page(window):
