@@ -741,7 +741,7 @@ appears after training</source>
     </message>
     <message>
         <source>Convolution, step by step</source>
-        <translation>畳み込み (Convolution) を一歩ずつ</translation>
+        <translation>畳み込みを一歩ずつ（Convolution）</translation>
     </message>
     <message>
         <source>&lt;p&gt;The feature detector is laid over one block of the picture. Each pair of cells is multiplied (top-left: 0 × 0 = 0, …) and the products are added up; the sum becomes one cell of the &lt;b&gt;feature map&lt;/b&gt;. Then the detector moves on.&lt;/p&gt;&lt;p&gt;In the study note&apos;s example the blocks do not overlap: the detector moves by its own size. It can also slide by 1 or 2 cells (the &lt;b&gt;stride&lt;/b&gt;), and zeros can be added round the picture (&lt;b&gt;padding&lt;/b&gt;) so it reaches the edges. Press Play, or step through with ◀ and ▶.&lt;/p&gt;</source>
@@ -1996,7 +1996,7 @@ appears after training</source>
     <message>
         <source>Feature detector</source>
         <extracomment>What the learner can try, and the question&apos;s choices (the first is asked about). The two pictures the question&apos;s worked answer measures every choice on.</extracomment>
-        <translation>特徴検出器 (Feature Detector)</translation>
+        <translation>特徴検出器（Feature Detector）</translation>
     </message>
     <message>
         <source>&lt;p&gt;A &lt;b&gt;feature detector&lt;/b&gt; (also called a filter) is a small grid of numbers, its weights. Laid over a patch of the picture, it gives a large sum where the patch looks like its positive weights, and a small or negative one elsewhere. The values are chosen for the feature to extract.&lt;/p&gt;&lt;p&gt;The study note uses 3×3, but the size is a choice too: a larger detector looks at a larger patch. Pick a detector and a size, and watch its feature map (red: large, blue: negative).&lt;/p&gt;</source>
@@ -2257,7 +2257,7 @@ appears after training</source>
     <message>
         <source>Flattening</source>
         <extracomment>The pooled cell the question asks about: (filter, row, col), 0-based. Widest vector drawn on one line; a longer one wraps, one map per line.</extracomment>
-        <translation>平坦化 (Flattening)</translation>
+        <translation>平坦化（Flattening）</translation>
     </message>
     <message>
         <source>&lt;p&gt;After pooling, each filter has left a small map. &lt;b&gt;Flattening&lt;/b&gt; reads all of them into one long vector, the input of the fully connected layers: the first map row by row, then the second map, and so on.&lt;/p&gt;&lt;p&gt;Move the mouse over a pooled cell to see where it goes in the vector, or over the vector to see where a value came from.&lt;/p&gt;</source>
@@ -2665,7 +2665,7 @@ appears after training</source>
     <message>
         <source>An image is numbers</source>
         <extracomment>The small pictures the lesson offers (9×9 or 7×7 patterns of ink and paper).</extracomment>
-        <translation>画像は数値 (An image is numbers)</translation>
+        <translation>画像は数値（An image is numbers）</translation>
     </message>
     <message>
         <source>&lt;p&gt;A network never sees a picture, only numbers. The picture is read cell by cell into a grid of values. The small pictures here are binarised, so white paper becomes 0 and black ink becomes 1, as in the study note; in a grey picture each cell holds a value between the two.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Show me&lt;/b&gt; to put the small picture into the lab. Move the mouse over either grid to see which number belongs to which cell.&lt;/p&gt;</source>
@@ -3601,7 +3601,7 @@ Double-click or start typing to enter a number.</source>
     <message>
         <source>Many filters, stacked</source>
         <extracomment>The second-layer map the lesson opens up (0-based). Filters of the stand-in network&apos;s two blocks when no trained one has two.</extracomment>
-        <translation>たくさんのフィルターを重ねる (Many filters)</translation>
+        <translation>たくさんのフィルターを重ねる（Many filters）</translation>
     </message>
     <message>
         <source>&lt;p&gt;A real network applies many feature detectors to the same picture, each giving its own feature map, and stacks the maps; the study note says this extracts features more precisely. The next convolution then reads &lt;b&gt;every&lt;/b&gt; map of the stack at once: it has one small kernel per map, and adds up what they give.&lt;/p&gt;</source>

@@ -437,3 +437,18 @@ def test_answers_for_a_lab_file_go_out_and_come_back(qtbot, tmp_path):
     assert other.learn.current.question.number_edit.text() == "5"
     assert other.learn.current.question.verdict == "right"
     assert ConvolutionLesson.key in other.learn.done_keys()
+
+
+def test_japanese_lesson_titles_wrap_whole_in_the_contents(window):
+    # Qt gives a wrapped row "画像は数値 (An image is numbers)", with a half-width
+    # bracket after the Japanese, too little height and cuts it to "… (An image is …";
+    # with a full-width bracket the row is tall enough for both lines.
+    window.set_language("ja")
+    page = window.learn
+    for lesson in page.lessons:
+        assert " (" not in lesson.title(), lesson.title()
+    contents = page.contents
+    heights = [contents.visualItemRect(contents.item(i)).height()
+               for i in range(contents.count())]
+    line = min(heights)  # a row of one line; a wrapped row holds two lines or more
+    assert all(height == line or height >= 2 * line - 2 for height in heights), heights
