@@ -328,7 +328,8 @@ class ConvolutionLesson(Lesson):
     def intro(self) -> str:
         return self.tr(
             "<p>The feature detector is laid over one block of the picture. Each pair of "
-            "cells is multiplied (top-left: 0 × 0 = 0, …) and the products are added up; "
+            "cells is multiplied (each picture cell by the weight over it) and the products "
+            "are added up; "
             "the sum becomes one cell of the <b>feature map</b>. Then the detector moves "
             "on.</p><p>In the study note's example the blocks do not overlap: the detector "
             "moves by its own size. It can also slide by 1 or 2 cells (the <b>stride</b>), "

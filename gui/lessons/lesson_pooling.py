@@ -109,7 +109,7 @@ class PoolingLesson(Lesson):
     def intro(self) -> str:
         return QCoreApplication.translate(
             "PoolingLesson",
-            "<p><b>Max pooling</b> keeps the largest value of each small block (2×2 here) of "
+            "<p><b>Max pooling</b> keeps the largest value of each small block (2×2, say) of "
             "a feature map; <b>average pooling</b> keeps the block's mean. Either way the map "
             "shrinks, and a feature that moves a little inside its block gives nearly the "
             "same pooled value: the same dog, photographed from a slightly different angle, "

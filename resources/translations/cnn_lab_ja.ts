@@ -744,8 +744,8 @@ appears after training</source>
         <translation>畳み込みを一歩ずつ（Convolution）</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The feature detector is laid over one block of the picture. Each pair of cells is multiplied (top-left: 0 × 0 = 0, …) and the products are added up; the sum becomes one cell of the &lt;b&gt;feature map&lt;/b&gt;. Then the detector moves on.&lt;/p&gt;&lt;p&gt;In the study note&apos;s example the blocks do not overlap: the detector moves by its own size. It can also slide by 1 or 2 cells (the &lt;b&gt;stride&lt;/b&gt;), and zeros can be added round the picture (&lt;b&gt;padding&lt;/b&gt;) so it reaches the edges. Press Play, or step through with ◀ and ▶.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;特徴検出器を画像の 1 つのブロックに重ねます。重なったマスどうしを掛け合わせ（左上なら 0 × 0 = 0、…）、その積をすべて足し合わせます。その合計が&lt;b&gt;特徴マップ&lt;/b&gt;の 1 マスになります。そして特徴検出器は次の場所へ移ります。&lt;/p&gt;&lt;p&gt;備忘録の例では、ブロックは重なりません。特徴検出器は自分の大きさの分だけずれます。1 マスや 2 マスずつずらすこと（&lt;b&gt;ストライド&lt;/b&gt;）もでき、画像の周りに 0 を足して（&lt;b&gt;パディング&lt;/b&gt;）端まで届かせることもできます。「再生」を押すか、◀ と ▶ で一歩ずつ進めてください。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The feature detector is laid over one block of the picture. Each pair of cells is multiplied (each picture cell by the weight over it) and the products are added up; the sum becomes one cell of the &lt;b&gt;feature map&lt;/b&gt;. Then the detector moves on.&lt;/p&gt;&lt;p&gt;In the study note&apos;s example the blocks do not overlap: the detector moves by its own size. It can also slide by 1 or 2 cells (the &lt;b&gt;stride&lt;/b&gt;), and zeros can be added round the picture (&lt;b&gt;padding&lt;/b&gt;) so it reaches the edges. Press Play, or step through with ◀ and ▶.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;特徴検出器を画像の 1 つのブロックに重ねます。重なったマスどうしを掛け合わせ（画像の各マスにその上の重みを掛けます）、その積をすべて足し合わせます。その合計が&lt;b&gt;特徴マップ&lt;/b&gt;の 1 マスになります。そして特徴検出器は次の場所へ移ります。&lt;/p&gt;&lt;p&gt;備忘録の例では、ブロックは重なりません。特徴検出器は自分の大きさの分だけずれます。1 マスや 2 マスずつずらすこと（&lt;b&gt;ストライド&lt;/b&gt;）もでき、画像の周りに 0 を足して（&lt;b&gt;パディング&lt;/b&gt;）端まで届かせることもできます。「再生」を押すか、◀ と ▶ で一歩ずつ進めてください。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4052,8 +4052,8 @@ Double-click or start typing to enter a number.</source>
         <translation>プーリング（Pooling）</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Max pooling&lt;/b&gt; keeps the largest value of each small block (2×2 here) of a feature map; &lt;b&gt;average pooling&lt;/b&gt; keeps the block&apos;s mean. Either way the map shrinks, and a feature that moves a little inside its block gives nearly the same pooled value: the same dog, photographed from a slightly different angle, still lights up the same cells. Move the picture below and compare how much each map changes.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;最大値プーリング&lt;/b&gt;は、特徴マップの小さなブロック（ここでは 2×2）ごとに最大の値を残します。&lt;b&gt;平均値プーリング&lt;/b&gt;はブロックの平均を残します。どちらでもマップは小さくなり、特徴がブロックの中で少し動いても、プーリング後の値はほとんど変わりません。同じ犬を少し違う角度から撮っても、同じマスが光るということです。下で画像を動かし、それぞれのマップがどれだけ変わるか比べてみましょう。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Max pooling&lt;/b&gt; keeps the largest value of each small block (2×2, say) of a feature map; &lt;b&gt;average pooling&lt;/b&gt; keeps the block&apos;s mean. Either way the map shrinks, and a feature that moves a little inside its block gives nearly the same pooled value: the same dog, photographed from a slightly different angle, still lights up the same cells. Move the picture below and compare how much each map changes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;最大値プーリング&lt;/b&gt;は、特徴マップの小さなブロック（たとえば 2×2）ごとに最大の値を残します。&lt;b&gt;平均値プーリング&lt;/b&gt;はブロックの平均を残します。どちらでもマップは小さくなり、特徴がブロックの中で少し動いても、プーリング後の値はほとんど変わりません。同じ犬を少し違う角度から撮っても、同じマスが光るということです。下で画像を動かし、それぞれのマップがどれだけ変わるか比べてみましょう。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The picture is too small for this filter and pool: open a larger picture.</source>
