@@ -745,7 +745,7 @@ appears after training</source>
     </message>
     <message>
         <source>&lt;p&gt;The feature detector is laid over one block of the picture. Each pair of cells is multiplied (each picture cell by the weight over it) and the products are added up; the sum becomes one cell of the &lt;b&gt;feature map&lt;/b&gt;. Then the detector moves on.&lt;/p&gt;&lt;p&gt;In the study note&apos;s example the blocks do not overlap: the detector moves by its own size. It can also slide by 1 or 2 cells (the &lt;b&gt;stride&lt;/b&gt;), and zeros can be added round the picture (&lt;b&gt;padding&lt;/b&gt;) so it reaches the edges. Press Play, or step through with ◀ and ▶.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;特徴検出器を画像の 1 つのブロックに重ねます。重なったマスどうしを掛け合わせ（画像の各マスにその上の重みを掛けます）、その積をすべて足し合わせます。その合計が&lt;b&gt;特徴マップ&lt;/b&gt;の 1 マスになります。そして特徴検出器は次の場所へ移ります。&lt;/p&gt;&lt;p&gt;備忘録の例では、ブロックは重なりません。特徴検出器は自分の大きさの分だけずれます。1 マスや 2 マスずつずらすこと（&lt;b&gt;ストライド&lt;/b&gt;）もでき、画像の周りに 0 を足して（&lt;b&gt;パディング&lt;/b&gt;）端まで届かせることもできます。「再生」を押すか、◀ と ▶ で一歩ずつ進めてください。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;特徴検出器を画像の 1 つのブロックに重ねます。重なったマスどうしを掛け合わせ（画像のマス × 上の重み）、その積をすべて足し合わせます。その合計が&lt;b&gt;特徴マップ&lt;/b&gt;の 1 マスになります。そして特徴検出器は次の場所へ移ります。&lt;/p&gt;&lt;p&gt;備忘録の例では、ブロックは重なりません。特徴検出器は自分の大きさの分だけずれます。1 マスや 2 マスずつずらすこと（&lt;b&gt;ストライド&lt;/b&gt;）もでき、画像の周りに 0 を足して（&lt;b&gt;パディング&lt;/b&gt;）端まで届かせることもできます。「再生」を押すか、◀ と ▶ で一歩ずつ進めてください。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
