@@ -273,6 +273,17 @@ class ReluLesson(Lesson):
                 "ReluLesson",
                 "Linear. Without an activation, z = %1X + %2, a straight line, whatever the "
                 "weights."), number(line.slope, 2), number(line.intercept, 2))
+        elif straight and self.w2_spin.value() == 0:
+            worked = QCoreApplication.translate(
+                "ReluLesson",
+                "Linear here: w′ = 0 multiplies whatever ReLU gives by 0, so z = b′ for "
+                "every X, a flat line. Give w′ another value to see ReLU's bend.")
+        elif straight and self.w_spin.value() == 0:
+            worked = QCoreApplication.translate(
+                "ReluLesson",
+                "Linear here: w = 0 makes wX + b the same number b for every X, so there "
+                "is nothing for ReLU to bend and z is flat. Give w another value to see it "
+                "bend.")
         elif straight:
             worked = QCoreApplication.translate(
                 "ReluLesson",

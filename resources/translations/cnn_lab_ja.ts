@@ -4370,6 +4370,14 @@ Double-click or start typing to enter a number.</source>
         <translation>線形です。活性化関数がなければ z = %1X + %2 となり、重みが何であっても直線です。</translation>
     </message>
     <message>
+        <source>Linear here: w′ = 0 multiplies whatever ReLU gives by 0, so z = b′ for every X, a flat line. Give w′ another value to see ReLU&apos;s bend.</source>
+        <translation>この範囲では線形です。w′ = 0 なので ReLU の出力に何が出ても 0 倍になり、どの X でも z = b′ の平らな線です。w′ を別の値にすると ReLU の曲がりが見えます。</translation>
+    </message>
+    <message>
+        <source>Linear here: w = 0 makes wX + b the same number b for every X, so there is nothing for ReLU to bend and z is flat. Give w another value to see it bend.</source>
+        <translation>この範囲では線形です。w = 0 なので wX + b はどの X でも同じ数 b になり、ReLU が曲げるものがなく、z は平らです。w を別の値にすると曲がるのが見えます。</translation>
+    </message>
+    <message>
         <source>Linear here. ReLU is on, but wX + b keeps one sign from X = −3 to 3, so ReLU never cuts and this part stays straight. Move b to see it bend.</source>
         <translation>この範囲では線形です。ReLU はオンですが、X = −3 から 3 の間で wX + b の符号が変わらないので、ReLU は何も切らず、この部分は直線のままです。b を動かすと曲がるのが見えます。</translation>
     </message>

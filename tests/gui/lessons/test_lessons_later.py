@@ -93,6 +93,21 @@ def test_relu_question_follows_the_line(window):
     assert "one straight line" in lesson.algebra_label.text()
 
 
+def test_the_relu_answer_says_why_a_flat_line_is_flat(window):
+    lesson = open_lesson(window, ReluLesson)
+    lesson.relu_line.setChecked(True)
+    lesson.w2_spin.setValue(0.0)  # z = b′ whatever ReLU does: the bend at X = −1/3 is lost
+    assert lessons.is_straight(lesson.line.x, lesson.line.z)
+    assert answer_choice(lesson, 0) is True
+    assert "w′ = 0" in lesson.question.verdict_label.text()
+    assert "keeps one sign" not in lesson.question.verdict_label.text()
+    lesson.w2_spin.setValue(2.0)
+    lesson.w_spin.setValue(0.0)  # wX + b = b everywhere: nothing to bend
+    assert answer_choice(lesson, 0) is True
+    assert "w = 0" in lesson.question.verdict_label.text()
+    assert "Move b" not in lesson.question.verdict_label.text()
+
+
 # --- lesson 6 --------------------------------------------------------------------------
 
 def test_pooling_show_me_sets_the_explorer_and_the_numbers_are_the_engines(window):
