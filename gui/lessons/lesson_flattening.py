@@ -196,8 +196,9 @@ class FlatteningLesson(Lesson):
             "%1", str(shown_index(f))).replace("%2", str(shown_index(r))).replace(
             "%3", str(shown_index(c))).replace("%4", str(height)).replace("%5", str(width))
         worked = self.tr(
-            "Before it come %1 whole maps of %2 × %3 values, %4 whole rows of %3 values "
-            "and %5 values of its own row: %1 × %6 + %4 × %3 + %5 = %7 values, so it is "
+            "Before it come the whole maps of the filters before it (%1, of %2 × %3 "
+            "values each), the whole rows above it in its map (%4, of %3 values each) and "
+            "%5 values of its own row: %1 × %6 + %4 × %3 + %5 = %7 values, so it is "
             "position %8.").replace("%1", str(f)).replace("%2", str(height)).replace(
             "%3", str(width)).replace("%4", str(r)).replace("%5", str(c)).replace(
             "%6", str(height * width)).replace("%7", str(index)).replace(

@@ -2280,8 +2280,8 @@ appears after training</source>
         <translation>青いマスは、%4 × %5 のプーリング後のマップのうち、フィルター %1 の %2 行 %3 列です。ベクトルでは何番目（1 から数えます）になりますか？</translation>
     </message>
     <message>
-        <source>Before it come %1 whole maps of %2 × %3 values, %4 whole rows of %3 values and %5 values of its own row: %1 × %6 + %4 × %3 + %5 = %7 values, so it is position %8.</source>
-        <translation>その前に、%2 × %3 個の値のマップが丸ごと %1 枚、%3 個の値の行が丸ごと %4 行、同じ行の値が %5 個あります。%1 × %6 + %4 × %3 + %5 = %7 個なので、%8 番目です。</translation>
+        <source>Before it come the whole maps of the filters before it (%1, of %2 × %3 values each), the whole rows above it in its map (%4, of %3 values each) and %5 values of its own row: %1 × %6 + %4 × %3 + %5 = %7 values, so it is position %8.</source>
+        <translation>その前に、前のフィルターのマップが丸ごと %1 枚（1 枚あたり %2 × %3 個の値）、同じマップの上の行が丸ごと %4 行（1 行あたり %3 個の値）、同じ行の値が %5 個あります。%1 × %6 + %4 × %3 + %5 = %7 個なので、%8 番目です。</translation>
     </message>
 </context>
 <context>
