@@ -110,9 +110,10 @@ def local_paths(mime: QMimeData) -> list[str]:
 
 
 def matching_sample(name: str, rgb: np.ndarray) -> str | None:
-    """The key of the built-in sample called ``name`` whose pixels are ``rgb``, if any."""
+    """The key of the built-in sample called ``name`` (its title in the current language,
+    or its key, as lab files keep it) whose pixels are ``rgb``, if any."""
     for entry in SAMPLES:
-        if entry.title == name:
+        if name in (entry.title, entry.key):
             try:
                 if np.array_equal(load_sample(entry.key), rgb):
                     return entry.key

@@ -363,7 +363,9 @@ def test_the_current_lesson_and_answers_travel_with_the_lab(window, qtbot, tmp_p
 
 def test_without_a_learn_page_the_lesson_is_kept_and_saved_again(window, qtbot, tmp_path):
     assert "learn" not in window.pages or not hasattr(window.pages["learn"], "shown")
-    window.pages.pop("learn", None)
+    # Only the window's list forgets the page: it stays alive in its tab (dropping the
+    # last Python reference to it would let Python delete a widget Qt still shows).
+    learn = window.pages.pop("learn", None)
     lab = lab_file.Lab(image=np.ones((9, 9, 3), np.float32), filters=(
         lab_file.LabFilter("one", np.ones((1, 3, 3), np.float32)),), lesson="pooling",
         answers={"pooling": {"given": "4", "right": False}})
@@ -374,3 +376,22 @@ def test_without_a_learn_page_the_lesson_is_kept_and_saved_again(window, qtbot, 
     assert window.commands.labs.save(second)
     again = lab_file.load(second)
     assert (again.lesson, again.answers) == ("pooling", lab.answers)
+    if learn is not None:
+        window.pages["learn"] = learn
+
+
+def test_a_sample_saved_in_english_opens_named_in_japanese(window, qtbot, tmp_path):
+    from gui import i18n
+
+    panel = window.explorer.image_panel
+    assert panel.show_sample("pattern:smiley")
+    path = tmp_path / "smiley.cnnlab"
+    assert window.commands.labs.save(path)
+    i18n.set_language("ja")
+    student = new_window(qtbot, tmp_path, "student")
+    assert student.opening.open_path(path)
+    shown = student.explorer.image_panel
+    assert shown.sample_combo.currentData() == "pattern:smiley"
+    assert shown.caption.text().startswith("笑顔 (9×9)")
+    # A picture of one's own keeps its name: only the built-in samples are saved by key.
+    assert lab_snapshot.saved_image_name("bar.png", window.state.source) == "bar.png"
