@@ -9,6 +9,7 @@ range and emits :attr:`ClampingSpinBox.clamped`, so its owner can tell the learn
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QValidator
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import QDoubleSpinBox
 # A number as it may look while being typed: every prefix of a valid number matches.
 _PARTIAL = re.compile(r"[+-]?(\d*)(\.\d*)?([eE][+-]?\d*)?")
 _COMPLETE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+# Digits grouped in thousands ("12,345.5"): any other comma is a decimal mark ("0,5").
+_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?")
 
 
 class ClampingSpinBox(QDoubleSpinBox):
@@ -31,17 +34,20 @@ class ClampingSpinBox(QDoubleSpinBox):
     clamped = Signal(str, float)
 
     def _plain(self, text: str) -> str:
-        """``text`` without prefix, suffix, spaces or group separators, with a '.' point."""
+        """``text`` without prefix, suffix or spaces, with full-width digits and a real
+        minus sign read as ASCII, commas grouping thousands dropped and a lone decimal
+        comma read as a point ("0,5" is a half, not 5)."""
         text = text.strip()
         if self.prefix() and text.startswith(self.prefix()):
             text = text[len(self.prefix()):]
         if self.suffix() and text.endswith(self.suffix()):
             text = text[: -len(self.suffix())]
-        locale = self.locale()
-        group, point = locale.groupSeparator(), locale.decimalPoint()
-        if group and group != point:
-            text = text.replace(group, "")
-        return text.replace(" ", "").replace(point, ".")
+        text = unicodedata.normalize("NFKC", text).replace("\u2212", "-").replace(" ", "")
+        if _GROUPED.fullmatch(text):
+            return text.replace(",", "")
+        if text.count(",") == 1 and "." not in text:
+            return text.replace(",", ".")
+        return text
 
     def validate(self, text: str, pos: int):  # noqa: D102 (Qt's virtual)
         plain = self._plain(text)

@@ -15,7 +15,6 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.common.error_text import error_text
+from gui.common.number_box import ClampingSpinBox
 from gui.common.number_format import shown_index
 from gui.common.widgets import bold_label, make_quiet, set_label_text
 from gui.explore.kernel_grid import KernelGrid
@@ -94,7 +94,7 @@ class KernelEditor(QWidget):
         self.channel_spin.setMinimum(1)
         self.channel_spin.valueChanged.connect(self._show_values)
         self.bias_label = QLabel()
-        self.bias_spin = QDoubleSpinBox()
+        self.bias_spin = ClampingSpinBox()  # a plain box made "1e-3" 13
         self.bias_spin.setRange(-MAX_WEIGHT, MAX_WEIGHT)
         self.bias_spin.setDecimals(3)
         self.bias_spin.setSingleStep(0.1)

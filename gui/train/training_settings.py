@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.train import DEFAULT_TRAINING
+from gui.common.number_box import ClampingSpinBox
 from gui.train.job import TrainingConfig
 
 #: A typical starting learning rate for each optimizer; switching optimizer swaps them
@@ -82,14 +82,15 @@ class TrainingSettings(QWidget):
         self._training = False
         self.epochs = int_spin(1, 200, DEFAULT_TRAINING.epochs)
         self.batch_size = int_spin(1, 1024, DEFAULT_TRAINING.batch_size)
-        self.learning_rate = QDoubleSpinBox(
+        # Learning rates are often typed as 1e-3: a plain box made that 13.
+        self.learning_rate = ClampingSpinBox(
             decimals=5, minimum=0.00001, maximum=10000.0, value=TYPICAL_LR["adam"])
         self.learning_rate.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.learning_rate.setKeyboardTracking(False)
         self.optimizer = QComboBox()
         for key in OPTIMIZER_KEYS:
             self.optimizer.addItem("", key)
-        self.momentum = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=0.99,
+        self.momentum = ClampingSpinBox(decimals=2, minimum=0.0, maximum=0.99,
                                        value=DEFAULT_TRAINING.momentum, singleStep=0.05)
         self.momentum.setKeyboardTracking(False)
         self.schedule = QCheckBox()

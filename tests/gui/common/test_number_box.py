@@ -35,6 +35,10 @@ def box(qtbot):
     ("12.5", 12.5, False),
     ("1e3", 1000, False),
     (".5", 0.5, False),
+    ("0,5", 0.5, False),        # a decimal comma: a half, not 5
+    ("-1,25", -1.25, False),
+    ("1,000", 1000, False),     # digits grouped in thousands
+    ("12,345", 1000, True),
 ])
 def test_typed_numbers(box, text, value, clamped):
     seen = []
@@ -74,3 +78,25 @@ def test_an_absurd_bias_sets_the_limit_and_says_so(panel):
     assert "-1e308" in messages[-1]
     type_into(panel.bias_spin, "0.25")   # a number in range: accepted without a word
     assert panel.state.filters[panel.state.selected].bias == 0.25
+
+
+def test_full_width_digits_and_a_real_minus_sign_are_read(box):
+    # (QTest cannot type these characters: the box is asked directly, as Qt asks it.)
+    for text, value in (("１２．５", 12.5), ("−3", -3.0), ("－０．２５", -0.25)):
+        assert box.validate(text, len(text))[0].name == "Acceptable"
+        assert box.valueFromText(text) == pytest.approx(value)
+
+
+def test_the_learning_rate_and_a_learned_bias_take_scientific_notation(qtbot):
+    """Both were plain boxes: 1e-3 became 13 and training ran with it, silently."""
+    from gui.train.training_settings import TrainingSettings
+
+    settings = TrainingSettings()
+    qtbot.addWidget(settings)
+    settings.show()
+    type_into(settings.learning_rate, "1e-3")
+    assert settings.learning_rate.value() == pytest.approx(0.001)
+    type_into(settings.learning_rate, "3e-4")
+    assert settings.learning_rate.value() == pytest.approx(0.0003)
+    type_into(settings.momentum, "9e-1")
+    assert settings.momentum.value() == pytest.approx(0.9)
