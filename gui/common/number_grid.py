@@ -51,6 +51,12 @@ def _draw_centred(painter: QPainter, x: float, y: float, cw: float, ch: float,
     painter.drawStaticText(QPointF(x + (cw - width) / 2, y + (ch - height) / 2), static)
 
 
+def font_px_limit(cell: float, fill: float = 0.42) -> float:
+    """The largest text size (pixels) a ``cell``-pixel cell can hold, whatever the text:
+    below :data:`MIN_FONT_PX` no number is drawn, so none need be formatted."""
+    return fill * cell
+
+
 def font_px_for(cell: float, texts: Sequence[str], font: QFont, largest: float = 16.0,
                 fill: float = 0.42) -> int:
     """The pixel size at which the longest of ``texts`` fits a ``cell``-pixel cell:
@@ -61,7 +67,7 @@ def font_px_for(cell: float, texts: Sequence[str], font: QFont, largest: float =
     probe.setPixelSize(100)
     metrics = QFontMetricsF(probe)
     widest = max(metrics.horizontalAdvance(t) for t in set(texts)) / 100.0 or 1.0
-    return int(min(fill * cell, 0.86 * cell / widest, largest))
+    return int(min(font_px_limit(cell, fill), 0.86 * cell / widest, largest))
 
 
 def paint_number_grid(painter: QPainter, origin: tuple[float, float],

@@ -11,18 +11,27 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from gui.common.colormap import symmetric_levels
+from gui.common.colormap import light_text, symmetric_levels
 from gui.common.number_format import format_number
-from gui.common.number_grid import GRID_LINE, font_px_for, paint_number_grid
+from gui.common.number_grid import (
+    GRID_LINE,
+    MIN_FONT_PX,
+    font_px_for,
+    font_px_limit,
+    paint_number_grid,
+)
 
 #: Colours of the frames the lessons draw (the window, the cell it fills, a hovered cell).
 WINDOW_COLOUR = QColor(230, 120, 0)
 TARGET_COLOUR = QColor(30, 110, 220)
 HOVER_COLOUR = QColor(200, 30, 140)
 
+
+# Grids of more cells than this paint their colours as one picture.
+MANY_CELLS = 4096
 
 @dataclass(frozen=True)
 class Frame:
@@ -136,24 +145,35 @@ class GridView(QWidget):
         m = self.margin
         values = np.pad(self.values, m) if m else self.values
         fills = self._fills(values)
-        texts = [format_number(v, self.decimals) for v in values.ravel()]
         h, w = values.shape
+        cell = self.cell_size()
+        # Numbers only where a cell can hold one: a large picture's cells are a few pixels
+        # and formatting its quarter of a million numbers took most of a second a paint.
+        writes = self.show_numbers and font_px_limit(cell) >= MIN_FONT_PX
+        texts = [format_number(v, self.decimals) for v in values.ravel()] if writes else None
         for r, c in self.hidden:
-            texts[(r + m) * w + c + m] = "?"
+            if texts is not None:
+                texts[(r + m) * w + c + m] = "?"
             fills[r + m, c + m] = (255, 244, 200)
         for r, c in self.blank:
-            texts[(r + m) * w + c + m] = ""
+            if texts is not None:
+                texts[(r + m) * w + c + m] = ""
             fills[r + m, c + m] = (245, 245, 245)
         hatched = None
         if m:
             hatched = np.ones((h, w), dtype=bool)
             hatched[m:h - m, m:w - m] = False
-        cell = self.cell_size()
         origin = self.origin()
-        font_px = font_px_for(cell, texts, self.font(), largest=15)
-        paint_number_grid(painter, (origin.x() - m * cell, origin.y() - m * cell), cell,
-                          (h, w), fills=fills, texts=texts, font=self.font(),
-                          font_px=font_px if self.show_numbers else 0, hatched=hatched,
+        corner = (origin.x() - m * cell, origin.y() - m * cell)
+        font_px = font_px_for(cell, texts, self.font(), largest=15) if texts else 0
+        light = light_text(fills) if texts else None
+        if h * w > MANY_CELLS:  # one picture, not a rectangle per cell
+            pixels = np.ascontiguousarray(fills)
+            image = QImage(pixels.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+            painter.drawImage(QRectF(corner[0], corner[1], w * cell, h * cell), image)
+            fills = None
+        paint_number_grid(painter, corner, cell, (h, w), fills=fills, texts=texts,
+                          light=light, font=self.font(), font_px=font_px, hatched=hatched,
                           grid_pen=QPen(GRID_LINE) if cell >= 10 else None,
                           outline_pen=QPen(QColor(120, 120, 120)))
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -291,3 +291,29 @@ def test_a_tiny_probability_keeps_its_digits_in_the_loss_arithmetic():
 
     assert probability_text(2.46e-4) == "0.000246"  # not "−log 0.000 = 8.31"
     assert float(probability_text(0.7051)) == pytest.approx(0.705)
+
+
+def test_a_large_picture_grid_paints_colours_without_formatting_numbers(qtbot, monkeypatch):
+    from gui.lessons import grid_view
+    from gui.lessons.grid_view import GridView
+
+    formatted = []
+    real_format = grid_view.format_number
+    monkeypatch.setattr(grid_view, "format_number",
+                        lambda *args: formatted.append(1) or real_format(*args))
+    view = GridView()
+    qtbot.addWidget(view)
+    view.resize(300, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    ink = np.zeros((512, 512), np.float32)
+    ink[:, 256:] = 1.0  # the right half black ink
+    view.set_values(ink)
+    image = view.grab().toImage()
+    assert formatted == []  # cells under a pixel hold no number: none is formatted
+    # The grid is a centred square: paper on the left half, ink on the right.
+    assert image.pixelColor(90, 150).lightness() > 240
+    assert image.pixelColor(210, 150).lightness() < 15
+    view.set_values(ink[:9, 250:259])  # a small grid still writes its numbers
+    view.grab()
+    assert len(formatted) == 81
