@@ -23,6 +23,9 @@ class ImageSource:
         self._source_name = ""
         self._preprocess = Preprocess()
         self._image = prepare(self._source, self._preprocess)
+        # (colour filters, the gray filters made of them) from the last switch to gray:
+        # back to colour with those gray filters untouched, the colour ones return.
+        self._before_gray: tuple[list, list] | None = None
 
     @property
     def source(self) -> np.ndarray:
@@ -74,10 +77,25 @@ class ImageSource:
         self._image = image
         with self.batch():
             if channels_changed:
-                self._filters = [f.replace(weights=convert_channels(f.weights, image.shape[0]))
-                                 for f in self._filters]
+                self._filters = self._filters_for_channels(image.shape[0])
                 self._emit("filters_changed")
                 self._select(channel=min(self._selection.channel, image.shape[0] - 1))
             self._clear_cells()
             self._emit("image_changed")
             self._schedule()
+
+    def _filters_for_channels(self, channels: int) -> list:
+        """The filters for ``channels`` input channels. Switching a colour picture to gray
+        averages each filter's colour slices; switching back before any filter changed
+        brings the colour slices back instead of three copies of their mean."""
+        kept, self._before_gray = self._before_gray, None
+        if kept is not None and channels > 1:
+            colour, gray = kept
+            if len(gray) == len(self._filters) and all(
+                    a is b for a, b in zip(gray, self._filters, strict=True)):
+                return list(colour)
+        converted = [f.replace(weights=convert_channels(f.weights, channels))
+                     for f in self._filters]
+        if channels == 1:
+            self._before_gray = (list(self._filters), list(converted))  # copies: edits mutate
+        return converted
