@@ -19,7 +19,7 @@ import numpy as np
 import resources
 from engine import datasets
 from gui.common import display_names
-from gui.common.image_io import load_image
+from gui.common.image_io import ImageLoadError, load_image
 
 #: Category keys in the order the picker shows them (names: `category_title`).
 CATEGORIES = ("Patterns", "Digits (MNIST)", "Shapes", "Photos")
@@ -161,6 +161,19 @@ def load_sample(key: str) -> np.ndarray:
     else:
         return load_image(resources.path(_PHOTO_FILES[key]))
     return np.repeat(gray[:, :, None], 3, axis=2)
+
+
+def matching_sample(name: str, rgb: np.ndarray) -> str | None:
+    """The key of the built-in sample called ``name`` (its title in the current language,
+    or its key, as lab files keep it) whose pixels are ``rgb``, if any."""
+    for entry in SAMPLES:
+        if name in (entry.title, entry.key):
+            try:
+                if np.array_equal(load_sample(entry.key), rgb):
+                    return entry.key
+            except ImageLoadError:
+                return None
+    return None
 
 
 def _pattern(key: str) -> np.ndarray:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from gui import app_settings
 from gui.common import file_dialogs
 from gui.common.image_io import ImageLoadError, supported_suffixes
-from gui.common.samples import load_sample, sample
+from gui.common.samples import load_sample, matching_sample, sample
 from gui.common.widgets import make_quiet
 from gui.explore import image_sources
 from gui.explore.draw_area import DrawArea
@@ -299,8 +299,7 @@ class ImagePanel(QWidget):
         origin = self._origin
         self._name_words = self._new_name_words
         if origin is None:  # set by someone else: still name the sample if it is one
-            self._sample_key = image_sources.matching_sample(self._state.source_name,
-                                                             self._state.source)
+            self._sample_key = matching_sample(self._state.source_name, self._state.source)
             if self._sample_key is not None:
                 entry = sample(self._sample_key)
                 self._name_words = lambda: entry.title

@@ -18,7 +18,6 @@ from PySide6.QtGui import QImage, QPixmap
 from engine import lab_file
 from gui.common.error_text import system_reason
 from gui.common.image_io import MAX_PIXELS, ImageLoadError, load_image, qimage_to_rgb
-from gui.common.samples import SAMPLES, load_sample
 
 #: A picture whose long side exceeds this, arriving while the working size is "Original",
 #: is worked on at `AUTO_WORKING_SIZE` instead: a phone photo at full size would make
@@ -107,16 +106,3 @@ def local_paths(mime: QMimeData) -> list[str]:
         except (OSError, RuntimeError, ValueError):  # not a usable path, just text
             return []
     return []
-
-
-def matching_sample(name: str, rgb: np.ndarray) -> str | None:
-    """The key of the built-in sample called ``name`` (its title in the current language,
-    or its key, as lab files keep it) whose pixels are ``rgb``, if any."""
-    for entry in SAMPLES:
-        if name in (entry.title, entry.key):
-            try:
-                if np.array_equal(load_sample(entry.key), rgb):
-                    return entry.key
-            except ImageLoadError:
-                return None
-    return None

@@ -25,9 +25,8 @@ import numpy as np
 
 from engine.lab_file import Lab, LabFilter
 from gui.common.error_text import CodedError
-from gui.common.image_io import ImageLoadError
 from gui.common.preprocess import WORKING_SIZES, Preprocess
-from gui.common.samples import SAMPLES, load_sample
+from gui.common.samples import matching_sample
 from gui.state.filters import MAX_FILTERS, Filter
 from gui.state.selection import Selection
 from gui.state.settings import DATA_SOURCES, LayerSettings, TrainingConfig
@@ -65,15 +64,7 @@ def saved_image_name(name: str, source: np.ndarray) -> str:
     """The picture's name as a lab file keeps it: a built-in sample by its key (the image
     panel names it again in the language of whoever opens the file), any other picture
     by the name it has."""
-    for entry in SAMPLES:
-        if entry.title == name:
-            try:
-                if np.array_equal(load_sample(entry.key), source):
-                    return entry.key
-            except ImageLoadError:
-                pass
-            break
-    return name
+    return matching_sample(name, source) or name
 
 
 def lab_from_state(state, lesson: str = "", answers: dict | None = None) -> Lab:

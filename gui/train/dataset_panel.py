@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from engine import datasets
 from engine.collection import IMAGE_SIZE, MyClasses
 from engine.datasets import Dataset
-from gui.common.display_names import data_source_names, sample_name
+from gui.common.display_names import class_name, data_source_names
 from gui.common.error_text import error_text
 from gui.common.image_io import ink_pixmap
 from gui.state import LabState
@@ -374,7 +374,7 @@ class DatasetPanel(QWidget):
         """A class name as the table shows it: the generated shapes' names are the app's
         and translated; MNIST's digits and a folder's names are shown as they are."""
         if self.source() == "shapes":
-            return sample_name(f"shape:{name}")
+            return class_name(name)
         return name
 
     def _set_summary_text(self, render: Wording, error: bool = False) -> None:

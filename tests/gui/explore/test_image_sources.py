@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QColor, QImage
 
 from gui.common.image_io import ImageLoadError
-from gui.common.samples import SAMPLES, load_sample
+from gui.common.samples import SAMPLES, load_sample, matching_sample
 from gui.explore import image_sources
 
 
@@ -68,6 +68,6 @@ def test_a_file_is_read_or_refused_by_name(qapp, tmp_path):
 def test_a_sample_is_recognised_by_its_name_and_its_pixels(qapp):
     entry = SAMPLES[0]
     pixels = load_sample(entry.key)
-    assert image_sources.matching_sample(entry.title, pixels) == entry.key
-    assert image_sources.matching_sample(entry.title, 1.0 - pixels) is None
-    assert image_sources.matching_sample("no such sample", pixels) is None
+    assert matching_sample(entry.title, pixels) == entry.key
+    assert matching_sample(entry.title, 1.0 - pixels) is None
+    assert matching_sample("no such sample", pixels) is None
