@@ -305,14 +305,30 @@ def test_an_exploration_over_an_eighth_of_a_frame_goes_to_the_worker_training_or
     assert state.exploration.image.shape[1:] == (28, 28)
 
 
-def test_the_controls_show_a_busy_bar_while_the_worker_explores(state, qtbot):
+def test_the_controls_show_a_busy_bar_while_the_worker_explores(state, qtbot, monkeypatch,
+                                                                request):
+    import threading
+
+    import gui.state.exploring as exploring
     from gui.explore.controls_panel import ControlsPanel
 
+    # The worker's exploration waits until the bar has shown, whatever the machine's
+    # speed (a quick host finished it before the bar's delay; a stalled one never
+    # let the bar show within the wait).
+    bar_seen = threading.Event()
+    request.addfinalizer(bar_seen.set)  # a failed wait must not hold the worker
+    real_explore = exploring.explore
+
+    def explore_once_the_bar_shows(*inputs):
+        bar_seen.wait(30)
+        return real_explore(*inputs)
+
+    monkeypatch.setattr(exploring, "explore", explore_once_the_bar_shows)
     panel = ControlsPanel(state)
     qtbot.addWidget(panel)
     panel.show()
     assert not panel.busy.isVisible()
-    # Large enough to take well over the bar's delay (about 0.6 s here).
+    # Estimated heavy enough to go to the worker.
     photo = np.random.default_rng(2).random((800, 800, 3), dtype=np.float32)
     with state.batch():
         state.set_source(photo)
@@ -324,8 +340,10 @@ def test_the_controls_show_a_busy_bar_while_the_worker_explores(state, qtbot):
     assert state.busy and not panel.busy.isVisible()  # not for what ends at once
     qtbot.waitUntil(lambda: panel.busy.isVisible(), timeout=10_000)
     assert state.busy
+    bar_seen.set()
     qtbot.waitUntil(lambda: not state.busy, timeout=60_000)
     assert not panel.busy.isVisible()
+    assert state.exploration is not None and state.exploration.conv.shape[0] == 16
 
 
 def test_a_short_exploration_in_the_worker_never_flashes_the_busy_bar(state, qtbot):
