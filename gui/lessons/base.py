@@ -75,7 +75,7 @@ class Lesson(QWidget):
         self.intro_label.setSizePolicy(QSizePolicy.Policy.Preferred,
                                        QSizePolicy.Policy.Minimum)
         self.show_me_button = QPushButton()
-        self.show_me_button.clicked.connect(self.show_me)
+        self.show_me_button.clicked.connect(self._on_show_me_clicked)
         self.glossary_button = QPushButton()
         self.glossary_button.setFlat(True)
         self.glossary_button.clicked.connect(self.glossary_requested)
@@ -125,6 +125,20 @@ class Lesson(QWidget):
         self.show_me_button.setToolTip(QCoreApplication.translate("Lesson",
             "Set the lab up for this lesson: the picture, the filters and the settings"))
         self.glossary_button.setText(QCoreApplication.translate("Lesson", "Glossary…"))
+
+    def _on_show_me_clicked(self) -> None:
+        """Show me, and say where the learner's own filters went if it just kept them
+        aside (the state does, see ``LabState.placing_filters``)."""
+        kept_before = self.state.own_filters
+        self.show_me()
+        kept = self.state.own_filters
+        if kept is None or kept == kept_before or self.main_window is None:
+            return
+        count = len(kept)
+        self.main_window.show_message(lambda: QCoreApplication.translate(
+            "Lesson", "The lesson's filters and settings are in the lab. Your own filters "
+            "({0}) are kept: Filters ▸ Restore my filters brings them back.").format(count),
+            topic="filters")
 
     # --- helpers ---------------------------------------------------------------------
     def set_demo(self, widget: QWidget, stretch: int = 1) -> QWidget:

@@ -201,7 +201,7 @@ class ConvolutionLesson(Lesson):
         self.go_to(row * self.output_shape()[1] + col)
 
     def show_me(self) -> None:
-        with self.state.batch():
+        with self.state.placing_filters():
             self.state.set_source(samples.load_sample(PICTURE), samples.label(PICTURE))
             self.state.set_preprocess(Preprocess(color="gray", size=None, binarize=True))
             self.state.set_filters([make_preset_filter(PRESET, KERNEL, 1)])

@@ -102,7 +102,7 @@ class FeatureDetectorLesson(Lesson):
 
     def show_me(self) -> None:
         preset, size = self.preset_box.currentData(), self.size_box.currentData()
-        with self.state.batch():
+        with self.state.placing_filters():
             self.state.set_source(samples.load_sample(PICTURE), samples.label(PICTURE))
             self.state.set_preprocess(Preprocess(color="gray", size=None, binarize=True))
             self.state.set_filters([make_preset_filter(preset, size, 1)])

@@ -76,7 +76,7 @@ class FlatteningLesson(Lesson):
             "over the vector to see where a value came from.</p>")
 
     def show_me(self) -> None:
-        with self.state.batch():
+        with self.state.placing_filters():
             self.state.set_source(samples.load_sample(PICTURE), samples.label(PICTURE))
             self.state.set_preprocess(Preprocess(color="gray", size=None, binarize=True))
             self.state.set_filters(default_filters(1))

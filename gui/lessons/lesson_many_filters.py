@@ -120,7 +120,7 @@ class ManyFiltersLesson(Lesson):
             "adds up what they give.</p>")
 
     def show_me(self) -> None:
-        with self.state.batch():
+        with self.state.placing_filters():
             self.state.set_source(samples.load_sample(PICTURE), samples.label(PICTURE))
             self.state.set_preprocess(Preprocess(color="gray", size=None))
             self.state.set_filters(default_filters(1))

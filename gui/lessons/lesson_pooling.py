@@ -119,7 +119,7 @@ class PoolingLesson(Lesson):
     # --- the lab's settings ----------------------------------------------------------
     def show_me(self) -> None:
         """A digit, the default filters, ReLU and 2×2 max pooling in the explorer."""
-        with self.state.batch():
+        with self.state.placing_filters():
             self.state.set_source(samples.load_sample(SAMPLE), samples.label(SAMPLE))
             self.state.set_preprocess(Preprocess(color="gray"))
             self.state.set_filters(default_filters(1))

@@ -170,7 +170,7 @@ class ReluLesson(Lesson):
         """A digit, the first filter in the explorer with no activation after it, so the
         Explore page shows the very map the second filter reads here."""
         key = self.first_box.currentData()
-        with self.state.batch():
+        with self.state.placing_filters():
             self.state.set_source(samples.load_sample(SAMPLE), samples.label(SAMPLE))
             self.state.set_preprocess(Preprocess(color="gray"))
             self.state.set_filters([make_preset_filter(key, 3, 1, preset_name(key))])

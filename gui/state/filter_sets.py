@@ -2,11 +2,15 @@
 
 One job of :class:`gui.state.LabState`: replacing every filter at once (a file, a lesson,
 a trained model's first layer, the defaults), comparing the editor with the model's
-learned filters, and keeping the learner's own filters and layer settings aside while
-default or learned ones are shown, so they can be brought back.
+learned filters, and keeping the learner's own filters and layer settings aside whenever
+the app replaces them (a lesson, the defaults, learned ones, a file), so they can be
+brought back.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from gui.state.errors import StateError
 from gui.state.filters import MAX_FILTERS, Filter, convert_channels, default_filters
@@ -18,10 +22,10 @@ class FilterSets:
 
     def _init_filter_sets(self) -> None:
         self._learned: list[Filter] | None = None
-        # The learner's own filters and layer settings, kept when "Use learned filters"
-        # replaced them (see `restore_own_filters`); whether the editor holds a model's.
+        # The learner's own filters and layer settings, kept when the app replaced them
+        # (see `placing_filters`), and whether the editor holds filters the app chose.
         self._own: tuple[list[Filter], LayerSettings] | None = None
-        self._from_model = False
+        self._showing_placed = False
 
     def set_filters(self, filters: list[Filter], remember_as_learned: bool = False) -> None:
         """Replace all filters (loading a file, a lesson, a trained model's first layer)."""
@@ -34,7 +38,6 @@ class FilterSets:
             raise StateError("mixed_sizes")
         new = [f.replace(weights=convert_channels(f.weights, self.channels)) for f in filters]
         self._filters = new
-        self._from_model = remember_as_learned
         if remember_as_learned:
             self._learned = list(new)
         with self.batch():
@@ -58,16 +61,35 @@ class FilterSets:
     # --- the learner's own filters, kept aside --------------------------------------
     @property
     def own_filters(self) -> list[Filter] | None:
-        """Copies of the learner's filters that `use_learned_filters` or
-        `restore_default_filters` replaced, or None."""
+        """Copies of the learner's filters that the app replaced (`placing_filters`), or
+        None."""
         return None if self._own is None else list(self._own[0])
+
+    @contextmanager
+    def placing_filters(self, chosen_by_learner: bool = False) -> Iterator[None]:
+        """A batch in which the app replaces the filters and layer settings: with its own
+        choice (a lesson's "Show me", the defaults, a model's learned filters), or with
+        ``chosen_by_learner`` ones (a filter or lab file they opened). The learner's
+        filters and settings on show are kept aside first, for `restore_own_filters`.
+        Filters the app chose are never kept as the learner's, edited or not: pressing
+        "Show me" twice, or one lesson after another, keeps the learner's own."""
+        kept = self._own, self._showing_placed
+        if not self._showing_placed:
+            self._own = (list(self._filters), self._settings)
+        try:
+            with self.batch():
+                yield
+        except BaseException:  # refused (a bad file): the learner's are still on show
+            self._own, self._showing_placed = kept
+            raise
+        self._showing_placed = not chosen_by_learner
 
     def restore_own_filters(self) -> None:
         """Bring back the filters and layer settings kept aside (see `own_filters`)."""
         if self._own is None:
             raise StateError("no_own_filters")
         filters, settings = self._own
-        self._own = None
+        self._own, self._showing_placed = None, False
         with self.batch():  # listeners see filters and settings change together
             self.set_filters(filters)
             if settings != self._settings:
@@ -76,7 +98,6 @@ class FilterSets:
 
     def restore_default_filters(self) -> None:
         """Replace every filter by the app's four starting ones (:func:`default_filters`);
-        the learner's own are kept aside, as `use_learned_filters` does."""
-        if not self._from_model:
-            self._own = (list(self._filters), self._settings)
-        self.set_filters(default_filters(self.channels))
+        the learner's own are kept aside (`placing_filters`)."""
+        with self.placing_filters():
+            self.set_filters(default_filters(self.channels))

@@ -83,8 +83,6 @@ class ModelPrediction:
         conv = self.first_conv()
         if conv is None:
             raise StateError("no_model_filters")
-        if not self._from_model:  # a model's filters replaced by another's are not "own"
-            self._own = (list(self._filters), self._settings)
         filters = [Filter(f"learned {i + 1}", w, float(b), None)
                    for i, (w, b) in enumerate(zip(conv.params["weight"], conv.params["bias"],
                                                   strict=True))]
@@ -99,7 +97,7 @@ class ModelPrediction:
             pool="none" if pool is None else ("max" if isinstance(pool, MaxPool2D) else "avg"),
             pool_size=pool.size if pool else (2, 2), pool_stride=None if pool is None or
             pool.stride == pool.size else pool.stride)
-        with self.batch():
+        with self.placing_filters():  # a model's replaced by another's are not "own"
             self.set_filters(filters, remember_as_learned=True)
             if settings != self._settings:
                 self._settings = settings

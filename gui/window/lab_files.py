@@ -152,7 +152,9 @@ class LabFiles(QObject):
         self._show_lesson_place(prepared.lesson, prepared.answers)
         adopt = getattr(training, "adopt_model", None)
         try:
-            lab_snapshot.apply(self._state, prepared, adopt)
+            # The learner's filters on show are kept aside: Restore my filters.
+            with self._state.placing_filters(chosen_by_learner=True):
+                lab_snapshot.apply(self._state, prepared, adopt)
         except ValueError as error:  # prepare checked everything; keep the lab whole anyway
             lab_snapshot.apply(self._state, before, adopt)
             problem = error

@@ -82,7 +82,8 @@ class MenuCommands(QObject):
         """Make the filters in ``path`` the explorer's; says how it went."""
         try:
             filters = load_filters(path)
-            self._state.set_filters(filters)
+            with self._state.placing_filters(chosen_by_learner=True):
+                self._state.set_filters(filters)
         except (FilterFileError, ValueError) as error:
             reason = str(error)
             self._say(lambda: QCoreApplication.translate(

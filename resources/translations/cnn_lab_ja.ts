@@ -3363,6 +3363,10 @@ Double-click or start typing to enter a number.</source>
         <source>Glossary…</source>
         <translation>用語集…</translation>
     </message>
+    <message>
+        <source>The lesson&apos;s filters and settings are in the lab. Your own filters ({0}) are kept: Filters ▸ Restore my filters brings them back.</source>
+        <translation>レッスンのフィルターと設定をラボに入れました。あなたのフィルター（{0} 個）は取ってあり、「フィルター ▸ 自分のフィルターに戻す」で元に戻せます。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -106,3 +106,97 @@ def test_state_keeps_snapshots_not_the_live_filters():
         kept[0].weights[...] = 99
     kept.clear()  # changing the list handed out changes nothing kept
     assert not np.any(state.own_filters[0].weights == 99) and state.own_filters
+
+
+# --- lessons, the defaults and files keep the learner's own filters --------------------
+
+def make_own_filters(state):
+    """Edits no lesson or default set has: a renamed, changed filter and custom settings."""
+    state.set_cell(1, 0, 0, 0, 6.5)
+    state.rename_filter(1, "my edge")
+    state.add_filter()
+    state.set_settings(stride=(2, 2), padding="same", pool="avg")
+    return state.filters, state.settings
+
+
+def test_a_lessons_show_me_keeps_the_learners_filters_aside_even_when_pressed_twice(
+        qtbot, tmp_path):
+    from gui.lessons.lesson_convolution import ConvolutionLesson
+    from gui.lessons.lesson_pooling import PoolingLesson
+
+    window = open_window(qtbot, tmp_path / "settings.ini", restore=False)
+    window.state.background_allowed = False
+    state = window.state
+    own, settings = make_own_filters(state)
+    convolution = window.learn.show_lesson(ConvolutionLesson.key)
+    convolution.show_me_button.click()
+    assert not same_filters(state.filters, own) and state.settings != settings
+    assert "Your own filters (5) are kept" in window.status.text()
+    assert "Restore my filters" in window.status.text()
+    state.set_cell(0, 0, 1, 1, 2.0)  # an edit of the lesson's filter is still the lesson's
+    convolution.show_me_button.click()  # again: the lesson's are not kept as the learner's
+    window.learn.show_lesson(PoolingLesson.key).show_me_button.click()  # another lesson
+    assert same_filters(state.own_filters, own)
+    window.menus.update_filter_actions()
+    assert window.menus.restore_own_action.isEnabled()
+    window.menus.restore_own_action.trigger()
+    assert same_filters(state.filters, own)
+    assert state.settings == settings
+
+
+def test_a_show_me_that_keeps_nothing_new_says_nothing_of_it(qtbot, tmp_path):
+    from gui.lessons.lesson_pooling import PoolingLesson
+
+    window = open_window(qtbot, tmp_path / "settings.ini", restore=False)
+    window.state.background_allowed = False
+    lesson = window.learn.show_lesson(PoolingLesson.key)
+    lesson.show_me_button.click()
+    assert "are kept" in window.status.text()
+    window.show_message("", topic="filters")
+    lesson.show_me_button.click()  # the learner's were kept by the first press
+    assert "are kept" not in window.status.text()
+
+
+def test_restoring_the_defaults_twice_keeps_the_learners_filters():
+    state = LabState()
+    own, settings = make_own_filters(state)
+    state.restore_default_filters()
+    state.restore_default_filters()
+    assert same_filters(state.own_filters, own)
+    state.restore_own_filters()
+    assert same_filters(state.filters, own) and state.settings == settings
+
+
+def test_edited_learned_filters_replaced_by_a_lesson_leave_the_learners_own_kept(
+        qtbot, window_with_model):
+    from gui.lessons.lesson_feature_detector import FeatureDetectorLesson
+
+    window = window_with_model
+    state = window.state
+    window.state.background_allowed = False
+    own, _ = make_own_filters(state)
+    state.use_learned_filters()
+    state.set_cell(0, 0, 0, 0, 1.0)
+    window.learn.show_lesson(FeatureDetectorLesson.key).show_me_button.click()
+    assert same_filters(state.own_filters, own)
+
+
+def test_a_loaded_filter_file_keeps_the_filters_it_replaced_and_a_refused_one_keeps_all(
+        qtbot, tmp_path):
+    from gui.explore.filter_file import save_filters
+
+    window = open_window(qtbot, tmp_path / "settings.ini", restore=False)
+    state = window.state
+    own, settings = make_own_filters(state)
+    other = tmp_path / "other.json"
+    save_filters(other, default_filters(state.channels)[:2])
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"filters": [')
+
+    assert not window.commands.load_filters(broken)
+    assert same_filters(state.filters, own) and state.own_filters is None
+    assert window.commands.load_filters(other)
+    assert len(state.filters) == 2 and same_filters(state.own_filters, own)
+    # The loaded ones are the learner's choice: the defaults keep them aside, not the older.
+    state.restore_default_filters()
+    assert len(state.own_filters) == 2

@@ -105,6 +105,21 @@ def test_a_saved_lab_opens_whole_in_a_new_window(window, qtbot, tmp_path, model)
     assert student.training.epochs.value() == 3
 
 
+def test_opening_a_lab_keeps_the_learners_filters_to_bring_back(window, qtbot, tmp_path,
+                                                                model):
+    set_up_an_exercise(window, model)
+    path = tmp_path / "exercise.cnnlab"
+    assert window.commands.labs.save(path)
+    student = new_window(qtbot, tmp_path, "student")
+    student.state.set_cell(0, 0, 0, 0, 9.0)
+    student.state.set_settings(stride=(3, 3))
+    own, settings = student.state.filters, student.state.settings
+    assert student.opening.open_path(path)
+    assert [f.name for f in student.state.filters] == [f.name for f in window.state.filters]
+    assert student.commands.restore_own_filters()
+    assert student.state.filters == own and student.state.settings == settings
+
+
 def test_opening_a_lab_is_one_batch_one_recomputation(window, qtbot, tmp_path, model):
     set_up_an_exercise(window, model)
     path = tmp_path / "exercise.cnnlab"
