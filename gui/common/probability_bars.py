@@ -34,11 +34,32 @@ def percent_text(p: float) -> str:
     probability within about 6e-8 of 1 to exactly 1.0, so 1.0 (and 0.0) on screen would be
     a rounding artefact, not a fact about the network.
     """
-    if p < 0.005:
-        return "<1%"
-    if p >= 0.995:
-        return ">99%"
-    return f"{p * 100:.0f}%"
+    return percent_texts([p])[0]
+
+
+def percent_texts(probabilities) -> list[str]:
+    """Every class's :func:`percent_text`, in whole percents that add up to their total
+    (100 for a softmax): rounded one by one, 33.5 %, 33.5 % and 33 % read 34 %, 34 % and
+    33 %, which a learner adds up to 101. Largest-remainder rounding: each class gets the
+    whole percents below its value (at least 1), and the points still missing go to the
+    largest remainders (points too many come off the smallest); "<1%" and ">99%" stay."""
+    p = np.asarray(probabilities, dtype=np.float64).ravel()
+    scaled = p * 100
+    numeric = np.flatnonzero((p >= 0.005) & (p < 0.995))
+    whole = np.clip(np.floor(scaled), 1, 99).astype(int)
+    left = round(float(scaled[numeric].sum())) - int(whole[numeric].sum())
+    by_remainder = numeric[np.argsort(whole[numeric] - scaled[numeric], kind="stable")]
+    for i in (by_remainder if left > 0 else by_remainder[::-1]):
+        if left == 0:
+            break
+        step = 1 if left > 0 else -1
+        if 1 <= whole[i] + step <= 99:
+            whole[i] += step
+            left -= step
+    texts = [">99%" if value >= 0.995 else "<1%" for value in p]
+    for i in numeric:
+        texts[i] = f"{whole[i]}%"
+    return texts
 
 
 class ProbabilityBars(QWidget):
@@ -140,7 +161,7 @@ class ProbabilityBars(QWidget):
             return
         top = int(np.argmax(self._probabilities))
         self.caption.setText(self.tr("Prediction: {0} ({1} sure)").format(
-            self._class_names[top], percent_text(self._probabilities[top])))
+            self._class_names[top], percent_texts(self._probabilities)[top]))
 
     # --- public ------------------------------------------------------------------------
     @property
@@ -200,8 +221,9 @@ class ProbabilityBars(QWidget):
         brushes = [pg.mkBrush(TOP_COLOR if i == top else OTHER_COLOR) for i in range(p.size)]
         self._bars.setOpts(x0=np.zeros(p.size), y=np.arange(p.size), width=np.clip(p, 0, 1),
                            height=BAR_HEIGHT, brushes=brushes)
+        texts = percent_texts(p)
         for i, (label, value) in enumerate(zip(self._labels, p, strict=True)):
-            label.setText(percent_text(value))
+            label.setText(texts[i])
             inside = value >= INSIDE_LABEL_FROM
             label.setColor(QColor("white") if inside else
                            (TOP_COLOR if i == top else LABEL_COLOR))

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from gui.common.colormap import DIVERGING
 from gui.common.number_format import format_number
-from gui.common.probability_bars import OTHER_COLOR, TOP_COLOR, percent_text
+from gui.common.probability_bars import OTHER_COLOR, TOP_COLOR, percent_texts
 from gui.network.columns import COLUMN_GAP, HEADER, LEGEND, MARGIN, Column
 from gui.network.scales import ScaleGroup, group_of
 
@@ -93,6 +93,7 @@ class ColumnPainting:
         metrics = painter.fontMetrics()
         softmax = column.position.role == "softmax"
         colours = None if softmax else self._vector_colours(index)
+        percents = percent_texts(values) if softmax else None
         for k, rect in enumerate(column.cells):
             name = self.class_names[k] if k < len(self.class_names) else str(k)
             painter.setPen(TITLE_COLOR)
@@ -107,7 +108,7 @@ class ColumnPainting:
                 bar = QRectF(rect.x(), rect.y(), max(1.0, rect.width() * float(values[k])),
                              rect.height())
                 painter.fillRect(bar, TOP_COLOR if k == top else OTHER_COLOR)
-                text = percent_text(float(values[k]))
+                text = percents[k]
             else:
                 rgb = colours[k]
                 painter.fillRect(rect, QColor(int(rgb[0]), int(rgb[1]), int(rgb[2])))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from engine.units import INPUT, Activations, Position, ReceptiveField
 from gui.common.number_format import format_number
-from gui.common.probability_bars import percent_text
+from gui.common.probability_bars import percent_texts
 from gui.network import texts
 from gui.network.column_painting import ColumnPainting
 from gui.network.columns import COLUMN_GAP, HEADER, LEGEND, MARGIN, Column, ColumnLayout
@@ -211,8 +211,8 @@ class NetworkView(ColumnLayout, ColumnPainting, QWidget):
         """What hovering over a unit says: its column, which unit, its value."""
         column = self.column_of(layer)
         value = self.activations.value(layer, unit)
-        shown = (percent_text(value) if column.position.role == "softmax"
-                 else format_number(value, 3))
+        shown = (percent_texts(self.activations.at(layer))[tuple(unit)[0]]
+                 if column.position.role == "softmax" else format_number(value, 3))
         return QCoreApplication.translate("NetworkView", "{0} · {1}: {2}").format(
             column.title, texts.unit_name(column.position, unit, self.class_names), shown)
 

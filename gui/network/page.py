@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from engine import units
 from gui.common.display_names import class_names
-from gui.common.probability_bars import percent_text
+from gui.common.probability_bars import percent_texts
 from gui.network.detail import TOP_CONTRIBUTIONS, UnitDetail
 from gui.network.epoch_label import EpochLabel
 from gui.network.insight_tabs import InsightTabs
@@ -405,7 +405,7 @@ class NetworkPage(QWidget):
         k = int(np.argmax(probabilities))
         names = self.class_names()
         self.answer.setText(self.tr("The network's answer: “{0}” ({1})").format(
-            names[k] if k < len(names) else k, percent_text(float(probabilities[k]))))
+            names[k] if k < len(names) else k, percent_texts(probabilities)[k]))
 
     def _show_selection(self) -> None:
         if self.activations is None or self.selection is None:

@@ -37,7 +37,7 @@ from gui.common.colormap import DIVERGING, symmetric_levels
 from gui.common.display_names import class_names
 from gui.common.error_text import error_text
 from gui.common.number_format import format_number
-from gui.common.probability_bars import percent_text
+from gui.common.probability_bars import percent_texts
 from gui.common.widgets import bold_label, make_quiet, set_spin_value
 from gui.network.insight_parts import ColourLegend, MapPicture, out_of_sight
 from gui.network.latest_job import LatestJob
@@ -319,7 +319,7 @@ class WhyPanel(QWidget):
             name = names[self.klass]
             self.status.setText(self.tr(
                 "The network gives “{0}” a probability of {1} for this image.").format(
-                name, percent_text(float(self.probabilities[self.klass]))))
+                name, percent_texts(self.probabilities)[self.klass]))
         klass = "" if self.klass is None else names[self.klass]
         self.texts[0].setText(self.tr("What the network reads: 0 = paper (white), 1 = ink "
                                       "(black)."))

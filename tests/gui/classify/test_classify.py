@@ -13,7 +13,13 @@ from engine.optim import Adam
 from engine.train import fit
 from gui.classify.page import ClassifyPage
 from gui.common.preprocess import Preprocess
-from gui.common.probability_bars import OTHER_COLOR, TOP_COLOR, ProbabilityBars, percent_text
+from gui.common.probability_bars import (
+    OTHER_COLOR,
+    TOP_COLOR,
+    ProbabilityBars,
+    percent_text,
+    percent_texts,
+)
 from gui.explore.prediction_panel import PredictionPanel
 from gui.state import LabState
 from gui.train import data_sources
@@ -118,6 +124,30 @@ def test_bars_show_values_top_class_and_cleared_state(qtbot):
         bars.set_probabilities(np.array([0.5, 0.5]), ["one"])
     with pytest.raises(ValueError):
         bars.set_probabilities(np.array([np.nan, 1.0]))
+
+
+def test_the_percentages_of_all_classes_add_up_to_the_whole():
+    assert percent_texts([0.335, 0.335, 0.33]) == ["34%", "33%", "33%"]  # not 34, 34, 33
+    rng = np.random.default_rng(0)
+    for k in (2, 3, 10, 26):
+        for _ in range(200):
+            p = rng.dirichlet(np.full(k, 0.7)).astype(np.float32)
+            texts = percent_texts(p)
+            if any(t in ("<1%", ">99%") for t in texts):
+                continue
+            whole = [int(t.rstrip("%")) for t in texts]
+            assert sum(whole) == 100, (p, texts)
+            assert np.all(np.abs(np.array(whole) - p * 100) < 1), (p, texts)
+    # One class alone reads as it did.
+    assert percent_texts([0.873]) == [percent_text(0.873)] == ["87%"]
+
+
+def test_the_bars_and_their_caption_show_percentages_that_add_up(qtbot):
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_probabilities(np.array([0.335, 0.335, 0.33], np.float32), ["a", "b", "c"])
+    assert [label.toPlainText() for label in bars._labels] == ["34%", "33%", "33%"]
+    assert "(34% sure)" in bars.caption.text()
 
 
 def test_percent_text():
