@@ -70,10 +70,26 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def _recording_application(base, events: list):
+def _receiver_name(receiver) -> str:
+    """The receiver's class; for a timer, whose it is and its interval (many objects own
+    one, and only the owner tells them apart)."""
+    name = type(receiver).__name__
+    if name == "QTimer":
+        parent = receiver.parent()
+        owner = type(parent).__name__ if parent is not None else "none"
+        return f"QTimer<{owner} {receiver.interval()} ms>"
+    return name
+
+
+def _recording_application(base, events: list, profile_over_ms: float | None = None,
+                           slow_profiles: dict | None = None, sampling: list | None = None):
     """A QApplication class that appends (start, wall ms, CPU ms, event type and
     receiver) of every event the window's thread handles at the top level to
-    ``events`` (what --diagnose lists inside the worst stalls)."""
+    ``events`` (what --diagnose lists inside the worst stalls). With
+    ``profile_over_ms``, every such event runs under cProfile; the profiles of those
+    that took longer (outside memory samples, ``sampling[0]``) are kept in
+    ``slow_profiles`` by kind of event."""
+    import cProfile
     import threading
 
     class Recording(base):
@@ -83,15 +99,21 @@ def _recording_application(base, events: list):
             if Recording.depth or threading.current_thread() is not threading.main_thread():
                 return super().notify(receiver, event)
             Recording.depth += 1
+            what = f"{event.type().name}/{_receiver_name(receiver)}"
+            profiler = cProfile.Profile() if profile_over_ms is not None else None
             start, cpu = time.perf_counter(), time.thread_time()
             try:
-                return super().notify(receiver, event)
+                if profiler is None:
+                    return super().notify(receiver, event)
+                return profiler.runcall(super().notify, receiver, event)
             finally:
                 Recording.depth -= 1
                 wall = (time.perf_counter() - start) * 1000
                 if wall >= 1:
-                    events.append((start, wall, (time.thread_time() - cpu) * 1000,
-                                   f"{event.type().name}/{type(receiver).__name__}"))
+                    events.append((start, wall, (time.thread_time() - cpu) * 1000, what))
+                if profiler is not None and wall > profile_over_ms and not sampling[0]:
+                    profiler.create_stats()
+                    slow_profiles.setdefault(what, []).append(profiler)
 
     return Recording
 
@@ -108,7 +130,8 @@ def parse_args(argv=None):
                         help="print the slowest kinds of edit and what ran in the worst stalls "
                              "(every event the window handled in them)")
     parser.add_argument("--profile-slow", type=float, metavar="MS",
-                        help="profile every edit; print where those over MS ms spent it")
+                        help="profile every event the window handles; print where those "
+                             "over MS ms spent it")
     parser.add_argument("--trace-memory", action="store_true",
                         help="compare tracemalloc snapshots at each 1000 edits (slows every edit)")
     parser.add_argument("--show", action="store_true",
@@ -120,7 +143,6 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     if not args.show:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    import cProfile
     import pstats
     import tempfile
 
@@ -130,9 +152,12 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     events: list[tuple[float, float, float, str]] = []  # (start, wall, CPU, what)
+    slow_profiles: dict[str, list] = {}  # kind of event -> profiles (--profile-slow)
+    sampling = [False]  # True while memory is sampled (no run starts then)
     app = QApplication.instance() or (
-        _recording_application(QApplication, events) if args.diagnose
-        else QApplication)(sys.argv[:1])
+        _recording_application(QApplication, events, args.profile_slow, slow_profiles,
+                               sampling)
+        if args.diagnose or args.profile_slow else QApplication)(sys.argv[:1])
     from benchmarks._common import machine_lines, steal_seconds, verdict
     from engine import datasets
     from engine.architecture import ConvBlock
@@ -170,7 +195,6 @@ def main(argv=None) -> int:
     stages = explorer.stage_view
     restarts = [0]
 
-    sampling = [False]  # no run starts while memory is sampled
 
     def keep_training() -> None:
         if args.no_training or sampling[0]:
@@ -280,19 +304,11 @@ def main(argv=None) -> int:
 
     def edit() -> None:
         action = actions[int(rng.choice(len(actions), p=weights))][0]
-        if args.profile_slow:
-            profiler = cProfile.Profile()
-            profiler.enable()
         start = time.perf_counter()
         action()
         if state._timer.isActive():
             state.recompute()  # what the coalescing timer would run next: part of the edit
         end = time.perf_counter()
-        if args.profile_slow:
-            profiler.disable()
-            if (end - start) * 1000 > args.profile_slow:
-                print(f"  slow edit {action.__name__}: {(end - start) * 1000:.1f} ms")
-                pstats.Stats(profiler).sort_stats("cumulative").print_stats(18)
         edit_ms.append((end - start) * 1000)
         by_action.setdefault(action.__name__, []).append(edit_ms[-1])
         spans.append((start, end, action.__name__))
@@ -394,6 +410,9 @@ def main(argv=None) -> int:
                     if start < end and start + wall / 1000 > begin]
             if slow:
                 print(f"      events of 1 ms or more: {', '.join(slow)}")
+    for what, profiles in sorted(slow_profiles.items(), key=lambda kv: -len(kv[1])):
+        print(f"  {len(profiles)} events {what} over {args.profile_slow:.0f} ms, together:")
+        pstats.Stats(*profiles).sort_stats("cumulative").print_stats(25)
     median = statistics.median(edit_ms)
     p99 = float(np.percentile(edit_ms, 99))
     base = memory[1][1] if len(memory) > 1 else memory[0][1]
