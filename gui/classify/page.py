@@ -186,8 +186,8 @@ class ClassifyPage(QWidget):
             return
         paper = np.repeat((1.0 - self._input)[:, :, None], 3, axis=2)
         origin, text = self.input_box.origin
-        name = {DRAWING: self.tr("drawing"),
-                SAMPLE: self.tr("test image: {0}").format(class_name(text)),
+        name = {DRAWING: lambda: self.tr("drawing"),
+                SAMPLE: lambda: self.tr("test image: {0}").format(class_name(text)),
                 FILE: text}[origin]
         self.state.set_source(paper, name)
         self.state.set_preprocess(Preprocess(color="gray", size=None))

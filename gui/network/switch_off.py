@@ -426,9 +426,9 @@ class SwitchOffPanel(QWidget):
             return
         image = test_set.images[index]
         ink = image.mean(axis=0)
-        label = class_name(test_set.class_names[int(test_set.labels[index])])
-        self.state.set_source(np.repeat((1.0 - ink)[..., None], 3, axis=2),
-                              self.tr("test image {0} ({1})").format(index, label))
+        true_class = test_set.class_names[int(test_set.labels[index])]
+        self.state.set_source(np.repeat((1.0 - ink)[..., None], 3, axis=2), lambda: self.tr(
+            "test image {0} ({1})").format(index, class_name(true_class)))
         self.state.set_preprocess(Preprocess(color="gray", size=None))
 
     # --- visibility ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ keeping the filters' channels in step with the prepared image.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -34,7 +35,9 @@ class ImageSource:
 
     @property
     def source_name(self) -> str:
-        return self._source_name
+        """The picture's name, in the current language when it was given as words."""
+        name = self._source_name
+        return name() if callable(name) else name
 
     @property
     def preprocess(self) -> Preprocess:
@@ -49,8 +52,10 @@ class ImageSource:
     def channels(self) -> int:
         return self._image.shape[0]
 
-    def set_source(self, rgb: np.ndarray, name: str = "") -> None:
-        """Show a new picture; ``rgb`` is (H, W, 3) or (H, W), values 0..1, 1 = bright."""
+    def set_source(self, rgb: np.ndarray, name: str | Callable[[], str] = "") -> None:
+        """Show a new picture; ``rgb`` is (H, W, 3) or (H, W), values 0..1, 1 = bright.
+        ``name``: a file's name, or a function that words the picture's name in the
+        current language (a test image's, a drawing's: it follows a language switch)."""
         rgb = np.asarray(rgb, dtype=np.float32)
         if rgb.ndim == 2:
             rgb = np.repeat(rgb[:, :, None], 3, axis=2)

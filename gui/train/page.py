@@ -295,10 +295,9 @@ class TrainingPage(QWidget):
             return
         image = dataset.x_test[index]
         ink = image.mean(axis=0) if image.ndim == 3 else image
-        label = class_name(dataset.class_names[int(dataset.y_test[index])])
-        # The explorer keeps this name as the picture's: it is worded once, like a file name.
-        self.state.set_source(np.repeat((1.0 - ink)[..., None], 3, axis=2),
-                              self.tr("test image {0} ({1})").format(index, label))
+        true_class = dataset.class_names[int(dataset.y_test[index])]
+        self.state.set_source(np.repeat((1.0 - ink)[..., None], 3, axis=2), lambda: self.tr(
+            "test image {0} ({1})").format(index, class_name(true_class)))
         self.state.set_preprocess(Preprocess(color="gray", size=None))
         self.explore_requested.emit()
 

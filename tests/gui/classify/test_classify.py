@@ -263,6 +263,21 @@ def test_send_to_explorer_puts_the_input_in_the_state(qtbot, page, state, model)
     assert "test image" in state.source_name
 
 
+def test_a_sent_pictures_name_follows_a_language_switch(qtbot, page, state, model):
+    from gui import i18n
+    from gui.explore.image_panel import ImagePanel
+
+    panel = ImagePanel(state)
+    qtbot.addWidget(panel)
+    state.set_model(model)
+    page.samples.buttons[0].click()
+    page.input_box.send_button.click()
+    assert state.source_name.startswith("test image: ")
+    i18n.set_language("ja")
+    assert state.source_name.startswith("テスト画像: ")
+    assert panel.caption.text().startswith("テスト画像: ")
+
+
 def test_open_image_classifies_a_file_and_reports_bad_ones(qtbot, page, state, model, tmp_path,
                                                           test_digits):
     state.set_model(model)
