@@ -192,12 +192,11 @@ class PoolingLesson(Lesson):
         else:
             change = QCoreApplication.translate(
                 "PoolingLesson",
-                "Moving the picture %1 px down and %2 px right changed %3 of the feature map's %4 "
-                "cells; on average a cell changed by %5 × the map's mean value. The pooled "
-                "map: %6 of %7 cells, by %8 × its mean. <b>The pooled map changed %9 times "
-                "less.</b>")
+                "Moving the picture %1 changed %2 of the feature map's %3 cells; on average "
+                "a cell changed by %4 × the map's mean value. The pooled map: %5 of %6 cells, "
+                "by %7 × its mean. <b>The pooled map changed %8 times less.</b>")
             ratio = "∞" if effect.ratio == float("inf") else number(effect.ratio, 1)
-            change = fill(change, rows, cols, effect.feature.changed_cells,
+            change = fill(change, _movement(rows, cols), effect.feature.changed_cells,
                           effect.feature.cells, number(effect.feature.relative_change, 2),
                           effect.pooled.changed_cells, effect.pooled.cells,
                           number(effect.pooled.relative_change, 2), ratio)
@@ -256,3 +255,19 @@ class PoolingLesson(Lesson):
         self.moved_pooled_view.caption.setText(QCoreApplication.translate(
             "PoolingLesson", "Pooled, moved"))
         self.refresh()
+
+
+def _movement(rows: int, cols: int) -> str:
+    """How the picture moved, e.g. "3 px up and 2 px right" (a zero part left out)."""
+    parts = []
+    if rows > 0:
+        parts.append(fill(QCoreApplication.translate("PoolingLesson", "%1 px down"), rows))
+    elif rows < 0:
+        parts.append(fill(QCoreApplication.translate("PoolingLesson", "%1 px up"), -rows))
+    if cols > 0:
+        parts.append(fill(QCoreApplication.translate("PoolingLesson", "%1 px right"), cols))
+    elif cols < 0:
+        parts.append(fill(QCoreApplication.translate("PoolingLesson", "%1 px left"), -cols))
+    if len(parts) == 1:
+        return parts[0]
+    return fill(QCoreApplication.translate("PoolingLesson", "%1 and %2"), *parts)

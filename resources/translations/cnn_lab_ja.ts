@@ -4068,8 +4068,8 @@ Double-click or start typing to enter a number.</source>
         <translation>上で移動量を設定して画像を動かし、前後のマップを比べてください。</translation>
     </message>
     <message>
-        <source>Moving the picture %1 px down and %2 px right changed %3 of the feature map&apos;s %4 cells; on average a cell changed by %5 × the map&apos;s mean value. The pooled map: %6 of %7 cells, by %8 × its mean. &lt;b&gt;The pooled map changed %9 times less.&lt;/b&gt;</source>
-        <translation>画像を下へ %1 px、右へ %2 px 動かすと、特徴マップの %4 マスのうち %3 マスが変わりました。1 マスあたりの変化は平均してマップの平均値の %5 倍です。プーリング後のマップでは %7 マスのうち %6 マス、変化は平均値の %8 倍でした。&lt;b&gt;プーリング後のマップの変化は %9 分の 1 です。&lt;/b&gt;</translation>
+        <source>Moving the picture %1 changed %2 of the feature map&apos;s %3 cells; on average a cell changed by %4 × the map&apos;s mean value. The pooled map: %5 of %6 cells, by %7 × its mean. &lt;b&gt;The pooled map changed %8 times less.&lt;/b&gt;</source>
+        <translation>画像を%1 動かすと、特徴マップの %3 マスのうち %2 マスが変わりました。1 マスあたりの変化は平均してマップの平均値の %4 倍です。プーリング後のマップでは %6 マスのうち %5 マス、変化は平均値の %7 倍でした。&lt;b&gt;プーリング後のマップの変化は %8 分の 1 です。&lt;/b&gt;</translation>
     </message>
     <message>
         <source>A shift as large as the %1×%1 block moves every pooled value to the next cell: pooling forgives only moves smaller than its block.</source>
@@ -4138,6 +4138,26 @@ Double-click or start typing to enter a number.</source>
     <message>
         <source>Pooled, moved</source>
         <translation>プーリング後（移動後）</translation>
+    </message>
+    <message>
+        <source>%1 px down</source>
+        <translation>下へ %1 px</translation>
+    </message>
+    <message>
+        <source>%1 px up</source>
+        <translation>上へ %1 px</translation>
+    </message>
+    <message>
+        <source>%1 px right</source>
+        <translation>右へ %1 px</translation>
+    </message>
+    <message>
+        <source>%1 px left</source>
+        <translation>左へ %1 px</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1、%2</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,25 @@ def test_pooling_show_me_sets_the_explorer_and_the_numbers_are_the_engines(windo
     assert f"{lesson.savings.after:,}" in lesson.savings_label.text()
 
 
+@pytest.mark.parametrize("rows, cols, english, japanese", [
+    (0, 1, "Moving the picture 1 px right changed", "画像を右へ 1 px 動かすと"),
+    (-3, 0, "Moving the picture 3 px up changed", "画像を上へ 3 px 動かすと"),
+    (2, -1, "Moving the picture 2 px down and 1 px left changed",
+     "画像を下へ 2 px、左へ 1 px 動かすと"),
+])
+def test_the_pooling_lesson_words_the_shift_by_its_direction(window, rows, cols, english,
+                                                              japanese):
+    lesson = open_lesson(window, PoolingLesson)
+    lesson.show_me()
+    lesson.rows_spin.setValue(rows)
+    lesson.cols_spin.setValue(cols)
+    assert lesson.effect.shift == (rows, cols)
+    assert english in lesson.change_label.text()
+    assert "-" not in lesson.change_label.text().split("changed")[0]
+    i18n.set_language("ja")
+    assert japanese in lesson.change_label.text()
+
+
 def test_pooling_question(window):
     lesson = open_lesson(window, PoolingLesson)
     lesson.show_me()
