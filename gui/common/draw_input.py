@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeySequence
 
 _BUTTONS = (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton)
+_HELD = Qt.MouseButton.LeftButton | Qt.MouseButton.RightButton
 
 
 class CanvasInput(QObject):
@@ -40,7 +41,17 @@ class CanvasInput(QObject):
         if kind == QEvent.Type.Leave:
             self.hover = None
             self._canvas.update()
+        elif kind == QEvent.Type.Hide:
+            self._end_lost_stroke()  # hidden mid-stroke: its release goes elsewhere
         return False
+
+    def _end_lost_stroke(self) -> None:
+        """End a stroke whose button release the canvas will never see (it was hidden,
+        a page switch by key while the mouse was down), so the next move draws nothing
+        and the next press starts a stroke of its own."""
+        if self._canvas.drawing.stroking:
+            self._canvas.drawing.end_stroke()
+            self._canvas.changed_now()
 
     # A handler returns True when it used the event; False leaves it to the canvas's
     # default handling, which ignores it so that it goes on to the parent.
@@ -63,6 +74,8 @@ class CanvasInput(QObject):
         canvas = self._canvas
         drawing = canvas.drawing
         self.hover = event.position()
+        if drawing.stroking and not event.buttons() & _HELD:
+            self._end_lost_stroke()  # released where the canvas did not hear it
         if drawing.stroking:
             drawing.extend_stroke(drawing.to_picture(event.position(), canvas.shown_rect()))
             canvas.stroke_went_on()

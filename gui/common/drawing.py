@@ -148,9 +148,10 @@ class Drawing:
         painter.end()
         self._last = point
 
-    def end_stroke(self, point: QPointF) -> bool:
-        """End the stroke at ``point``; True when ``point`` added ink (it had moved)."""
-        moved = point != self._last
+    def end_stroke(self, point: QPointF | None = None) -> bool:
+        """End the stroke at ``point`` (None: where it is); True when ``point`` added ink
+        (it had moved)."""
+        moved = point is not None and point != self._last
         if moved:
             self.extend_stroke(point)
         self._last = None

@@ -92,3 +92,37 @@ def test_the_default_tooltip_follows_the_language_and_an_owners_one_stays(qtbot)
     finally:
         i18n.set_language("en")
     assert plain.toolTip() == "Draw with the left mouse button, erase with the right one."
+
+
+def test_a_stroke_whose_release_went_elsewhere_ends_and_draws_no_more(paper, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    canvas = paper.canvas
+    middle = canvas.rect().center()
+    qtbot.mousePress(canvas, LEFT, pos=middle - QPoint(40, 0))
+    assert canvas.drawing.stroking
+    dot = ink(canvas)
+    # The page switched away (by key, the mouse still down) and back: the release
+    # went to another widget.
+    with qtbot.waitSignal(canvas.drawn, timeout=1000):
+        paper.hide()
+    paper.show()
+    qtbot.waitExposed(paper)
+    assert not canvas.drawing.stroking
+    qtbot.mouseMove(canvas, middle + QPoint(40, 0))
+    assert ink(canvas) == dot  # a move with no button down draws nothing
+
+    # Pressed again, then released outside the window where the canvas never heard it:
+    # the next move without a button ends the stroke where it was.
+    qtbot.mousePress(canvas, LEFT, pos=middle + QPoint(0, 40))
+    drawn = ink(canvas)
+    position = QPointF(middle - QPoint(0, 40))
+    move = QMouseEvent(QMouseEvent.Type.MouseMove, position, canvas.mapToGlobal(position),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(canvas, move)
+    assert not canvas.drawing.stroking and ink(canvas) == drawn
+    drag(qtbot, canvas, LEFT, middle - QPoint(30, 30), middle + QPoint(30, 30))
+    assert ink(canvas) > drawn  # the next stroke draws as usual
