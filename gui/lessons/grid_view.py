@@ -32,6 +32,9 @@ HOVER_COLOUR = QColor(200, 30, 140)
 
 # Grids of more cells than this paint their colours as one picture.
 MANY_CELLS = 4096
+# How much of a cell's height its number may take: a lesson's grids show few digits a
+# cell, and at the numbers' usual 0.42 a 9×9 picture's 0s and 1s were 7 px at 1024×700.
+NUMBER_FILL = 0.55
 
 @dataclass(frozen=True)
 class Frame:
@@ -149,7 +152,7 @@ class GridView(QWidget):
         cell = self.cell_size()
         # Numbers only where a cell can hold one: a large picture's cells are a few pixels
         # and formatting its quarter of a million numbers took most of a second a paint.
-        writes = self.show_numbers and font_px_limit(cell) >= MIN_FONT_PX
+        writes = self.show_numbers and font_px_limit(cell, NUMBER_FILL) >= MIN_FONT_PX
         texts = [format_number(v, self.decimals) for v in values.ravel()] if writes else None
         for r, c in self.hidden:
             if texts is not None:
@@ -165,7 +168,8 @@ class GridView(QWidget):
             hatched[m:h - m, m:w - m] = False
         origin = self.origin()
         corner = (origin.x() - m * cell, origin.y() - m * cell)
-        font_px = font_px_for(cell, texts, self.font(), largest=15) if texts else 0
+        font_px = (font_px_for(cell, texts, self.font(), largest=15, fill=NUMBER_FILL)
+                   if texts else 0)
         light = light_text(fills) if texts else None
         if h * w > MANY_CELLS:  # one picture, not a rectangle per cell
             pixels = np.ascontiguousarray(fills)
