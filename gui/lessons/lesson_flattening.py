@@ -114,7 +114,7 @@ class FlatteningLesson(Lesson):
             self.map_views.append(view)
             self.map_labels.append(label)
         decimals = exact_decimals(pooled, 1)
-        hidden = self.question.verdict not in ("right", "wrong", "revealed")
+        hidden = self._question_open()
         asked_index = self.state.exploration.flat_index(*ASKED) if self._asked_fits() else -1
         for f, (view, label) in enumerate(zip(self.map_views, self.map_labels, strict=True)):
             shown = f < count
@@ -173,9 +173,17 @@ class FlatteningLesson(Lesson):
         self.map_views[f].set_hover(r, c)
         self._say_place(index)
 
+    def _question_open(self) -> bool:
+        return self.question.verdict not in ("right", "wrong", "revealed")
+
     def _say_place(self, index: int) -> None:
         e = self.state.exploration
         f, r, c = e.unflatten_index(index)
+        if (f, r, c) == ASKED and self._question_open():
+            self.place_label.setText(self.tr(
+                "This is the cell the question asks about: its position is yours to work "
+                "out. Hover over its neighbours to check your counting."))
+            return
         self.place_label.setText(self.tr(
             "Filter %1, row %2, column %3 (value %4) is position <b>%5</b> of %6 in the "
             "vector.").replace("%1", str(shown_index(f))).replace("%2", str(shown_index(r)))

@@ -2272,6 +2272,10 @@ appears after training</source>
         <translation>平坦化したベクトル：%1 個の値（%2 枚 × %3 × %4）</translation>
     </message>
     <message>
+        <source>This is the cell the question asks about: its position is yours to work out. Hover over its neighbours to check your counting.</source>
+        <translation>問題で聞いているマスです。位置は自分で数えてみましょう。隣のマスにマウスを重ねると、数え方を確かめられます。</translation>
+    </message>
+    <message>
         <source>Filter %1, row %2, column %3 (value %4) is position &lt;b&gt;%5&lt;/b&gt; of %6 in the vector.</source>
         <translation>フィルター %1 の %2 行 %3 列（値 %4）は、ベクトルの %6 個中 &lt;b&gt;%5&lt;/b&gt; 番目です。</translation>
     </message>

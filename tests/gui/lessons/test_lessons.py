@@ -272,6 +272,23 @@ def test_flattening_hover_lights_the_place_both_ways(window):
     assert lesson.map_views[f]._hover == (r, c)
 
 
+def test_hovering_the_asked_cell_keeps_its_position_to_work_out(window):
+    from gui.lessons.lesson_flattening import ASKED
+
+    lesson = lesson_of(window, FlatteningLesson)
+    lesson.show_me()
+    e = window.state.exploration
+    index = e.flat_index(*ASKED)
+    lesson.map_views[ASKED[0]].hovered.emit(*ASKED[1:])
+    assert str(index + 1) not in lesson.place_label.text()
+    assert "work" in lesson.place_label.text()
+    lesson.vector_view.hovered.emit(*lesson.vector_cell(index))
+    assert str(index + 1) not in lesson.place_label.text()
+    lesson.question.reveal_button.click()  # answered: hovering tells it again
+    lesson.map_views[ASKED[0]].hovered.emit(*ASKED[1:])
+    assert f"<b>{index + 1}</b>" in lesson.place_label.text()
+
+
 def test_flattening_question_counts_from_one(window):
     lesson = lesson_of(window, FlatteningLesson)
     lesson.show_me()
