@@ -244,11 +244,18 @@ class ConvolutionLesson(Lesson):
             self.output_view.set_frames([Frame(range(row, row + 1), range(col, col + 1),
                                                TARGET_COLOUR)])
             nonzero = [nice(v) for v in products.ravel() if v != 0]
-            terms = " + ".join(nonzero) if nonzero else "0"
-            self.sum_label.setText(self.tr(
-                "Step %1 of %2: the window's top-left corner is at row %3, column %4. "
-                "The products that are not 0 add up to <b>%5 = %6</b>, which lands in row "
-                "%7, column %8 of the feature map.").replace("%1", str(self.step_index + 1))
+            terms = " + ".join(nonzero)
+            if nonzero:
+                text = self.tr(
+                    "Step %1 of %2: the window's top-left corner is at row %3, column %4. "
+                    "The products that are not 0 add up to <b>%5 = %6</b>, which lands in "
+                    "row %7, column %8 of the feature map.")
+            else:
+                text = self.tr(
+                    "Step %1 of %2: the window's top-left corner is at row %3, column %4. "
+                    "Every product is 0, so the sum is <b>%6</b>, which lands in row %7, "
+                    "column %8 of the feature map.")
+            self.sum_label.setText(text.replace("%1", str(self.step_index + 1))
                 .replace("%2", str(rows * cols)).replace("%3", str(shown_index(top)))
                 .replace("%4", str(shown_index(left))).replace("%5", terms)
                 .replace("%6", nice(explanation.total)).replace("%7", str(shown_index(row)))
@@ -292,9 +299,14 @@ class ConvolutionLesson(Lesson):
             "the feature map of this %3-column picture and %4-column detector be?").replace(
             "%1", str(stride)).replace("%2", str(padding)).replace("%3", str(width)).replace(
             "%4", str(kernel))
-        worked = self.tr(
-            "(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1, dropping the "
-            "remainder: %6 columns.").replace("%1", str(term.n)).replace(
+        if term.numerator % term.s:
+            worked = self.tr(
+                "(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1, dropping the "
+                "remainder: %6 columns.")
+        else:
+            worked = self.tr(
+                "(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1 = %6 columns.")
+        worked = worked.replace("%1", str(term.n)).replace(
             "%2", str(term.p)).replace("%3", str(term.k)).replace("%4", str(term.s)).replace(
             "%5", str(term.numerator)).replace("%6", str(term.size))
         self.question.ask_number(prompt, term.size, worked)

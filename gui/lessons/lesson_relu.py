@@ -238,14 +238,15 @@ class ReluLesson(Lesson):
         self._ask()
 
     def _word_algebra(self) -> None:
-        w, b, w2, b2 = (number(v, 2) for v in self.line_values())
+        w, b, w2, _ = (number(v, 2) for v in self.line_values())
         line = self.line
         if not line.relu:
             text = QCoreApplication.translate(
                 "ReluLesson",
-                "z = w′(wX + b) + b′<br>= (%3 × %1)X + (%3 × %2 + %4)<br>= <b>%5X + %6</b>: "
+                "z = w′(wX + b) + b′<br>= (%3 × %1)X + (%3 × %2 %4)<br>= <b>%5X %6</b>: "
                 "one straight line.")
-            text = fill(text, w, b, w2, b2, number(line.slope, 2), number(line.intercept, 2))
+            text = fill(text, w, b, w2, _signed(self.b2_spin.value()), number(line.slope, 2),
+                        _signed(line.intercept))
         elif self.w_spin.value() == 0:
             text = QCoreApplication.translate(
                 "ReluLesson", "z = w′·ReLU(wX + b) + b′ with w = 0: ReLU(b) is one number, so "
@@ -325,3 +326,8 @@ class ReluLesson(Lesson):
             ("#b2182b", QCoreApplication.translate("ReluLesson", "output z")),
             ("#2166ac", QCoreApplication.translate("ReluLesson", "hidden y"))))
         self.refresh()
+
+
+def _signed(value: float) -> str:
+    """``"+ 0.5"`` or ``"− 1"``: a term added in a sum, never written ``+ −1``."""
+    return ("− " if value < 0 else "+ ") + number(abs(float(value)), 2)

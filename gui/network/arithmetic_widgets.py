@@ -30,11 +30,17 @@ def factor_text(value: float, decimals: int = 3) -> str:
     return f"({text})" if text.startswith("\u2212") else text
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
 def exp_text(value: float) -> str:
-    """An exponential: plain when moderate, else in powers of ten."""
-    if 1e-3 <= abs(value) < 1e5:
+    """An exponential: plain when moderate, else as ``6.6948 × 10⁶``. Five significant
+    digits, so that a probability worked out by hand from the shown numbers agrees with
+    the one shown to two decimals (with two, 6.69e06 / 6.7e06 gave 99.85 %, not 99.92)."""
+    if value == 0 or 1e-3 <= abs(value) < 1e5:
         return format_number(value, 3)
-    return f"{value:.3g}".replace("e+", "e").replace("-", "\u2212")
+    mantissa, exponent = f"{value:.4e}".split("e")
+    return f"{mantissa.replace('-', '−')} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
 class ValueGrid(QWidget):

@@ -276,16 +276,17 @@ class LayerTable(QWidget):
         else:
             seconds = plan.epoch_seconds(self._images, config.validation_fraction, self._flops)
             self.time.setText(self.tr(
-                "Time per epoch: about {0} on this computer (an estimate; {1} epochs: "
-                "about {2}).").format(self._duration(seconds), config.epochs,
-                                      self._duration(seconds * config.epochs)))
+                "Time per epoch: {0} on this computer (an estimate; {1} epochs: {2}).")
+                .format(self._duration(seconds), config.epochs,
+                        self._duration(seconds * config.epochs)))
 
     def _duration(self, seconds: float) -> str:
+        """``about 3 s``, ``about 2 min`` or ``under 1 s`` (never "about under 1 s")."""
         if seconds < 1:
             return self.tr("under 1 s")
         if seconds < 90:
-            return self.tr("{0:.0f} s").format(seconds)
-        return self.tr("{0:.0f} min").format(seconds / 60)
+            return self.tr("about {0:.0f} s").format(seconds)
+        return self.tr("about {0:.0f} min").format(seconds / 60)
 
     def _layer_name(self, row: LayerRow) -> str:
         """``1 · convolution 5×5``: a block's layers start with the block's number."""

@@ -664,6 +664,10 @@ appears after training</source>
         <translation>ステップ %1 / %2：窓の左上は %3 行 %4 列にあります。0 でない積を足すと &lt;b&gt;%5 = %6&lt;/b&gt; になり、これが特徴マップの %7 行 %8 列に入ります。</translation>
     </message>
     <message>
+        <source>Step %1 of %2: the window&apos;s top-left corner is at row %3, column %4. Every product is 0, so the sum is &lt;b&gt;%6&lt;/b&gt;, which lands in row %7, column %8 of the feature map.</source>
+        <translation>ステップ %1 / %2：窓の左上は %3 行 %4 列にあります。積はすべて 0 なので、和は &lt;b&gt;%6&lt;/b&gt; になり、これが特徴マップの %7 行 %8 列に入ります。</translation>
+    </message>
+    <message>
         <source>Feature-map size: (n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = &lt;b&gt;%5&lt;/b&gt; rows and as many columns.</source>
         <translation>特徴マップの大きさ：(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = &lt;b&gt;%5&lt;/b&gt; 行、列も同じ数です。</translation>
     </message>
@@ -694,6 +698,10 @@ appears after training</source>
     <message>
         <source>(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1, dropping the remainder: %6 columns.</source>
         <translation>(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1 で、余りを切り捨てると %6 列です。</translation>
+    </message>
+    <message>
+        <source>(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1 = %6 columns.</source>
+        <translation>(n + 2p − k) ÷ s + 1 = (%1 + 2×%2 − %3) ÷ %4 + 1 = %5 ÷ %4 + 1 = %6 列です。</translation>
     </message>
     <message>
         <source>Blocks side by side (stride %1, as in the note)</source>
@@ -2008,7 +2016,7 @@ appears after training</source>
     </message>
     <message>
         <source>%1: its positive weights form a vertical column. On vertical stripes its largest value is %2, on horizontal stripes only %3.</source>
-        <translation>%1 です。正の重みが縦 1 列に並んでいます。縦じまでは最大値が %2 になり、横じまでは %3 にしかなりません。</translation>
+        <translation>%1です。正の重みが縦 1 列に並んでいます。縦じまでは最大値が %2 になり、横じまでは %3 にしかなりません。</translation>
     </message>
     <message>
         <source>Which 3×3 preset lights up on vertical strokes (and not on horizontal ones)?</source>
@@ -3193,20 +3201,20 @@ Double-click or start typing to enter a number.</source>
         <translation>1 エポックの時間：データの準備ができると分かります。</translation>
     </message>
     <message>
-        <source>Time per epoch: about {0} on this computer (an estimate; {1} epochs: about {2}).</source>
-        <translation>1 エポックの時間：このコンピューターで約 {0}（見積もり。{1} エポックで約 {2}）。</translation>
-    </message>
-    <message>
         <source>under 1 s</source>
         <translation>1 秒未満</translation>
     </message>
     <message>
-        <source>{0:.0f} s</source>
-        <translation>{0:.0f} 秒</translation>
+        <source>Time per epoch: {0} on this computer (an estimate; {1} epochs: {2}).</source>
+        <translation>1 エポックの時間：このコンピューターで{0}（見積もり。{1} エポックで{2}）。</translation>
     </message>
     <message>
-        <source>{0:.0f} min</source>
-        <translation>{0:.0f} 分</translation>
+        <source>about {0:.0f} s</source>
+        <translation>約 {0:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>about {0:.0f} min</source>
+        <translation>約 {0:.0f} 分</translation>
     </message>
     <message>
         <source>Output · dense</source>
@@ -4370,8 +4378,8 @@ Double-click or start typing to enter a number.</source>
         <translation>2 つのフィルターを順にかけた結果と、1 つの合成フィルターの結果は、同じ %2×%3 のマップになります。最大の差は &lt;b&gt;%1&lt;/b&gt; で、丸め誤差だけです。</translation>
     </message>
     <message>
-        <source>z = w′(wX + b) + b′&lt;br&gt;= (%3 × %1)X + (%3 × %2 + %4)&lt;br&gt;= &lt;b&gt;%5X + %6&lt;/b&gt;: one straight line.</source>
-        <translation>z = w′(wX + b) + b′&lt;br&gt;= (%3 × %1)X + (%3 × %2 + %4)&lt;br&gt;= &lt;b&gt;%5X + %6&lt;/b&gt;：1 本の直線です。</translation>
+        <source>z = w′(wX + b) + b′&lt;br&gt;= (%3 × %1)X + (%3 × %2 %4)&lt;br&gt;= &lt;b&gt;%5X %6&lt;/b&gt;: one straight line.</source>
+        <translation>z = w′(wX + b) + b′&lt;br&gt;= (%3 × %1)X + (%3 × %2 %4)&lt;br&gt;= &lt;b&gt;%5X %6&lt;/b&gt;：1 本の直線です。</translation>
     </message>
     <message>
         <source>z = w′·ReLU(wX + b) + b′ with w = 0: ReLU(b) is one number, so z is flat.</source>

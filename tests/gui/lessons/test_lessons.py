@@ -254,6 +254,26 @@ def test_convolution_question_is_the_output_size(window):
     assert f"{right} columns" in box.verdict_label.text()
 
 
+def test_the_worked_size_drops_a_remainder_only_when_there_is_one(window):
+    lesson = lesson_of(window, ConvolutionLesson)
+    lesson.show_me()  # a 9-column picture: (9 + 2 − 3) ÷ 2 has no remainder
+    lesson.question.reveal_button.click()
+    assert "remainder" not in lesson.question.verdict_label.text()
+    assert "8 ÷ 2 + 1 = 5 columns" in lesson.question.verdict_label.text()
+    window.state.set_source(np.ones((10, 10), np.float32))  # (10 + 2 − 3) ÷ 2: one left
+    lesson.refresh()
+    lesson.question.reveal_button.click()
+    assert "dropping the remainder: 5 columns" in lesson.question.verdict_label.text()
+
+
+def test_a_window_over_blank_paper_says_every_product_is_0(window):
+    lesson = lesson_of(window, ConvolutionLesson)
+    window.state.set_source(np.ones((9, 9), np.float32))  # white: every pixel 0
+    lesson.refresh()
+    text = lesson.sum_label.text()
+    assert "Every product is 0" in text and "0 = 0" not in text
+
+
 # --- lesson 7 -----------------------------------------------------------------------
 def test_flattening_hover_lights_the_place_both_ways(window):
     lesson = lesson_of(window, FlatteningLesson)

@@ -93,6 +93,16 @@ def test_relu_question_follows_the_line(window):
     assert "one straight line" in lesson.algebra_label.text()
 
 
+def test_the_relu_algebra_subtracts_a_negative_term(window):
+    lesson = open_lesson(window, ReluLesson)
+    lesson.relu_line.setChecked(False)
+    lesson.b2_spin.setValue(-1.0)
+    text = lesson.algebra_label.text()
+    assert "− 1" in text and "+ −" not in text and "+ -" not in text
+    lesson.b2_spin.setValue(0.5)
+    assert "+ 0.5" in lesson.algebra_label.text()
+
+
 def test_the_relu_answer_says_why_a_flat_line_is_flat(window):
     lesson = open_lesson(window, ReluLesson)
     lesson.relu_line.setChecked(True)

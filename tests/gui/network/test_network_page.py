@@ -350,3 +350,28 @@ def test_the_page_says_which_epoch_of_the_training_history_it_shows(qtbot):
     state.set_model(state.trained_model.copy())  # another model: no history
     qtbot.waitUntil(lambda: page.epoch_label.isHidden())
     training.shutdown()
+
+
+def _read_exp_text(text: str) -> float:
+    from gui.network.arithmetic_widgets import _SUPERSCRIPT
+
+    plain = {v: k for k, v in _SUPERSCRIPT.items()}
+    if " × 10" not in text:
+        return float(text.replace("−", "-"))
+    mantissa, power = text.split(" × 10")
+    return float(mantissa.replace("−", "-")) * 10.0 ** int(
+        "".join(chr(plain[ord(ch)]) for ch in power))
+
+
+def test_a_softmax_probability_checks_by_hand_from_the_numbers_shown():
+    from gui.network.arithmetic_widgets import exp_text
+
+    rng = np.random.default_rng(3)
+    for _ in range(500):
+        exponentials = np.exp(rng.uniform(-20, 40, size=10))
+        total = float(exponentials.sum())
+        k = int(np.argmax(exponentials))
+        by_hand = _read_exp_text(exp_text(exponentials[k])) / _read_exp_text(exp_text(total))
+        assert abs(by_hand - exponentials[k] / total) * 100 <= 0.01
+    assert exp_text(6.6948e6) == "6.6948 × 10⁶"
+    assert exp_text(-2.5e-7) == "−2.5000 × 10⁻⁷"

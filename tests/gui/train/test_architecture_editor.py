@@ -248,3 +248,12 @@ def test_the_time_per_epoch_is_estimated_from_a_measured_speed(qtbot):
     seconds = table.plan.epoch_seconds(4000, state.training_config.validation_fraction,
                                        table.speed.flops_per_second)
     assert seconds > 0
+
+
+@pytest.mark.parametrize("speed, shown", [(1e15, "under 1 s"), (1e8, "about ")])
+def test_the_epoch_time_is_worded_without_about_under(parts, speed, shown):
+    _, _, table = parts
+    table.set_speed(speed)
+    text = table.time.text()
+    assert text.startswith("Time per epoch: ") and shown in text
+    assert "about under" not in text
