@@ -254,6 +254,12 @@ class ModelFiles(QObject):
                         "The trained model ({0:.1f} % test accuracy) has not been saved to a file.",
                     ).format(100 * accuracy)
                 )
+        trained = self._page.run.epochs_trained()
+        if trained is not None and trained[0] >= 1:
+            work.append(QCoreApplication.translate(
+                "TrainingPage", "A training run is going on ({0} of {1} epochs done). "
+                "Closing stops it, and what it has learned is lost: to keep it, choose "
+                "Cancel, then Stop, and save the model.").format(*trained))
         panel = self._page.dataset_panel
         if panel.has_unsaved_examples():
             work.append(self.tr("Your classes (%n example(s)) are not saved, and could not "

@@ -122,6 +122,13 @@ class TrainingRun(QObject):
     def is_training(self) -> bool:
         return self.worker is not None and self.worker.is_running()
 
+    def epochs_trained(self) -> tuple[int, int] | None:
+        """(whole epochs done, epochs planned) of the run going on, or None."""
+        update = self._pending or self._latest
+        if not self.is_training() or update is None:
+            return None
+        return len(update.history.train_loss), update.progress.epochs
+
     def start_training(self, dataset=None) -> bool:
         """Build a fresh network from the controls and train it in the background on
         ``dataset`` (default: the dataset panel's). Returns False, with a message, when

@@ -5460,6 +5460,10 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         <translation>{0}{1}でのテストの正解率は {2:.1f} % です。</translation>
     </message>
     <message>
+        <source>A training run is going on ({0} of {1} epochs done). Closing stops it, and what it has learned is lost: to keep it, choose Cancel, then Stop, and save the model.</source>
+        <translation>学習の途中です（{1} エポック中 {0} エポック完了）。閉じると学習が止まり、ここまで学習した内容は失われます。残すには「キャンセル」を選び、「停止」してからモデルを保存してください。</translation>
+    </message>
+    <message>
         <source>Test accuracy: —</source>
         <translation>テストの正解率: —</translation>
     </message>

@@ -195,3 +195,22 @@ def test_edits_are_kept_in_the_background_while_the_window_stays_open(qtbot, tmp
     assert panel.has_unsaved_examples() or panel._autosave_worker is not None
     assert window.close()                 # ...until closing keeps it
     assert load_collection(folder).counts() == {"bar": 2}
+
+
+def test_closing_during_a_run_that_has_trained_an_epoch_asks_first(qtbot, settings_file,
+                                                                   questions):
+    window = open_window(qtbot, settings_file)
+    page = window.training
+    page.set_config(TrainingConfig(blocks=(ConvBlock(4),), hidden=(), epochs=200, lr=0.01,
+                                   batch_size=16))
+    assert page.start_training(SMALL)
+    assert window.training.unsaved_work() == []  # nothing learned yet: nothing to lose
+    qtbot.waitUntil(lambda: (page.run.epochs_trained() or (0, 0))[0] >= 1, timeout=30_000)
+    questions.answer = "cancel"
+    assert not window.session.close()
+    assert page.is_training()  # still open and training: the learner can Stop and save
+    (work,) = questions.asked
+    done = int(work[-1].split("(")[1].split(" of ")[0])
+    assert done >= 1 and "of 200 epochs done" in work[-1] and "Stop" in work[-1]
+    questions.answer = "discard"
+    assert window.session.close()
