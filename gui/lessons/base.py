@@ -154,6 +154,12 @@ class Lesson(QWidget):
         self.question_area.addWidget(self.question)
         return self.question
 
+    def question_open(self) -> bool:
+        """Whether the question still waits for its answer (not answered, not revealed):
+        until then a lesson keeps the asked number off the screen."""
+        return self.question is not None and self.question.verdict not in (
+            "right", "wrong", "revealed")
+
     def is_done(self) -> bool:
         """Whether the question was answered right (in this run or an earlier one)."""
         from gui.lessons import progress

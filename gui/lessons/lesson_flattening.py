@@ -114,7 +114,8 @@ class FlatteningLesson(Lesson):
             self.map_views.append(view)
             self.map_labels.append(label)
         decimals = exact_decimals(pooled, 1)
-        hidden = self._question_open()
+        self._ask()  # first: a remembered answer settles the question
+        hidden = self.question_open()
         asked_index = self.state.exploration.flat_index(*ASKED) if self._asked_fits() else -1
         for f, (view, label) in enumerate(zip(self.map_views, self.map_labels, strict=True)):
             shown = f < count
@@ -144,7 +145,6 @@ class FlatteningLesson(Lesson):
         self.vector_label.setText(self.tr("The flattened vector: %1 values (%2 maps × %3 × %4)")
             .replace("%1", str(vector.size)).replace("%2", str(count))
             .replace("%3", str(height)).replace("%4", str(width)))
-        self._ask()
 
     def _asked_fits(self) -> bool:
         pooled = self.pooled()
@@ -173,13 +173,10 @@ class FlatteningLesson(Lesson):
         self.map_views[f].set_hover(r, c)
         self._say_place(index)
 
-    def _question_open(self) -> bool:
-        return self.question.verdict not in ("right", "wrong", "revealed")
-
     def _say_place(self, index: int) -> None:
         e = self.state.exploration
         f, r, c = e.unflatten_index(index)
-        if (f, r, c) == ASKED and self._question_open():
+        if (f, r, c) == ASKED and self.question_open():
             self.place_label.setText(self.tr(
                 "This is the cell the question asks about: its position is yours to work "
                 "out. Hover over its neighbours to check your counting."))

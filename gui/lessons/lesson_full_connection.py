@@ -78,6 +78,9 @@ class FullConnectionLesson(Lesson):
         layout.addWidget(self.counts_label)
         self.set_demo(demo)
         self.set_question()
+        # The counts show the asked number once it is answered or revealed.
+        self.question.reveal_button.clicked.connect(self.refresh)
+        self.question.answered.connect(lambda _: self.refresh())
         self.state.model_changed.connect(self.when_shown(self.refresh))
 
     def title(self) -> str:
@@ -124,8 +127,8 @@ class FullConnectionLesson(Lesson):
         self.unit_box.setEnabled(self.maps is not None)
         self._fill_units()
         self.show_unit()
+        self._ask(model is None)  # first: a remembered answer settles the question
         self._word_counts(model is None)
-        self._ask(model is None)
 
     def _unit_names(self) -> list[str]:
         maps, model = self.maps, self.state.model
@@ -170,6 +173,7 @@ class FullConnectionLesson(Lesson):
             if hidden > 0 else "")
 
     def _word_counts(self, untrained: bool) -> None:
+        asked = self.question_open()
         steps = []
         for number, connection in enumerate(self.connections):
             last = number == len(self.connections) - 1
@@ -179,8 +183,10 @@ class FullConnectionLesson(Lesson):
                 if last else QCoreApplication.translate(
                 "FullConnectionLesson",
                 "%1 inputs → %2 hidden units: %1 × %2 = %3 weights and %4 biases"))
+            # The question asks for the first layer's weights: "?" until it is answered.
+            weights = "?" if number == 0 and asked else f"{connection.weights:,}"
             steps.append(fill(text, f"{connection.inputs:,}", f"{connection.outputs:,}",
-                              f"{connection.weights:,}", f"{connection.biases:,}"))
+                              weights, f"{connection.biases:,}"))
         total = sum(c.weights + c.biases for c in self.connections)
         head = (QCoreApplication.translate(
             "FullConnectionLesson", "The Train page's default network (not trained yet):")
@@ -189,7 +195,7 @@ class FullConnectionLesson(Lesson):
         tail = fill(QCoreApplication.translate(
             "FullConnectionLesson",
             "In all, %1 numbers in these fully connected layers for training to set (the "
-            "convolutions have their own weights besides)."), f"{total:,}")
+            "convolutions have their own weights besides)."), "?" if asked else f"{total:,}")
         self.counts_label.setText(head + "<br>" + "<br>".join(steps) + "<br>" + tail)
 
     def _ask(self, untrained: bool) -> None:

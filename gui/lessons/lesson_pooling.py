@@ -97,6 +97,9 @@ class PoolingLesson(Lesson):
         layout.addWidget(self.savings_label)
         self.set_demo(demo)
         self.set_question()
+        # The savings show the asked number once it is answered or revealed.
+        self.question.reveal_button.clicked.connect(self.refresh)
+        self.question.answered.connect(lambda _: self.refresh())
         self.state.image_changed.connect(self.when_shown(self.refresh))
         self.state.filters_changed.connect(self.when_shown(self.refresh))
         self.state.selected_filter_changed.connect(self.when_shown(self.refresh))
@@ -179,8 +182,8 @@ class PoolingLesson(Lesson):
             view.show_values(values / high)
         maps_shape = (self.state.filter_count, *effect.feature_before.shape)
         self.savings = lessons.pooling_savings(maps_shape, size, units=DENSE_UNITS)
+        self._ask(size)  # first: a remembered answer settles the question
         self._word(kind, size)
-        self._ask(size)
 
     def _word(self, kind: str, size: int) -> None:
         effect, savings = self.effect, self.savings
@@ -206,6 +209,14 @@ class PoolingLesson(Lesson):
                     "A shift as large as the %1×%1 block moves every pooled value to the "
                     "next cell: pooling forgives only moves smaller than its block."), size)
         self.change_label.setText(change)
+        if self.question_open():  # the question below asks for the values passed on
+            self.savings_label.setText(fill(QCoreApplication.translate(
+                "PoolingLesson",
+                "The %1 feature maps hold %2 values. How many pooling passes on, and how "
+                "many weights that saves a dense layer of %3 outputs after it, is told once "
+                "you have answered the question below."),
+                self.state.filter_count, f"{savings.before:,}", savings.units))
+            return
         self.savings_label.setText(fill(QCoreApplication.translate(
             "PoolingLesson",
             "Pooling passes on %1 of %2 values (%3 % fewer) from the %4 feature maps. A "

@@ -4088,6 +4088,10 @@ Double-click or start typing to enter a number.</source>
         <translation>%1×%1 のブロックと同じだけ動かすと、プーリング後の値はすべて隣のマスへずれます。プーリングが吸収できるのは、ブロックより小さな動きだけです。</translation>
     </message>
     <message>
+        <source>The %1 feature maps hold %2 values. How many pooling passes on, and how many weights that saves a dense layer of %3 outputs after it, is told once you have answered the question below.</source>
+        <translation>%1 枚の特徴マップには %2 個の値があります。プーリングが次へ渡す値の数と、その後ろの出力 %3 個の全結合層で重みがどれだけ減るかは、下の問題に答えると表示されます。</translation>
+    </message>
+    <message>
         <source>Pooling passes on %1 of %2 values (%3 % fewer) from the %4 feature maps. A dense layer of %5 outputs after it needs %6 weights instead of %7.</source>
         <translation>プーリングは %4 枚の特徴マップの %2 個の値のうち %1 個だけを次へ渡します（%3 % 減）。その後ろの出力 %5 個の全結合層に必要な重みは、%7 個ではなく %6 個です。</translation>
     </message>

@@ -140,6 +140,10 @@ def test_pooling_show_me_sets_the_explorer_and_the_numbers_are_the_engines(windo
     assert effect.shift == (0, 1)
     assert effect.pooled.relative_change == pytest.approx(expected.pooled.relative_change)
     assert f"{effect.feature.changed_cells} " in lesson.change_label.text()
+    # The savings keep the asked number off the screen until the question is answered.
+    assert f"{lesson.savings.after:,}" not in lesson.savings_label.text()
+    assert f"{lesson.savings.before:,}" in lesson.savings_label.text()
+    lesson.question.reveal_button.click()
     assert f"{lesson.savings.after:,}" in lesson.savings_label.text()
 
 
@@ -214,9 +218,12 @@ def test_full_connection_shows_each_class_weights(window):
     shown = lesson.map_views[1].grid.values
     np.testing.assert_allclose(shown, maps[1] / np.abs(maps).max(), atol=1e-6)
     assert lesson.map_views[3].isVisibleTo(lesson) and lesson.map_views[4].isHidden()
-    assert f"{4 * 13 * 13 * 3:,}" in lesson.counts_label.text()
-    assert answer_number(lesson, 4 * 13 * 13 * 3) is True
+    # The counts keep the asked number off the screen until the question is answered.
+    assert f"{4 * 13 * 13 * 3:,}" not in lesson.counts_label.text()
+    assert "× 3 = ? weights" in lesson.counts_label.text()
     assert answer_number(lesson, 4 * 13 * 13) is False
+    assert f"{4 * 13 * 13 * 3:,}" in lesson.counts_label.text()  # the worked answer shows too
+    assert answer_number(lesson, 4 * 13 * 13 * 3) is True
 
 
 # --- lesson 9 --------------------------------------------------------------------------
