@@ -144,14 +144,16 @@ def pytest_unconfigure(config):
 @pytest.fixture(autouse=True)
 def _private_data_folder_and_no_modal_questions(monkeypatch, tmp_path):
     """Each test keeps My classes in its own data folder, and closing a window with
-    unsaved work answers "discard" instead of opening a modal question (tests of the
-    question replace the answer)."""
+    unsaved work answers "discard", and Train with an unsaved model "train", instead of
+    opening a modal question (tests of the questions replace the answers)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "app-data"))
     try:
         from gui.train.page import TrainingPage
     except ImportError:  # engine-only environments
         return
     monkeypatch.setattr(TrainingPage, "ask_about_unsaved_work", lambda self, work: "discard")
+    monkeypatch.setattr(TrainingPage, "ask_before_replacing_model",
+                        lambda self, unsaved: "train")
 
 
 class DiskFull:

@@ -234,26 +234,27 @@ class ModelFiles(QObject):
                 QStandardPaths.StandardLocation.AppDataLocation)) / "my classes"
         return self._page.dataset_panel.restore_autosaved(folder)
 
+    def unsaved_model_text(self) -> str | None:
+        """A sentence saying the trained model is not saved, or None when it is (or there
+        is none)."""
+        if self._page.state.model is None or not self._model_unsaved:
+            return None
+        if self._model_accuracy is None:
+            return QCoreApplication.translate(
+                "TrainingPage", "The trained model has not been saved to a file.")
+        return QCoreApplication.translate(
+            "TrainingPage",
+            "The trained model ({0:.1f} % test accuracy) has not been saved to a file.",
+        ).format(100 * self._model_accuracy)
+
     def unsaved_work(self) -> list[str]:
         """What closing now would lose, one sentence each (empty: nothing). My classes
         count only while they are neither saved nor kept for the next start (see
         `may_close`, which keeps them first)."""
         work = []
-        if self._page.state.model is not None and self._model_unsaved:
-            accuracy = self._model_accuracy
-            if accuracy is None:
-                work.append(
-                    QCoreApplication.translate(
-                        "TrainingPage", "The trained model has not been saved to a file."
-                    )
-                )
-            else:
-                work.append(
-                    QCoreApplication.translate(
-                        "TrainingPage",
-                        "The trained model ({0:.1f} % test accuracy) has not been saved to a file.",
-                    ).format(100 * accuracy)
-                )
+        model = self.unsaved_model_text()
+        if model is not None:
+            work.append(model)
         trained = self._page.run.epochs_trained()
         if trained is not None and trained[0] >= 1:
             work.append(QCoreApplication.translate(

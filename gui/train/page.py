@@ -162,7 +162,7 @@ class TrainingPage(QWidget):
         font = self.train_button.font()
         font.setBold(True)
         self.train_button.setFont(font)
-        self.train_button.clicked.connect(lambda: self.start_training())
+        self.train_button.clicked.connect(self._on_train_clicked)
         self.stop_button = QPushButton()
         self.stop_button.clicked.connect(self.stop_training)
         self.progress = QProgressBar()
@@ -336,6 +336,31 @@ class TrainingPage(QWidget):
         self.run.set_training_ui(False)
 
     # --- work that closing the window would lose -------------------------------------------
+    def _on_train_clicked(self) -> None:
+        """Train, after asking when the new network would replace an unsaved model."""
+        unsaved = self.files.unsaved_model_text()
+        if unsaved is not None:
+            answer = self.ask_before_replacing_model(unsaved)
+            if answer == "cancel" or (answer == "save" and not self.files.save_model_dialog()):
+                return
+        self.start_training()
+
+    def ask_before_replacing_model(self, unsaved: str) -> str:
+        """Ask whether to save the model a new run would replace: ``"save"``, ``"train"``
+        (without saving) or ``"cancel"``. (Tests replace this method.)"""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Train a new network"),
+                          self.tr("Save the current model first?"), parent=self)
+        box.setInformativeText(self.tr(
+            "{0} Once the new network has trained a whole epoch, it replaces the current "
+            "model.").format(unsaved))
+        save = box.addButton(self.tr("Save first…"), QMessageBox.ButtonRole.AcceptRole)
+        train = box.addButton(self.tr("Train without saving"),
+                              QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.exec()
+        return {save: "save", train: "train"}.get(box.clickedButton(), "cancel")
+
     def ask_about_unsaved_work(self, work: list[str]) -> str:
         """Ask whether to save ``work`` before closing: ``"save"``, ``"discard"`` or
         ``"cancel"``. (Tests replace this method; it is the only modal question.)"""

@@ -5281,6 +5281,26 @@ Keys: arrows move the selected cell, [ and ] change filter, Esc clears.</source>
         </translation>
     </message>
     <message>
+        <source>Train a new network</source>
+        <translation>新しいネットワークを学習</translation>
+    </message>
+    <message>
+        <source>Save the current model first?</source>
+        <translation>今のモデルを先に保存しますか？</translation>
+    </message>
+    <message>
+        <source>{0} Once the new network has trained a whole epoch, it replaces the current model.</source>
+        <translation>{0}新しいネットワークが 1 エポック分を学習し終えると、今のモデルと置き換わります。</translation>
+    </message>
+    <message>
+        <source>Save first…</source>
+        <translation>先に保存…</translation>
+    </message>
+    <message>
+        <source>Train without saving</source>
+        <translation>保存せずに学習</translation>
+    </message>
+    <message>
         <source>Train is disabled: {0}</source>
         <translation>学習を開始できません：{0}</translation>
     </message>

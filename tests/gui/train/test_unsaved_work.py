@@ -214,3 +214,51 @@ def test_closing_during_a_run_that_has_trained_an_epoch_asks_first(qtbot, settin
     assert done >= 1 and "of 200 epochs done" in work[-1] and "Stop" in work[-1]
     questions.answer = "discard"
     assert window.session.close()
+
+
+def test_train_asks_before_a_new_run_would_replace_an_unsaved_model(qtbot, settings_file,
+                                                                    monkeypatch, tmp_path):
+    window = open_window(qtbot, settings_file)
+    page = window.training
+    train_briefly(qtbot, window)
+    trained = window.state.model
+    asked = []
+    answers = iter(["cancel", "save", "train"])
+
+    def ask(page_, unsaved):
+        asked.append(unsaved)
+        return next(answers)
+
+    monkeypatch.setattr(TrainingPage, "ask_before_replacing_model", ask)
+    page.train_button.click()  # Cancel: nothing starts
+    assert not page.is_training() and window.state.model is trained
+    assert "has not been saved" in asked[0]
+    saved = tmp_path / "kept.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(saved), ""))
+    page.train_button.click()  # Save first: saved, then the run starts
+    assert saved.exists() and page.is_training()
+    page.stop_training()
+    qtbot.waitUntil(lambda: not page.is_training(), timeout=20_000)
+    train_briefly(qtbot, window)  # a new model, not saved
+    assert page.files.unsaved_model_text() is not None
+    page.train_button.click()  # Train without saving: the run starts
+    assert page.is_training() and len(asked) == 3
+    page.stop_training()
+    qtbot.waitUntil(lambda: not page.is_training(), timeout=20_000)
+
+
+def test_train_with_a_saved_model_asks_nothing(qtbot, settings_file, monkeypatch, tmp_path):
+    window = open_window(qtbot, settings_file)
+    page = window.training
+    train_briefly(qtbot, window)
+    saved = tmp_path / "kept.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(saved), ""))
+    assert page.files.save_model_dialog()
+    monkeypatch.setattr(TrainingPage, "ask_before_replacing_model",
+                        lambda *args: pytest.fail("asked with the model saved"))
+    page.train_button.click()
+    assert page.is_training()
+    page.stop_training()
+    qtbot.waitUntil(lambda: not page.is_training(), timeout=20_000)
