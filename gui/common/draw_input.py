@@ -38,6 +38,9 @@ class CanvasInput(QObject):
             if used:
                 event.accept()
             return used
+        if kind == QEvent.Type.ShortcutOverride and self._is_canvas_key(event):
+            event.accept()  # Ctrl+Z undoes the drawing here, not the window's filter edit
+            return True
         if kind == QEvent.Type.Leave:
             self.hover = None
             self._canvas.update()
@@ -91,6 +94,11 @@ class CanvasInput(QObject):
         drawing.end_stroke(drawing.to_picture(event.position(), canvas.shown_rect()))
         canvas.changed_now()
         return True
+
+    @staticmethod
+    def _is_canvas_key(event) -> bool:
+        return (event.matches(QKeySequence.StandardKey.Undo)
+                or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace))
 
     def _key(self, event) -> bool:
         if event.matches(QKeySequence.StandardKey.Undo):

@@ -512,6 +512,7 @@ class ErrorText(QObject):
             "no_model_filters": lambda v: self.tr(
                 "There is no trained model with a convolution layer yet."),
             "no_own_filters": lambda v: self.tr("No filters of your own were replaced."),
+            "nothing_to_undo": lambda v: self.tr("There is no filter edit to undo."),
             "unknown_data_source": lambda v: self.tr(
                 "“{0}” is not a source of training images.").format(v["key"]),
             "image_shape": lambda v: self.tr(

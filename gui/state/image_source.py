@@ -83,6 +83,7 @@ class ImageSource:
         with self.batch():
             if channels_changed:
                 self._filters = self._filters_for_channels(image.shape[0])
+                self._filters_converted()
                 self._emit("filters_changed")
                 self._select(channel=min(self._selection.channel, image.shape[0] - 1))
             self._clear_cells()

@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, Signal
 from gui.state.classify_input import ClassifyInput
 from gui.state.exploring import Exploring
 from gui.state.filter_editing import FilterEditing
+from gui.state.filter_history import FilterHistory
 from gui.state.filter_sets import FilterSets
 from gui.state.image_source import ImageSource
 from gui.state.kernel_editing import KernelEditing
@@ -48,9 +49,9 @@ _SIGNAL_ORDER = ("source_changed", "image_changed", "filters_changed", "settings
                  "switched_off_changed", "kernel_edits_changed", "test_set_changed")
 
 
-class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Selecting,
-               TrainingSetup, ModelPrediction, Exploring, ClassifyInput, UnitSwitching,
-               KernelEditing):
+class LabState(QObject, ImageSource, FilterEditing, FilterSets, FilterHistory, LayerConfig,
+               Selecting, TrainingSetup, ModelPrediction, Exploring, ClassifyInput,
+               UnitSwitching, KernelEditing):
     """Everything the explorer shows, with a signal for each kind of change."""
 
     source_changed = Signal()
@@ -78,6 +79,7 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
         self._init_image_source()
         self._init_filter_editing()
         self._init_filter_sets()
+        self._init_filter_history()
         self._init_selecting()
         self._init_layer_config()
         self._init_training_setup()
@@ -112,6 +114,8 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
         held, self._held = self._held, {}
         for name in _SIGNAL_ORDER:
             if name in held:
+                if name == "filters_changed":
+                    self._filters_settling()
                 getattr(self, name).emit(*held[name])
         if self._recompute_owed:
             self._recompute_owed = False
@@ -123,4 +127,6 @@ class LabState(QObject, ImageSource, FilterEditing, FilterSets, LayerConfig, Sel
         if self._batch_depth:
             self._held[name] = args  # the latest value of a repeated signal wins
         else:
+            if name == "filters_changed":
+                self._filters_settling()
             getattr(self, name).emit(*args)

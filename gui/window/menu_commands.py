@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 
 from gui.common import file_dialogs
-from gui.common.error_text import system_reason
+from gui.common.error_text import error_text, system_reason
 from gui.explore.filter_file import FilterFileError, load_filters, save_filters
 from gui.explore.stages.export import ExportFailed
 from gui.window.lab_files import LabFiles
@@ -127,6 +127,16 @@ class MenuCommands(QObject):
             self._say(lambda: self.tr(
                 "Restored the {0} default filters. Filters ▸ Restore my filters brings back "
                 "the %n shown before.", "", own_count).format(count), topic="filters")
+
+    def undo_filter_edit(self) -> bool:
+        """Take back the latest filter change; False (and says so) when there is none."""
+        try:
+            self._state.undo_filter_edit()
+        except ValueError as error:
+            problem = error
+            self._say(lambda: error_text(problem), topic="filters")
+            return False
+        return True
 
     def restore_own_filters(self) -> bool:
         """Bring back the learner's filters kept aside; False (and says so) when none are."""

@@ -54,10 +54,14 @@ class WindowMenus:
         self.quit_action = self._action(menu, window.close, QKeySequence.StandardKey.Quit)
 
         self.filters_menu = bar.addMenu("")
+        self.undo_filter_action = self._action(self.filters_menu, commands.undo_filter_edit,
+                                               QKeySequence.StandardKey.Undo)
+        self.filters_menu.addSeparator()
         self.restore_default_action = self._action(self.filters_menu,
                                                    commands.restore_default_filters)
         self.restore_own_action = self._action(self.filters_menu, commands.restore_own_filters)
         self.filters_menu.aboutToShow.connect(self.update_filter_actions)
+        window.state.filters_changed.connect(self.update_filter_actions)  # for the shortcut
         self.update_filter_actions()
 
         self.view_menu = bar.addMenu("")
@@ -149,11 +153,17 @@ class WindowMenus:
                 "vertical line, horizontal line, sobel x and laplacian (yours are kept "
                 "aside)"))
         self._set_texts(
+            self.undo_filter_action,
+            QCoreApplication.translate("MainWindow", "&Undo filter edit"),
+            QCoreApplication.translate(
+                "MainWindow", "Take back the latest change to the filters: a weight, a "
+                "preset, a tool, the kernel size or a whole set"))
+        self._set_texts(
             self.restore_own_action,
             QCoreApplication.translate("MainWindow", "Restore &my filters"),
             QCoreApplication.translate(
-                "MainWindow", "Bring back the filters and layer settings that “Show "
-                "learned filters in explorer” or “Restore default filters” replaced"))
+                "MainWindow", "Bring back the filters and layer settings you had before a "
+                "lesson, a file, the default filters or the learned ones replaced them"))
 
         self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
         self._set_texts(
@@ -189,5 +199,8 @@ class WindowMenus:
         self.open_model_action.setStatusTip(tip)
 
     def update_filter_actions(self) -> None:
-        """Enable "Restore my filters" only while there are filters of the learner's kept."""
-        self.restore_own_action.setEnabled(self._window.state.own_filters is not None)
+        """Enable "Restore my filters" only while there are filters of the learner's kept,
+        and "Undo" while there is a filter edit to take back."""
+        state = self._window.state
+        self.restore_own_action.setEnabled(state.own_filters is not None)
+        self.undo_filter_action.setEnabled(state.can_undo_filters)

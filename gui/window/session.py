@@ -45,6 +45,7 @@ class Session:
                 window.state.set_filters(filters)
             except ValueError as error:  # readable, but not filters the lab can use
                 settings.reject(FILTERS_KEY, error)
+            window.state.forget_filter_edits()
 
     def save_settings(self) -> None:
         # The last folder is saved whenever it changes (gui/app_settings.py).

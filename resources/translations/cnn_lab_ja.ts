@@ -1600,6 +1600,10 @@ appears after training</source>
         <translation>置き換えられた自分のフィルターはありません。</translation>
     </message>
     <message>
+        <source>There is no filter edit to undo.</source>
+        <translation>元に戻せるフィルターの編集はありません。</translation>
+    </message>
+    <message>
         <source>“{0}” is not a source of training images.</source>
         <translation>「{0}」は学習画像の取得元ではありません。</translation>
     </message>
@@ -3503,12 +3507,20 @@ Double-click or start typing to enter a number.</source>
         <translation>すべてのフィルターを、CNN Lab が最初に用意している 4 つ（縦線、横線、ソーベル x、ラプラシアン）に置き換えます（あなたのフィルターは取っておきます）</translation>
     </message>
     <message>
+        <source>&amp;Undo filter edit</source>
+        <translation>フィルターの編集を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Take back the latest change to the filters: a weight, a preset, a tool, the kernel size or a whole set</source>
+        <translation>フィルターへの最後の変更を取り消します：重み、プリセット、ツール、カーネルの大きさ、フィルター一式の入れ替え</translation>
+    </message>
+    <message>
         <source>Restore &amp;my filters</source>
         <translation>自分のフィルターに戻す(&amp;M)</translation>
     </message>
     <message>
-        <source>Bring back the filters and layer settings that “Show learned filters in explorer” or “Restore default filters” replaced</source>
-        <translation>「学習したフィルターを探索ページに表示」や「初期のフィルターに戻す」で置き換えられたフィルターと層の設定を元に戻します</translation>
+        <source>Bring back the filters and layer settings you had before a lesson, a file, the default filters or the learned ones replaced them</source>
+        <translation>レッスン、ファイル、初期のフィルター、学習したフィルターに置き換えられる前の、あなたのフィルターと層の設定を元に戻します</translation>
     </message>
     <message>
         <source>&amp;View</source>
